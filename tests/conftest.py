@@ -1,0 +1,34 @@
+"""Shared fixtures: one spaCy model and one Pipeline per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from caravan.model import Article
+from caravan.nlp.pipeline import Pipeline
+from caravan.settings import Settings
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Default settings with the store in a temporary folder (the gazetteer keeps its default place)."""
+    return Settings(db_path=str(tmp_path_factory.mktemp("db") / "caravan.db"))
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def run(pipeline: Pipeline):
+    """Extract the record of a short text: ``run(text, published="2020-01-17")``."""
+
+    def _run(text: str, published: str | None = None, language: str | None = None):
+        return pipeline(Article(id="t", text=text, published=published, language=language))
+
+    return _run
