@@ -1,9 +1,102 @@
-"""Finds boilerplate (ads, recommendation widgets, share bars, photo credits) as character spans (placeholder)."""
+"""Finds boilerplate (ads, recommendation widgets, share bars, player notices, photo credits) as character spans.
+
+Patterns are data (``caravan/data/boilerplate.tsv``); the layout heuristics here decide how far a widget reaches:
+a widget header ("You Might Like") takes the short, non-prose lines that follow it, up to the next blank line or
+the next line that reads as prose. Spans never cut into the offsets' frame: they are reported, not removed.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 from caravan.model import Span
+
+PATTERNS_FILE = Path(__file__).parent.parent / "data" / "boilerplate.tsv"
+PROSE_MIN_CHARS = 120  # a line this long reads as a paragraph of the report, not a teaser or link
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+OPENING_QUOTE = tuple("\"“«‘'—")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # end of the stripped content
+    text: str  # stripped
+
+
+@lru_cache(maxsize=1)
+def load_patterns(path: Path = PATTERNS_FILE) -> dict[str, list[re.Pattern[str]]]:
+    """Patterns by kind (``widget``, ``line``) from the TSV file."""
+    out: dict[str, list[re.Pattern[str]]] = {"widget": [], "line": []}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        kind, pattern = raw.split("\t", 1)
+        out[kind].append(re.compile(pattern, re.IGNORECASE))
+    return out
+
+
+def split_lines(text: str) -> list[Line | None]:
+    """Lines with their offsets; a blank line is None (a paragraph break)."""
+    lines: list[Line | None] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        content = raw.rstrip("\r\n")
+        stripped = content.strip()
+        if stripped:
+            start = pos + len(content) - len(content.lstrip())
+            lines.append(Line(start, start + len(stripped), stripped))
+        else:
+            lines.append(None)
+        pos += len(raw)
+    return lines
+
+
+def is_prose(line: Line) -> bool:
+    """Whether a line reads as part of the report: long, or a quotation, or a full sentence of several words."""
+    words = len(line.text.split())
+    if len(line.text) >= PROSE_MIN_CHARS or line.text.startswith(OPENING_QUOTE):
+        return True
+    return words >= 8 and bool(SENTENCE_END.search(line.text)) and not line.text.endswith("...")
+
+
+def matches(line: Line, patterns: list[re.Pattern[str]]) -> bool:
+    return any(p.search(line.text) for p in patterns)
 
 
 def find_boilerplate(text: str) -> list[Span]:
-    return []
+    """Boilerplate spans of an article's text, in order, merged where adjacent."""
+    patterns = load_patterns()
+    lines = split_lines(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line is None:
+            i += 1
+            continue
+        if matches(line, patterns["widget"]) and not is_prose(line):
+            j = i + 1
+            while j < len(lines) and lines[j] is not None and not is_prose(lines[j]):  # type: ignore[arg-type]
+                j += 1
+            spans.append(Span(line.start, lines[j - 1].end))  # type: ignore[union-attr]
+            i = j
+            continue
+        if matches(line, patterns["line"]):
+            spans.append(Span(line.start, line.end))
+        i += 1
+    return merge_adjacent(spans, text)
+
+
+def merge_adjacent(spans: list[Span], text: str) -> list[Span]:
+    """Join spans separated only by whitespace, so one widget is one span."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged and not text[merged[-1].end:span.start].strip():
+            merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged

@@ -1,0 +1,48 @@
+"""Pipeline assembly: language handling, sentence breaks at paragraphs, records free of boilerplate."""
+
+import pytest
+
+from caravan.model import Article, Quote, Span
+from caravan.nlp.language import detect_language
+from caravan.nlp.models import load_model
+from caravan.nlp.pipeline import parse_date, to_record
+from caravan.settings import Settings
+
+
+def test_pipeline_detects_english_and_spanish():
+    assert detect_language("Several hundred migrants left the city this week, heading north to the border.") == "en"
+    assert detect_language("Varios cientos de migrantes salieron de la ciudad esta semana rumbo a la frontera.") == "es"
+
+
+def test_pipeline_skips_other_languages_with_a_reason(pipeline):
+    text = "Plusieurs centaines de migrants ont quitté la ville cette semaine en direction de la frontière nord."
+    record = pipeline(Article(id="fr", text=text))
+    assert record.language == "fr"
+    assert "not processed" in (record.skipped or "")
+    assert record.to_dict()["skipped"] == record.skipped
+
+
+@pytest.mark.model
+def test_pipeline_paragraph_break_ends_a_sentence(settings: Settings):
+    nlp = load_model(settings.model_en)
+    doc = nlp("According to the ministry:\n\nthe shelters are full and the caravan waits")
+    starts = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert starts[0] == "According to the ministry:"
+    assert starts[-1].startswith("the shelters")
+
+
+@pytest.mark.model
+def test_pipeline_record_drops_items_inside_boilerplate(pipeline):
+    text = "The caravan rested in the park.\n\nYou Might Like\nLearn more about RevenueStripe...\n"
+    doc = pipeline.make_doc(Article(id="b", text=text), "en")
+    start = text.index("Learn")
+    doc._.quotes = [Quote(start, start + 10, speaker="x"), Quote(4, 11, speaker="y")]
+    record = to_record(doc, "en")
+    assert [q.speaker for q in record.quotes] == ["y"]
+    assert record.boilerplate == [Span(text.index("You"), text.index("...") + 3)]
+
+
+def test_pipeline_parse_date_reads_iso_dates_and_datetimes():
+    assert str(parse_date("2020-01-17T08:00:00Z")) == "2020-01-17"
+    assert parse_date("17 January") is None
+    assert parse_date(None) is None
