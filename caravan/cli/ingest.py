@@ -1,0 +1,47 @@
+"""``caravan ingest``: read many articles into the store, with a progress bar and a closing summary."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from caravan.batch import SHOWN_FAILURES, IngestSummary, ingest
+from caravan.cli.options import db_option, open_store
+from caravan.errors import CaravanError
+
+
+def report(summary: IngestSummary) -> None:
+    """The run's failures on stderr (the first few), then its summary on stdout."""
+    for item, reason in summary.failures[:SHOWN_FAILURES]:
+        click.echo(f"Failed: {item}: {reason}", err=True)
+    hidden = len(summary.failures) - SHOWN_FAILURES
+    if hidden > 0:
+        click.echo(f"... and {hidden} more (see the failures table)", err=True)
+    for line in summary.lines():
+        click.echo(line)
+
+
+@click.command("ingest")
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--allow-private", is_flag=True, default=None, help="Allow URLs on private or loopback addresses.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr (default: when stderr is a terminal).")
+def command(sources: tuple[str, ...], db_path: str | None, allow_private: bool | None,
+            progress: bool | None) -> None:
+    """Read the articles in SOURCES (files, folders, URLs, feeds, WARC, JSON Lines) into the store.
+
+    Each article is stored once, identified by a hash of its text: ingesting the same sources again adds
+    nothing ("already stored"). Near-duplicates of a stored article (syndicated copies, light edits) are stored
+    pointing at the original and not processed again. Items that cannot be read or processed are recorded in
+    the failures table and the run goes on.
+    """
+    db, settings = open_store(db_path, allow_private=allow_private)
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        with db:
+            summary = ingest(list(sources), db, settings, progress=show)
+    except CaravanError as exc:
+        raise click.ClickException(str(exc)) from exc
+    report(summary)

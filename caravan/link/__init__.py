@@ -1,0 +1,1 @@
+"""Links between records: near-duplicate articles, and (later) event clusters and movements."""

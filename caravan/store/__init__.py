@@ -1,0 +1,5 @@
+"""The store: articles, their caravan/1 records and items in SQLite, behind the ``Database`` class."""
+
+from caravan.store.database import Database, Failure, QuoteRow, SearchHit
+
+__all__ = ["Database", "Failure", "QuoteRow", "SearchHit"]

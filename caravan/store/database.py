@@ -1,0 +1,292 @@
+"""The store: one SQLite file, written through one writer connection and read through read-only readers.
+
+``Database`` is the whole storage API that the pipeline, the CLI and the API use; SQL stays behind its
+methods (text in ``queries.py``), so another backend (PostgreSQL) is another class with the same methods.
+The writer runs in WAL mode, so readers never block it; every article is written in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from caravan.errors import StoreError
+from caravan.model import Article, Record
+from caravan.store import queries as q
+from caravan.store.migrations import apply_migrations, applied_migrations, pending_migrations
+from caravan.store.speakers import matches_speaker
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000  # how long a connection waits for another process's write lock
+SNIPPET_MARKS = ("[", "]")  # around the matched words in search snippets
+SNIPPET_TOKENS = 16  # words of context in a search snippet
+
+
+@dataclass
+class SearchHit:
+    """One article found by full-text search."""
+
+    id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    duplicate_of: str | None
+    snippet: str
+    rank: float
+
+
+@dataclass
+class QuoteRow:
+    """One stored quote with its provenance (article and character span)."""
+
+    article_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_name: str | None
+    speaker_key: str | None
+    speaker_role: str | None
+    channel: str | None
+    via: str | None
+
+
+@dataclass
+class Failure:
+    """An input item that could not be read or processed, and why."""
+
+    item: str
+    reason: str
+    error: str
+    at: str
+    seen: int
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Database:
+    """A Caravan store in one SQLite file. ``Database(path)`` creates and migrates it on first write."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._writer: sqlite3.Connection | None = None
+
+    # connections -------------------------------------------------------------------------------------------
+
+    @property
+    def writer(self) -> sqlite3.Connection:
+        """The one writing connection (autocommit; transactions are explicit), migrated on first use."""
+        if self._writer is None:
+            conn = self._connect_writer()
+            try:
+                apply_migrations(conn)
+            except StoreError:
+                conn.close()
+                raise
+            self._writer = conn
+        return self._writer
+
+    def _connect_writer(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        return conn
+
+    @contextmanager
+    def reader(self) -> Iterator[sqlite3.Connection]:
+        """A read-only connection for one query; the store must exist and be fully migrated."""
+        if not self.path.is_file():
+            raise StoreError(f"no store at {self.path} (run `caravan ingest` first, or pass --db)")
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
+        conn.row_factory = sqlite3.Row
+        try:
+            if pending_migrations(conn):
+                raise StoreError(f"the store {self.path} is from an older version; run `caravan ingest` to migrate it")
+            yield conn
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
+        finally:
+            conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on the writer: all of it commits, or none of it."""
+        conn = self.writer
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations; the names applied (none when the store is current)."""
+        return apply_migrations(self.writer)
+
+    def migrations(self) -> list[str]:
+        """Names of the migrations recorded in the store, in the order applied."""
+        return applied_migrations(self.writer)
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # writes ------------------------------------------------------------------------------------------------
+
+    def id_for_hash(self, content_hash: str) -> str | None:
+        """The id of the stored article with this content hash, if any."""
+        row = self.writer.execute(q.ID_FOR_HASH, (content_hash,)).fetchone()
+        return row[0] if row else None
+
+    def free_id(self, article: Article) -> str:
+        """The article's id, or, when another text holds it already, the id with a short hash suffix."""
+        candidate = article.id
+        n = 8
+        while self.writer.execute(q.ID_EXISTS, (candidate,)).fetchone():
+            candidate = f"{article.id}-{article.hash[:n]}"
+            n += 4
+        return candidate
+
+    def add_article(self, article: Article, record: Record, *, duplicate_of: str | None = None,
+                    signature: tuple[str, bytes] | None = None) -> None:
+        """Store an article with its record, items and MinHash signature, in one transaction.
+
+        ``record.id`` must be ``article.id``. Failures recorded earlier for the same input item are cleared,
+        since the item is now stored.
+        """
+        if record.id != article.id:
+            raise StoreError(f"record {record.id!r} does not belong to article {article.id!r}")
+        try:
+            with self.transaction() as conn:
+                conn.execute(q.INSERT_ARTICLE, self._article_row(article, record, duplicate_of))
+                conn.execute(q.INSERT_RECORD, (article.id, json.dumps(record.to_dict(), ensure_ascii=False)))
+                for kind in q.ITEM_KINDS:
+                    rows = [q.item_row(kind, article.id, i, x, article.text) for i, x in enumerate(getattr(record, kind))]
+                    conn.executemany(q.insert_sql(kind, q.item_columns(kind)), rows)
+                if signature is not None:
+                    conn.execute(q.INSERT_SIGNATURE, (article.id, *signature))
+                if article.source:
+                    conn.execute(q.DELETE_FAILURES_OF, (article.source,))
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot store article {article.id!r}: {exc}") from exc
+
+    @staticmethod
+    def _article_row(article: Article, record: Record, duplicate_of: str | None) -> tuple[Any, ...]:
+        values = {"id": article.id, "hash": article.hash, "url": article.url, "title": article.title,
+                  "outlet": article.outlet, "published": article.published or record.published,
+                  "language": record.language or article.language, "source": article.source,
+                  "text": article.text, "duplicate_of": duplicate_of, "skipped": record.skipped,
+                  "ingested_at": utc_now()}
+        return tuple(values[c] for c in q.ARTICLE_COLUMNS)
+
+    def add_failure(self, item: str, reason: str, error: str) -> bool:
+        """Record that an item failed; True when this failure is new, False when it was recorded before."""
+        try:
+            with self.transaction() as conn:
+                seen = conn.execute(q.UPSERT_FAILURE, (item, reason, error, utc_now())).fetchone()[0]
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot record the failure of {item!r}: {exc}") from exc
+        return seen == 1
+
+    def save_signature(self, article_id: str, scheme: str, hashvalues: bytes) -> None:
+        with self.transaction() as conn:
+            conn.execute(q.INSERT_SIGNATURE, (article_id, scheme, hashvalues))
+
+    def signatures(self, scheme: str) -> Iterator[tuple[str, bytes]]:
+        """(article id, signature) of every stored original signed with this MinHash scheme."""
+        yield from self.writer.execute(q.SIGNATURES, (scheme,))
+
+    def unsigned_articles(self, scheme: str) -> list[tuple[str, str]]:
+        """(id, text) of stored originals without a signature of this scheme (e.g. after a settings change)."""
+        return list(self.writer.execute(q.UNSIGNED_ARTICLES, (scheme,)))
+
+    # reads -------------------------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        with self.reader() as conn:
+            return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in q.TABLES}
+
+    def record_lines(self) -> Iterator[str]:
+        """The caravan/1 record of every stored article as one JSON text each, in ingest order."""
+        with self.reader() as conn:
+            for (text,) in conn.execute(q.RECORD_JSON):
+                yield text
+
+    def records(self) -> Iterator[Record]:
+        for line in self.record_lines():
+            yield Record.from_dict(json.loads(line))
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, in ingest order."""
+        fields = ("id", "text", "title", "url", "outlet", "published", "source", "language")
+        with self.reader() as conn:
+            for row in conn.execute(q.ARTICLES):
+                yield Article(**{f: row[f] for f in fields})
+
+    def article_rows(self) -> Iterator[dict[str, Any]]:
+        """One summary row per article: metadata, near-duplicate link, skip reason and item counts."""
+        with self.reader() as conn:
+            for row in conn.execute(q.ARTICLE_SUMMARY):
+                yield dict(row)
+
+    def item_rows(self, kind: str) -> Iterator[dict[str, Any]]:
+        """Every stored item of one kind (quotes, places, ...) with its article's url, outlet and date."""
+        if kind not in q.ITEM_KINDS:
+            raise StoreError(f"no items of kind {kind!r} (one of {', '.join(q.ITEM_KINDS)})")
+        with self.reader() as conn:
+            for row in conn.execute(q.ITEMS.format(table=kind)):
+                yield dict(row)
+
+    def failures(self) -> list[Failure]:
+        with self.reader() as conn:
+            return [Failure(*row) for row in conn.execute(q.FAILURES)]
+
+    def search(self, text: str, limit: int = 20, include_duplicates: bool = False) -> list[SearchHit]:
+        """Articles whose title or text hold every word of ``text``, best first, with a snippet each."""
+        match = q.fts_query(text)
+        if not match:
+            return []
+        sql = q.SEARCH.format(duplicates="" if include_duplicates else "AND a.duplicate_of IS NULL")
+        with self.reader() as conn:
+            rows = conn.execute(sql, (*SNIPPET_MARKS, SNIPPET_TOKENS, match, limit)).fetchall()
+        return [SearchHit(**dict(row)) for row in rows]
+
+    def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
+        """Stored quotes in article order; with ``speaker``, only that person's (by normalised name)."""
+        with self.reader() as conn:
+            rows = [QuoteRow(**dict(row)) for row in conn.execute(q.QUOTES)]
+        if speaker:
+            rows = [r for r in rows if matches_speaker(r.speaker_key, speaker)]
+        return rows
+
