@@ -1,0 +1,137 @@
+"""The Database: articles, records and items written in one transaction, read through read-only readers."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from caravan.errors import StoreError
+from caravan.model import Article, Event, Place, Quote, Record
+from caravan.store import Database
+
+TEXT = ("Border agents stopped forty migrants near the river on Monday. "
+        "\"We walked for nine days,\" said Ana Lopez, a mother of two.")
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    with Database(tmp_path / "caravan.db") as database:
+        yield database
+
+
+def article(id: str = "a1", text: str = TEXT, **meta: str) -> Article:
+    return Article(id=id, text=text, source=f"{id}.txt", **meta)
+
+
+def record(id: str = "a1") -> Record:
+    quote_start = TEXT.index("We walked")
+    return Record(id=id, language="en",
+                  quotes=[Quote(quote_start, quote_start + 25, speaker="Ana Lopez", speaker_role="mother of two")],
+                  places=[Place(TEXT.index("river"), TEXT.index("river") + 5, name="river", feature="region")],
+                  events=[Event(8, 15, type="block", size=[40, 40])])
+
+
+def test_database_add_article_stores_record_and_items(db: Database) -> None:
+    db.add_article(article(), record())
+    counts = db.counts()
+    assert (counts["articles"], counts["records"], counts["quotes"], counts["places"], counts["events"]) == (1, 1, 1, 1, 1)
+
+
+def test_database_item_row_keeps_span_and_covered_text(db: Database) -> None:
+    db.add_article(article(), record())
+    (row,) = db.item_rows("places")
+    assert (row["article_id"], row["text"], TEXT[row["start"]:row["end"]]) == ("a1", "river", "river")
+
+
+def test_database_article_is_written_in_one_transaction(db: Database) -> None:
+    broken = Record(id="a1", quotes=[Quote(0, 6, kind=None)])  # type: ignore[arg-type]  # kind is NOT NULL
+    with pytest.raises(StoreError):
+        db.add_article(article(), broken)
+    assert db.counts()["articles"] == 0
+
+
+def test_database_id_for_hash_finds_the_same_text(db: Database) -> None:
+    db.add_article(article(), record())
+    assert db.id_for_hash(article(id="other").hash) == "a1"
+
+
+def test_database_free_id_suffixes_an_id_held_by_another_text(db: Database) -> None:
+    db.add_article(article(), record())
+    other = article(text="Another text entirely.")
+    assert db.free_id(other) == f"a1-{other.hash[:8]}"
+
+
+def test_database_writer_uses_wal(db: Database) -> None:
+    assert db.writer.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_database_reader_cannot_write(db: Database) -> None:
+    db.add_article(article(), record())
+    with pytest.raises(StoreError, match="readonly"):
+        with db.reader() as conn:
+            conn.execute("DELETE FROM failures")
+
+
+def test_database_reader_of_a_missing_store_raises(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store"):
+        Database(tmp_path / "missing.db").counts()
+
+
+def test_database_failure_is_recorded_once(db: Database) -> None:
+    assert db.add_failure("x.bin", "binary data", "DecodeError") is True
+    assert db.add_failure("x.bin", "binary data", "DecodeError") is False
+    (failure,) = db.failures()
+    assert (failure.item, failure.error, failure.seen) == ("x.bin", "DecodeError", 2)
+
+
+def test_database_storing_an_item_clears_its_earlier_failure(db: Database) -> None:
+    db.add_failure("a1.txt", "pipeline failed", "ValueError")
+    db.add_article(article(), record())
+    assert db.failures() == []
+
+
+def test_database_search_finds_words_with_a_snippet(db: Database) -> None:
+    db.add_article(article(title="Stopped at the river"), record())
+    (hit,) = db.search("migrants river")
+    assert hit.id == "a1" and "[migrants]" in hit.snippet
+
+
+def test_database_search_matches_the_title(db: Database) -> None:
+    db.add_article(article(title="Checkpoint report"), record())
+    assert [h.id for h in db.search("checkpoint")] == ["a1"]
+
+
+def test_database_search_leaves_out_near_duplicates_unless_asked(db: Database) -> None:
+    db.add_article(article(), record())
+    copy = article(id="a2", text=TEXT + " Updated.")
+    db.add_article(copy, Record(id="a2", skipped="near-duplicate of a1"), duplicate_of="a1")
+    assert [h.id for h in db.search("migrants")] == ["a1"]
+    assert sorted(h.id for h in db.search("migrants", include_duplicates=True)) == ["a1", "a2"]
+
+
+def test_database_search_accepts_query_syntax_characters(db: Database) -> None:
+    db.add_article(article(), record())
+    assert db.search('"migrants AND (') == []
+
+
+def test_database_quotes_normalise_speakers_across_articles(db: Database) -> None:
+    text = "\"We will stay,\" said Mr. Tomás Ruiz."
+    for n, speaker in enumerate(("Mr. Tomás Ruiz", "tomas ruiz")):
+        db.add_article(article(id=f"q{n}", text=f"{text} Report {n}."),
+                       Record(id=f"q{n}", quotes=[Quote(1, 13, speaker=speaker)]))
+    rows = db.quotes(speaker="Ruiz")
+    assert [r.article_id for r in rows] == ["q0", "q1"]
+    assert {r.speaker_key for r in rows} == {"tomas ruiz"}
+
+
+def test_database_records_round_trip(db: Database) -> None:
+    db.add_article(article(), record())
+    assert list(db.records()) == [record()]
+
+
+def test_database_second_connection_sees_committed_articles(tmp_path: Path, db: Database) -> None:
+    db.add_article(article(), record())
+    conn = sqlite3.connect((tmp_path / "caravan.db").resolve().as_uri() + "?mode=ro", uri=True)
+    assert conn.execute("SELECT id FROM articles").fetchall() == [("a1",)]
