@@ -1,18 +1,512 @@
-"""Finds quantities in a parsed article (placeholder: finds nothing until implemented)."""
+"""Finds quantities in a parsed article: counts of people, sums of money and measures, with their envelopes.
+
+A quantity is read left to right from a token: an optional hedge ("at least", "about", "unos"), an optional
+currency symbol, then a number (digits, number words, digits with a scale word: "1.5 million") or a vague
+count ("several hundred", "miles"), an optional currency word ("dollars") and an optional second end of a
+range ("2,000 to 3,000"; "between 2,000 and 3,000" is read from "between"). The counted noun that follows
+("migrants", "agents") decides the unit; a bare count ("scores walked") refers back to the nearest people or
+group noun in the sentences before it. Word lists and envelopes are data in ``caravan/data/quantities/``.
+Works on the rule-only Spanish pipeline too: without a parser only listed nouns are counted.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
+from spacy.tokens import Doc, Token
+
+from caravan.model import Quantity
+from caravan.nlp.extensions import in_boilerplate
 from caravan.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quantities"
+PEOPLE = "people"
+# "2,274", "1.5", "3.000", "1,5"
+DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
+# a range written as one token: "2,000-3,000"
+TOKEN_RANGE = re.compile(r"^(\d+(?:[.,]\d+)*)[-–](\d+(?:[.,]\d+)*)$")
+PHONE = re.compile(r"^\d{3}[-.]\d{4}$")
+LONGEST_PLAIN_COUNT = 9  # more digits than this without separators: an id or a phone number
+YEARS = (1900, 2100)  # a bare four-digit number in this span reads as a year
+# the entity labels under which a number is a date, a time, a rate, a rank or part of a name
+SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT",
+                       "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# words before a spelled small number that make it name known things ("our two countries", "the three men")
+DEFINITE = frozenset({"the", "these", "those", "our", "their", "its", "his", "her", "my", "your", "both", "los",
+                      "las", "sus", "nuestros", "nuestras", "estos", "estas", "esos", "esas"})
+SMALL = 20  # spelled numbers below this after DEFINITE are skipped
+PARTITIVE = frozenset({"of", "de", "del"})
+PARTITIVE_SKIP = frozenset({"the", "these", "those", "los", "las", "estos", "estas", "esos", "esas"})
+PRONOUNS = frozenset({"them", "whom", "us", "those", "ellos", "ellas", "quienes", "los", "las"})
+RELATIVES = frozenset({"who", "that", "which", "que", "quienes"})
+BETWEEN = {"between": "and", "entre": "y"}
+FROM_WORDS = frozenset({"from", "desde", "de"})  # "from 2,000 to 7,000" is a change, not a range
+CURRENCY_MODIFIERS = frozenset({"u.s.", "us", "american", "mexican", "canadian", "estadounidenses"})
+MONEY_WHAT = frozenset({"of", "in", "for", "de", "en", "para"})
+HYPHEN_COUNT_WORDS = frozenset({"strong"})  # "a 2,000-strong caravan"
+SUFFIX_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}  # "$4bn", after a currency symbol
+MONEY_SCALED = re.compile(r"^(\d+(?:[.,]\d+)?)(bn|b|mn|m|k)$")
+# dependency labels under which a bare count is a noun phrase of its own ("scores walked")
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "ROOT"})
+CONTEXT_SENTENCES = 3  # how far back a bare count looks for the people it counts
+NOUN_WINDOW = 4  # tokens between a number and its noun at most (adjectives, compounds)
+
+
+@dataclass(frozen=True)
+class Hedge:
+    low_factor: float
+    high_factor: float | None
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of one language, read from the data files."""
+
+    numbers: dict[str, tuple[float, str]]
+    vague: dict[tuple[str, ...], tuple[float, float]]
+    hedges: dict[tuple[str, ...], Hedge]
+    range_words: frozenset[str]
+    prefixes: dict[str, str]
+    suffixes: dict[str, str]
+    people: frozenset[str]
+    groups: dict[str, str]
+    units: dict[str, str]
+    not_counts: frozenset[str]
+    name_words: frozenset[str]
+
+
+@dataclass
+class Amount:
+    """A number read from tokens [start, end): its envelope and currency, before the counted noun is known."""
+
+    start: int
+    end: int
+    low: float
+    high: float | None
+    currency: str | None = None
+    vague: bool = False
+    approximate: bool = False
+    scale: float = 1.0  # the scale word it ended with ("million"), lent to a bare first end of a range
+    words: bool = False  # spelled out ("two"), not digits
+    number_tokens: list[int] = field(default_factory=list)
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(row[0].strip() for row in _rows(name))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str) -> Lexicon:
+    """The quantity word lists for a language ("en" or "es"; others get the English lists)."""
+    lang = lang if lang in ("en", "es") else "en"
+    mine = lambda name: [r[1:] for r in _rows(name) if r[0] == lang]  # noqa: E731
+    currencies = _rows("currencies.tsv")
+    return Lexicon(
+        numbers={w: (float(v), kind) for w, v, kind in mine("numbers.tsv")},
+        vague={tuple(p.split()): (float(lo), float(hi)) for p, lo, hi in mine("vague.tsv")},
+        hedges={tuple(p.split()): Hedge(float(lo), None if hi == "none" else float(hi), ap == "true")
+                for p, lo, hi, ap in mine("hedges.tsv")},
+        range_words=frozenset(r[0] for r in mine("range_words.tsv")),
+        prefixes={t: c for t, c, pos in currencies if pos == "prefix"},
+        suffixes={t: c for t, c, pos in currencies if pos == "suffix"},
+        people=_words("people.txt"),
+        groups={noun: what for noun, what in _rows("groups.tsv")},
+        units={noun: unit for noun, unit in _rows("units.tsv")},
+        not_counts=_words("not_counts.txt"),
+        name_words=_words("name_words.txt"),
+    )
+
+
+def is_people_unit(q: Quantity) -> bool:
+    """Whether a quantity counts humans (migrants, agents, families...)."""
+    return q.unit == PEOPLE
+
+
+def parse_digits(text: str, lang: str) -> float | None:
+    """The value of a number written in digits, reading separators the way the language writes them.
+
+    English: "2,274" and "1.5". Spanish: "3.000" and "1,5", and also "3,000" (Mexican usage) when every group
+    after a comma has three digits.
+    """
+    if not DIGITS.match(text):
+        return None
+    seps = re.findall(r"[.,]", text)
+    groups = re.split(r"[.,]", text)
+    if not seps:
+        return float(text)
+    decimal = "." if lang != "es" else ","
+    if len(set(seps)) == 2:
+        whole, frac = re.split(r"[.,](?=\d+$)", text)
+        return float(re.sub(r"[.,]", "", whole) + "." + frac) if text[len(whole)] == decimal else None
+    grouped = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+    if grouped and (len(seps) > 1 or seps[0] != decimal or lang == "es"):
+        return float("".join(groups))
+    return float(text.replace(seps[0], ".")) if len(seps) == 1 else None
+
+
+def _lower(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def match_phrase(doc: Doc, i: int, table: dict[tuple[str, ...], object]) -> tuple[tuple[str, ...], int] | None:
+    """The longest phrase of ``table`` starting at token i, with the index after it."""
+    for size in range(4, 0, -1):
+        key = tuple(_lower(doc, j) for j in range(i, i + size))
+        if i + size <= len(doc) and key in table:
+            return key, i + size
+    return None
+
+
+def parse_words(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, float] | None:
+    """A spelled number at token i ("two dozen", "a billion", "dos mil", "twenty-five"): value, end, scale."""
+    total, current, scale, half, j, seen = 0.0, 0.0, 1.0, False, i, False
+    last_kind = ""
+    while j < len(doc):
+        entry = lex.numbers.get(_lower(doc, j))
+        nxt = lex.numbers.get(_lower(doc, j + 1))
+        if entry is None:
+            if seen and _lower(doc, j) in ("and", "y", "-") and nxt and nxt[1] == "unit" and last_kind != "unit":
+                j += 1
+                continue
+            break
+        value, kind = entry
+        if kind == "article" and (seen or not nxt or nxt[1] not in ("hundred", "scale", "dozen")):
+            break
+        if kind == "half":
+            if seen or half:
+                break
+            half = True
+        elif kind in ("unit", "article"):
+            current += value
+        elif kind in ("hundred", "dozen"):
+            current = max(current, 1.0) * value
+        elif last_kind == "scale":
+            total, current = (total + current) * value, 0.0
+        else:
+            total, current, scale = total + max(current, 1.0) * value, 0.0, value
+        seen, last_kind, j = kind != "half" or seen, kind, j + 1
+    value = (total + current) * (0.5 if half else 1.0)
+    return (value, j, scale) if seen and value > 0 else None
+
+
+def parse_number(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
+    """A number at token i: digits with optional scale words ("1.5 million"), a one-token range, or words."""
+    text = doc[i].text
+    ranged = TOKEN_RANGE.match(text)
+    if ranged and not PHONE.match(text):
+        low, high = parse_digits(ranged.group(1), lang), parse_digits(ranged.group(2), lang)
+        if low is None or high is None or low >= high:
+            return None
+        factor, end = _scale_words(doc, i + 1, lex)
+        return Amount(i, end, low * factor, high * factor, scale=factor, number_tokens=[i])
+    value = parse_digits(text, lang)
+    if value is None:
+        spelled = parse_words(doc, i, lex)
+        if spelled is None:
+            return None
+        value, end, scale = spelled
+        return Amount(i, end, value, value, scale=scale, words=True, number_tokens=list(range(i, end)))
+    factor, end = _scale_words(doc, i + 1, lex)
+    return Amount(i, end, value * factor, value * factor, scale=factor, number_tokens=[i])
+
+
+def _scale_words(doc: Doc, j: int, lex: Lexicon) -> tuple[float, int]:
+    """The product of the scale words from token j ("million", "mil millones") and the index after them."""
+    factor = 1.0
+    while j < len(doc) and lex.numbers.get(_lower(doc, j), (0, ""))[1] in ("hundred", "scale", "dozen"):
+        factor *= lex.numbers[_lower(doc, j)][0]
+        j += 1
+    return factor, j
+
+
+def parse_amount(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
+    """A currency symbol (optional), then a vague count or a number, then a currency word (optional)."""
+    currency = lex.prefixes.get(_lower(doc, i))
+    j = i + 1 if currency else i
+    if j >= len(doc):
+        return None
+    amount = _vague_or_number(doc, j, lex, lang, currency)
+    if amount is None:
+        return None
+    amount.start = i
+    suffix = _currency_suffix(doc, amount.end, lex)
+    if suffix:
+        amount.currency, amount.end = amount.currency or suffix[0], suffix[1]
+    elif currency:
+        amount.currency = currency
+    return amount
+
+
+def _vague_or_number(doc: Doc, j: int, lex: Lexicon, lang: str, currency: str | None) -> Amount | None:
+    vague = match_phrase(doc, j, lex.vague)  # type: ignore[arg-type]
+    if vague:
+        low, high = lex.vague[vague[0]]
+        return Amount(j, vague[1], low, high, vague=True, approximate=True, number_tokens=list(range(j, vague[1])))
+    scaled = MONEY_SCALED.match(doc[j].lower_) if currency else None
+    if scaled:
+        value = parse_digits(scaled.group(1), lang)
+        if value is not None:
+            factor = SUFFIX_SCALES[scaled.group(2)]
+            return Amount(j, j + 1, value * factor, value * factor, scale=factor, number_tokens=[j])
+    return parse_number(doc, j, lex, lang)
+
+
+def _currency_suffix(doc: Doc, k: int, lex: Lexicon) -> tuple[str, int] | None:
+    """A currency word after a number ("dollars", "U.S. dollars", "of dollars", "de dólares"): code, end."""
+    for start in (k, k + 1):
+        if start > k and _lower(doc, k) not in PARTITIVE | CURRENCY_MODIFIERS:
+            break
+        j = start + 1 if _lower(doc, start) in CURRENCY_MODIFIERS else start
+        if _lower(doc, j) in lex.suffixes:
+            return lex.suffixes[_lower(doc, j)], j + 1
+    return None
+
+
+def read_quantity(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
+    """The whole quantity expression starting at token i: hedge, amount and range, or a between-range."""
+    if _lower(doc, i) in BETWEEN:
+        return _read_between(doc, i, lex, lang)
+    hedge = match_phrase(doc, i, lex.hedges)  # type: ignore[arg-type]
+    start = hedge[1] if hedge else i
+    amount = parse_amount(doc, start, lex, lang)
+    if amount is None:
+        return None
+    amount = _read_range(doc, amount, lex, lang)
+    if hedge:
+        _apply_hedge(amount, lex.hedges[hedge[0]])
+        amount.start = i
+    return amount
+
+
+def _read_between(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
+    first = parse_amount(doc, i + 1, lex, lang)
+    if first is None or _lower(doc, first.end) != BETWEEN[_lower(doc, i)]:
+        return None
+    second = parse_amount(doc, first.end + 1, lex, lang)
+    return _join(first, second, i) if second else None
+
+
+def _read_range(doc: Doc, first: Amount, lex: Lexicon, lang: str) -> Amount:
+    """``first`` extended to "first to second" when a range word and a second amount follow."""
+    k = first.end
+    if _lower(doc, k) not in lex.range_words or _lower(doc, first.start - 1) in FROM_WORDS:
+        return first
+    if _lower(doc, k) in ("-", "–", "—") and (doc[k - 1].whitespace_ != doc[k].whitespace_):
+        return first
+    second = parse_amount(doc, k + 1, lex, lang)
+    joined = _join(first, second, first.start) if second else None
+    return joined or first
+
+
+def _join(first: Amount, second: Amount, start: int) -> Amount | None:
+    low = first.low * (second.scale if first.scale == 1.0 and not first.vague else 1.0)
+    high = second.high
+    if high is None or low >= high or first.vague != second.vague:
+        return None
+    return Amount(start, second.end, low, high, currency=first.currency or second.currency,
+                  vague=first.vague, approximate=first.approximate, scale=second.scale,
+                  words=first.words and second.words, number_tokens=first.number_tokens + second.number_tokens)
+
+
+def _apply_hedge(amount: Amount, hedge: Hedge) -> None:
+    if amount.vague:
+        amount.high = None if hedge.high_factor is None else amount.high
+        amount.approximate = True
+        return
+    amount.low, amount.high = (amount.low * hedge.low_factor,
+                               None if hedge.high_factor is None else (amount.high or amount.low) * hedge.high_factor)
+    amount.approximate = hedge.approximate
 
 
 class QuantityFinder:
-    """Sets ``doc._.quantities``."""
+    """Sets ``doc._.quantities``: every count of people, sum of money and measure outside boilerplate."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quantities = []
+        doc._.quantities = find_quantities(doc)
         return doc
+
+
+def find_quantities(doc: Doc) -> list[Quantity]:
+    """The quantities of a Doc, left to right."""
+    lang = doc.lang_ if doc.lang_ in ("en", "es") else "en"
+    lex = load_lexicon(lang)
+    found: list[Quantity] = []
+    i = 0
+    while i < len(doc):
+        amount = read_quantity(doc, i, lex, lang)
+        if amount is None:
+            i += 1
+            continue
+        quantity = classify(doc, amount, lex)
+        if quantity and not in_boilerplate(doc, quantity.start, quantity.end):
+            found.append(quantity)
+        i = max(amount.end, i + 1)
+    return found
+
+
+def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
+    """The Quantity an amount stands for, or None when it is not a count worth keeping (a year, a name...)."""
+    if _not_a_count(doc, amount, lex):
+        return None
+    span = doc[amount.start:amount.end]
+    make = lambda unit, what: Quantity(span.start_char, span.end_char, amount.low, amount.high,  # noqa: E731
+                                       unit=unit, what=what, approximate=amount.approximate)
+    if amount.currency:
+        return make(amount.currency, money_purpose(doc, amount, lex))
+    noun = counted_noun(doc, amount, lex)
+    if noun is None:
+        what = _context_people(doc, amount, lex) if _is_bare_count(doc, amount, lex) else None
+        return make(PEOPLE, what) if what else None
+    unit, what = noun
+    if unit is None or (amount.high is not None and amount.high <= 1 and not amount.vague):
+        return None
+    return make(unit, what)
+
+
+def _not_a_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
+    """Years, dates, times, rates, ranks, numbers in names and hyphenated modifiers ("15-year-old")."""
+    first, last = doc[amount.number_tokens[0]], doc[amount.number_tokens[-1]]
+    if not amount.currency and any(doc[t].ent_type_ in SKIP_ENTS for t in amount.number_tokens):
+        return True
+    if _is_year(doc, amount) or _lower(doc, first.i - 1).rstrip(".") in lex.name_words:
+        return True
+    if len(first.text) > LONGEST_PLAIN_COUNT and first.text.isdigit():
+        return True
+    after = _lower(doc, amount.end)
+    if not amount.currency and (after in lex.not_counts or after == "%"):
+        return True
+    if amount.words and amount.high is not None and amount.high < SMALL and _lower(doc, amount.start - 1) in DEFINITE:
+        return True
+    return _hyphen_attached(doc, first.i, last.i)
+
+
+def _is_year(doc: Doc, amount: Amount) -> bool:
+    text = doc[amount.number_tokens[0]].text
+    return (len(amount.number_tokens) == 1 and not amount.currency and text.isdigit() and len(text) == 4
+            and YEARS[0] <= int(text) <= YEARS[1])
+
+
+def _hyphen_attached(doc: Doc, first: int, last: int) -> bool:
+    """A number glued by a hyphen to a word: "COVID-19", "five-part", "15-year-old" (but not "2,000-strong")."""
+    if first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+        return doc[first - 2].is_alpha
+    if last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
+        return doc[last + 2].is_alpha and doc[last + 2].lower_ not in HYPHEN_COUNT_WORDS
+    return False
+
+
+def counted_noun(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str | None, str] | None:
+    """The (unit, what) of the noun the amount counts; unit None when it counts no kept thing (a duration);
+    None when no noun follows."""
+    k = amount.end
+    if _lower(doc, k) in PARTITIVE:
+        k += 1
+        while _lower(doc, k) in PARTITIVE_SKIP:
+            k += 1
+        if _lower(doc, k) in PRONOUNS:
+            return None
+    token = _head_noun(doc, amount, k)
+    if token is None:
+        return None
+    return _noun_unit(doc, token, lex)
+
+
+def _head_noun(doc: Doc, amount: Amount, k: int) -> Token | None:
+    """The noun counted by an amount whose tokens end before k: the parser's head, or the first noun after."""
+    parsed = doc.has_annotation("DEP")
+    last = doc[amount.end - 1]
+    if parsed and k == amount.end and last.dep_ in ("nummod", "quantmod", "compound", "amod") \
+            and last.head.i >= k and last.head.pos_ in ("NOUN", "PROPN") and last.head.i - k < NOUN_WINDOW:
+        return last.head
+    for j in range(k, min(k + NOUN_WINDOW, len(doc))):
+        token = doc[j]
+        if token.is_punct or token.is_space or (j > k and token.is_sent_start):
+            return None
+        if not parsed:
+            return token if token.is_alpha else None
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            return token
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "ADV") or (token.pos_ == "VERB" and token.tag_ not in ("VBN", "VBG")):
+            return None
+    return None
+
+
+def _noun_unit(doc: Doc, token: Token, lex: Lexicon) -> tuple[str | None, str]:
+    """(unit, what) for a counted noun: people, a measure, another countable thing, or (None, ...) to skip."""
+    lower = token.lower_
+    pair = f"{doc[token.i - 1].lower_} {lower}" if token.i > 0 else ""
+    if lower in lex.not_counts:
+        return None, lower
+    if pair in lex.people:
+        return PEOPLE, doc[token.i - 1:token.i + 1].text
+    if lower in lex.people or (token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")):
+        return PEOPLE, token.text
+    if lower in lex.units:
+        return lex.units[lower], token.text
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower(), token.text
+    return None, token.text
+
+
+def money_purpose(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
+    """What a sum of money is for when the text says so: "$1 billion of financing", "a $4 billion investment"."""
+    k = amount.end
+    if _lower(doc, k) in MONEY_WHAT:
+        token = _head_noun(doc, Amount(k, k + 1, 0, 0), k + 1 + (_lower(doc, k + 1) in PARTITIVE_SKIP))
+        if token is not None and token.lower_ not in lex.not_counts and (token.pos_ == "NOUN" or not token.pos_):
+            return token.text
+    last = doc[amount.end - 1]
+    if doc.has_annotation("DEP") and last.head.i >= k and last.head.pos_ == "NOUN" and last.head.i - k < NOUN_WINDOW:
+        return last.head.text
+    return None
+
+
+def _is_bare_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
+    """Whether the amount stands alone as a noun phrase ("scores walked", "thousands that have arrived")."""
+    after = _lower(doc, amount.end)
+    if after in PARTITIVE:
+        return _lower(doc, amount.end + 1) in PRONOUNS
+    if after in RELATIVES:
+        return True
+    if not doc.has_annotation("DEP"):
+        return amount.vague
+    last = doc[amount.end - 1]
+    if amount.vague:
+        return last.dep_ in NOMINAL_DEPS and not _is_modified_noun(last)
+    return last.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_modified_noun(token: Token) -> bool:
+    """ "test scores", "the scores": the vague word is an ordinary noun with its own modifiers."""
+    return any(c.dep_ in ("compound", "amod", "det", "poss") and c.i < token.i for c in token.children)
+
+
+def _context_people(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
+    """The people noun (or a group's members) nearest before the amount, within a few sentences."""
+    sent_start = doc[amount.start].sent.start
+    for _ in range(CONTEXT_SENTENCES):
+        if sent_start == 0:
+            break
+        sent_start = doc[sent_start - 1].sent.start
+    for j in range(amount.start - 1, sent_start - 1, -1):
+        token = doc[j]
+        if token.lower_ in lex.people and token.lower_ not in PRONOUNS:
+            return token.text
+        if token.lower_ in lex.groups:
+            return lex.groups[token.lower_]
+    return None
