@@ -1,0 +1,195 @@
+"""Fetching URLs safely: http(s) only, public addresses only, every redirect checked, size and time bounded.
+
+Each hop is resolved once with ``socket.getaddrinfo``; every address must be public (unless
+``settings.allow_private``), and the connection is pinned to the checked address (the Host header and TLS SNI
+keep the name), so a second DNS answer cannot point the request elsewhere. Redirects are followed by hand so each
+target goes through the same checks. Bodies are streamed and cut at ``settings.max_bytes``; one request may not
+take longer than ``settings.timeout`` in all. httpx errors are translated into :class:`FetchError`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import socket
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import httpx
+
+from caravan.errors import FetchError, PrivateAddressError, TooLargeError
+from caravan.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ALLOWED_SCHEMES = ("http", "https")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+MAX_REDIRECTS = 5
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+CHUNK_SIZE = 64 * 1024
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A fetched resource: the final URL (after redirects), its media type and charset, and the body."""
+
+    url: str
+    content_type: str  # media type in lower case, without parameters ("text/html"); "" when not given
+    charset: str | None
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Target:
+    """One checked hop: the URL as named, and the URL pinned to the checked address with its Host header."""
+
+    url: str
+    pinned_url: str
+    host_header: str
+    sni_hostname: str | None
+
+
+def fetch(url: str, settings: Settings) -> Fetched:
+    """The resource at ``url``; raises a FetchError (or PrivateAddressError, TooLargeError) naming ``url``."""
+    headers = {"User-Agent": settings.user_agent}
+    with httpx.Client(timeout=settings.timeout, headers=headers, follow_redirects=False, trust_env=False) as client:
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            target = check_url(current, settings, item=url)
+            result = _get(client, target, settings, item=url)
+            if isinstance(result, Fetched):
+                return result
+            log.info("%s redirects to %s", current, result)
+            current = result
+    raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
+
+
+def check_url(url: str, settings: Settings, item: str | None = None) -> Target:
+    """The checked hop for ``url``: an http(s) URL whose host resolves to public addresses only."""
+    item = item or url
+    hop = "" if url == item else f"redirect to {url}: "
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+        raise FetchError(item, f"{hop}unsupported URL scheme {parts.scheme or '(none)'!r} (only http and https)")
+    host = parts.hostname
+    if not host:
+        raise FetchError(item, f"{hop}no host in URL")
+    try:
+        port = parts.port or DEFAULT_PORTS[parts.scheme.lower()]
+    except ValueError:
+        raise FetchError(item, f"{hop}invalid port in URL") from None
+    addresses = resolve(host, port, item, hop)
+    if not settings.allow_private:
+        for address in addresses:
+            kind = non_public_kind(address)
+            if kind:
+                raise PrivateAddressError(item, f"{hop}host {host} resolves to {kind} address {address} "
+                                                f"(refused; set allow_private to fetch it)")
+    return _pin(parts, host, port, addresses[0])
+
+
+def resolve(host: str, port: int, item: str, hop: str = "") -> list[IPAddress]:
+    """Every address ``host`` resolves to, IPv4 first (the order getaddrinfo prefers within each family)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(item, f"{hop}cannot resolve host {host} ({exc})") from None
+    addresses: list[IPAddress] = []
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])  # drop an IPv6 scope id
+        if address not in addresses:
+            addresses.append(address)
+    if not addresses:
+        raise FetchError(item, f"{hop}host {host} has no address")
+    return sorted(addresses, key=lambda a: a.version)
+
+
+def non_public_kind(address: IPAddress) -> str | None:
+    """What makes an address non-public ("loopback", "private", ...), or None for a public address."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    for kind in ("loopback", "link_local", "private", "multicast", "unspecified", "reserved"):
+        if getattr(address, f"is_{kind}"):
+            return kind.replace("_", "-")
+    return None if address.is_global else "non-global"
+
+
+def _pin(parts, host: str, port: int, address: IPAddress) -> Target:  # type: ignore[no-untyped-def]
+    literal = f"[{address}]" if address.version == 6 else str(address)
+    scheme = parts.scheme.lower()
+    netloc = literal if port == DEFAULT_PORTS[scheme] else f"{literal}:{port}"
+    host_header = host if port == DEFAULT_PORTS[scheme] else f"{host}:{port}"
+    if ":" in host:  # an IPv6 literal host keeps its brackets in the Host header
+        host_header = f"[{host}]" if port == DEFAULT_PORTS[scheme] else f"[{host}]:{port}"
+    pinned = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    sni = host if scheme == "https" else None
+    return Target(url=urlunsplit(parts._replace(fragment="")), pinned_url=pinned, host_header=host_header,
+                  sni_hostname=sni)
+
+
+def _get(client: httpx.Client, target: Target, settings: Settings, item: str) -> Fetched | str:
+    """The response to one GET: a Fetched, or the next URL when it redirects."""
+    extensions = {"sni_hostname": target.sni_hostname} if target.sni_hostname else {}
+    request = client.build_request("GET", target.pinned_url, headers={"Host": target.host_header},
+                                   extensions=extensions)
+    try:
+        response = client.send(request, stream=True)
+    except httpx.TimeoutException:
+        raise FetchError(item, f"timed out after {settings.timeout:g} s") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(item, f"cannot connect ({_one_line(exc)})") from None
+    try:
+        return _read_response(response, target, settings, item)
+    finally:
+        response.close()
+
+
+def _read_response(response: httpx.Response, target: Target, settings: Settings, item: str) -> Fetched | str:
+    if response.status_code in REDIRECT_STATUSES:
+        location = response.headers.get("location")
+        if not location:
+            raise FetchError(item, f"HTTP {response.status_code} redirect without a Location")
+        return urljoin(target.url, location)
+    if response.status_code >= 400:
+        raise FetchError(item, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > settings.max_bytes:
+        raise TooLargeError(item, f"{int(declared)} bytes declared, over the limit of {settings.max_bytes}")
+    body = _read_body(response, settings, item)
+    media_type, _, params = response.headers.get("content-type", "").partition(";")
+    return Fetched(url=target.url, content_type=media_type.strip().lower(), charset=_charset(params), body=body)
+
+
+def _read_body(response: httpx.Response, settings: Settings, item: str) -> bytes:
+    """The body, streamed: stops at the size limit and at the overall deadline."""
+    deadline = time.monotonic() + settings.timeout
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_bytes(CHUNK_SIZE):
+            size += len(chunk)
+            if size > settings.max_bytes:
+                raise TooLargeError(item, f"download over the limit of {settings.max_bytes} bytes (stopped)")
+            if time.monotonic() > deadline:
+                raise FetchError(item, f"timed out after {settings.timeout:g} s (body too slow)")
+            chunks.append(chunk)
+    except httpx.TimeoutException:
+        raise FetchError(item, f"timed out after {settings.timeout:g} s") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(item, f"download failed ({_one_line(exc)})") from None
+    return b"".join(chunks)
+
+
+def _charset(params: str) -> str | None:
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip('"').lower()
+    return None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__

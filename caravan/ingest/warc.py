@@ -1,0 +1,113 @@
+"""Web archives (WARC, plain or gzipped, read with warcio): each HTML response record becomes an article.
+
+Records that are not successful HTML captures (requests, metadata, redirects, images) are skipped. A truncated
+file yields the articles read before the cut, then a FormatError. warcio takes a truncated gzip member for a
+normal end, so gzipped archives are decompressed here, by a stream that remembers the truncation.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.limitreader import LimitReader
+
+from caravan.errors import FormatError, SourceError, TooLargeError
+from caravan.ingest.html import extract_html
+from caravan.ingest.urls import url_id
+from caravan.model import Article
+from caravan.settings import Settings
+
+log = logging.getLogger(__name__)
+
+GZIP_MAGIC = b"\x1f\x8b"
+ARTICLE_RECORD_TYPES = ("response", "resource")
+HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
+# What warcio raises on a malformed or cut archive (a cut inside record headers surfaces as AttributeError).
+WARC_ERRORS = (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error, AttributeError)
+
+
+class TruncatedRecord(Exception):
+    """A record whose block ends before its Content-Length (internal; becomes a FormatError)."""
+
+
+class GzipStream:
+    """A gzip stream for warcio that reports truncation and corruption instead of ending quietly."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._gzip = gzip.GzipFile(fileobj=raw)
+        self.error: str | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self.error:
+            return b""
+        try:
+            return self._gzip.read(size)
+        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            self.error = " ".join(str(exc).split()) or "truncated gzip data"
+            return b""
+
+
+def read_warc(path: Path, settings: Settings) -> Iterator[Article | SourceError]:
+    """Articles of a WARC file (``.warc`` or ``.warc.gz``)."""
+    with path.open("rb") as raw:
+        gzipped = raw.read(2) == GZIP_MAGIC
+        raw.seek(0)
+        yield from read_warc_stream(GzipStream(raw) if gzipped else raw, str(path), settings)
+
+
+def read_warc_stream(stream: IO[bytes] | GzipStream, item: str, settings: Settings) -> Iterator[Article | SourceError]:
+    """Articles of an open, uncompressed (or GzipStream) WARC stream; ``item:n`` names record n."""
+    count = 0
+    try:
+        for count, record in enumerate(ArchiveIterator(stream), 1):
+            found = record_article(record, f"{item}:{count}", settings)
+            if found is not None:
+                yield found
+    except TruncatedRecord:
+        raise FormatError(item, f"truncated WARC: record {count} is cut short "
+                                f"({count - 1} records read before it)") from None
+    except WARC_ERRORS as exc:
+        raise FormatError(item, f"malformed WARC after {count} records ({' '.join(str(exc).split())})") from None
+    error = stream.error if isinstance(stream, GzipStream) else None
+    if error:
+        raise FormatError(item, f"truncated or corrupt WARC.gz after {count} records ({error})")
+    if count == 0:
+        raise FormatError(item, "no WARC records (empty, truncated or not a WARC file)")
+
+
+def record_article(record: Any, where: str, settings: Settings) -> Article | SourceError | None:
+    """The article of one record; None for records that are not HTML captures."""
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    if record.rec_type not in ARTICLE_RECORD_TYPES or not uri or not _is_html_capture(record):
+        return None
+    if record.length and record.length > settings.max_bytes:
+        return TooLargeError(uri, f"record of {record.length} bytes, over the limit of {settings.max_bytes}")
+    body = record.content_stream().read(settings.max_bytes + 1)
+    if len(body) > settings.max_bytes:
+        return TooLargeError(uri, f"content over the limit of {settings.max_bytes} bytes")
+    if isinstance(record.raw_stream, LimitReader) and record.raw_stream.limit > 0:
+        raise TruncatedRecord(where)
+    try:
+        article = extract_html(body, item=uri, article_id=url_id(uri), url=uri)
+    except SourceError as exc:
+        return exc
+    article.source = where
+    return article
+
+
+def _is_html_capture(record: Any) -> bool:
+    if record.rec_type == "response":
+        headers = record.http_headers
+        if headers is None or headers.get_statuscode() != "200":
+            return False
+        media_type = headers.get_header("Content-Type") or ""
+    else:
+        media_type = record.rec_headers.get_header("Content-Type") or ""
+    return media_type.split(";")[0].strip().lower() in HTML_MEDIA_TYPES
