@@ -1,18 +1,501 @@
-"""Finds quotes in a parsed article (placeholder: finds nothing until implemented)."""
+"""Finds quotes in a parsed article: direct, indirect and mixed, with speaker, role, channel and credited outlet.
+
+Direct quotes are the spans between quotation marks (``quote_marks.py``), attributed to the cue verb next to
+them ("“A,” X said. “B.”"), to a neighbouring quote of the same paragraph, or to the previous paragraph's
+speaker when a paragraph holds nothing but a quote. Indirect quotes are the complement of a cue verb in the
+dependency parse ("X said (that) …", "…, X said", "A, X said, B") or the rest of the sentence of "according to X".
+A reported clause that holds a quoted fragment is one mixed quote. Spanish, and any text without a parse, is
+handled by rules (``quotes_es.py``). Speakers are expanded and resolved by ``speakers.py``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import logging
+import re
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
+from caravan.model import Quote
+from caravan.nlp.extensions import in_boilerplate
+from caravan.nlp.quote_data import QuoteLexicon, is_outlet, load_lexicon
+from caravan.nlp.quote_marks import Marked, find_marked, paragraphs, trim
+from caravan.nlp.speakers import (FIRST_PERSON, PERSON_PRONOUNS, NameBook, Speaker, clean_name, find_channel,
+                                  find_speaker, normalise_speaker, subject_of)
 from caravan.settings import Settings
+
+__all__ = ["QuoteFinder", "normalise_speaker", "find_quotes"]
+
+log = logging.getLogger(__name__)
+
+# a quoted span this short without closing punctuation is a scare quote or a title ("the so-called “caravan”")
+SCARE_MAX_WORDS = 3
+SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
+# dependents of a cue verb that carry the reported words rather than the cue
+COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+# dependents left out of the cue chunk ("he said") when the reported words surround it
+NOT_CHUNK = frozenset({"ccomp", "xcomp", "parataxis", "conj", "cc", "punct", "advcl", "dep", "mark"})
+VERB_TAGS = ("VB",)
+MIN_INDIRECT_CHARS = 12
+# a quoted fragment this much inside a reported clause is part of it (a mixed quote)
+CONTAINED = 0.8
+
+
+@dataclass
+class Found:
+    """A quote being built, with what attribution needs to know about it."""
+
+    quote: Quote
+    paragraph: int
+    marked: Marked | None = None
+    attributed: bool = False   # the speaker came from a cue (not inherited)
+    cue_subject: str = ""      # lower-cased subject word of the cue ("he", "i")
 
 
 class QuoteFinder:
-    """Sets ``doc._.quotes``."""
+    """Sets ``doc._.quotes``: every quote outside boilerplate, in text order."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        doc._.quotes = find_quotes(doc)
         return doc
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """The quotes of an annotated doc (``doc._.boilerplate`` set), rules only where there is no parse."""
+    lexicon = load_lexicon()
+    if doc.lang_ != "en" or not doc.has_annotation("DEP"):
+        from caravan.nlp.quotes_es import find_quotes_by_rules
+
+        found = find_quotes_by_rules(doc, lexicon)
+    else:
+        found = find_quotes_parsed(doc, lexicon)
+    found = [f for f in found if not in_boilerplate(doc, f.quote.start, f.quote.end)]
+    apply_via(doc.text, found, lexicon)
+    return sorted((f.quote for f in found), key=lambda q: (q.start, q.end))
+
+
+def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon) -> list[Found]:
+    """Direct, indirect and mixed quotes of an English doc with a dependency parse."""
+    book = NameBook(doc, lexicon)
+    marked = keep_marked(doc, find_marked(doc.text))
+    direct = attribute_direct(doc, marked, book, lexicon)
+    indirect = find_indirect(doc, marked, book, lexicon) + find_according(doc, book, lexicon)
+    return merge(direct, indirect)
+
+
+# --- direct quotes ------------------------------------------------------------------------------------------
+
+def keep_marked(doc: Doc, marked: list[Marked]) -> list[Marked]:
+    """Quoted spans that are quotes: not in boilerplate, not scare quotes or short titles."""
+    return [m for m in marked if not in_boilerplate(doc, m.start, m.end) and not is_scare_quote(doc.text, m)]
+
+
+def is_scare_quote(text: str, m: Marked) -> bool:
+    """A short quoted phrase without sentence punctuation (“caravan”, “Collapse”) is a term, not a quote."""
+    content = text[m.start:m.end]
+    if len(content.split()) > SCARE_MAX_WORDS:
+        return False
+    raw_end = text[m.close_at - 1] if m.close_at else ""
+    return content[-1:] not in SENTENCE_PUNCT and raw_end not in SENTENCE_PUNCT | {","}
+
+
+def attribute_direct(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
+    """One Found per quoted span, with the speaker of its cue, a neighbour's, or the previous paragraph's."""
+    paras = paragraphs(doc.text)
+    index = TokenIndex(doc)
+    found: list[Found] = []
+    previous: list[Found] = []
+    for p, (pstart, pend) in enumerate(paras):
+        group = [m for m in marked if m.paragraph == p]
+        if not group:
+            if doc.text[pstart:pend].strip():
+                previous = []
+            continue
+        items = [_direct_with_cue(doc, index, group, k, (pstart, pend), book, lexicon) for k in range(len(group))]
+        _share_in_paragraph(items)
+        if not any(f.attributed for f in items):
+            _inherit(doc.text, items, previous, (pstart, pend), paras, p, doc, index, book, lexicon)
+        found.extend(items)
+        previous = items
+    return found
+
+
+def _direct_with_cue(doc: Doc, index: "TokenIndex", group: list[Marked], k: int, para: tuple[int, int],
+                     book: NameBook, lexicon: QuoteLexicon) -> Found:
+    m = group[k]
+    quote = Quote(start=m.start, end=m.end, kind="direct")
+    found = Found(quote, m.paragraph, marked=m)
+    cue = find_direct_cue(doc, index, group, k, para, lexicon)
+    if cue is not None:
+        _attribute(found, cue, book, lexicon)
+    return found
+
+
+def _attribute(found: Found, cue: Token, book: NameBook, lexicon: QuoteLexicon) -> None:
+    """Set speaker, role and channel of a quote from its cue verb."""
+    subject = subject_of(cue)
+    speaker = find_speaker(subject, book, cue.idx) if subject is not None else Speaker(None)
+    found.quote.speaker, found.quote.speaker_role = speaker.name, speaker.role
+    found.quote.channel = find_channel(cue, set(), lexicon)
+    found.attributed = True
+    found.cue_subject = subject.lower_ if subject is not None else ""
+
+
+def find_direct_cue(doc: Doc, index: "TokenIndex", group: list[Marked], k: int, para: tuple[int, int],
+                    lexicon: QuoteLexicon) -> Token | None:
+    """The cue verb of a quoted span: in the clause right after it ("…,” X said) or right before (X said: “…")."""
+    m = group[k]
+    after_end = group[k + 1].open_at if k + 1 < len(group) else para[1]
+    before_start = (group[k - 1].close_at or group[k - 1].end) + 1 if k > 0 else para[0]
+    after = _first_clause(index.tokens(_after_mark(m), after_end))
+    before = _last_clause(index.tokens(before_start, m.open_at))
+    raw_end = doc.text[m.close_at - 1] if m.close_at else ""
+    order = (after, before) if raw_end in (",", "?", "!", "—") or not raw_end else (before, after)
+    for tokens in order:
+        cue = _cue_in(tokens, lexicon)
+        if cue is not None and (tokens is not after or raw_end != "." or not _has_complement(cue)):
+            return cue
+    return None
+
+
+def _after_mark(m: Marked) -> int:
+    return (m.close_at + 1) if m.close_at is not None else m.end
+
+
+def _first_clause(tokens: list[Token]) -> list[Token]:
+    """Tokens up to the first sentence-ending punctuation."""
+    for i, tok in enumerate(tokens):
+        if tok.text in SENTENCE_PUNCT:
+            return tokens[:i]
+    return tokens
+
+
+def _last_clause(tokens: list[Token]) -> list[Token]:
+    """Tokens after the last sentence-ending punctuation."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].text in SENTENCE_PUNCT:
+            return tokens[i + 1:]
+    return tokens
+
+
+def _cue_in(tokens: list[Token], lexicon: QuoteLexicon) -> Token | None:
+    """The first reporting verb among the tokens, preferring one with a subject."""
+    cues = [t for t in tokens if cue_class(t, lexicon) in ("speech", "direct")]
+    with_subject = [t for t in cues if subject_of(t) is not None]
+    return (with_subject or cues or [None])[0]
+
+
+def cue_class(tok: Token, lexicon: QuoteLexicon) -> str | None:
+    """The class of a reporting verb token (speech, direct, cognition), None for any other token."""
+    if not (tok.tag_.startswith(VERB_TAGS) or tok.pos_ == "VERB"):
+        return None
+    return lexicon.cues["en"].get(tok.lemma_.lower())
+
+
+def _has_complement(cue: Token) -> bool:
+    return any(c.dep_ in COMPLEMENTS and c.i > cue.i for c in cue.children)
+
+
+def _share_in_paragraph(items: list[Found]) -> None:
+    """Quotes of a paragraph without a cue take the speaker of the nearest attributed one, earlier first."""
+    for i, item in enumerate(items):
+        if item.attributed:
+            continue
+        source = next((items[j] for j in range(i - 1, -1, -1) if items[j].attributed), None)
+        source = source or next((items[j] for j in range(i + 1, len(items)) if items[j].attributed), None)
+        if source is not None:
+            _copy_speaker(item, source)
+
+
+def _copy_speaker(item: Found, source: Found) -> None:
+    item.quote.speaker, item.quote.speaker_role = source.quote.speaker, source.quote.speaker_role
+    item.quote.channel, item.quote.via = source.quote.channel, source.quote.via
+    item.cue_subject = source.cue_subject
+
+
+def _inherit(text: str, items: list[Found], previous: list[Found], para: tuple[int, int],
+             paras: list[tuple[int, int]], p: int, doc: Doc, index: "TokenIndex", book: NameBook,
+             lexicon: QuoteLexicon) -> None:
+    """Cue-less quotes: a quote-only paragraph continues the previous speaker, or the speaker announced by
+    a previous paragraph ending in a colon ("X continued:"); a fragment takes its sentence's subject."""
+    if _only_quotes(text, items, para):
+        source = previous[-1] if previous and previous[-1].quote.speaker else None
+        if source is not None:
+            for item in items:
+                _copy_speaker(item, source)
+            return
+        cue = _colon_cue(doc, index, paras, p, lexicon)
+        if cue is not None:
+            for item in items:
+                _attribute(item, cue, book, lexicon)
+            return
+    for item in items:
+        cue = _sentence_cue(doc, item, lexicon)
+        if cue is not None:
+            _attribute(item, cue, book, lexicon)
+
+
+def _only_quotes(text: str, items: list[Found], para: tuple[int, int]) -> bool:
+    """Whether a paragraph holds nothing but its quotes (and punctuation)."""
+    rest, pos = [], para[0]
+    for item in items:
+        assert item.marked is not None
+        rest.append(text[pos:item.marked.open_at])
+        pos = _after_mark(item.marked)
+    rest.append(text[pos:para[1]])
+    return not any(ch.isalnum() for ch in "".join(rest))
+
+
+def _colon_cue(doc: Doc, index: "TokenIndex", paras: list[tuple[int, int]], p: int,
+               lexicon: QuoteLexicon) -> Token | None:
+    """The cue of a previous paragraph that ends with a colon ("Caddell continued:")."""
+    if p == 0:
+        return None
+    start, end = paras[p - 1]
+    if not doc.text[start:end].rstrip().endswith(":"):
+        return None
+    return _cue_in(_last_clause(index.tokens(start, end)), lexicon)
+
+
+def _sentence_cue(doc: Doc, item: Found, lexicon: QuoteLexicon) -> Token | None:
+    """For a quoted fragment inside a sentence: the reporting verb that governs it, if any."""
+    span = doc.char_span(item.quote.start, item.quote.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head
+    for _ in range(4):
+        if cue_class(head, lexicon) in ("speech", "direct"):
+            return head
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+# --- indirect quotes ----------------------------------------------------------------------------------------
+
+def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
+    """Reported clauses of cue verbs: their complement, or the rest of the sentence around "X said"."""
+    starts = [s for s, _ in paragraphs(doc.text)]
+    found: list[Found] = []
+    for tok in doc:
+        kind = cue_class(tok, lexicon)
+        if kind not in ("speech", "cognition"):
+            continue
+        outer = _marked_at(marked, tok.idx)
+        if kind == "cognition" and outer is not None:
+            continue
+        subject = subject_of(tok)
+        if kind == "cognition" and not _named_or_pronoun(subject):
+            continue
+        pieces = reported_pieces(tok, xcomp=kind == "speech" and _named_or_pronoun(subject))
+        for start, end in (_clip(p, outer) for p in pieces):
+            if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
+                continue
+            item = _indirect(doc, tok, subject, (start, end), starts, book, lexicon)
+            if item.quote.speaker or item.cue_subject in FIRST_PERSON:
+                found.append(item)
+    return found
+
+
+def _clip(piece: tuple[int, int], outer: Marked | None) -> tuple[int, int]:
+    """Reported speech inside a direct quote stays inside it."""
+    if outer is None:
+        return piece
+    return max(piece[0], outer.start), min(piece[1], outer.end)
+
+
+def _indirect(doc: Doc, cue: Token, subject: Token | None, piece: tuple[int, int], starts: list[int],
+              book: NameBook, lexicon: QuoteLexicon) -> Found:
+    speaker = find_speaker(subject, book, cue.idx) if subject is not None else Speaker(None)
+    quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
+                  speaker_role=speaker.role, channel=find_channel(cue, set(), lexicon))
+    found = Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True)
+    found.cue_subject = subject.lower_ if subject is not None else ""
+    return found
+
+
+def _named_or_pronoun(subject: Token | None) -> bool:
+    """Reported thought counts only for a named or pronoun subject ("Obama believes", not "experts expect")."""
+    if subject is None:
+        return False
+    return subject.pos_ == "PROPN" or subject.lower_ in PERSON_PRONOUNS or subject.ent_type_ in ("PERSON", "ORG")
+
+
+def _marked_at(marked: list[Marked], offset: int) -> Marked | None:
+    return next((m for m in marked if m.start <= offset < m.end), None)
+
+
+def _mostly_quoted(start: int, end: int, marked: list[Marked], outer: Marked | None) -> bool:
+    """Whether a reported clause is (half or more) a direct quote of its own, i.e. the cue's quote itself."""
+    covered = sum(max(0, min(end, m.end) - max(start, m.start)) for m in marked if m is not outer)
+    return covered >= 0.5 * (end - start)
+
+
+def reported_pieces(cue: Token, xcomp: bool = True) -> list[tuple[int, int]]:
+    """Character spans of the words a cue verb reports, in its sentence ("to …" complements if ``xcomp``)."""
+    sent = cue.sent
+    kinds = COMPLEMENTS if xcomp else {"ccomp"}
+    right = [c for c in cue.children if c.dep_ in kinds and c.i > cue.i]
+    left = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+    lo, hi = _chunk(cue)
+    if right:
+        first, last = min(c.left_edge.i for c in right), max(c.right_edge.i for c in right)
+        pieces = [_char_piece(sent, first, last)]
+        if left:
+            pieces.append(_char_piece(sent, min(c.left_edge.i for c in left), lo - 1))
+        return [p for p in pieces if p]
+    pieces = []
+    if left or _set_off(cue, lo, hi):
+        pieces.append(_char_piece(sent, sent.start, lo - 1))
+        if not left:
+            pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
+    return [p for p in pieces if p]
+
+
+def _chunk(cue: Token) -> tuple[int, int]:
+    """Token range of the cue clause itself ("the source added", "he said in an interview on Monday")."""
+    lo = hi = cue.i
+    for child in cue.children:
+        if child.dep_ in NOT_CHUNK:
+            continue
+        lo, hi = min(lo, child.left_edge.i), max(hi, child.right_edge.i)
+    return lo, hi
+
+
+def _set_off(cue: Token, lo: int, hi: int) -> bool:
+    """Whether the cue clause stands between commas, or after a comma at the sentence end ("…, he said.")."""
+    doc, sent = cue.doc, cue.sent
+    if lo <= sent.start or subject_of(cue) is None or subject_of(cue).i < lo or subject_of(cue).i > hi:
+        return False
+    before = doc[lo - 1].text in (",", "—", "–")
+    after = hi + 1 >= sent.end or doc[hi + 1].text in (",", "—", "–", ".", "!", "?", ":") or doc[hi + 1].is_space
+    return before and after
+
+
+def _char_piece(sent: Span, first: int, last: int) -> tuple[int, int] | None:
+    """Characters of tokens [first, last] within the sentence, trimmed of edge punctuation and quote marks."""
+    doc = sent.doc
+    first, last = max(first, sent.start), min(last, sent.end - 1)
+    while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in "“\"«‘":
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in "”\"»’.?!":
+        last -= 1
+    if last < first:
+        return None
+    start, end = trim(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+    return (start, end) if end > start else None
+
+
+def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
+    """"According to X, …" and "…, according to X": the rest of the sentence is what X reported."""
+    starts = [s for s, _ in paragraphs(doc.text)]
+    found: list[Found] = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        source = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        sent = tok.sent
+        lo, hi = tok.i, max(tok.right_edge.i, doc[tok.i + 1].right_edge.i)
+        pieces = [_char_piece(sent, sent.start, lo - 1), _char_piece(sent, hi + 1, sent.end - 1)]
+        for piece in (p for p in pieces if p and p[1] - p[0] >= MIN_INDIRECT_CHARS):
+            speaker = find_speaker(source, book, tok.idx) if source is not None else Speaker(None)
+            quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
+                          speaker_role=speaker.role)
+            found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
+    return found
+
+
+# --- assembly -----------------------------------------------------------------------------------------------
+
+def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
+    """Direct quotes plus indirect ones; a quoted fragment inside a reported clause makes it one mixed quote."""
+    kept_direct = []
+    for d in direct:
+        holder = next((i for i in indirect if _share(d.quote, i.quote) >= CONTAINED and not _inside(i, direct)),
+                      None)
+        if holder is not None:
+            holder.quote.kind = "mixed"
+            continue
+        kept_direct.append(d)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for f in kept_direct + indirect:
+        key = (f.quote.start, f.quote.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    _resolve_first_person(out, kept_direct)
+    return out
+
+
+def _share(inner: Quote, outer: Quote) -> float:
+    """The part of ``inner`` that lies inside ``outer``."""
+    both = max(0, min(inner.end, outer.end) - max(inner.start, outer.start))
+    return both / max(1, inner.end - inner.start)
+
+
+def _inside(item: Found, direct: list[Found]) -> bool:
+    return any(d.quote.start <= item.quote.start and item.quote.end <= d.quote.end for d in direct)
+
+
+def _resolve_first_person(found: list[Found], direct: list[Found]) -> None:
+    """Reported speech inside a direct quote whose subject is "I"/"we" belongs to the quote's speaker."""
+    for f in found:
+        if f.quote.speaker or f.cue_subject not in FIRST_PERSON:
+            continue
+        outer = next((d for d in direct if d is not f and d.quote.start <= f.quote.start
+                      and f.quote.end <= d.quote.end), None)
+        if outer is not None:
+            f.quote.speaker, f.quote.speaker_role = outer.quote.speaker, outer.quote.speaker_role
+
+
+def apply_via(text: str, found: list[Found], lexicon: QuoteLexicon) -> None:
+    """Credit outlets: quotes in the paragraphs after "According to X:", and reported speech inside a
+    passage an outlet is quoted for ("“…,” The Epoch Times reports.")."""
+    credits = _colon_credits(text, lexicon)
+    by_paragraph: dict[int, list[Found]] = {}
+    for f in found:
+        by_paragraph.setdefault(f.paragraph, []).append(f)
+    for p, outlet in credits.items():
+        q = p + 1
+        while q in by_paragraph:
+            for f in by_paragraph[q]:
+                f.quote.via = f.quote.via or outlet
+            q += 1
+    for outer in found:
+        name = outer.quote.speaker
+        if outer.marked is None or not name or not is_outlet(name, lexicon):
+            continue
+        for f in found:
+            if f is not outer and outer.quote.start <= f.quote.start and f.quote.end <= outer.quote.end:
+                f.quote.via = f.quote.via or name
+
+
+def _colon_credits(text: str, lexicon: QuoteLexicon) -> dict[int, str]:
+    """Paragraph index -> outlet, for paragraphs that are only "According to X:"."""
+    phrases = [p for lang in lexicon.prepositional.values() for p in lang]
+    pattern = re.compile(r"^\s*(?:%s)\s+(.+?)\s*:\s*$" % "|".join(re.escape(p) for p in phrases), re.IGNORECASE)
+    out = {}
+    for i, (start, end) in enumerate(paragraphs(text)):
+        match = pattern.match(text[start:end])
+        if match:
+            out[i] = clean_name(match.group(1))
+    return out
+
+
+class TokenIndex:
+    """Tokens of a doc by character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens that start within [start, end)."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [t for t in self.doc[lo:hi] if not t.is_space]

@@ -1,0 +1,64 @@
+"""The word lists of quote extraction (cue verbs, channels, outlets, honorifics), read once from caravan/data/quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Everything the quote rules look words up in; all keys are lower case."""
+
+    cues: dict[str, dict[str, str]]          # language -> lemma (en) or word form (es) -> class
+    prepositional: dict[str, tuple[str, ...]]  # language -> phrases ("according to")
+    channel_verbs: dict[str, str]            # cue lemma/form -> channel ("tweet" -> "Twitter")
+    platforms: dict[str, str]                # platform name as written (case kept) -> channel
+    documents: dict[str, str]                # "statement", "press release" -> "statement"
+    outlets: frozenset[str]                  # outlet names without a leading "the"
+    media_words: frozenset[str]              # final words of outlet names ("news", "times")
+    honorifics: frozenset[str]               # "mr", "sen", "president"
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Non-comment, non-blank lines of a data file, split on tabs."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _strip_the(name: str) -> str:
+    low = name.strip().lower()
+    return low[4:] if low.startswith("the ") else low
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> QuoteLexicon:
+    """Read the quote data files (once per process)."""
+    cues = {"en": {r[0].lower(): r[1] for r in _rows("cues_en.tsv")},
+            "es": {r[0].lower(): r[1] for r in _rows("cues_es.tsv")}}
+    prepositional: dict[str, list[str]] = {}
+    for phrase, lang in _rows("prepositional_cues.tsv"):
+        prepositional.setdefault(lang, []).append(phrase.lower())
+    channels = _rows("channels.tsv")
+    by_kind = {kind: {(r[1] if kind == "platform" else r[1].lower()): r[2] for r in channels if r[0] == kind}
+               for kind in ("verb", "platform", "document")}
+    return QuoteLexicon(
+        cues=cues,
+        prepositional={k: tuple(v) for k, v in prepositional.items()},
+        channel_verbs=by_kind["verb"], platforms=by_kind["platform"], documents=by_kind["document"],
+        outlets=frozenset(_strip_the(r[0]) for r in _rows("outlets.txt")),
+        media_words=frozenset(r[0].lower() for r in _rows("media_words.txt")),
+        honorifics=frozenset(r[0].lower() for r in _rows("honorifics.txt")),
+    )
+
+
+def is_outlet(name: str, lexicon: QuoteLexicon) -> bool:
+    """Whether a name is a news outlet: listed, or a multi-word name ending in a media word ("Fox News")."""
+    low = _strip_the(name)
+    if low in lexicon.outlets:
+        return True
+    words = name.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in lexicon.media_words

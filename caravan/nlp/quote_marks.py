@@ -1,0 +1,82 @@
+"""Finds the spans between quotation marks in a text, paragraph by paragraph, in any quotation style."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# opening mark -> closing mark; straight quotes close themselves
+PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“", '"': '"', "‹": "›", "‘": "’"}
+SINGLE_OPEN = "‘"
+PARAGRAPH = re.compile(r"[^\n]+")
+# characters stripped from the ends of a quote's content (a comma before the closing mark belongs to the cue)
+TRIM_END = " \t,;:—–-\u00a0"
+TRIM_START = " \t\u00a0—–-"
+
+
+@dataclass
+class Marked:
+    """A span of text between quotation marks: [start, end) is the content, without the marks."""
+
+    start: int
+    end: int
+    open_at: int          # offset of the opening mark
+    close_at: int | None  # offset of the closing mark; None when the paragraph ends first
+    paragraph: int        # index of the paragraph
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of the text."""
+    return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every top-level quoted span of the text; a mark left open runs to the end of its paragraph."""
+    found: list[Marked] = []
+    for index, (start, end) in enumerate(paragraphs(text)):
+        found.extend(_scan_paragraph(text, start, end, index))
+    return found
+
+
+def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[Marked]:
+    out: list[Marked] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in PAIRS and _opens(text, i, start):
+            close = _find_close(text, i, end)
+            content_end = close if close is not None else end
+            s, e = trim(text, i + 1, content_end)
+            if e > s:
+                out.append(Marked(s, e, i, close, index))
+            i = (close if close is not None else end) + 1
+        else:
+            i += 1
+    return out
+
+
+def _opens(text: str, i: int, start: int) -> bool:
+    """A single quote opens only after a non-letter (else it is an apostrophe: "rock ‘n’ roll" aside)."""
+    if text[i] != SINGLE_OPEN:
+        return True
+    return i == start or not text[i - 1].isalnum()
+
+
+def _find_close(text: str, i: int, end: int) -> int | None:
+    opening, closing = text[i], PAIRS[text[i]]
+    j = i + 1
+    while j < end:
+        ch = text[j]
+        if ch == closing and (opening != SINGLE_OPEN or j + 1 >= end or not text[j + 1].isalpha()):
+            return j
+        j += 1
+    return None
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) past surrounding blanks and dashes, and a trailing comma."""
+    while start < end and text[start] in TRIM_START:
+        start += 1
+    while end > start and text[end - 1] in TRIM_END:
+        end -= 1
+    return start, end

@@ -1,0 +1,278 @@
+"""Who said it: speaker names (expanded to the fullest form the article gives), roles, channels and pronouns."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from caravan.nlp.quote_data import QuoteLexicon, is_outlet, load_lexicon
+
+log = logging.getLogger(__name__)
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PER", "MISC"})
+# dependents that end a speaker's noun phrase (a relative clause, an apposition, a participle)
+PHRASE_BREAKS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+DETERMINERS = frozenset({"the", "a", "an"})
+SUBJECTS = ("nsubj", "nsubjpass")
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+# dependency steps allowed between a title word and the name it introduces ("Ambassador to Guatemala X")
+TITLE_PATH = frozenset({"appos", "compound", "pobj", "prep", "flat", "nmod"})
+# how far back (in characters) a pronoun looks for its person
+PRONOUN_WINDOW = 1500
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: the name as the record writes it, the role, and what kind of source it is."""
+
+    name: str | None
+    role: str | None = None
+    person: bool = False
+    outlet: bool = False
+
+
+def normalise_speaker(name: str | None) -> str:
+    """One key per speaker across articles: casefolded, accents, dots, a leading "the" and titles removed."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    words = text.replace(".", " ").replace("’s", "").replace("'s", "").split()
+    honorifics = load_lexicon().honorifics
+    while words and (words[0] == "the" or words[0] in honorifics):
+        words = words[1:]
+    while len(words) >= 2 and " ".join(words[:2]) in honorifics:
+        words = words[2:]
+    return " ".join(words)
+
+
+def _name_words(name: str, lexicon: QuoteLexicon) -> list[str]:
+    """Words of a name without a leading "the", honorifics and possessive endings, lower case."""
+    words = [w.strip(".,").lower() for w in name.replace("’s", "").replace("'s", "").split()]
+    while len(words) > 1 and (words[0] == "the" or words[0] in lexicon.honorifics):
+        words = words[1:]
+    return words
+
+
+class NameBook:
+    """The people and bodies an article names, in order, to expand surnames and resolve pronouns."""
+
+    def __init__(self, doc: Doc, lexicon: QuoteLexicon) -> None:
+        self.lexicon = lexicon
+        self.names: list[tuple[int, str, str]] = []  # (offset, name, label)
+        self.roles: dict[str, str] = {}
+        self.subjects: list[tuple[int, str]] = []    # people named as a clause subject
+        places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "PER"):
+                continue
+            span = name_span(ent, places)
+            self.names.append((span.start_char, clean_name(span.text), ent.label_))
+            if ent.label_ in ("PERSON", "PER"):
+                self.note_role(clean_name(span.text), _role_before(ent.root, span) or _apposition(ent.root))
+                if ent.root.dep_ in SUBJECTS:
+                    self.subjects.append((span.start_char, clean_name(span.text)))
+        self.places = places
+
+    def expand(self, name: str, at: int) -> str:
+        """The fullest earlier name that ends with this one ("Cordero" -> "Olga Sanchez Cordero")."""
+        words = _name_words(name, self.lexicon)
+        if not words:
+            return name
+        best: str | None = None
+        for offset, full, _ in self.names:
+            if offset > at and best is not None:
+                break
+            full_words = _name_words(full, self.lexicon)
+            if len(full_words) > len(words) and full_words[-len(words):] == words:
+                if best is None or offset <= at:
+                    best = full
+        return best or name
+
+    def note_role(self, name: str, role: str | None) -> None:
+        if role and name not in self.roles:
+            self.roles[name] = role
+
+    def role_of(self, name: str) -> str | None:
+        return self.roles.get(name)
+
+    def last_person(self, at: int) -> str | None:
+        """The person most recently named as a subject before ``at`` (else any person named), expanded."""
+        for pool in (self.subjects, [(o, n) for o, n, label in self.names if label in ("PERSON", "PER")]):
+            earlier = [(o, n) for o, n in pool if at - PRONOUN_WINDOW <= o < at]
+            if earlier:
+                offset, name = earlier[-1]
+                return self.expand(name, offset)
+        return None
+
+
+def clean_name(text: str) -> str:
+    """A name without a trailing possessive or punctuation and with spaces collapsed."""
+    text = " ".join(text.split())
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip(" ,.;:“”\"‘’")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, looking through coordination and participles ("said X, adding ...")."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head is not current:
+            current = current.head
+        else:
+            break
+    return _inverted_subject(verb)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """A proper noun right after the verb that the parser did not take for the subject ("said Caddell")."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.dep_ != "dative":
+        while nxt.head.i > nxt.i and nxt.dep_ == "compound":
+            nxt = nxt.head
+        return nxt
+    return None
+
+
+def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
+    """Resolve the subject of a cue to a Speaker: name, role, person or outlet."""
+    low = subject.lower_
+    if low in PERSON_PRONOUNS:
+        name = book.last_person(at)
+        return Speaker(name, book.role_of(name) if name else None, person=True)
+    if subject.pos_ == "PRON":
+        return Speaker(None)
+    ent = _person_entity(subject)
+    if ent is not None:
+        ent = name_span(ent, book.places)
+        name = book.expand(clean_name(ent.text), ent.start_char)
+        role = _role_before(subject, ent) or _apposition(ent.root) or book.role_of(name)
+        book.note_role(name, role)
+        return Speaker(name, role, person=True)
+    name = _name_phrase(subject)
+    expanded = book.expand(name, subject.idx) if subject.pos_ == "PROPN" else name
+    return Speaker(expanded, book.role_of(expanded), person=expanded != name,
+                   outlet=is_outlet(expanded, book.lexicon))
+
+
+def _person_entity(head: Token) -> Span | None:
+    """The person the subject names: an entity on the head itself, or on an apposition/compound of it."""
+    for ent in head.doc.ents:
+        if ent.label_ not in ("PERSON", "PER"):
+            continue
+        if ent.start <= head.i < ent.end:
+            return ent
+        if ent.root.i > head.i and _title_path(ent.root, head):
+            return ent
+    return None
+
+
+def _title_path(tok: Token, head: Token) -> bool:
+    """Whether tok hangs from head through title-like links only (not a possessive or a clause)."""
+    for _ in range(4):
+        if tok.dep_ not in TITLE_PATH or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok == head:
+            return True
+    return False
+
+
+def name_span(ent: Span, places: set[str]) -> Span:
+    """A name entity without a leading possessive owner or place the tagger merged in ("Guatemala Luis E. X")."""
+    start = _after_possessive(ent)
+    while start < ent.end - 2 and ent.doc[start].text in places:
+        start += 1
+    return ent.doc[start: ent.end]
+
+
+def _name_phrase(head: Token) -> str:
+    """The subject's noun phrase: a named entity on the head, else the head with its left modifiers and "of" phrase."""
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in NAME_LABELS), None)
+    if ent is not None:
+        tokens = [t for t in ent if t.i >= _after_possessive(ent)]
+        return clean_name(head.doc[tokens[0].i: tokens[-1].i + 1].text) if tokens else clean_name(ent.text)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+        break
+    return clean_name(head.doc[head.left_edge.i: end].text)
+
+
+def _after_possessive(ent: Span) -> int:
+    """Index of the first token after a possessive inside an entity ("Guatemala's National ...")."""
+    for tok in ent:
+        if tok.dep_ == "case" and tok.i < ent.end - 1:
+            return tok.i + 1
+    return ent.start
+
+
+def _role_before(head: Token, ent: Span) -> str | None:
+    """Title words before the name inside the subject ("Mexico Interior Minister" Olga Sanchez Cordero)."""
+    start = head.left_edge.i
+    if start >= ent.start:
+        return None
+    words = list(head.doc[start: ent.start])
+    while words and (words[0].lower_ in DETERMINERS or words[0].dep_ in ("poss", "case")):
+        words = words[1:]
+    text = head.doc[words[0].i: words[-1].i + 1].text.strip(" ,") if words else ""
+    return text or None
+
+
+def _apposition(root: Token) -> str | None:
+    """The apposition after a name ("X, chief executive of ...") without its determiner or relative clause."""
+    for child in root.rights:
+        if child.dep_ == "appos":
+            words = [t for t in child.subtree if t.i >= child.left_edge.i]
+            cut = next((t.i for t in words if t.dep_ in ("relcl", "acl") and t.head.i <= child.i), None)
+            words = [t for t in words if cut is None or t.i < child.doc[cut].left_edge.i]
+            while words and words[0].lower_ in DETERMINERS:
+                words = words[1:]
+            text = child.doc[words[0].i: words[-1].i + 1].text.strip(" ,") if words else ""
+            return text or None
+    return None
+
+
+def find_channel(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | None:
+    """Where the speaker said it: the verb itself (tweeted), an outlet told, a platform or a statement."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.channel_verbs:
+        return lexicon.channel_verbs[lemma]
+    for child in verb.children:
+        if child.i in skip or child.dep_ in SUBJECTS or child.dep_ in ("ccomp", "xcomp", "parataxis", "punct"):
+            continue
+        for tok in child.subtree:
+            found = _channel_word(tok, lexicon)
+            if found:
+                return found
+    return None
+
+
+def _channel_word(tok: Token, lexicon: QuoteLexicon) -> str | None:
+    if tok.pos_ in ("PROPN", "NOUN") and tok.text in lexicon.platforms:
+        return lexicon.platforms[tok.text]
+    if tok.pos_ == "PROPN" and len(tok.text) > 1:
+        found = next((v for k, v in lexicon.platforms.items() if k.lower() == tok.lower_), None)
+        if found:
+            return found
+    if tok.pos_ == "NOUN":
+        pair = f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > 0 else tok.lower_
+        if pair in lexicon.documents or tok.lower_ in lexicon.documents:
+            return lexicon.documents.get(pair) or lexicon.documents[tok.lower_]
+    if tok.ent_iob_ in ("B", "I"):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and is_outlet(clean_name(ent.text), lexicon):
+            return clean_name(ent.text)
+    if tok.pos_ == "PROPN" and is_outlet(tok.text, lexicon) and tok.ent_iob_ != "I":
+        return tok.text
+    return None
