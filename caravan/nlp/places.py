@@ -1,18 +1,275 @@
-"""Finds places in a parsed article (placeholder: finds nothing until implemented)."""
+"""Finds place mentions in a parsed article and resolves them against the offline gazetteer.
+
+Mentions come from spaCy entities (GPE, LOC, FAC; ORG, PERSON and NORP spans only when they are exactly a
+country, first-level division or region, or when the text calls them a place: "the town of X", "X, Honduras"),
+from a gazetteer pass over capitalised names the model missed (countries, divisions, regions, also inside
+organisation names: "U.S. Customs and Border Protection" holds "U.S."), and from border patterns ("U.S.-Mexico
+border", "Guat-Mex border", "the Mexican border", "the southern border"). Demonyms are context, never places.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
 
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from caravan.geo.gazetteer import open_gazetteer
+from caravan.geo.patterns import (Border, country_code, describe, direction_of, find_border_compounds,
+                                  find_directional_borders, find_single_borders, place_kind, place_type_pattern)
+from caravan.geo.resolver import Context, Mention, Resolution, Resolver
+from caravan.geo.store import Gazetteer
+from caravan.model import Place
+from caravan.nlp.extensions import in_boilerplate
 from caravan.settings import Settings
+
+log = logging.getLogger(__name__)
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# labels a place name is often given by mistake; kept only when the span is surely a place
+MAYBE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PER", "MISC"})
+# features a name may have to be found without NER, or under a MAYBE label, with nothing else said about it
+SURE_FEATURES = frozenset({"country", "admin", "region"})
+LEADING = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING = re.compile(r"(?:['’]s?|[\s,.;:!?)\]\"”’-])+$")
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.|\b[A-Z][a-z]{1,4}\.)$")  # "U.S.", "Calif." keep their final dot
+NAME_CONNECTORS = frozenset({"de", "del", "la", "of", "and", "y"})
+MAX_NAME_TOKENS = 4
+NAME_KINDS_OK = ("name", "alt")
+COMMA_GAP = re.compile(r"^\s*,\s*$")
+SPEECH_FEATURES = {"GPE": "city", "LOC": "region", "FAC": "city"}  # feature of a mention the resolver abstains on
+
+
+@dataclass
+class Found:
+    """A place found in the text, with the resolver's reasoning (for ``caravan places --explain``)."""
+
+    place: Place
+    resolution: Resolution | None = None
+    note: str = ""
+
+
+def strip_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of a name without a leading "the" or a trailing possessive or punctuation ("U.S." keeps its dot)."""
+    lead = LEADING.match(text[start:end])
+    if lead:
+        start += lead.end()
+    piece = text[start:end]
+    trail = TRAILING.search(piece)
+    if trail and trail.start() > 0:
+        cut = trail.start()
+        if piece[cut:cut + 1] == "." and ABBREVIATION_END.search(piece[:cut + 1]):
+            cut += 1
+        end = start + cut
+    return start, end
 
 
 class PlaceFinder:
-    """Sets ``doc._.places``."""
+    """Sets ``doc._.places``: the places the article names, resolved where the evidence is good enough."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._resolver: Resolver | None = None
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = Resolver(open_gazetteer(self.settings), self.settings.place_min_score)
+        return self._resolver
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = []
+        doc._.places = [f.place for f in locate(doc, self.resolver) if not in_boilerplate(doc, f.place.start,
+                                                                                           f.place.end)]
         return doc
+
+
+def locate(doc: Doc, resolver: Resolver) -> list[Found]:
+    """Every place mention of a Doc, resolved (or not, when the resolver abstains)."""
+    gaz = resolver.gazetteer
+    text = doc.text
+    borders = find_border_compounds(text, gaz)
+    taken = [(b.start, b.end) for b in borders]
+    mentions = _dedupe(find_entity_mentions(doc, gaz) + find_name_mentions(doc, gaz), taken)
+    annotate_mentions(text, mentions, resolver)
+    resolutions = resolver.resolve(mentions, demonym_context(doc, gaz))
+    found = [_found_from(r) for r in resolutions]
+    found = [f for f in found if f is not None]
+    found += [_border_found(b, "both sides named") for b in borders]
+    found += single_borders(text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found])
+    return sorted(found, key=lambda f: f.place.start)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _dedupe(mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions that overlap no border and no earlier (entity-first) mention."""
+    kept: list[Mention] = []
+    spans = list(taken)
+    for m in mentions:
+        if m.end > m.start and not _overlaps(m.start, m.end, spans):
+            kept.append(m)
+            spans.append((m.start, m.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _is_sure_place(gaz: Gazetteer, name: str) -> bool:
+    """A name that is a country, division or region under its own name or an alternate, and no demonym."""
+    if gaz.demonym(name):
+        return False
+    return any(c.feature in SURE_FEATURES and c.kind in NAME_KINDS_OK for c in gaz.find(name))
+
+
+def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Mentions from the named entities: place labels, and mislabelled spans that are surely places."""
+    out = []
+    pattern = place_type_pattern()
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
+            continue
+        start, end = strip_name(doc.text, ent.start_char, ent.end_char)
+        name = doc.text[start:end]
+        if not name or gaz.demonym(name) or not any(ch.isupper() for ch in name[:1]):
+            continue
+        if ent.label_ in MAYBE_LABELS and not (_is_sure_place(gaz, name) or _has_cue(doc.text, start, end, pattern)):
+            continue
+        out.append(Mention(start, end, name, source=ent.label_))
+    return out
+
+
+def _has_cue(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+    """The text calls the name a place: 'the town of X', or 'X, <country or division>' follows."""
+    said = describe(text, start, pattern)
+    return bool(said and said.get("type")) or bool(re.match(r",\s+[A-Z]", text[end:end + 3]))
+
+
+def _name_spans(doc: Doc, person: set[int]) -> list[SpacySpan]:
+    """Runs of capitalised tokens (with inner connectors: "Trinidad and Tobago") outside person names."""
+    spans = []
+    for i, tok in enumerate(doc):
+        if i in person or not tok.text[:1].isupper():
+            continue
+        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+            piece = doc[i:i + n]
+            if piece[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.text in NAME_CONNECTORS or
+                                                    t.text in ("-", ".") for t in piece) \
+                    and not any(t.i in person for t in piece):
+                spans.append(piece)
+    return spans
+
+
+def find_name_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Countries, divisions and regions named in capitalised text that NER did not mark (or marked as part of
+    something else, like an organisation)."""
+    person = {t.i for ent in doc.ents if ent.label_ in ("PERSON", "PER") for t in ent}
+    has_pos = doc.has_annotation("POS")
+    out = []
+    for span in _name_spans(doc, person):
+        if has_pos and not all(t.pos_ == "PROPN" or t.text in NAME_CONNECTORS for t in span):
+            continue
+        start, end = strip_name(doc.text, span.start_char, span.end_char)
+        name = doc.text[start:end]
+        if name and _is_sure_place(gaz, name):
+            out.append(Mention(start, end, name, source="gazetteer"))
+    return out
+
+
+def annotate_mentions(text: str, mentions: list[Mention], resolver: Resolver) -> None:
+    """Set what the text says about each mention: its container ('X, Honduras'), feature and direction."""
+    pattern = place_type_pattern()
+    gaz = resolver.gazetteer
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        m.candidates = resolver.candidates(m.text)
+        said = describe(text, m.start, pattern) or {}
+        if said.get("type"):
+            m.kind = place_kind(said["type"])
+        if said.get("dir"):
+            m.direction = direction_of(said["dir"])
+        owner = said.get("owner") or said.get("dem")
+        if owner and said.get("type"):
+            _set_container(m, owner, gaz, resolver)
+    for m in mentions:
+        nxt = next((by_start[s] for s in range(m.end + 1, m.end + 4) if s in by_start), None)
+        if nxt and COMMA_GAP.match(text[m.end:nxt.start]) and m.candidates and m.candidates[0].feature == "city":
+            _set_container(m, nxt.text, gaz, resolver)
+
+
+def _set_container(m: Mention, owner: str, gaz: Gazetteer, resolver: Resolver) -> None:
+    code = country_code(gaz, owner)
+    if code:
+        m.container = code
+        return
+    admins = [c for c in resolver.candidates(owner) if c.feature == "admin"]
+    if admins:
+        m.container, m.container_admin = admins[0].country, admins[0].admin1
+
+
+def demonym_context(doc: Doc, gaz: Gazetteer) -> Context:
+    """Countries the article's demonyms point to ("Guatemalan police"): context, never places."""
+    counts: Counter = Counter()
+    for tok in doc:
+        if tok.text[:1].isupper():
+            code = gaz.demonym(tok.text)
+            if code:
+                counts[code] += 1
+    return Context(countries=counts)
+
+
+def _found_from(r: Resolution) -> Found | None:
+    m, c = r.mention, r.choice
+    if c is None:
+        if not m.candidates and m.source not in PLACE_LABELS:
+            return None
+        feature = SPEECH_FEATURES.get(m.source, "city")
+        return Found(Place(m.start, m.end, name=m.text, feature=feature, score=round(r.score, 3)), r, "abstained")
+    country = None if c.feature in ("border", "region") else c.country
+    admin1 = c.admin1 if c.feature in ("city", "admin") else None
+    place = Place(m.start, m.end, name=c.name, feature=c.feature, country=country,  # type: ignore[arg-type]
+                  countries=sorted(c.countries) if c.feature == "border" else None, admin1=admin1,
+                  lat=c.lat, lon=c.lon, geonameid=c.geonameid, score=round(r.score, 3))
+    return Found(place, r)
+
+
+def _border_found(b: Border, note: str) -> Found:
+    return Found(Place(b.start, b.end, name=b.text, feature="border", countries=list(b.countries), score=1.0),
+                 note=note)
+
+
+def single_borders(text: str, resolutions: list[Resolution], gaz: Gazetteer,
+                   taken: list[tuple[int, int]]) -> list[Found]:
+    """'the Mexican border' (the other side from context) and 'the southern border' (in a country-centred text)."""
+    counts: Counter = Counter()
+    for r in resolutions:
+        if r.choice is not None and r.choice.country:
+            counts[r.choice.country] += 1
+    out = []
+    for start, end, side in find_single_borders(text, gaz):
+        if _overlaps(start, end, taken):
+            continue
+        other = _other_side(side, start, resolutions, counts, gaz)
+        if other:
+            out.append(_border_found(Border(start, end, text[start:end], tuple(sorted((side, other)))),
+                                     f"other side from context: {other}"))
+            taken.append((start, end))
+    centre = counts.most_common(1)[0][0] if counts else None
+    out += [_border_found(b, f"text centred on {centre}") for b in find_directional_borders(text, centre)
+            if not _overlaps(b.start, b.end, taken)]
+    return out
+
+
+def _other_side(side: str, start: int, resolutions: list[Resolution], counts: Counter,
+                gaz: Gazetteer) -> str | None:
+    """The country on the other side of a border named by one side: the nearest place before it that is in a
+    neighbouring country, else the document's most named neighbour."""
+    neighbours = set(gaz.neighbours(side))
+    before = [r for r in resolutions if r.choice is not None and r.mention.end <= start]
+    for r in reversed(before):
+        if r.choice.country in neighbours:  # type: ignore[union-attr]
+            return r.choice.country  # type: ignore[union-attr]
+    ranked = [code for code, _ in counts.most_common() if code in neighbours]
+    return ranked[0] if ranked else None

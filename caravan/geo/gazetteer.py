@@ -1,0 +1,52 @@
+"""Where the gazetteer lives and how it is opened: settings.gazetteer_path, or a cached file built on first use."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+from caravan.errors import GazetteerError
+from caravan.geo.curated import curated_digest
+from caravan.geo.store import Gazetteer
+from caravan.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"  # bump when the build changes what goes into the file
+_LOCK = threading.Lock()
+_OPEN: dict[Path, Gazetteer] = {}
+
+
+def gazetteer_version() -> str:
+    return f"{SCHEMA_VERSION}-{curated_digest()}"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "caravan"
+
+
+def gazetteer_path(settings: Settings) -> Path:
+    """The configured gazetteer file, or the default one for this version in the user cache dir."""
+    if settings.gazetteer_path:
+        return Path(settings.gazetteer_path).expanduser()
+    return cache_dir() / f"gazetteer-{gazetteer_version()}.sqlite"
+
+
+def open_gazetteer(settings: Settings) -> Gazetteer:
+    """The gazetteer of these settings, built from the packaged data first when the default file is missing."""
+    path = gazetteer_path(settings)
+    with _LOCK:
+        if path not in _OPEN:
+            if not path.is_file():
+                if settings.gazetteer_path:
+                    raise GazetteerError(f"no gazetteer at {path} (settings.gazetteer_path); "
+                                         "run `caravan gazetteer build` or `caravan gazetteer import`")
+                from caravan.geo.build import build_from_packages
+
+                log.warning("building the gazetteer at %s (first use; takes a few seconds)", path)
+                build_from_packages(path, gazetteer_version())
+            _OPEN[path] = Gazetteer(path)
+        return _OPEN[path]

@@ -1,0 +1,35 @@
+"""Normalisation of place names into the lookup keys the gazetteer is indexed on."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# apostrophes, dashes and dots that vary between sources of the same name
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_DASHES = re.compile(r"[\u2010-\u2015\-]+")
+_NON_KEY = re.compile(r"[^a-z0-9' ]+")
+LEADING_ARTICLES: tuple[str, ...] = ("the ",)
+
+
+def normalise(name: str) -> str:
+    """The lookup key of a name: ASCII, case-folded, dots removed, dashes and punctuation as spaces.
+
+    "EE.UU." -> "eeuu", "U.S." -> "us", "Ciudad de México" -> "ciudad de mexico", "the Bronx" -> "bronx".
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = text.encode("ascii", "ignore").decode().casefold().replace(".", "")
+    text = _DASHES.sub(" ", text)
+    text = " ".join(_NON_KEY.sub(" ", text).split())
+    for article in LEADING_ARTICLES:
+        if text.startswith(article):
+            text = text[len(article):]
+    return text
+
+
+def is_latin(name: str) -> bool:
+    """Whether a name is written in Latin script (accents allowed): the only alternates worth indexing."""
+    for ch in name:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return any(ch.isalpha() for ch in name)

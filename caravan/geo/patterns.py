@@ -1,0 +1,120 @@
+"""Text patterns around place names: border compounds, "the Mexican border", and what a text says about a name
+("X, Honduras", "Guatemala's northern town of X", "the Guatemalan town of X")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caravan.geo.curated import load_curated
+from caravan.geo.names import normalise
+from caravan.geo.store import Gazetteer
+
+# a capitalised name of one or two words, dots allowed ("U.S.", "El Salvador", "Guat")
+_NAME = r"[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
+BORDER_WORDS = r"(?:border|frontier|boundary)"
+BORDER_COMPOUND = re.compile(rf"(?P<a>{_NAME})\s?[-–—/]\s?(?P<b>{_NAME})\s+{BORDER_WORDS}\b")
+SINGLE_BORDER = re.compile(rf"\b(?P<x>{_NAME})\s+{BORDER_WORDS}\b")
+DIRECTIONAL_BORDER = re.compile(rf"\b(?P<dir>[Ss]outhern|[Nn]orthern|[Ss]outh|[Nn]orth)\s+{BORDER_WORDS}\b")
+MIN_PREFIX = 3  # shortest clipped country name accepted in a border compound ("Mex")
+POSSESSIVE = r"(?:['’]s?)"
+CONTEXT_CHARS = 80  # how far before a name the "town of" patterns look
+
+
+@dataclass(frozen=True)
+class Border:
+    start: int
+    end: int
+    text: str
+    countries: tuple[str, str]
+
+
+def country_code(gazetteer: Gazetteer, token: str, prefixes: bool = False) -> str | None:
+    """ISO2 of a country named, abbreviated or clipped ("Guat") in a token, or of a demonym ("Mexican")."""
+    for c in gazetteer.find(token):
+        if c.feature == "country":
+            return c.country
+    code = gazetteer.demonym(token)
+    if code or not prefixes:
+        return code
+    key = normalise(token).replace(" ", "")
+    if len(key) < MIN_PREFIX:
+        return None
+    hits = {iso2 for iso2, name in gazetteer.country_keys().items() if name.startswith(key)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _trim_name(text: str, start: int, gazetteer: Gazetteer) -> tuple[int, str | None]:
+    """The country of a compound's part, dropping a leading word ("The U.S.") when only the rest is a country."""
+    code = country_code(gazetteer, text, prefixes=True)
+    if code or " " not in text:
+        return start, code
+    head, rest = text.split(" ", 1)
+    return start + len(head) + 1, country_code(gazetteer, rest, prefixes=True)
+
+
+def find_border_compounds(text: str, gazetteer: Gazetteer) -> list[Border]:
+    """'U.S.-Mexico border', 'Guat-Mex border', 'Guatemala–Mexico frontier': both sides named."""
+    out = []
+    for m in BORDER_COMPOUND.finditer(text):
+        start, a = _trim_name(m.group("a"), m.start("a"), gazetteer)
+        b = country_code(gazetteer, m.group("b"), prefixes=True)
+        if a and b and a != b:
+            out.append(Border(start, m.end(), text[start:m.end()], tuple(sorted((a, b)))))  # type: ignore[arg-type]
+    return out
+
+
+def find_single_borders(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """'the Mexican border', 'the Mexico border': one side named; returns (start, end, ISO2 of that side)."""
+    out = []
+    for m in SINGLE_BORDER.finditer(text):
+        start, code = _trim_name(m.group("x"), m.start("x"), gazetteer)
+        if code and not text[max(0, start - 1):start] in ("-", "–", "—", "/"):
+            out.append((start, m.end(), code))
+    return out
+
+
+def find_directional_borders(text: str, centre: str | None) -> list[Border]:
+    """'the southern border' in a text centred on a country with a known border on that side."""
+    table = load_curated()["directional_borders"].get(centre or "", {})
+    out = []
+    for m in DIRECTIONAL_BORDER.finditer(text):
+        other = table.get(m.group("dir").lower())
+        if other and centre:
+            out.append(Border(m.start(), m.end(), m.group(0), tuple(sorted((centre, other)))))  # type: ignore[arg-type]
+    return out
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def place_type_pattern() -> re.Pattern[str]:
+    """'<owner>'s <direction> <type> of ' or 'the <Demonym> <direction> <type> of ' right before a name."""
+    data = load_curated()
+    types = _alternation([w for k in ("city", "admin") for w in data["place_types"][k]])
+    dirs = _alternation([k for k in data["directions"] if not k.startswith("_")])
+    return re.compile(rf"(?:\b(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*){POSSESSIVE}\s+|\b(?P<dem>[A-Z][a-z]+)\s+)?"
+                      rf"(?:(?P<dir>{dirs})\s+)?(?P<type>{types})\s+(?:of\s+|de\s+)?$")
+
+
+def describe(text: str, start: int, pattern: re.Pattern[str]) -> dict[str, str] | None:
+    """What the words right before a name say about it: owner (a place name), demonym, direction and type."""
+    m = pattern.search(text[max(0, start - CONTEXT_CHARS):start])
+    if not m:
+        return None
+    return {k: v for k, v in m.groupdict().items() if v}
+
+
+def place_kind(type_word: str) -> str | None:
+    """'town' -> 'city', 'department' -> 'admin'."""
+    types = load_curated()["place_types"]
+    for kind in ("city", "admin"):
+        if type_word.lower() in types[kind]:
+            return kind
+    return None
+
+
+def direction_of(word: str) -> tuple[int, int] | None:
+    value = load_curated()["directions"].get(word.lower())
+    return (value[0], value[1]) if value else None

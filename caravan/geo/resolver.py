@@ -1,0 +1,195 @@
+"""Chooses the gazetteer entry each place mention refers to, with a score made of named, explainable parts.
+
+A candidate's score is a weighted sum of: how well the name matched (own name, alternate, abbreviation), a prior
+from its feature type and population (countries and first-level divisions beat towns of the same name), the
+document's country and admin context (or the container the text gives: "San Pedro Sula, Honduras", "the
+Guatemalan town of Morales"), the feature named by the text ("the town of X"), direction words ("Guatemala's
+northern town of X") and spatial coherence with the document's other places. Resolution runs twice: first with
+the context of unambiguous mentions, then with the context of every first choice. Below
+``settings.place_min_score`` the resolver abstains.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from caravan.geo.store import NAME_KINDS, Candidate, Gazetteer
+
+# weights of the score's parts (they add up to 1)
+WEIGHTS: dict[str, float] = {"name": 0.25, "prior": 0.35, "context": 0.25, "coherence": 0.15}
+# prior of each feature type; admin and city priors grow with population (log scale, 10 million = 1)
+FEATURE_PRIOR: dict[str, tuple[float, float]] = {"country": (1.0, 0.0), "border": (1.0, 0.0),
+                                                 "region": (0.9, 0.0), "admin": (0.55, 0.35), "city": (0.2, 0.7)}
+POPULATION_SCALE = 7.0  # log10 of the population that counts as "large" (10 million)
+NO_CONTEXT = 0.3  # context part when the document gives no country context at all
+WRONG_CONTAINER = -0.6  # context part of a candidate outside the country the text puts it in
+KIND_BONUS = 0.12  # added when the candidate has the feature the text names ("the town of X")
+KIND_PENALTY = -0.12
+DIRECTION_BONUS = 0.05  # "northern town of X": X lies on that side of its country's centroid
+ADMIN_CONTEXT_BONUS = 0.3  # candidate lies in a first-level division the document names
+COHERENCE_KM = 1000.0  # distance at which spatial coherence falls to zero
+MAX_CANDIDATES = 25  # most populous candidates kept per name
+UNRANKED_KINDS = ("short",)  # kinds of name only trusted inside patterns (border compounds)
+
+
+@dataclass
+class Mention:
+    """A span of text that may name a place, with what the text around it says."""
+
+    start: int
+    end: int
+    text: str
+    source: str = "ner"  # NER label, or the pattern that found it
+    container: str | None = None  # ISO2 the text puts it in
+    container_admin: str | None = None
+    kind: str | None = None  # feature named by the text: "city" or "admin"
+    direction: tuple[int, int] | None = None
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass
+class Resolution:
+    """The resolver's choice for a mention (None when it abstains), its score and why."""
+
+    mention: Mention
+    choice: Candidate | None
+    score: float
+    reasons: dict[str, float] = field(default_factory=dict)
+    alternatives: list[tuple[Candidate, float]] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What the document says about where it is: countries and divisions named, and points already placed."""
+
+    countries: Counter = field(default_factory=Counter)
+    admins: set[tuple[str, str]] = field(default_factory=set)
+    points: list[tuple[int, float, float]] = field(default_factory=list)  # (mention start, lat, lon)
+
+    def country_weight(self, iso2: str | None) -> float:
+        if not self.countries:
+            return NO_CONTEXT
+        top = max(self.countries.values())
+        return min(1.0, self.countries.get(iso2, 0) / top) if iso2 else 0.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def population_score(population: int) -> float:
+    return min(1.0, math.log10(population + 1) / POPULATION_SCALE)
+
+
+class Resolver:
+    """Scores candidates of mentions against the document's context and picks the best, or abstains."""
+
+    def __init__(self, gazetteer: Gazetteer, min_score: float) -> None:
+        self.gazetteer = gazetteer
+        self.min_score = min_score
+
+    def candidates(self, text: str) -> tuple[Candidate, ...]:
+        """Ranked candidates of a name; short forms ("Guat") are left to the patterns that use them."""
+        found = [c for c in self.gazetteer.find(text) if c.kind not in UNRANKED_KINDS]
+        found.sort(key=lambda c: (-NAME_KINDS[c.kind], -c.population))
+        return tuple(found[:MAX_CANDIDATES])
+
+    def resolve(self, mentions: list[Mention], base: Context | None = None) -> list[Resolution]:
+        """Resolve every mention twice: with the context of unambiguous ones, then with every first choice."""
+        for m in mentions:
+            if not m.candidates:
+                m.candidates = self.candidates(m.text)
+        context = base or Context()
+        first = self._context_from(mentions, context, only_certain=True)
+        draft = [self.resolve_one(m, first) for m in mentions]
+        second = self._context_from_choices(draft, context)
+        return [self.resolve_one(m, second) for m in mentions]
+
+    def resolve_one(self, mention: Mention, context: Context) -> Resolution:
+        scored = sorted(((self.score(c, mention, context), c) for c in mention.candidates),
+                        key=lambda x: -x[0][0])
+        if not scored:
+            return Resolution(mention, None, 0.0)
+        (best, reasons), choice = scored[0]
+        alternatives = [(c, s) for (s, _), c in scored[1:4]]
+        if best < self.min_score:
+            return Resolution(mention, None, best, reasons, [(choice, best), *alternatives])
+        return Resolution(mention, choice, best, reasons, alternatives)
+
+    def score(self, c: Candidate, m: Mention, ctx: Context) -> tuple[float, dict[str, float]]:
+        base, slope = FEATURE_PRIOR.get(c.feature, (0.2, 0.7))
+        reasons = {"name": NAME_KINDS[c.kind], "prior": base + slope * population_score(c.population),
+                   "context": self._context_part(c, m, ctx), "coherence": self._coherence(c, m, ctx)}
+        total = sum(WEIGHTS[k] * v for k, v in reasons.items())
+        if m.kind:
+            reasons["kind"] = KIND_BONUS if c.feature == m.kind else KIND_PENALTY
+            total += reasons["kind"]
+        if m.direction and c.lat is not None:
+            reasons["direction"] = self._direction(c, m)
+            total += reasons["direction"]
+        return max(0.0, min(1.0, total)), reasons
+
+    def _context_part(self, c: Candidate, m: Mention, ctx: Context) -> float:
+        if c.feature in ("country", "border", "region"):
+            return 1.0
+        if m.container:
+            part = 1.0 if c.country == m.container else WRONG_CONTAINER
+        else:
+            part = ctx.country_weight(c.country)
+        if m.container_admin and c.admin1:
+            part += ADMIN_CONTEXT_BONUS if c.admin1 == m.container_admin else -ADMIN_CONTEXT_BONUS
+        elif c.feature == "city" and (c.country, c.admin1 or "") in ctx.admins:
+            part += ADMIN_CONTEXT_BONUS
+        return min(1.0, part)
+
+    def _coherence(self, c: Candidate, m: Mention, ctx: Context) -> float:
+        if c.feature in ("country", "border", "region"):
+            return 1.0
+        others = [(lat, lon) for start, lat, lon in ctx.points if start != m.start]
+        if c.lat is None or not others:
+            return 0.5
+        nearest = min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in others)
+        return max(0.0, 1.0 - nearest / COHERENCE_KM)
+
+    def _direction(self, c: Candidate, m: Mention) -> float:
+        country = self.gazetteer.country(c.country or "")
+        if not country or country.lat is None or m.direction is None:
+            return 0.0
+        dlat, dlon = m.direction
+        agree = (dlat == 0 or (c.lat - country.lat) * dlat > 0) and (dlon == 0 or (c.lon - country.lon) * dlon > 0)
+        return DIRECTION_BONUS if agree else -DIRECTION_BONUS
+
+    def _context_from(self, mentions: list[Mention], base: Context, only_certain: bool) -> Context:
+        """Context from mentions whose best candidate is a country, a division or the only candidate."""
+        ctx = Context(Counter(base.countries), set(base.admins), list(base.points))
+        for m in mentions:
+            if m.container:
+                ctx.countries[m.container] += 1
+            top = m.candidates[0] if m.candidates else None
+            if top is None or (only_certain and len(m.candidates) > 1 and top.feature not in ("country", "admin")):
+                continue
+            _add_to(ctx, m, top)
+        return ctx
+
+    def _context_from_choices(self, draft: list[Resolution], base: Context) -> Context:
+        ctx = Context(Counter(base.countries), set(base.admins), list(base.points))
+        for r in draft:
+            if r.mention.container:
+                ctx.countries[r.mention.container] += 1
+            if r.choice is not None:
+                _add_to(ctx, r.mention, r.choice)
+        return ctx
+
+
+def _add_to(ctx: Context, m: Mention, c: Candidate) -> None:
+    for iso2 in (c.countries if c.feature == "border" else (c.country,)):
+        if iso2:
+            ctx.countries[iso2] += 1
+    if c.feature == "admin" and c.country and c.admin1:
+        ctx.admins.add((c.country, c.admin1))
+    if c.feature in ("city", "admin") and c.lat is not None:
+        ctx.points.append((m.start, c.lat, c.lon))
