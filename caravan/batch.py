@@ -86,7 +86,7 @@ class Ingester:
         return outcome
 
     def fail(self, item: str, reason: str, error: str) -> Outcome:
-        log.warning("failed: %s: %s", item, reason)
+        log.info("failed: %s: %s", item, reason)
         self.summary.failures.append((item, reason))
         if self.db.add_failure(item, reason, error):
             self.summary.new_failures += 1

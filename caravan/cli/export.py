@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -44,7 +45,7 @@ def export_csv(db: Database, table: str, out: IO[str]) -> int:
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[IO[str]]:
     if path is None:
-        yield click.get_text_stream("stdout")
+        yield sys.stdout
         return
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
         yield fh

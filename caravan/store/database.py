@@ -21,7 +21,7 @@ from caravan.errors import StoreError
 from caravan.model import Article, Record
 from caravan.store import queries as q
 from caravan.store.migrations import apply_migrations, applied_migrations, pending_migrations
-from caravan.store.speakers import matches_speaker
+from caravan.store.speakers import choose_names, matches_speaker
 
 log = logging.getLogger(__name__)
 
@@ -283,9 +283,12 @@ class Database:
         return [SearchHit(**dict(row)) for row in rows]
 
     def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
-        """Stored quotes in article order; with ``speaker``, only that person's (by normalised name)."""
+        """Stored quotes in article order, one display name per speaker; with ``speaker``, only that person's."""
         with self.reader() as conn:
             rows = [QuoteRow(**dict(row)) for row in conn.execute(q.QUOTES)]
+        names = choose_names((r.speaker_key, r.speaker_name) for r in rows)
+        for row in rows:
+            row.speaker_name = names.get(row.speaker_key or "", row.speaker_name)
         if speaker:
             rows = [r for r in rows if matches_speaker(r.speaker_key, speaker)]
         return rows

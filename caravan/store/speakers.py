@@ -1,20 +1,22 @@
 """Speaker names made comparable across articles, so one person is one speaker in the store.
 
-The quote finder's ``normalise_speaker`` (``caravan.nlp.quotes``) gives the canonical display name when it
-exists; otherwise a simple fallback drops honorifics and a leading "the". The key folds what the scorer
-ignores (accents, case, dots) so that "Olga Sánchez Cordero" and "olga sanchez cordero" are one speaker.
+The key of a speaker comes from the quote finder's ``normalise_speaker`` (``caravan.nlp.quotes``) when it
+exists, else from a simple fallback that drops honorifics and a leading "the"; either way it is folded (case,
+accents, dots) as the scorer compares names. The display name is the part of the written name that the key
+covers ("Dr. Lena Okafor" -> "Lena Okafor"), and one display name is chosen per key across the store.
 """
 
 from __future__ import annotations
 
 import logging
 import unicodedata
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
-# Words before a name that are not part of it (fallback only; compared after folding).
+# Words before a name that are not part of it (used only when the quote finder offers no normaliser).
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "rev", "fr"})
 # A leading article on a body or outlet ("the UN refugee agency"), dropped from the key.
 LEADING_ARTICLES = ("the ",)
@@ -28,10 +30,10 @@ def fold(text: str) -> str:
     return " ".join(plain.split())
 
 
-def fallback_normalise(name: str) -> str:
-    """A display name with honorifics dropped ("Mr. John Smith" -> "John Smith"); used when NLP offers none."""
-    words = name.split()
-    while len(words) > 1 and fold(words[0]) in HONORIFICS:
+def fallback_key(name: str) -> str:
+    """The folded name without honorifics ("Mr. John Smith" -> "john smith")."""
+    words = fold(name).split()
+    while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
     return " ".join(words)
 
@@ -42,34 +44,48 @@ def _normaliser() -> Callable[[str], str]:
         from caravan.nlp.quotes import normalise_speaker  # type: ignore[attr-defined]
     except ImportError:
         log.info("caravan.nlp.quotes has no normalise_speaker; using the store's fallback")
-        return fallback_normalise
+        return fallback_key
     return normalise_speaker
 
 
-def speaker_name(name: str | None) -> str | None:
-    """The canonical display name of a speaker, or None when there is none."""
+def speaker_key(name: str | None) -> str | None:
+    """The comparison key of a speaker: normalised, folded, without a leading article; None for no name."""
     if not name or not name.strip():
         return None
-    return _normaliser()(name.strip()) or name.strip()
-
-
-def speaker_key(name: str | None) -> str | None:
-    """The comparison key of a speaker: canonical name, folded, without a leading article."""
-    canonical = speaker_name(name)
-    if canonical is None:
-        return None
-    key = fold(canonical)
+    key = fold(_normaliser()(name.strip()) or name)
     for article in LEADING_ARTICLES:
         if key.startswith(article):
             key = key[len(article):]
     return key or None
 
 
+def speaker_name(name: str | None) -> str | None:
+    """The display name: the shortest ending of the written name that still folds to its key."""
+    key = speaker_key(name)
+    if key is None or name is None:
+        return None
+    words = name.split()
+    for start in range(len(words)):
+        tail = " ".join(words[start:])
+        if fold(tail) == key:
+            return tail
+    return name.strip()
+
+
+def choose_names(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
+    """One display name per key, from (key, display name) pairs: the most used, mixed case preferred."""
+    counts: Counter[tuple[str, str]] = Counter((k, n) for k, n in pairs if k and n)
+    best: dict[str, tuple[tuple[int, bool], str]] = {}
+    for (key, name), count in counts.items():
+        score = (count, not name.isupper())
+        if key not in best or score > best[key][0]:
+            best[key] = (score, name)
+    return {key: name for key, (_, name) in best.items()}
+
+
 def matches_speaker(key: str | None, wanted: str) -> bool:
-    """Whether a stored speaker key is the wanted person: the same key or ending in its words ("Trump")."""
-    if not key:
-        return False
+    """Whether a stored speaker key is the wanted person: the same key or ending in its words ("Okafor")."""
     target = speaker_key(wanted)
-    if not target:
+    if not key or not target:
         return False
     return key == target or key.endswith(" " + target)
