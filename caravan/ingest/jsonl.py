@@ -29,7 +29,7 @@ OPTIONAL_FIELDS = ("title", "url", "outlet", "published", "language")
 def read_jsonl(path: Path, settings: Settings) -> Iterator[Article | SourceError]:
     """Articles of a JSON Lines file (``.gz`` too); a bad line yields its error and reading goes on."""
     with _open(path) as fh:
-        yield from read_jsonl_stream(fh, str(path), path.stem, settings)
+        yield from read_jsonl_stream(fh, str(path), Path(path.name.removesuffix(".gz")).stem, settings)
 
 
 def read_jsonl_stream(fh: IO[bytes], item: str, stem: str, settings: Settings) -> Iterator[Article | SourceError]:

@@ -1,0 +1,118 @@
+"""Fetching: a local HTTP server for what works and fails; non-public addresses refused by resolution alone."""
+
+import ipaddress
+import socket
+
+import pytest
+
+from caravan.errors import FetchError, PrivateAddressError, TooLargeError
+from caravan.ingest.fetch import check_url, fetch, non_public_kind
+from caravan.settings import Settings
+
+
+def test_fetch_returns_body_media_type_and_charset(server, local):
+    url = server.route("/a", "<p>hola</p>", headers={"Content-Type": "text/html; charset=ISO-8859-1"})
+    fetched = fetch(url, local)
+    assert (fetched.url, fetched.content_type, fetched.charset, fetched.body) == (url, "text/html", "iso-8859-1",
+                                                                                  b"<p>hola</p>")
+
+
+def test_fetch_sends_user_agent_and_host(server, local):
+    fetch(server.route("/a", "x"), local)
+    path, headers = server.requests[-1]
+    assert headers["User-Agent"] == "caravan-test/1"
+    assert headers["Host"] == f"127.0.0.1:{server.server_address[1]}"
+
+
+def test_fetch_follows_redirects_hop_by_hop(server, local):
+    target = server.route("/final", "done")
+    server.route("/start", status=302, headers={"Location": "/middle"})
+    server.route("/middle", status=301, headers={"Location": target})
+    fetched = fetch(server.url("/start"), local)
+    assert (fetched.url, fetched.body) == (target, b"done")
+    assert [p for p, _ in server.requests] == ["/start", "/middle", "/final"]
+
+
+def test_fetch_checks_redirect_target_scheme(server, local):
+    url = server.route("/start", status=302, headers={"Location": "file:///etc/passwd"})
+    with pytest.raises(FetchError, match="redirect to file:///etc/passwd: unsupported URL scheme 'file'"):
+        fetch(url, local)
+
+
+def test_fetch_stops_after_too_many_redirects(server, local):
+    url = server.route("/loop", status=302, headers={"Location": "/loop"})
+    with pytest.raises(FetchError, match="more than 5 redirects"):
+        fetch(url, local)
+
+
+@pytest.mark.parametrize("status", [404, 500])
+def test_fetch_http_error_status_is_fetch_error(server, local, status):
+    url = server.route("/e", "nope", status=status)
+    with pytest.raises(FetchError, match=f"HTTP {status}") as info:
+        fetch(url, local)
+    assert info.value.item == url
+
+
+def test_fetch_slow_endpoint_times_out(server):
+    url = server.route("/slow", "late", delay=1.0)
+    with pytest.raises(FetchError, match="timed out after 0.2 s"):
+        fetch(url, Settings(allow_private=True, timeout=0.2))
+
+
+def test_fetch_slow_body_stops_at_overall_deadline(server):
+    url = server.route("/drip", "x" * 40, chunks=8, chunk_delay=0.1)
+    with pytest.raises(FetchError, match="timed out"):
+        fetch(url, Settings(allow_private=True, timeout=0.35))
+
+
+def test_fetch_unreachable_port_is_fetch_error(local):
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens on it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(FetchError, match="cannot connect"):
+        fetch(f"http://127.0.0.1:{port}/", local)
+
+
+def test_fetch_refuses_declared_body_over_size_limit(server):
+    url = server.route("/big", "x" * 5000)
+    with pytest.raises(TooLargeError, match="5000 bytes declared"):
+        fetch(url, Settings(allow_private=True, max_bytes=1000))
+
+
+def test_fetch_stops_streamed_body_at_size_limit(server):
+    url = server.route("/stream", "x" * 50_000, chunks=50)
+    with pytest.raises(TooLargeError, match="stopped"):
+        fetch(url, Settings(allow_private=True, max_bytes=10_000))
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/a", "file:///etc/passwd", "javascript:alert(1)", "gopher://x/"])
+def test_fetch_refuses_non_http_schemes(url):
+    with pytest.raises(FetchError, match="unsupported URL scheme"):
+        check_url(url, Settings())
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost/", "http://10.0.0.1/",
+                                 "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://192.168.1.20/",
+                                 "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/"])
+def test_fetch_default_refuses_non_public_addresses_by_resolution(url):
+    with pytest.raises(PrivateAddressError, match="refused"):
+        check_url(url, Settings())
+
+
+def test_fetch_refused_address_sends_no_request(server):
+    with pytest.raises(PrivateAddressError, match="loopback address 127.0.0.1"):
+        fetch(server.url("/a"), Settings())
+    assert server.requests == []
+
+
+def test_fetch_allow_private_lets_loopback_through():
+    target = check_url("http://127.0.0.1:8000/a?b=1#frag", Settings(allow_private=True))
+    assert (target.pinned_url, target.host_header) == ("http://127.0.0.1:8000/a?b=1", "127.0.0.1:8000")
+
+
+@pytest.mark.parametrize("address, kind", [("127.0.0.1", "loopback"), ("10.1.2.3", "private"),
+                                           ("169.254.169.254", "link-local"), ("fe80::1", "link-local"),
+                                           ("224.0.0.1", "multicast"), ("100.64.0.1", "non-global"),
+                                           ("93.184.215.14", None), ("2606:4700::1111", None)])
+def test_fetch_non_public_kind_of_addresses(address, kind):
+    assert non_public_kind(ipaddress.ip_address(address)) == kind
