@@ -1,10 +1,417 @@
-"""Finds events in a parsed article (placeholder: finds nothing until implemented)."""
+"""Finds migration events (depart, cross, block, detain...) in a parsed article, with their arguments.
+
+A trigger word counts only in its migration sense: every rule of ``caravan/data/events/triggers.json`` names
+requirements (a moving group as subject, a place as object, a weapon as object...) defined in ``REQUIREMENTS``
+below. Arguments come from the trigger's clause (``eventargs``), modality from its governors (``modality``).
+The ontology, with examples and PLOVER/CAMEO codes, is ``docs/events.md``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span, Token
+
+from caravan.model import Event
+from caravan.nlp import eventargs as args
+from caravan.nlp.clause import (agent_of, clause_of, governors, objects_of, own_clause, partitive_heads,
+                                prep_objects, subject_of, where_head)
+from caravan.nlp.eventlex import TriggerRule, in_class, lemma, load_cues, load_lexicon, load_rules
+from caravan.nlp.extensions import in_boilerplate
+from caravan.nlp.modality import find_modality, is_impossible
 from caravan.settings import Settings
+
+log = logging.getLogger(__name__)
+
+MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
+# prepositions and adverbs that give a movement its direction ("head *north*", "move on *to* Mexico")
+PLACE_PREPS = ("into", "to", "toward", "towards", "through", "across", "from", "for", "at", "in", "inside", "out",
+               "past", "over", "along", "via")
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northward", "northwards", "southward", "home", "back",
+                        "inland", "abroad", "northbound", "southbound", "there", "here"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# deps of a noun trigger whose verb carries the event's clause ("police *set up* a roadblock")
+NOUN_ANCHOR_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
+
+
+@dataclass
+class Match:
+    """A rule matched at a token: the words of the trigger and what its requirements need to read."""
+
+    rule: TriggerRule
+    doc: Doc
+    sent: Span
+    first: Token
+    last: Token
+    head: Token  # the word the rule's requirements are read on (the verb, or the noun of a noun trigger)
+    chain: list[Token] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)  # negations that belong to the trigger ("not let X pass")
+
+
+Requirement = Callable[[Match, str], bool]
+
+
+def is_mover(token: Token | None, sent: Span) -> bool:
+    """A moving group: migrants, a caravan, "hundreds", a demonym in the plural, or a pronoun near such words."""
+    if token is None:
+        return False
+    for word in partitive_heads(token):
+        if in_class(word, "movers") and word.lower_ not in ("who", "that", "some", "many", "most"):
+            return True
+        if word.ent_type_ == "NORP" and word.tag_ in ("NNPS", "NNS"):
+            return True
+        if word.lower_ in load_lexicon()["mover_pronouns"] and movers_nearby(word, sent):
+            return True
+    return False
+
+
+def movers_nearby(token: Token, sent: Span) -> bool:
+    """Whether the sentence or the one before it names a moving group (for pronouns: "they", "it")."""
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for word in doc[start: sent.end]:
+        if word.i != token.i and word.pos_ in NOUN_POS and in_class(word, "movers") and word.lower_ not in (
+                "who", "that", "number", "some", "many", "most"):
+            return True
+    return False
+
+
+def is_place(token: Token) -> bool:
+    """A word that names a place: a resolved place, a place entity, a place noun or a direction."""
+    if args.place_at(token.doc, token) is not None or token.ent_type_ in PLACE_ENTS:
+        return True
+    return in_class(token, "place_nouns") or token.lower_ in DIRECTIONS or bool(args.country_of(token.text)
+                                                                                 and token.is_title)
+
+
+def need_mover(m: Match, _: str) -> bool:
+    subject, _passive = subject_of(m.chain)
+    if subject is not None:
+        return is_mover(subject, m.sent)
+    before = [t for t in m.sent if t.i < m.first.i and t.pos_ in NOUN_POS]
+    return any(is_mover(t, m.sent) for t in before)  # no parsed subject: the group named before the verb
+
+
+def need_mover_object(m: Match, _: str) -> bool:
+    subject, passive = subject_of(m.chain)
+    if passive and is_mover(subject, m.sent):
+        return True
+    return any(is_mover(o, m.sent) for o in objects_of(m.head) + prep_objects(m.head, ("at", "against")))
+
+
+def need_place(m: Match, _: str) -> bool:
+    words = [o for o in objects_of(m.head) if o.dep_ == "dobj"] + prep_objects(m.head, PLACE_PREPS)
+    for part in m.head.children:
+        if part.dep_ in ("prt", "advmod", "npadvmod") and part.lower_ in DIRECTIONS:
+            return True
+        if part.dep_ == "prt":
+            words += [c for c in part.children if c.dep_ == "pobj"]
+    return any(is_place(w) for w in words)
+
+
+def need_context(m: Match, _: str) -> bool:
+    return any(in_class(t, "context") for t in m.sent)
+
+
+def need_setup(m: Match, _: str) -> bool:
+    """A block noun that someone sets up or that acts ("set up a roadblock", "a checkpoint stopped them")."""
+    noun = m.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    verb = noun.head if noun.dep_ in ("dobj", "pobj", "conj") else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    setups = load_lexicon()["setup_verbs"]
+    return (verb is not None and lemma(verb) in setups) or any(
+        c.dep_ == "acl" and lemma(c) in setups for c in noun.children)
+
+
+def need_not_permitted(m: Match, _: str) -> bool:
+    """A passage verb under a refused permission: "will not let the caravan *pass*", "not allowed to *enter*"."""
+    permission = m.head.head if m.head.dep_ in ("ccomp", "xcomp", "prt", "advmod", "dobj") else None
+    if permission is None or lemma(permission) not in load_lexicon()["permission_verbs"]:
+        return False
+    negs = [c for c in permission.children if c.dep_ == "neg"]
+    refusing = permission.head if permission.dep_ == "xcomp" else None
+    if refusing is not None and lemma(refusing) in load_cues()["negating_verbs"]:
+        return True
+    m.consumed.update(n.i for n in negs)
+    return bool(negs)
+
+
+def need_coerced(m: Match, _: str) -> bool:
+    coercion = load_lexicon()["coercion_verbs"]
+    if any(c.dep_ == "aux" and c.lower_ in coercion for c in m.head.children):
+        return True
+    return any(lemma(w) in coercion for w in m.chain[1:])
+
+
+def need_money(m: Match, _: str) -> bool:
+    words = list(m.head.subtree) + clause_of(m.chain)
+    if any(args.is_money(q) for q in args.items_in(m.doc, m.doc._.quantities or [], words)):
+        return True
+    return any(t.ent_type_ == "MONEY" for t in words)
+
+
+def need_intransitive(m: Match, _: str) -> bool:
+    return not any(c.dep_ == "dobj" for c in m.head.children)
+
+
+def need_home(m: Match, _: str) -> bool:
+    words = prep_objects(m.head, ("to", "back", "home")) + [c for c in m.head.children if c.dep_ in ("advmod",
+                                                                                                      "npadvmod")]
+    return any(in_class(w, "home") or w.lower_ in ("home", "back") or is_place(w) for w in words)
+
+
+def need_object(m: Match, cls: str) -> bool:
+    objects = objects_of(m.head)
+    for part in m.head.children:
+        if part.dep_ == "prt":
+            objects += [c for c in part.children if c.dep_ == "pobj"]
+    return any(_in_role(w, cls) for o in objects for w in partitive_heads(o))
+
+
+def need_subject(m: Match, cls: str) -> bool:
+    subject, _passive = subject_of(m.chain)
+    return subject is not None and any(_in_role(w, cls) for w in partitive_heads(subject))
+
+
+def need_acl(m: Match, cls: str) -> bool:
+    return m.head.dep_ == "acl" and _in_role(m.head.head, cls)
+
+
+def need_with(m: Match, cls: str) -> bool:
+    return any(_in_role(w, cls) for o in prep_objects(m.head, ("with",)) for w in partitive_heads(o))
+
+
+def _in_role(token: Token, cls: str) -> bool:
+    """Class membership, where named people, organisations and countries count as authorities."""
+    if cls == "movers":
+        return is_mover(token, token.sent)
+    if cls == "authorities" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and token.pos_ == "PROPN":
+        return True
+    return in_class(token, cls)
+
+
+REQUIREMENTS: dict[str, Requirement] = {
+    "mover": need_mover, "mover_object": need_mover_object, "place": need_place, "context": need_context,
+    "setup": need_setup, "not_permitted": need_not_permitted, "coerced": need_coerced, "money": need_money,
+    "intransitive": need_intransitive, "home": need_home, "object": need_object, "subject": need_subject,
+    "acl": need_acl, "with": need_with,
+}
+
+
+def holds(m: Match) -> bool:
+    """Whether every requirement group of the match's rule has a name that holds."""
+    for group in m.rule.require:
+        if not any(_check(m, name) for name in group):
+            return False
+    return True
+
+
+def _check(m: Match, name: str) -> bool:
+    kind, _, cls = name.partition(":")
+    check = REQUIREMENTS.get(kind)
+    if check is None:
+        raise ValueError(f"unknown event requirement {name!r} in {m.rule.type} rule")
+    return check(m, cls)
+
+
+def match_words(token: Token, words: tuple[str, ...], pos: str) -> Token | None:
+    """The last word of a trigger phrase starting at ``token``; particles may also be the verb's dependents."""
+    if words[0] not in (lemma(token), token.lower_):
+        return None
+    if len(words) == 1:
+        return token
+    doc = token.doc
+    following = doc[token.i + 1: token.i + len(words)]
+    if len(following) == len(words) - 1 and all(w in (lemma(t), t.lower_) for t, w in zip(following, words[1:])):
+        return following[-1]
+    if pos == "noun":
+        return None
+    kids = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "npadvmod")}
+    kids |= {lemma(c) for c in token.children if c.dep_ == "dobj"}
+    return token if all(w in kids for w in words[1:]) else None
+
+
+def pos_fits(rule: TriggerRule, first: Token, last: Token) -> bool:
+    if rule.pos == "noun":
+        return last.pos_ in NOUN_POS
+    if rule.pos == "verb":
+        phrase = last.i == first.i + 1
+        return first.pos_ in VERB_POS or (phrase and first.pos_ not in ("PROPN", "ADP", "DET"))
+    return True
+
+
+def anchor_of(head: Token, rule: TriggerRule) -> Token:
+    """The word whose clause holds a trigger: the verb of a noun trigger ("*set up* a roadblock"), else itself."""
+    if head.pos_ in NOUN_POS and rule.pos != "verb" and head.dep_ in NOUN_ANCHOR_DEPS and head.head.pos_ in VERB_POS:
+        return head.head
+    return head
+
+
+def match_token(doc: Doc, sent: Span, token: Token) -> Match | None:
+    """The first rule that matches at a token, with its requirements met."""
+    for rule in load_rules():
+        if lemma(token) not in rule.first_words() and token.lower_ not in rule.first_words():
+            continue
+        for words in sorted(rule.words, key=len, reverse=True):
+            last = match_words(token, words, rule.pos)
+            if last is None or not pos_fits(rule, token, last):
+                continue
+            head = last if rule.pos == "noun" else token
+            m = Match(rule, doc, sent, token, last, head, governors(anchor_of(head, rule)))
+            if holds(m):
+                return m
+    return None
+
+
+def find_matches(doc: Doc) -> list[Match]:
+    """Every trigger of the article outside boilerplate, one per word."""
+    out: list[Match] = []
+    covered = -1
+    for sent in doc.sents:
+        for token in sent:
+            if token.i <= covered or token.is_space or token.is_punct:
+                continue
+            if in_boilerplate(doc, token.idx, token.idx + len(token)):
+                continue
+            m = match_token(doc, sent, token)
+            if m is not None:
+                out.append(m)
+                covered = max(covered, m.last.i)
+    return out
+
+
+def policy_anchor(m: Match) -> Token:
+    """A policy is declared by its commitment: "officials *promised* not to grant visas" is the promise."""
+    commitments = load_lexicon()["commitment_verbs"]
+    for word in m.chain[1:]:
+        if lemma(word) in commitments:
+            return word
+    return anchor_of(m.head, m.rule)
+
+
+def trigger_bounds(m: Match, anchor: Token) -> tuple[int, int]:
+    if m.rule.type == "policy" and anchor.i not in (m.first.i, m.last.i, m.head.i):
+        return anchor.idx, anchor.idx + len(anchor)  # the commitment that declares the policy
+    return m.first.idx, m.last.idx + len(m.last)
+
+
+def is_backgrounded(m: Match) -> bool:
+    """Movements named only as what a block prevents ("stop them *from crossing*") are not events."""
+    head = m.head
+    return m.rule.type in MOVEMENT_TYPES and head.dep_ == "pcomp" and head.head.lower_ == "from"
+
+
+def build_event(m: Match) -> Event | None:
+    """The event of a match, with modality and arguments; None when the text says it cannot happen."""
+    anchor = policy_anchor(m) if m.rule.type == "policy" else anchor_of(m.head, m.rule)
+    chain = governors(anchor)
+    if is_impossible(chain) or is_backgrounded(m):
+        return None
+    start, end = trigger_bounds(m, anchor)
+    clause = clause_of(chain) + (list(m.head.subtree) if m.head.pos_ in NOUN_POS else [])
+    event = Event(start=start, end=end, type=m.rule.type, modality=find_modality(chain, m.consumed))  # type: ignore[arg-type]
+    event.place, event.country, event.lat, event.lon = where_of(m, chain, clause)
+    event.date = args.date_of(m.doc, clause, m.sent, start)
+    event.actor = args.actor_text(m.doc, actor_token(m, chain))
+    event.size = size_of(m, chain)
+    event.amount = args.amount_of(m.doc, clause, m.sent, start) if m.rule.type == "aid" else None
+    event.quote = args.quote_index(m.doc, start)
+    return event
+
+
+def actor_token(m: Match, chain: list[Token]) -> Token | None:
+    if m.rule.type in MOVEMENT_TYPES:
+        subject, _passive = subject_of(chain)
+        return subject
+    if is_refused_passage(m) and len(chain) > 1:
+        return agent_of(chain[1:])  # who does not let the caravan pass
+    return agent_of(chain)
+
+
+def is_refused_passage(m: Match) -> bool:
+    return any("not_permitted" in group for group in m.rule.require)
+
+
+def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | None, str | None, float | None,
+                                                                          float | None]:
+    """Place name, country and coordinates: a place in the clause, else where a "where" clause points, else
+    the countries named in the clause, then in the sentence (nearest first)."""
+    doc = m.doc
+    ranked = args.rank_places(doc, [p for p in args.items_in(doc, doc._.places or [], clause)
+                                     if p.feature != "border"], m.rule.type == "depart")
+    where = args.place_at(doc, where_head(chain))
+    if where is not None and where.feature != "border":
+        ranked.append(where)
+    city = next((p for p in ranked if p.feature in args.PLACE_FEATURES), None)
+    if city is not None:
+        return city.name, city.country, city.lat, city.lon
+    country = next((p.country for p in ranked if p.country), None)
+    if country is None:
+        country = args.country_in_tokens(doc, clause)
+    if country is None:
+        by_distance = sorted(m.sent, key=lambda t: abs(t.i - m.head.i))
+        country = args.country_in_tokens(doc, by_distance)
+    return None, country, None, None
+
+
+def size_of(m: Match, chain: list[Token]) -> list[float | None] | None:
+    """The size of the moving group, the deployed force or the people acted on."""
+    subject, passive = subject_of(chain)
+    kind = m.rule.type
+    if kind in MOVEMENT_TYPES or (kind == "deploy" and subject is not None and not passive):
+        if subject is None:
+            return preceding_size(m)
+        found = args.people_size(m.doc, own_clause(subject))
+        if found or kind != "deploy":
+            return found
+    group = [subject] if passive and subject is not None else objects_of(m.head)
+    for word in group:
+        found = args.people_size(m.doc, own_clause(word))
+        if found:
+            return found
+    return None
+
+
+def preceding_size(m: Match) -> list[float | None] | None:
+    """For a movement verb the parser left without a subject, the people counted just before it."""
+    people = [q for q in m.doc._.quantities or [] if args.is_people(q)
+              and m.sent.start_char <= q.start and q.end <= m.first.idx]
+    return [people[-1].low, people[-1].high] if people else None
+
+
+def merge_events(events: list[tuple[int, Event]]) -> list[Event]:
+    """One event per type and sentence unless their places differ ("walked and hitchhiked" is one travel)."""
+    kept: list[tuple[int, Event]] = []
+    for sent_start, event in events:
+        same = next((e for s, e in kept if s == sent_start and e.type == event.type
+                     and (e.place is None or event.place is None or e.place == event.place)), None)
+        if same is None:
+            kept.append((sent_start, event))
+            continue
+        for name in ("actor", "place", "country", "lat", "lon", "date", "size", "amount", "quote"):
+            if getattr(same, name) is None:
+                setattr(same, name, getattr(event, name))
+    return [e for _, e in kept]
+
+
+def find_events(doc: Doc) -> list[Event]:
+    """The events of a parsed article, in text order."""
+    if not doc.has_annotation("DEP"):
+        log.debug("no dependency parse: events need one")
+        return []
+    built = []
+    for m in find_matches(doc):
+        event = build_event(m)
+        if event is not None:
+            built.append((m.sent.start, event))
+    return merge_events(built)
 
 
 class EventFinder:
@@ -14,5 +421,5 @@ class EventFinder:
         self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        doc._.events = find_events(doc)
         return doc

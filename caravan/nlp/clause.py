@@ -1,0 +1,168 @@
+"""Dependency helpers for events: the words that govern a trigger, its subject, objects and clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from caravan.nlp.eventlex import in_class, lemma, load_cues, load_lexicon
+
+# a trigger shares subject and modality with the word it is the open complement or predicate of
+CONTROL_DEPS = frozenset({"xcomp", "acomp", "oprd"})
+# clauses that only climb to their head when the head is a modal governor ("plan to", "expect that", "let X pass")
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# dependents that open a new clause: their words are not the trigger's clause
+SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
+# what a trigger's clause takes from the words governing it: who, and when
+GOVERNOR_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "npadvmod", "neg", "aux", "auxpass"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "million", "number", "group", "some", "many",
+                            "most", "all", "several", "none", "part", "half", "majority", "rest", "few", "bunch"})
+
+
+def governor_lemmas() -> frozenset[str]:
+    """Lemmas of the words a trigger's modality and arguments may be read from (plan, expect, let, force...)."""
+    cues, lex = load_cues(), load_lexicon()
+    names = ("planning_verbs", "planning_nouns", "predicting_verbs", "predicting_words", "impossible_words",
+             "negating_verbs")
+    words = set().union(*(cues[n] for n in names))
+    words |= lex["permission_verbs"] | lex["coercion_verbs"] | lex["commitment_verbs"] | {"go", "be", "able"}
+    return frozenset(words)
+
+
+def is_reporting(token: Token) -> bool:
+    return in_class(token, "reporting_verbs")
+
+
+def governors(token: Token) -> list[Token]:
+    """The trigger and the words above it that share its subject and modality, nearest first.
+
+    Climbs open complements ("plan to *move*"), coordinated verbs without their own subject ("detained and
+    *returned*") and clauses under a modal governor ("expect", "let", "force"); stops at reporting verbs.
+    """
+    chain = [token]
+    governing = governor_lemmas()
+    current = token
+    while current.head.i != current.i and len(chain) < 8:
+        head, dep = current.head, current.dep_
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in current.children)
+        if dep in CONTROL_DEPS:
+            pass
+        elif dep == "conj" and not own_subject and head.pos_ in ("VERB", "AUX"):
+            pass
+        elif dep in CLAUSE_DEPS and lemma(head) in governing and not is_reporting(head):
+            pass
+        elif dep in ("aux", "auxpass", "prt"):
+            pass
+        else:
+            break
+        if is_reporting(head):
+            break
+        chain.append(head)
+        current = head
+    return chain
+
+
+def resolve_relative(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("migrants *who* crossed" -> migrants)."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        clause = token.head
+        if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+            return clause.head
+    return token
+
+
+def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
+    """The subject of the nearest word of the chain that has one, and whether it is a passive subject."""
+    for n, word in enumerate(chain):
+        for child in word.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return resolve_relative(child), child.dep_ == "nsubjpass" or _has_auxpass(word)
+        above = chain[n + 1] if n + 1 < len(chain) else None
+        climbed = above is not None and above.i == word.head.i
+        if word.dep_ in ("acl", "relcl") and not climbed and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return word.head, word.tag_ == "VBN"  # "troops *deploying*", not "plan to *move*"
+    return None, False
+
+
+def _has_auxpass(token: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in token.children)
+
+
+def agent_of(chain: list[Token]) -> Token | None:
+    """Who does the action: the active subject, or the "by" phrase of a passive."""
+    subject, passive = subject_of(chain)
+    if subject is not None and not passive:
+        return subject
+    for word in chain:
+        for child in word.children:
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return None
+
+
+def objects_of(token: Token) -> list[Token]:
+    """The direct objects of a verb, the subject of its passive and the objects of its particles."""
+    out = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    for prep in token.children:
+        if prep.dep_ in ("prt", "prep") and prep.lower_ in ("at", "on", "against", "up", "out", "back", "off"):
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        out.append(token.head)  # "migrants detained at the border"
+    return [resolve_relative(o) for o in out]
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to a word ("work *with* authorities")."""
+    out = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "prt", "dative", "agent") and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def partitive_heads(token: Token) -> list[Token]:
+    """A noun and, for "dozens of agents" or "some of the migrants", the noun after "of"."""
+    out = [token]
+    if lemma(token) in QUANTITY_HEADS or token.pos_ in ("NUM", "PRON", "DET"):
+        out.extend(prep_objects(token, ("of",)))
+    return out
+
+
+def own_clause(token: Token) -> list[Token]:
+    """The words of a token's subtree, without the clauses embedded in it."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        word = stack.pop()
+        out.append(word)
+        for child in word.children:
+            if child.dep_ in SUBCLAUSE_DEPS:
+                continue
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def clause_of(chain: list[Token]) -> list[Token]:
+    """The words of the clause of a trigger: its own clause, with the subjects and time words of its governors
+    ("the Mexican gov will be able to *stop* it"), not their other arguments."""
+    seen = {t.i: t for t in own_clause(chain[0])}
+    for word in chain[1:]:
+        seen.setdefault(word.i, word)
+        for child in word.children:
+            if child.dep_ in GOVERNOR_ARG_DEPS:
+                seen.update((t.i, t) for t in own_clause(child))
+    return [seen[i] for i in sorted(seen)]
+
+
+def where_head(chain: list[Token]) -> Token | None:
+    """For a trigger in a "where" relative clause ("Morales, where police set up..."), the noun it describes."""
+    for word in chain:
+        if word.dep_ == "relcl" and any(c.lower_ in ("where", "wherein") for c in word.children):
+            return word.head
+    return None

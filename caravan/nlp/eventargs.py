@@ -1,0 +1,238 @@
+"""The arguments of an event: actor, place, country, date, size, amount and quote, read from its clause.
+
+Places, quantities, dates and quotes come from the components that ran before (``doc._.places`` and so on);
+countries of names and demonyms come from ``caravan.geo.country_of`` where it exists, else from countryinfo.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from caravan.model import DateRef, Place, Quantity, Quote
+from caravan.nlp.clause import partitive_heads, own_clause
+from caravan.nlp.eventlex import DATA_DIR
+from caravan.nlp.extensions import in_boilerplate
+
+log = logging.getLogger(__name__)
+
+COUNTRY_ALIASES_FILE = DATA_DIR / "countries.tsv"
+# features that name a place an event happened in (a country alone gives the event's country, not its place)
+PLACE_FEATURES = ("city", "admin")
+FEATURE_RANK = {"city": 0, "admin": 1, "country": 2, "region": 3, "border": 4}
+# prepositions that introduce where a movement goes (most events) or comes from (depart)
+TO_PREPS = frozenset({"into", "to", "toward", "towards", "for", "in", "at", "inside", "through", "across", "near",
+                      "outside", "on"})
+FROM_PREPS = frozenset({"from", "out"})
+PEOPLE_UNITS = frozenset({"people", "person", "persons"})
+PRONOUNS_WITHOUT_NAME = frozenset({"PRON"})
+DROP_LEFT_DEPS = frozenset({"det", "predet", "case", "punct", "advmod", "nummod", "quantmod", "prep"})
+
+
+def _key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
+    text = " ".join(text.casefold().replace(".", "").replace("'s", "").split())
+    return text[4:] if text.startswith("the ") else text
+
+
+@lru_cache(maxsize=1)
+def _fallback_countries() -> dict[str, str]:
+    """Country names, long alternate names and demonyms (singular and plural) -> ISO code, from countryinfo."""
+    import countryinfo
+
+    index: dict[str, str] = {}
+    for info in countryinfo.all_countries():
+        code = (info.iso() or {}).get("alpha2")
+        if not code:
+            continue
+        names = [info.name(), *(a for a in (info.alt_spellings() or []) if len(a) > 3)]
+        demonym = info.demonym()
+        if demonym:
+            names += [demonym, demonym + "s"]
+        for name in names:
+            index.setdefault(_key(name), code)
+    index.update(_load_aliases())
+    return index
+
+
+def _load_aliases() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in COUNTRY_ALIASES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, code = line.rstrip("\n").split("\t")[:2]
+            out[_key(name)] = code.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _geo_country_of() -> Callable[[str], str | None] | None:
+    try:
+        module = importlib.import_module("caravan.geo")
+    except ImportError:
+        return None
+    found = getattr(module, "country_of", None)
+    return found if callable(found) else None
+
+
+def country_of(name: str) -> str | None:
+    """The ISO code of a country name or demonym ("Mexico", "Honduran", "Guatemalans"), else None."""
+    geo = _geo_country_of()
+    if geo is not None:
+        try:
+            code = geo(name)
+        except (LookupError, ValueError):
+            code = None
+        if code:
+            return code
+    return _fallback_countries().get(_key(name))
+
+
+def token_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def items_in(doc: Doc, items: Iterable, tokens: Iterable[Token]) -> list:
+    """The items (places, dates, quantities) whose first token is among ``tokens``, in text order."""
+    index = {t.i for t in tokens}
+    out = []
+    for item in items or []:
+        span = token_span(doc, item.start, item.end)
+        if span is not None and any(t.i in index for t in span):
+            out.append(item)
+    return sorted(out, key=lambda x: x.start)
+
+
+def nearest(items: Iterable, position: int, span: Span) -> object | None:
+    """The item inside a sentence span nearest to a character position."""
+    inside = [x for x in items or [] if x.start >= span.start_char and x.end <= span.end_char]
+    return min(inside, key=lambda x: abs(x.start - position), default=None)
+
+
+def place_role(doc: Doc, place: Place, depart: bool) -> int:
+    """0 when a place is where the movement goes (or, for depart, where it comes from), else 1."""
+    span = token_span(doc, place.start, place.end)
+    if span is None:
+        return 1
+    root = span.root
+    while root.dep_ in ("compound", "appos", "pobj", "conj") and root.head.i != root.i and root.head.pos_ != "ADP":
+        root = root.head
+    prep = root.head if root.dep_ == "pobj" else None
+    if depart:
+        return 0 if root.dep_ == "dobj" or (prep is not None and prep.lower_ in FROM_PREPS) else 1
+    return 0 if root.dep_ == "dobj" or (prep is not None and prep.lower_ in TO_PREPS) else 1
+
+
+def rank_places(doc: Doc, places: list[Place], depart: bool) -> list[Place]:
+    return sorted(places, key=lambda p: (place_role(doc, p, depart), FEATURE_RANK.get(p.feature, 5), p.start))
+
+
+def place_at(doc: Doc, token: Token | None) -> Place | None:
+    """The resolved place covering a token."""
+    if token is None:
+        return None
+    for place in doc._.places or []:
+        if place.start <= token.idx < place.end:
+            return place
+    return None
+
+
+def country_in_tokens(doc: Doc, tokens: list[Token]) -> str | None:
+    """The first country named in some words: a resolved place, a country name or a demonym ("Honduran")."""
+    index = {t.i for t in tokens}
+    for token in tokens:
+        place = place_at(doc, token)
+        if place is not None and place.feature != "border" and place.country:
+            return place.country
+        if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.is_alpha and token.is_title:
+            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and all(t.i in index for t in ent) and country_of(ent.text):
+                return country_of(ent.text)
+            code = country_of(token.text)
+            if code:
+                return code
+    return None
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """A noun phrase without its relative clauses: the words a size or an actor is read from."""
+    return own_clause(token)
+
+
+def people_size(doc: Doc, tokens: list[Token]) -> list[float | None] | None:
+    """[low, high] of the first people quantity inside some words."""
+    for q in items_in(doc, [q for q in doc._.quantities or [] if is_people(q)], tokens):
+        return [q.low, q.high]
+    return None
+
+
+def is_people(q: Quantity) -> bool:
+    return (q.unit or "people").lower() in PEOPLE_UNITS
+
+
+def is_money(q: Quantity) -> bool:
+    unit = q.unit or ""
+    return len(unit) == 3 and unit.isupper() or unit.lower() in ("usd", "dollars", "eur", "money")
+
+
+def quote_index(doc: Doc, position: int) -> int | None:
+    """The index, in the record's order, of the quote that holds a character position."""
+    quotes: list[Quote] = [q for q in doc._.quotes or [] if not in_boilerplate(doc, q.start, q.end)]
+    quotes.sort(key=lambda q: (q.start, q.end))
+    for i, q in enumerate(quotes):
+        if q.start <= position < q.end:
+            return i
+    return None
+
+
+def date_of(doc: Doc, clause: list[Token], sent: Span, position: int) -> str | None:
+    """A date in the event's clause, else the one nearest to it in the sentence."""
+    dates: list[DateRef] = doc._.dates or []
+    found = items_in(doc, dates, clause)
+    if found:
+        return found[0].value
+    near = nearest(dates, position, sent)
+    return near.value if near is not None else None
+
+
+def amount_of(doc: Doc, tokens: list[Token], sent: Span, position: int) -> float | None:
+    """The value of a money quantity in some words, else the one nearest in the sentence."""
+    money = [q for q in doc._.quantities or [] if is_money(q)]
+    found = items_in(doc, money, tokens) or [x for x in [nearest(money, position, sent)] if x is not None]
+    return found[0].low if found else None
+
+
+def person_name(doc: Doc, token: Token) -> str:
+    """The full name of a person: the longest name in the article's speakers and people ending with this one."""
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    name = ent.text if ent is not None and ent.label_ == "PERSON" else token.text
+    names = [q.speaker for q in doc._.quotes or [] if q.speaker] + [e.text for e in doc.ents if e.label_ == "PERSON"]
+    longer = [n for n in names if n != name and n.split()[-1:] == name.split()[-1:] and len(n) > len(name)]
+    return max(longer, key=len) if longer else name
+
+
+def actor_text(doc: Doc, token: Token | None) -> str | None:
+    """The words naming an actor: a person's full name, else the noun with its modifiers, without "the"."""
+    if token is None or token.pos_ in PRONOUNS_WITHOUT_NAME:
+        return None
+    heads = partitive_heads(token)
+    token = heads[-1] if len(heads) > 1 else token
+    if token.ent_type_ == "PERSON":
+        return person_name(doc, token)
+    left = [t for t in token.subtree if t.i < token.i and t.dep_ not in DROP_LEFT_DEPS and _in_premodifier(t, token)]
+    words = left + [token]
+    text = doc[words[0].i: token.i + 1].text if words else token.text
+    return text if text.lower() not in ("who", "that", "which") else None
+
+
+def _in_premodifier(t: Token, head: Token) -> bool:
+    """Whether a word left of a noun modifies it through compounds and adjectives only."""
+    while t.i != head.i:
+        if t.dep_ not in ("compound", "amod", "nmod", "poss", "flat") or t.head.i > head.i:
+            return False
+        t = t.head
+    return True

@@ -1,0 +1,72 @@
+"""The event data: trigger rules, word classes and modality cues, read once from ``caravan/data/events``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+TRIGGERS_FILE = DATA_DIR / "triggers.json"
+LEXICON_FILE = DATA_DIR / "lexicon.json"
+MODALITY_FILE = DATA_DIR / "modality.json"
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One line of triggers.json: the words that may trigger an event type, and what must hold for them to."""
+
+    type: str
+    words: tuple[tuple[str, ...], ...]  # each a lemma followed by the particle/preposition words of a phrase
+    pos: str  # "verb", "noun" or "any"
+    require: tuple[tuple[str, ...], ...]  # all groups must hold; within a group, any name
+
+    def first_words(self) -> set[str]:
+        return {w[0] for w in self.words}
+
+
+def _load_json(path: Path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[TriggerRule, ...]:
+    """The trigger rules in the order they are tried."""
+    rules = []
+    for raw in _load_json(TRIGGERS_FILE)["rules"]:
+        words = tuple(tuple(w.lower().split()) for w in raw["words"])
+        require = tuple(tuple(group.split("|")) for group in raw.get("require", []))
+        rules.append(TriggerRule(type=raw["type"], words=words, pos=raw.get("pos", "verb"), require=require))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, frozenset[str]]:
+    """Word classes by name (lower-case lemmas or multiword phrases)."""
+    return {k: frozenset(v) for k, v in _load_json(LEXICON_FILE).items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, frozenset[str]]:
+    """Modality cue lists by name."""
+    return {k: frozenset(v) for k, v in _load_json(MODALITY_FILE).items() if not k.startswith("_")}
+
+
+def lemma(token: Token) -> str:
+    """The lower-case lemma of a token (its lower-case text where the lemmatizer gives nothing)."""
+    return (token.lemma_ or token.text).lower()
+
+
+def in_class(token: Token, name: str) -> bool:
+    """Whether a token's lemma, text or compound phrase ("check point") is in the word class ``name``."""
+    lexicon = load_lexicon()
+    words = lexicon.get(name, frozenset())
+    compounds = [c for c in token.lefts if c.dep_ == "compound"]
+    phrase = " ".join([c.lower_ for c in compounds] + [lemma(token)])
+    if compounds and phrase in lexicon.get("not_" + name, frozenset()):
+        return False  # "task force" is not a force of troops
+    return lemma(token) in words or token.lower_ in words or (bool(compounds) and phrase in words)

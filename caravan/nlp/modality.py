@@ -1,0 +1,118 @@
+"""The modality of an event: asserted, planned, predicted, negated or conditional, read from its governors.
+
+Precedence, strongest first: conditional ("if ..."), negated ("did not", "refused to"), predicted ("expect",
+"will be able to", "should", a passive future), planned ("plan to", "promised to", an agent's "will"),
+asserted. The cue words are data (``caravan/data/events/modality.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from caravan.nlp.clause import subject_of
+from caravan.nlp.eventlex import lemma, load_cues
+
+PRECEDENCE = ("conditional", "negated", "predicted", "planned", "asserted")
+
+
+@dataclass
+class Cues:
+    """What the governor chain of a trigger says about it."""
+
+    conditional: bool = False
+    negated: bool = False
+    predicted: bool = False
+    planned: bool = False
+    future: bool = False  # "will", "going to": planned or predicted depending on the subject
+    impossible: bool = False
+    words: list[str] = field(default_factory=list)
+
+
+def is_conditional(chain: list[Token]) -> bool:
+    """Whether a chain word is inside an "if" clause or governs one."""
+    markers = load_cues()["conditional_markers"]
+    for word in chain:
+        for child in word.children:
+            if child.dep_ == "mark" and child.lower_ in markers:
+                return True
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in child.children):
+                return True
+        if word.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in word.children):
+            return True
+    return False
+
+
+def read_cues(chain: list[Token], consumed: Collection[int] = ()) -> Cues:
+    """The modality cues on the trigger and its governors; ``consumed`` negations belong to the trigger rule."""
+    cues, found = load_cues(), Cues()
+    found.conditional = is_conditional(chain)
+    for depth, word in enumerate(chain):
+        _read_word(word, depth, cues, found, consumed)
+    return found
+
+
+def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Collection[int]) -> None:
+    lem = lemma(word)
+    for child in word.children:
+        text = child.lower_
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and text in cues["negations"]):
+            if child.i not in consumed and text in cues["negations"]:
+                found.negated = True
+        elif child.dep_ in ("aux", "auxpass") and text in cues["future_auxiliaries"]:
+            found.future = True
+        elif child.dep_ == "aux" and text in cues["predictive_auxiliaries"]:
+            found.predicted = True
+        elif child.dep_ == "advmod" and lemma(child) in cues["predicting_words"]:
+            found.predicted = True
+        elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["impossible_words"]:
+            found.impossible = True  # "it is going to be impossible for them to reach"
+    if depth == 0:
+        return
+    if lem in cues["impossible_words"]:
+        found.impossible = True
+    elif lem in cues["negating_verbs"]:
+        found.negated = True
+    elif lem in cues["predicting_verbs"] or lem in cues["predicting_words"] or word.lower_ in cues["predicting_words"]:
+        found.predicted = True
+    elif lem == "go" and word.tag_ == "VBG":
+        found.future = True  # "are going to"
+    elif lem in cues["planning_verbs"] or lem in cues["planning_nouns"]:
+        found.planned = True
+
+
+def future_modality(chain: list[Token]) -> str:
+    """A plain future is planned when an agent (or the speaker) intends it, predicted when it happens to someone."""
+    subject, passive = subject_of(chain)
+    if passive or subject is None:
+        return "predicted"
+    if subject.lower_ in load_cues()["first_person"]:
+        return "planned"
+    going = any(lemma(w) == "go" and w.tag_ == "VBG" for w in chain)
+    if going or subject.lower_ in ("it", "this", "that", "there"):
+        return "predicted"
+    return "planned"
+
+
+def find_modality(chain: list[Token], consumed: Collection[int] = ()) -> str:
+    """The modality of the event whose governor chain (trigger first) is ``chain``."""
+    found = read_cues(chain, consumed)
+    if found.conditional:
+        return "conditional"
+    if found.negated:
+        return "negated"
+    if found.predicted:
+        return "predicted"
+    if found.planned:
+        return "planned"
+    if found.future:
+        return future_modality(chain)
+    return "asserted"
+
+
+def is_impossible(chain: list[Token]) -> bool:
+    """Whether the text says the event cannot happen ("impossible for them to reach"): not an event."""
+    return read_cues(chain).impossible
+
