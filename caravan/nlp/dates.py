@@ -46,8 +46,11 @@ MONTH_LEADS = frozenset({"in", "since", "until", "by", "last", "next", "this", "
 # Spanish "mañana" is "morning", not "tomorrow", after these words
 MORNING_GUARD = frozenset({"la", "esta", "una", "cada", "media", "de", "por"})
 DEICTIC_IN_QUOTES = frozenset({"day"})  # units of relative dates skipped inside direct quotations
+YEAR_JOINERS = frozenset({",", "of", "de", "del"})  # "December of 2016", "enero de 2020"
+NAME_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE", "LOC"})
 OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
 TENSE_STEPS = 8  # how far up the parse a date looks for its clause's verb
+TENSE_REACH = 300  # days: a tense moves a month and day to its side of publication only this far
 
 
 @dataclass(frozen=True)
@@ -126,15 +129,15 @@ def resolve_relative(published: dt.date, unit: str, offset: int, tense: str | No
     """The ISO value of a deictic phrase ("this week": week, 0) from the publication date."""
     if unit == "day":
         return (published + dt.timedelta(days=offset)).isoformat()
-    if unit in ("week", "week_before", "week_after"):
+    if unit.startswith("week") and unit != "weekend":
         first, last = week_of(published, offset)
     elif unit == "weekend":
         # "this weekend" said in the past tense early in the week is the weekend just gone
         back = -1 if offset == 0 and tense == "past" and published.weekday() < 5 else 0
         saturday = week_of(published, offset + back)[0] + dt.timedelta(days=5)
         return interval(saturday, saturday + dt.timedelta(days=1))
-    elif unit == "year":
-        return interval(dt.date(published.year + offset, 1, 1), dt.date(published.year + offset, 12, 31))
+    elif unit.startswith("year"):
+        first, last = dt.date(published.year + offset, 1, 1), dt.date(published.year + offset, 12, 31)
     else:
         first, last = month_of(published, offset)
     if unit.endswith("_before"):
@@ -161,7 +164,8 @@ def resolve_weekday(published: dt.date, weekday: int, direction: str | None) -> 
 
 
 def nearest_year(published: dt.date, month: int, day: int | None, tense: str | None) -> int | None:
-    """The year that puts a month (and day) nearest to publication, on the side the tense points to."""
+    """The year that puts a month (and day) nearest to publication, on the side the tense points to when
+    it points and a date lies there within TENSE_REACH days (ties go to the past)."""
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
@@ -171,10 +175,11 @@ def nearest_year(published: dt.date, month: int, day: int | None, tense: str | N
         if day is None and (year, month) == (published.year, published.month):
             when = published
         distance = (when - published).days
-        if (tense == "past" and distance > 0) or (tense == "future" and distance < 0):
-            continue
-        options.append((abs(distance), distance > 0, year))
-    return min(options)[2] if options else None
+        against = (tense == "past" and distance > 0) or (tense == "future" and distance < 0)
+        options.append((against or abs(distance) > TENSE_REACH, abs(distance), distance > 0, year))
+    sided = [o[1:] for o in options if not o[0]]
+    best = min(sided or [o[1:] for o in options], default=None)
+    return best[2] if best else None
 
 
 # ---- tense ---------------------------------------------------------------------------------------------------
@@ -329,7 +334,7 @@ def _month_first(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) 
     day = DAY_NUMBER.match(doc[j].text) if j < len(doc) else None
     if day and not YEAR.match(doc[j].text):
         return _finish(doc, i, i, int(day.group(1)), lex, published, month_end=j + 1)
-    year_at = j + 1 if _lower(doc, j) in ("de", ",") else j
+    year_at = j + 1 if _lower(doc, j) in YEAR_JOINERS else j
     if year_at < len(doc) and YEAR.match(doc[year_at].text):
         year = int(doc[year_at].text)
         return Found(i, year_at + 1, interval(*month_of(dt.date(year, month, 1))))
@@ -344,7 +349,7 @@ def _finish(doc: Doc, start: int, month_at: int, day: int, lex: DateLexicon, pub
     """A day and month found; read the year after them or choose it from the publication date."""
     month = lex.months[doc[month_at].lower_]
     end = month_end or month_at + 1
-    year_at = end + 1 if _lower(doc, end) in (",", "de", "del") else end
+    year_at = end + 1 if _lower(doc, end) in YEAR_JOINERS else end
     year = int(doc[year_at].text) if year_at < len(doc) and YEAR.match(doc[year_at].text) else None
     if year is not None:
         end = year_at + 1
@@ -376,6 +381,15 @@ def read_weekday(doc: Doc, i: int, lex: DateLexicon, published: dt.date) -> Foun
     if direction is None:
         direction = clause_tense(doc, doc[i], lex)
     return Found(start, end, resolve_weekday(published, weekday, direction).isoformat())
+
+
+def is_name_part(token: Token) -> bool:
+    """A date word inside a name: "USA TODAY", "Good Friday" (an entity of a name label, or an upper-case word
+    right after a capitalised one)."""
+    if token.ent_type_ in NAME_ENTS:
+        return True
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text.isupper() and len(token.text) > 3 and prev is not None and prev.text[:1].isupper()
 
 
 def inside_quotation(doc: Doc, char: int) -> bool:
@@ -421,6 +435,8 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[DateRef]:
 
 def read_at(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) -> Found | None:
     """The date expression starting at token i, if any."""
+    if is_name_part(doc[i]):
+        return None
     absolute = read_absolute(doc, i, lex, published)
     if absolute or published is None:
         return absolute

@@ -368,12 +368,14 @@ def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
                                        unit=unit, what=what, approximate=amount.approximate)
     if amount.currency:
         return make(amount.currency, money_purpose(doc, amount, lex))
+    if amount.high is not None and amount.high <= 1 and not amount.vague:
+        return None  # "one of them", "a migrant": not a count worth a record
     noun = counted_noun(doc, amount, lex)
     if noun is None:
         what = _context_people(doc, amount, lex) if _is_bare_count(doc, amount, lex) else None
         return make(PEOPLE, what) if what else None
     unit, what = noun
-    if unit is None or (amount.high is not None and amount.high <= 1 and not amount.vague):
+    if unit is None:
         return None
     return make(unit, what)
 
@@ -488,7 +490,9 @@ def _is_bare_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
     last = doc[amount.end - 1]
     if amount.vague:
         return last.dep_ in NOMINAL_DEPS and not _is_modified_noun(last)
-    return last.dep_ in ("nsubj", "nsubjpass")
+    following = doc[amount.end] if amount.end < len(doc) else last
+    participle = following.tag_ in ("VBG", "VBN") and following.head.i == last.i  # "600 traveling in a caravan"
+    return last.dep_ in ("nsubj", "nsubjpass") or (last.dep_ in NOMINAL_DEPS and participle)
 
 
 def _is_modified_noun(token: Token) -> bool:
