@@ -42,19 +42,23 @@ DEFINITE = frozenset({"the", "these", "those", "our", "their", "its", "his", "he
                       "las", "sus", "nuestros", "nuestras", "estos", "estas", "esos", "esas"})
 SMALL = 20  # spelled numbers below this after DEFINITE are skipped
 PARTITIVE = frozenset({"of", "de", "del"})
-PARTITIVE_SKIP = frozenset({"the", "these", "those", "los", "las", "estos", "estas", "esos", "esas"})
+PARTITIVE_SKIP = frozenset({"the", "these", "those", "their", "our", "its", "his", "her", "los", "las", "estos",
+                            "estas", "esos", "esas", "sus", "nuestros", "nuestras"})
 PRONOUNS = frozenset({"them", "whom", "us", "those", "ellos", "ellas", "quienes", "los", "las"})
 RELATIVES = frozenset({"who", "that", "which", "que", "quienes"})
 BETWEEN = {"between": "and", "entre": "y"}
 FROM_WORDS = frozenset({"from", "desde", "de"})  # "from 2,000 to 7,000" is a change, not a range
 CURRENCY_MODIFIERS = frozenset({"u.s.", "us", "american", "mexican", "canadian", "estadounidenses"})
 MONEY_WHAT = frozenset({"of", "in", "for", "de", "en", "para"})
-HYPHEN_COUNT_WORDS = frozenset({"strong"})  # "a 2,000-strong caravan"
+# words after a number (or glued to it by a hyphen) that make it a count of people: "a 2,000-strong caravan",
+# "3,000 strong", "the 10,000-person army", "a 5,000-troop deployment"
+HYPHEN_COUNT_WORDS = frozenset({"strong", "fuertes", "person", "member", "man", "troop", "soldier"})
 SUFFIX_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}  # "$4bn", after a currency symbol
 MONEY_SCALED = re.compile(r"^(\d+(?:[.,]\d+)?)(bn|b|mn|m|k)$")
 # dependency labels under which a bare count is a noun phrase of its own ("scores walked")
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "ROOT"})
 CONTEXT_SENTENCES = 3  # how far back a bare count looks for the people it counts
+TENS = frozenset(float(n) for n in range(20, 100, 10))  # "twenty" may take "-five", "treinta" "y cinco"
 NOUN_WINDOW = 4  # tokens between a number and its noun at most (adjectives, compounds)
 
 
@@ -172,12 +176,13 @@ def match_phrase(doc: Doc, i: int, table: dict[tuple[str, ...], object]) -> tupl
 def parse_words(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, float] | None:
     """A spelled number at token i ("two dozen", "a billion", "dos mil", "twenty-five"): value, end, scale."""
     total, current, scale, half, j, seen = 0.0, 0.0, 1.0, False, i, False
-    last_kind = ""
+    last_kind, last_value = "", 0.0
     while j < len(doc):
         entry = lex.numbers.get(_lower(doc, j))
         nxt = lex.numbers.get(_lower(doc, j + 1))
         if entry is None:
-            if seen and _lower(doc, j) in ("and", "y", "-") and nxt and nxt[1] == "unit" and last_kind != "unit":
+            joinable = last_kind in ("hundred", "scale") or (last_kind == "unit" and last_value in TENS)
+            if seen and _lower(doc, j) in ("and", "y", "-") and nxt and nxt[1] == "unit" and joinable:
                 j += 1
                 continue
             break
@@ -196,7 +201,7 @@ def parse_words(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, float] | No
             total, current = (total + current) * value, 0.0
         else:
             total, current, scale = total + max(current, 1.0) * value, 0.0, value
-        seen, last_kind, j = kind != "half" or seen, kind, j + 1
+        seen, last_kind, last_value, j = kind != "half" or seen, kind, value, j + 1
     value = (total + current) * (0.5 if half else 1.0)
     return (value, j, scale) if seen and value > 0 else None
 
@@ -372,7 +377,7 @@ def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
         return None  # "one of them", "a migrant": not a count worth a record
     noun = counted_noun(doc, amount, lex)
     if noun is None:
-        what = _context_people(doc, amount, lex) if _is_bare_count(doc, amount, lex) else None
+        what = _bare_count_people(doc, amount, lex)
         return make(PEOPLE, what) if what else None
     unit, what = noun
     if unit is None:
@@ -422,6 +427,9 @@ def counted_noun(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str | None, st
             k += 1
         if _lower(doc, k) in PRONOUNS:
             return None
+    if _lower(doc, k) in HYPHEN_COUNT_WORDS or (_lower(doc, k) == "-" and _lower(doc, k + 1) in HYPHEN_COUNT_WORDS):
+        what = _context_people(doc, amount, lex)
+        return (PEOPLE if what else None), what or ""
     token = _head_noun(doc, amount, k)
     if token is None:
         return None
@@ -478,6 +486,18 @@ def money_purpose(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
     return None
 
 
+def _bare_count_people(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
+    """The people a bare count refers to: from the sentences before for a noun phrase of its own
+    ("scores walked"), from its own sentence only for a number in any other noun position
+    ("immigration fell to 10.7 million")."""
+    if _is_bare_count(doc, amount, lex):
+        return _context_people(doc, amount, lex)
+    last = doc[amount.end - 1]
+    if doc.has_annotation("DEP") and not amount.vague and last.dep_ in NOMINAL_DEPS:
+        return _context_people(doc, amount, lex, sentences=0)
+    return None
+
+
 def _is_bare_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
     """Whether the amount stands alone as a noun phrase ("scores walked", "thousands that have arrived")."""
     after = _lower(doc, amount.end)
@@ -500,10 +520,10 @@ def _is_modified_noun(token: Token) -> bool:
     return any(c.dep_ in ("compound", "amod", "det", "poss") and c.i < token.i for c in token.children)
 
 
-def _context_people(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
+def _context_people(doc: Doc, amount: Amount, lex: Lexicon, sentences: int = CONTEXT_SENTENCES) -> str | None:
     """The people noun (or a group's members) nearest before the amount, within a few sentences."""
     sent_start = doc[amount.start].sent.start
-    for _ in range(CONTEXT_SENTENCES):
+    for _ in range(sentences):
         if sent_start == 0:
             break
         sent_start = doc[sent_start - 1].sent.start
