@@ -1,0 +1,207 @@
+"""Quantities: numbers, hedges, ranges, vague counts, money and units, in English and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from caravan.model import Quantity
+from caravan.nlp.extensions import register_extensions
+from caravan.nlp.models import load_blank, load_model
+from caravan.nlp.quantities import find_quantities, is_people_unit, parse_digits
+from caravan.settings import Settings
+
+
+def quantities(text: str, language: str = "en") -> dict[str, Quantity]:
+    """The quantities of a short text, keyed by the text they cover (quantities component only)."""
+    register_extensions()
+    nlp = load_model(Settings().model_en) if language == "en" else load_blank(language)
+    doc = nlp(text)
+    doc._.boilerplate = []
+    return {text[q.start:q.end]: q for q in find_quantities(doc)}
+
+
+def test_quantities_digits_with_thousands_separators_by_language():
+    assert parse_digits("2,274", "en") == 2274
+    assert parse_digits("1.5", "en") == 1.5
+    assert parse_digits("3.000", "es") == 3000
+    assert parse_digits("1,5", "es") == 1.5
+    assert parse_digits("3,000", "es") == 3000  # Mexican usage
+
+
+def test_quantities_is_people_unit():
+    assert is_people_unit(Quantity(0, 1, 5, 5, unit="people"))
+    assert not is_people_unit(Quantity(0, 1, 5, 5, unit="USD"))
+
+
+@pytest.mark.model
+def test_quantities_plain_count_of_people():
+    q = quantities("Police said 7,000 migrants reached the town.")["7,000"]
+    assert (q.low, q.high, q.unit, q.what, q.approximate) == (7000, 7000, "people", "migrants", False)
+
+
+@pytest.mark.model
+def test_quantities_at_least_leaves_high_open():
+    q = quantities("Officials counted at least 1,250 people at the shelter.")["at least 1,250"]
+    assert (q.low, q.high, q.unit) == (1250, None, "people")
+
+
+@pytest.mark.model
+def test_quantities_more_than_leaves_high_open():
+    q = quantities("More than 400 families waited at the crossing.")["More than 400"]
+    assert (q.low, q.high, q.what) == (400, None, "families")
+
+
+@pytest.mark.model
+def test_quantities_about_gives_an_approximate_envelope():
+    q = quantities("About 800 soldiers were sent to the river.")["About 800"]
+    assert (q.low, q.high, q.approximate) == (600, 1000, True)
+
+
+@pytest.mark.model
+def test_quantities_nearly_stays_below_the_number():
+    q = quantities("Nearly 1,000 children crossed alone.")["Nearly 1,000"]
+    assert q.low == 900 and q.high == 1000 and q.approximate
+
+
+@pytest.mark.model
+def test_quantities_up_to_starts_at_zero():
+    q = quantities("The plan sends up to 300 agents to the ports.")["up to 300"]
+    assert (q.low, q.high, q.what) == (0, 300, "agents")
+
+
+@pytest.mark.model
+def test_quantities_range_with_to():
+    q = quantities("Between the towns, 2,000 to 3,000 travelers rested.")["2,000 to 3,000"]
+    assert (q.low, q.high, q.unit) == (2000, 3000, "people")
+
+
+@pytest.mark.model
+def test_quantities_range_with_between():
+    q = quantities("The group numbers between 150 and 200 people.")["between 150 and 200"]
+    assert (q.low, q.high) == (150, 200)
+
+
+@pytest.mark.model
+def test_quantities_range_with_hyphen():
+    q = quantities("A convoy of 40-60 buses left the station.")["40-60"]
+    assert (q.low, q.high, q.unit) == (40, 60, "bus")
+
+
+@pytest.mark.model
+def test_quantities_range_borrows_the_scale_of_its_second_end():
+    q = quantities("Officials expect 2 to 3 million dollars in aid.")["2 to 3 million dollars"]
+    assert (q.low, q.high, q.unit) == (2e6, 3e6, "USD")
+
+
+@pytest.mark.model
+def test_quantities_from_to_is_a_change_not_a_range():
+    found = quantities("Arrests rose from 2,000 people to 7,000 people last year.")
+    assert "2,000" in found and "7,000" in found
+
+
+@pytest.mark.model
+def test_quantities_vague_words_take_their_envelopes():
+    found = quantities("Hundreds of migrants slept in the square while dozens of volunteers cooked.")
+    assert (found["Hundreds"].low, found["Hundreds"].high) == (200, 999)
+    assert (found["dozens"].low, found["dozens"].high, found["dozens"].what) == (12, 199, "volunteers")
+
+
+@pytest.mark.model
+def test_quantities_tens_of_thousands_is_one_vague_count():
+    q = quantities("Tens of thousands of refugees fled the fighting.")["Tens of thousands"]
+    assert (q.low, q.high, q.unit) == (20000, 99999, "people")
+
+
+@pytest.mark.model
+def test_quantities_bare_vague_subject_counts_people_of_the_context():
+    found = quantities("The caravan of migrants reached the river. Thousands waded across at dawn.")
+    assert found["Thousands"].unit == "people"
+
+
+@pytest.mark.model
+def test_quantities_bare_vague_word_without_people_context_is_skipped():
+    assert quantities("The crates arrived late at the port. Dozens were broken.") == {}
+
+
+@pytest.mark.model
+def test_quantities_spelled_numbers():
+    found = quantities("Twenty-five women and two dozen men boarded the train.")
+    assert found["Twenty-five"].low == 25
+    assert found["two dozen"].low == 24
+
+
+@pytest.mark.model
+def test_quantities_money_with_symbol_and_scale():
+    q = quantities("The bank pledged $4 billion for new roads.")["$4 billion"]
+    assert (q.low, q.unit) == (4e9, "USD")
+
+
+@pytest.mark.model
+def test_quantities_money_in_words_includes_the_currency_word():
+    q = quantities("It is a billion dollars of financing from us.")["a billion dollars"]
+    assert (q.low, q.high, q.unit, q.what) == (1e9, 1e9, "USD", "financing")
+
+
+@pytest.mark.model
+def test_quantities_about_money_is_approximate():
+    q = quantities("The fund could raise about $2 million.")["about $2 million"]
+    assert (q.low, q.high, q.unit, q.approximate) == (1.5e6, 2.5e6, "USD", True)
+
+
+@pytest.mark.model
+def test_quantities_measure_units():
+    q = quantities("The marchers walked 40 kilometers on Monday.")["40"]
+    assert (q.low, q.unit) == (40, "km")
+
+
+@pytest.mark.model
+def test_quantities_skips_years_percentages_ages_and_ordinals():
+    text = "In 2019, 45 percent of the 15-year-old applicants were the first in line."
+    assert quantities(text) == {}
+
+
+@pytest.mark.model
+def test_quantities_skips_numbers_in_names_and_durations():
+    assert quantities("They walked along Highway 9 for three days.") == {}
+
+
+@pytest.mark.model
+def test_quantities_skips_small_numbers_of_known_things():
+    assert quantities("Our two countries signed the memorandum.") == {}
+
+
+@pytest.mark.model
+def test_quantities_strong_after_a_number_counts_people():
+    q = quantities("The migrants marched on, a caravan about 3,000 strong.")["about 3,000"]
+    assert q.unit == "people"
+
+
+def test_quantities_spanish_hedge_and_dot_thousands():
+    q = quantities("Unos 3.000 migrantes salieron de la ciudad.", "es")["Unos 3.000"]
+    assert (q.low, q.high, q.unit, q.what) == (2250, 3750, "people", "migrantes")
+
+
+def test_quantities_spanish_more_than():
+    q = quantities("Más de 200 personas cruzaron el río.", "es")["Más de 200"]
+    assert (q.low, q.high) == (200, None)
+
+
+def test_quantities_spanish_vague_words():
+    found = quantities("Miles de hondureños y cientos de niños esperan; decenas de agentes vigilan.", "es")
+    assert (found["Miles"].low, found["Miles"].high) == (1000, 9999)
+    assert (found["cientos"].low, found["cientos"].high) == (200, 999)
+    assert found["decenas"].what == "agentes"
+
+
+def test_quantities_spanish_money_in_millions():
+    q = quantities("Anunció una inversión de 4.000 millones de dólares.", "es")["4.000 millones de dólares"]
+    assert (q.low, q.unit) == (4e9, "USD")
+
+
+def test_quantities_spanish_between_range():
+    q = quantities("Entre 2.000 y 3.000 migrantes esperan en la frontera.", "es")["Entre 2.000 y 3.000"]
+    assert (q.low, q.high) == (2000, 3000)
+
+
+def test_quantities_spanish_date_numbers_are_not_counts():
+    assert quantities("El 15 de enero salieron de la ciudad.", "es") == {}
