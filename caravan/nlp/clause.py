@@ -18,7 +18,8 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 GOVERNOR_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "npadvmod", "neg", "aux", "auxpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "million", "number", "group", "some", "many",
-                            "most", "all", "several", "none", "part", "half", "majority", "rest", "few", "bunch"})
+                            "most", "all", "several", "none", "part", "half", "majority", "rest", "few", "bunch",
+                            "onslaught", "flow", "influx", "stream", "surge", "wave", "flood", "exodus"})
 
 
 def governor_lemmas() -> frozenset[str]:
@@ -55,6 +56,9 @@ def governors(token: Token) -> list[Token]:
             pass
         elif dep in ("aux", "auxpass", "prt"):
             pass
+        elif dep in ("pcomp", "pobj") and head.pos_ == "ADP" and lemma(head.head) in governing:
+            chain.append(head)  # "no intention *of* shooting": through the preposition to its noun
+            head = head.head
         else:
             break
         if is_reporting(head):
@@ -76,6 +80,9 @@ def resolve_relative(token: Token) -> Token:
 def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
     """The subject of the nearest word of the chain that has one, and whether it is a passive subject."""
     for n, word in enumerate(chain):
+        controller = object_controller(word)
+        if controller is not None:
+            return controller, False
         for child in word.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return resolve_relative(child), child.dep_ == "nsubjpass" or _has_auxpass(word)
@@ -84,6 +91,14 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         if word.dep_ in ("acl", "relcl") and not climbed and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return word.head, word.tag_ == "VBN"  # "troops *deploying*", not "plan to *move*"
     return None, False
+
+
+def object_controller(word: Token) -> Token | None:
+    """The object that is the subject of an open complement: "ordered *troops* to stop the caravan"."""
+    if word.dep_ != "xcomp" or any(c.dep_ in SUBJECT_DEPS for c in word.children):
+        return None
+    objects = [c for c in word.head.children if c.dep_ in ("dobj", "dative") and c.i < word.i]
+    return resolve_relative(objects[0]) if objects else None
 
 
 def _has_auxpass(token: Token) -> bool:

@@ -59,6 +59,10 @@ def is_mover(token: Token | None, sent: Span) -> bool:
     """A moving group: migrants, a caravan, "hundreds", a demonym in the plural, or a pronoun near such words."""
     if token is None:
         return False
+    if counts_people(token):
+        return True  # "about 600 (people)", "scores"
+    if any(is_mover(c, sent) for c in token.children if c.dep_ in ("appos", "conj")):
+        return True  # "TIJUANA, Mexico - Dozens of migrants ... arrived": the dateline parsed as subject
     for word in partitive_heads(token):
         if in_class(word, "movers") and word.lower_ not in ("who", "that", "some", "many", "most"):
             return True
@@ -67,6 +71,11 @@ def is_mover(token: Token | None, sent: Span) -> bool:
         if word.lower_ in load_lexicon()["mover_pronouns"] and movers_nearby(word, sent):
             return True
     return False
+
+
+def counts_people(token: Token) -> bool:
+    """Whether a word is inside a count of people found by the quantities component."""
+    return any(args.is_people(q) and q.start <= token.idx < q.end for q in token.doc._.quantities or [])
 
 
 def movers_nearby(token: Token, sent: Span) -> bool:
@@ -97,10 +106,32 @@ def need_mover(m: Match, _: str) -> bool:
 
 
 def need_mover_object(m: Match, _: str) -> bool:
+    if prevents_other(m.head):
+        return False
     subject, passive = subject_of(m.chain)
     if passive and is_mover(subject, m.sent):
         return True
     return any(is_mover(o, m.sent) for o in objects_of(m.head) + prep_objects(m.head, ("at", "against")))
+
+
+def prevents_other(verb: Token) -> bool:
+    """"prevent it *from fulfilling* its obligations": what is stopped is not a movement."""
+    passages = load_lexicon()["passage_verbs"]
+    for prep in prep_objects(verb, ("from",)):
+        if prep.pos_ in VERB_POS and lemma(prep) not in passages and not match_any_movement(prep):
+            return True
+    return False
+
+
+def match_any_movement(token: Token) -> bool:
+    movement = {w[0] for r in load_rules() if r.type in MOVEMENT_TYPES for w in r.words}
+    return lemma(token) in movement
+
+
+def need_source(m: Match, _: str) -> bool:
+    """Where a departure starts: a place as object or after "from"/"in" ("fled Honduras", "began in X")."""
+    words = [o for o in objects_of(m.head) if o.dep_ == "dobj"] + prep_objects(m.head, ("from", "in", "out"))
+    return any(is_place(w) and w.lower_ not in DIRECTIONS for w in words)
 
 
 def need_place(m: Match, _: str) -> bool:
@@ -200,7 +231,7 @@ def _in_role(token: Token, cls: str) -> bool:
 REQUIREMENTS: dict[str, Requirement] = {
     "mover": need_mover, "mover_object": need_mover_object, "place": need_place, "context": need_context,
     "setup": need_setup, "not_permitted": need_not_permitted, "coerced": need_coerced, "money": need_money,
-    "intransitive": need_intransitive, "home": need_home, "object": need_object, "subject": need_subject,
+    "intransitive": need_intransitive, "home": need_home, "source": need_source, "object": need_object, "subject": need_subject,
     "acl": need_acl, "with": need_with,
 }
 
@@ -214,6 +245,8 @@ def holds(m: Match) -> bool:
 
 
 def _check(m: Match, name: str) -> bool:
+    if name.startswith("!"):
+        return not _check(m, name[1:])
     kind, _, cls = name.partition(":")
     check = REQUIREMENTS.get(kind)
     if check is None:
@@ -291,7 +324,7 @@ def policy_anchor(m: Match) -> Token:
     """A policy is declared by its commitment: "officials *promised* not to grant visas" is the promise."""
     commitments = load_lexicon()["commitment_verbs"]
     for word in m.chain[1:]:
-        if lemma(word) in commitments:
+        if lemma(word) in commitments and word.pos_ in VERB_POS:
             return word
     return anchor_of(m.head, m.rule)
 
