@@ -8,6 +8,7 @@ normal end, so gzipped archives are decompressed here, by a stream that remember
 from __future__ import annotations
 
 import gzip
+import io
 import logging
 import zlib
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 GZIP_MAGIC = b"\x1f\x8b"
 ARTICLE_RECORD_TYPES = ("response", "resource")
 HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
+CHUNK_SIZE = 64 * 1024
 # What warcio raises on a malformed or cut archive (a cut inside record headers surfaces as AttributeError).
 WARC_ERRORS = (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error, AttributeError)
 
@@ -47,8 +49,8 @@ class GzipStream:
     def read(self, size: int = -1) -> bytes:
         if self.error:
             return b""
-        try:
-            return self._gzip.read(size)
+        try:  # read1: one decompression step at most, so data before a cut is returned before the error
+            return self._gzip.read1(size) if size and size > 0 else self._gzip.read()
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             self.error = " ".join(str(exc).split()) or "truncated gzip data"
             return b""
@@ -65,9 +67,13 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Article | SourceError]
 def read_warc_stream(stream: IO[bytes] | GzipStream, item: str, settings: Settings) -> Iterator[Article | SourceError]:
     """Articles of an open, uncompressed (or GzipStream) WARC stream; ``item:n`` names record n."""
     count = 0
+    archive = ArchiveIterator(stream)
     try:
-        for count, record in enumerate(ArchiveIterator(stream), 1):
+        for count, record in enumerate(archive, 1):
+            if not record.format.startswith("warc"):
+                raise FormatError(item, f"not a WARC file (record {count} is {record.format!r})")
             found = record_article(record, f"{item}:{count}", settings)
+            check_complete(record)
             if found is not None:
                 yield found
     except TruncatedRecord:
@@ -80,6 +86,9 @@ def read_warc_stream(stream: IO[bytes] | GzipStream, item: str, settings: Settin
         raise FormatError(item, f"truncated or corrupt WARC.gz after {count} records ({error})")
     if count == 0:
         raise FormatError(item, "no WARC records (empty, truncated or not a WARC file)")
+    left = _size(stream) - archive.offset if not isinstance(stream, GzipStream) else 0
+    if left > 0:
+        raise FormatError(item, f"truncated WARC: {left} bytes after record {count} are not a whole record")
 
 
 def record_article(record: Any, where: str, settings: Settings) -> Article | SourceError | None:
@@ -92,14 +101,31 @@ def record_article(record: Any, where: str, settings: Settings) -> Article | Sou
     body = record.content_stream().read(settings.max_bytes + 1)
     if len(body) > settings.max_bytes:
         return TooLargeError(uri, f"content over the limit of {settings.max_bytes} bytes")
-    if isinstance(record.raw_stream, LimitReader) and record.raw_stream.limit > 0:
-        raise TruncatedRecord(where)
     try:
         article = extract_html(body, item=uri, article_id=url_id(uri), url=uri)
     except SourceError as exc:
         return exc
     article.source = where
     return article
+
+
+def _size(stream: IO[bytes]) -> int:
+    position = stream.tell()
+    size = stream.seek(0, io.SEEK_END)
+    stream.seek(position)
+    return size
+
+
+def check_complete(record: Any) -> None:
+    """Read what is left of a record's block; raise TruncatedRecord when it ends before its Content-Length
+    (or has none: warcio returns the cut headers of a last record as a record)."""
+    if not record.rec_headers.get_header("Content-Length") or not record.rec_headers.get_header("WARC-Type"):
+        raise TruncatedRecord()
+    stream = record.raw_stream
+    while stream.read(CHUNK_SIZE):
+        pass
+    if isinstance(stream, LimitReader) and stream.limit > 0:
+        raise TruncatedRecord()
 
 
 def _is_html_capture(record: Any) -> bool:
