@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from caravan.errors import StoreError
 from caravan.model import Article, Record
 from caravan.store import queries as q
 from caravan.store.migrations import apply_migrations, applied_migrations, pending_migrations
-from caravan.store.speakers import choose_names, matches_speaker
+from caravan.store.speakers import choose_names, matches_speaker, resolve_surnames, speaker_key, speaker_name
 
 log = logging.getLogger(__name__)
 
@@ -286,8 +287,12 @@ class Database:
         """Stored quotes in article order, one display name per speaker; with ``speaker``, only that person's."""
         with self.reader() as conn:
             rows = [QuoteRow(**dict(row)) for row in conn.execute(q.QUOTES)]
-        names = choose_names((r.speaker_key, r.speaker_name) for r in rows)
+        for row in rows:  # keys and names follow the current normalisation, not the one at ingest time
+            row.speaker_key, row.speaker_name = speaker_key(row.speaker), speaker_name(row.speaker)
+        people = resolve_surnames(Counter(r.speaker_key for r in rows if r.speaker_key))
+        names = choose_names((r.speaker_key, r.speaker_name) for r in rows if r.speaker_key not in people)
         for row in rows:
+            row.speaker_key = people.get(row.speaker_key or "", row.speaker_key)
             row.speaker_name = names.get(row.speaker_key or "", row.speaker_name)
         if speaker:
             rows = [r for r in rows if matches_speaker(r.speaker_key, speaker)]

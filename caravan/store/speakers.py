@@ -2,8 +2,10 @@
 
 The key of a speaker comes from the quote finder's ``normalise_speaker`` (``caravan.nlp.quotes``) when it
 exists, else from a simple fallback that drops honorifics and a leading "the"; either way it is folded (case,
-accents, dots) as the scorer compares names. The display name is the part of the written name that the key
-covers ("Dr. Lena Okafor" -> "Lena Okafor"), and one display name is chosen per key across the store.
+accents, dots) as the scorer compares names. Middle initials are left out of the key. Across the
+store a lone surname is taken as the one person of that surname who is quoted most by full name, and one
+display name is chosen per person: the part of the written name that the key covers ("Dr. Lena Okafor" ->
+"Lena Okafor") that is used most.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 log = logging.getLogger(__name__)
@@ -20,6 +22,8 @@ log = logging.getLogger(__name__)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "rev", "fr"})
 # A leading article on a body or outlet ("the UN refugee agency"), dropped from the key.
 LEADING_ARTICLES = ("the ",)
+# Share of a surname's full-name quotes that one person must hold for a lone surname to be taken as them.
+SURNAME_SHARE = 0.8
 
 
 def fold(text: str) -> str:
@@ -56,7 +60,29 @@ def speaker_key(name: str | None) -> str | None:
     for article in LEADING_ARTICLES:
         if key.startswith(article):
             key = key[len(article):]
-    return key or None
+    words = key.split()
+    if len(words) > 2:  # middle initials do not tell people apart: "donald j trump" is "donald trump"
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(words) or None
+
+
+def resolve_surnames(counts: Mapping[str, int]) -> dict[str, str]:
+    """One-word keys mapped to the full name ending in them that holds most of those names' quotes.
+
+    "trump" joins "donald trump" when quotes of "donald trump" are at least ``SURNAME_SHARE`` of the quotes
+    of all full names ending in "trump"; a surname shared by several people stays as it is.
+    """
+    resolved = {}
+    for key in counts:
+        if " " in key:
+            continue
+        candidates = {k: n for k, n in counts.items() if k.endswith(" " + key)}
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda k: candidates[k])
+        if candidates[best] >= SURNAME_SHARE * sum(candidates.values()):
+            resolved[key] = best
+    return resolved
 
 
 def speaker_name(name: str | None) -> str | None:

@@ -135,3 +135,10 @@ def test_database_second_connection_sees_committed_articles(tmp_path: Path, db: 
     db.add_article(article(), record())
     conn = sqlite3.connect((tmp_path / "caravan.db").resolve().as_uri() + "?mode=ro", uri=True)
     assert conn.execute("SELECT id FROM articles").fetchall() == [("a1",)]
+
+
+def test_database_quotes_take_a_lone_surname_as_the_full_name(db: Database) -> None:
+    text = "\"Open the gate,\" said Ines Varga. Later Varga added: \"Now.\""
+    quotes = [Quote(1, 14, speaker="Ines Varga"), Quote(text.index("Now"), text.index("Now") + 4, speaker="Varga")]
+    db.add_article(article(id="v", text=text), Record(id="v", quotes=quotes))
+    assert [r.speaker_name for r in db.quotes()] == ["Ines Varga", "Ines Varga"]

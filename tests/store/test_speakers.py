@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from caravan.store.speakers import choose_names, fold, matches_speaker, speaker_key, speaker_name
+from caravan.store.speakers import choose_names, fold, matches_speaker, resolve_surnames, speaker_key, speaker_name
 
 
 def test_speakers_fold_ignores_case_accents_and_dots() -> None:
@@ -32,3 +32,15 @@ def test_speakers_choose_names_prefers_the_most_used_then_mixed_case() -> None:
 
 def test_speakers_surname_matches_the_full_name() -> None:
     assert matches_speaker("amara nwosu", "Nwosu") and not matches_speaker("amara nwosu", "Amara")
+
+
+def test_speakers_key_leaves_out_middle_initials() -> None:
+    assert speaker_key("Amara K. Nwosu") == "amara nwosu"
+
+
+def test_speakers_lone_surname_joins_the_dominant_full_name() -> None:
+    assert resolve_surnames({"nwosu": 3, "amara nwosu": 9}) == {"nwosu": "amara nwosu"}
+
+
+def test_speakers_shared_surname_stays_apart() -> None:
+    assert resolve_surnames({"nwosu": 3, "amara nwosu": 5, "chidi nwosu": 5}) == {}
