@@ -9,7 +9,8 @@ How a weekday is resolved, with ``published`` as the anchor:
   after it, "this"/"este" → that day of the publication's Monday–Sunday week;
 - otherwise the tense of its clause: past → the latest such day on or before publication ("met Thursday");
   future, an auxiliary or a plan verb ("will", "plan to … on Saturday") → the first on or after it;
-- otherwise (present tense or no verb) → that day of the publication's Monday–Sunday week.
+- otherwise (present tense, or a noun phrase: "Monday's inauguration") → the nearest such day, at most three
+  days either way (from a Friday, "Thursday" is the day before and "Monday" the coming one).
 Month and day without a year take the year that puts them nearest to publication (on the side the tense
 points to, when it points). Without a publication date only dates that carry their year are kept.
 "Today", "yesterday" and "tomorrow" inside a direct quotation are left out: they count from the day of the
@@ -148,8 +149,8 @@ def resolve_relative(published: dt.date, unit: str, offset: int, tense: str | No
 
 
 def resolve_weekday(published: dt.date, weekday: int, direction: str | None) -> dt.date:
-    """The date of a weekday: "past"/"future" include the publication day, "last"/"next" exclude it,
-    anything else picks that day of the publication's week."""
+    """The date of a weekday: "past"/"future" include the publication day, "last"/"next" exclude it, "week"
+    picks that day of the publication's Monday–Sunday week, anything else the nearest such day."""
     back = (published.weekday() - weekday) % 7
     ahead = (weekday - published.weekday()) % 7
     if direction == "past":
@@ -160,7 +161,9 @@ def resolve_weekday(published: dt.date, weekday: int, direction: str | None) -> 
         return published + dt.timedelta(days=ahead)
     if direction == "next":
         return published + dt.timedelta(days=ahead or 7)
-    return week_of(published)[0] + dt.timedelta(days=weekday)
+    if direction == "week":
+        return week_of(published)[0] + dt.timedelta(days=weekday)
+    return published - dt.timedelta(days=back) if back <= ahead else published + dt.timedelta(days=ahead)
 
 
 def nearest_year(published: dt.date, month: int, day: int | None, tense: str | None) -> int | None:

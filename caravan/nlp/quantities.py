@@ -47,7 +47,8 @@ PARTITIVE_SKIP = frozenset({"the", "these", "those", "their", "our", "its", "his
 PRONOUNS = frozenset({"them", "whom", "us", "those", "ellos", "ellas", "quienes", "los", "las"})
 RELATIVES = frozenset({"who", "that", "which", "que", "quienes"})
 BETWEEN = {"between": "and", "entre": "y"}
-FROM_WORDS = frozenset({"from", "desde", "de"})  # "from 2,000 to 7,000" is a change, not a range
+FROM_WORDS = frozenset({"from", "desde", "de"})  # "rose from 2,000 to 7,000" is a change, not a range
+CHANGE_REACH = 4  # tokens before "from" searched for a verb of change
 CURRENCY_MODIFIERS = frozenset({"u.s.", "us", "american", "mexican", "canadian", "estadounidenses"})
 MONEY_WHAT = frozenset({"of", "in", "for", "de", "en", "para"})
 # words after a number (or glued to it by a hyphen) that make it a count of people: "a 2,000-strong caravan",
@@ -84,6 +85,7 @@ class Lexicon:
     units: dict[str, str]
     not_counts: frozenset[str]
     name_words: frozenset[str]
+    change_verbs: frozenset[str]
 
 
 @dataclass
@@ -130,6 +132,7 @@ def load_lexicon(lang: str) -> Lexicon:
         units={noun: unit for noun, unit in _rows("units.tsv")},
         not_counts=_words("not_counts.txt"),
         name_words=_words("name_words.txt"),
+        change_verbs=_words("change_verbs.txt"),
     )
 
 
@@ -306,13 +309,21 @@ def _read_between(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
 def _read_range(doc: Doc, first: Amount, lex: Lexicon, lang: str) -> Amount:
     """``first`` extended to "first to second" when a range word and a second amount follow."""
     k = first.end
-    if _lower(doc, k) not in lex.range_words or _lower(doc, first.start - 1) in FROM_WORDS:
+    if _lower(doc, k) not in lex.range_words or _is_change(doc, first.start, lex):
         return first
     if _lower(doc, k) in ("-", "–", "—") and (doc[k - 1].whitespace_ != doc[k].whitespace_):
         return first
     second = parse_amount(doc, k + 1, lex, lang)
     joined = _join(first, second, first.start) if second else None
     return joined or first
+
+
+def _is_change(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """Whether the amount at ``start`` follows "from" after a verb of change ("rose from 2,000 to 7,000")."""
+    if _lower(doc, start - 1) not in FROM_WORDS:
+        return False
+    window = doc[max(0, start - 1 - CHANGE_REACH):start - 1]
+    return any(t.lower_ in lex.change_verbs or t.lemma_.lower() in lex.change_verbs for t in window)
 
 
 def _join(first: Amount, second: Amount, start: int) -> Amount | None:

@@ -32,7 +32,8 @@ def test_dates_weekday_directions():
     assert resolve_weekday(FRIDAY, 5, "future") == dt.date(2021, 3, 13)
     assert resolve_weekday(FRIDAY, 4, "last") == dt.date(2021, 3, 5)
     assert resolve_weekday(FRIDAY, 4, "next") == dt.date(2021, 3, 19)
-    assert resolve_weekday(FRIDAY, 0, None) == dt.date(2021, 3, 8)
+    assert resolve_weekday(FRIDAY, 0, "week") == dt.date(2021, 3, 8)
+    assert resolve_weekday(FRIDAY, 0, None) == dt.date(2021, 3, 15)
 
 
 def test_dates_relative_units():
@@ -87,8 +88,23 @@ def test_dates_planned_weekday_is_in_the_future():
 
 
 @pytest.mark.model
-def test_dates_present_tense_weekday_stays_in_the_publication_week():
+def test_dates_present_tense_weekday_is_the_nearest():
     assert dates("The shelter opens Tuesday.") == {"Tuesday": "2021-03-09"}
+
+
+@pytest.mark.model
+def test_dates_weekday_in_a_noun_phrase_is_the_nearest():
+    assert dates("Snow is likely for Monday's parade.") == {"Monday": "2021-03-15"}
+
+
+@pytest.mark.model
+def test_dates_this_before_a_weekday_keeps_the_publication_week():
+    assert dates("The judge rules this Monday.") == {"this Monday": "2021-03-08"}
+
+
+@pytest.mark.model
+def test_dates_sunday_in_a_past_clause_published_monday():
+    assert dates("Police closed the crossing on Sunday.", published=dt.date(2021, 3, 8)) == {"Sunday": "2021-03-07"}
 
 
 @pytest.mark.model
