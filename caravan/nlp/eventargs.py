@@ -209,10 +209,15 @@ def amount_of(doc: Doc, tokens: list[Token], sent: Span, position: int) -> float
 def person_name(doc: Doc, token: Token) -> str:
     """The full name of a person: the longest name in the article's speakers and people ending with this one."""
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-    name = ent.text if ent is not None and ent.label_ == "PERSON" else token.text
+    name = ent.text if ent is not None and ent.label_ == "PERSON" else _compound_name(token)
     names = [q.speaker for q in doc._.quotes or [] if q.speaker] + [e.text for e in doc.ents if e.label_ == "PERSON"]
     longer = [n for n in names if n != name and n.split()[-1:] == name.split()[-1:] and len(n) > len(name)]
     return max(longer, key=len) if longer else name
+
+
+def _compound_name(token: Token) -> str:
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+    return " ".join(w.text for w in words)
 
 
 def actor_text(doc: Doc, token: Token | None) -> str | None:
@@ -221,7 +226,7 @@ def actor_text(doc: Doc, token: Token | None) -> str | None:
         return None
     heads = partitive_heads(token)
     token = heads[-1] if len(heads) > 1 else token
-    if token.ent_type_ == "PERSON":
+    if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
         return person_name(doc, token)
     left = [t for t in token.subtree if t.i < token.i and t.dep_ not in DROP_LEFT_DEPS and _in_premodifier(t, token)]
     words = left + [token]

@@ -130,12 +130,12 @@ def match_any_movement(token: Token) -> bool:
 
 def need_source(m: Match, _: str) -> bool:
     """Where a departure starts: a place as object or after "from"/"in" ("fled Honduras", "began in X")."""
-    words = [o for o in objects_of(m.head) if o.dep_ == "dobj"] + prep_objects(m.head, ("from", "in", "out"))
+    words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, ("from", "in", "out"))
     return any(is_place(w) and w.lower_ not in DIRECTIONS for w in words)
 
 
 def need_place(m: Match, _: str) -> bool:
-    words = [o for o in objects_of(m.head) if o.dep_ == "dobj"] + prep_objects(m.head, PLACE_PREPS)
+    words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, PLACE_PREPS)
     for part in m.head.children:
         if part.dep_ in ("prt", "advmod", "npadvmod") and part.lower_ in DIRECTIONS:
             return True
@@ -206,6 +206,11 @@ def need_object(m: Match, cls: str) -> bool:
     return any(_in_role(w, cls) for o in objects for w in partitive_heads(o))
 
 
+def need_dobj(m: Match, cls: str) -> bool:
+    """A direct object of the class ("left *the migrants*" is leaving someone, not departing)."""
+    return any(_in_role(w, cls) for c in m.head.children if c.dep_ == "dobj" for w in partitive_heads(c))
+
+
 def need_subject(m: Match, cls: str) -> bool:
     subject, _passive = subject_of(m.chain)
     return subject is not None and any(_in_role(w, cls) for w in partitive_heads(subject))
@@ -232,7 +237,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "mover": need_mover, "mover_object": need_mover_object, "place": need_place, "context": need_context,
     "setup": need_setup, "not_permitted": need_not_permitted, "coerced": need_coerced, "money": need_money,
     "intransitive": need_intransitive, "home": need_home, "source": need_source, "object": need_object, "subject": need_subject,
-    "acl": need_acl, "with": need_with,
+    "acl": need_acl, "with": need_with, "dobj": need_dobj,
 }
 
 

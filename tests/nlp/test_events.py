@@ -1,0 +1,380 @@
+"""Tests for event extraction: one construction per test, on short texts of our own.
+
+The components that run before events (places, quantities, dates, quotes) are not run here: each test sets the
+fields it needs on the Doc, so these tests hold whatever those components find.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from caravan.model import EVENT_TYPES, DateRef, Event, Place, Quantity, Quote, Span
+from caravan.nlp.eventargs import country_of
+from caravan.nlp.eventlex import load_rules
+from caravan.nlp.events import REQUIREMENTS, EventFinder
+from caravan.nlp.extensions import register_extensions
+from caravan.nlp.models import load_model
+from caravan.settings import Settings
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "events.md"
+
+
+def at(text: str, words: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return start, start + len(words)
+
+
+def place(text: str, name: str, feature: str = "city", country: str | None = None) -> Place:
+    start, end = at(text, name)
+    return Place(start=start, end=end, name=name, feature=feature, country=country)  # type: ignore[arg-type]
+
+
+def people(text: str, words: str, low: float, high: float | None) -> Quantity:
+    start, end = at(text, words)
+    return Quantity(start=start, end=end, low=low, high=high, unit="people")
+
+
+def money(text: str, words: str, value: float) -> Quantity:
+    start, end = at(text, words)
+    return Quantity(start=start, end=end, low=value, high=value, unit="USD")
+
+
+def date(text: str, words: str, value: str) -> DateRef:
+    start, end = at(text, words)
+    return DateRef(start=start, end=end, value=value)
+
+
+def events_of(text: str, places=(), quantities=(), dates=(), quotes=(), boilerplate=()) -> list[Event]:
+    """The events of a text, with the earlier components' results given by the test."""
+    register_extensions()
+    settings = Settings()
+    doc = load_model(settings.model_en)(text)
+    doc._.boilerplate = list(boilerplate)
+    doc._.places, doc._.quantities = list(places), list(quantities)
+    doc._.dates, doc._.quotes = list(dates), list(quotes)
+    return EventFinder(settings)(doc)._.events
+
+
+def only(text: str, kind: str, **given) -> Event:
+    found = [e for e in events_of(text, **given) if e.type == kind]
+    assert len(found) == 1, (text, events_of(text, **given))
+    return found[0]
+
+
+def types_of(text: str, **given) -> list[str]:
+    return [e.type for e in events_of(text, **given)]
+
+
+# --- the data ---------------------------------------------------------------------------------------------
+
+def test_events_rules_use_known_types_and_requirements():
+    for rule in load_rules():
+        assert rule.type in EVENT_TYPES
+        for group in rule.require:
+            for name in group:
+                assert name.lstrip("!").partition(":")[0] in REQUIREMENTS, name
+
+
+def test_events_ontology_documents_every_type():
+    text = DOCS.read_text(encoding="utf-8")
+    for kind in EVENT_TYPES:
+        assert f"`{kind}`" in text, kind
+
+
+def test_events_country_of_reads_demonyms():
+    assert country_of("Honduran") == "HN"
+    assert country_of("Guatemalans") == "GT"
+
+
+# --- one test per event type ------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_events_depart_with_moving_group_and_place():
+    text = "Several hundred migrants left Tegucigalpa on Monday."
+    event = only(text, "depart")
+    assert text[event.start:event.end] == "left"
+
+
+@pytest.mark.model
+def test_events_depart_not_for_leaving_someone():
+    assert "depart" not in types_of("Officials left the migrants at the bus station and went home.")
+
+
+@pytest.mark.model
+def test_events_depart_not_for_unrelated_leaving():
+    assert types_of("She left her keys on the kitchen table.") == []
+
+
+@pytest.mark.model
+def test_events_travel_walk():
+    assert types_of("The caravan walked north along the highway.") == ["travel"]
+
+
+@pytest.mark.model
+def test_events_travel_phrasal_move_on():
+    text = "The migrants plan to move on to Oaxaca."
+    event = only(text, "travel")
+    assert text[event.start:event.end] == "move on"
+
+
+@pytest.mark.model
+def test_events_cross_into_country():
+    event = only("The caravan crossed into Mexico on Friday.", "cross")
+    assert event.country == "MX"
+
+
+@pytest.mark.model
+def test_events_cross_enter_needs_place():
+    assert only("About 900 people entered the country illegally.", "cross")
+    assert types_of("The lawyer entered a plea of not guilty.") == []
+
+
+@pytest.mark.model
+def test_events_arrive():
+    text = "Dozens of migrants arrived in Tapachula on Tuesday."
+    event = only(text, "arrive", places=[place(text, "Tapachula", country="MX")])
+    assert event.place == "Tapachula"
+
+
+@pytest.mark.model
+def test_events_gather():
+    assert types_of("The migrants gathered at a bus station before dawn.") == ["gather"]
+
+
+@pytest.mark.model
+def test_events_gather_meet_of_group():
+    text = "The families said they planned to meet in the main square."
+    event = only(text, "gather")
+    assert event.modality == "planned"
+
+
+@pytest.mark.model
+def test_events_block_roadblock_noun():
+    text = "Soldiers set up a roadblock on the highway."
+    event = only(text, "block")
+    assert text[event.start:event.end] == "roadblock"
+    assert event.actor == "Soldiers"
+
+
+@pytest.mark.model
+def test_events_block_not_let_pass_is_planned_block():
+    text = "Panama will not let the migrants pass."
+    event = only(text, "block")
+    assert (text[event.start:event.end], event.modality, event.actor) == ("pass", "planned", "Panama")
+
+
+@pytest.mark.model
+def test_events_block_stop_group():
+    assert "block" in types_of("Police stopped the caravan at the bridge.")
+
+
+@pytest.mark.model
+def test_events_block_not_for_other_stopping():
+    assert types_of("The rain stopped the football match.") == []
+
+
+@pytest.mark.model
+def test_events_force_fired_tear_gas():
+    event = only("Border agents fired tear gas at the migrants.", "force")
+    assert event.actor == "Border agents"
+
+
+@pytest.mark.model
+def test_events_force_not_for_firing_staff():
+    assert types_of("The company fired its chief executive.") == []
+
+
+@pytest.mark.model
+def test_events_detain():
+    assert types_of("Immigration officers detained 40 migrants near the river.") == ["detain"]
+
+
+@pytest.mark.model
+def test_events_return_deported():
+    assert types_of("The migrants were deported to Honduras on a charter flight.") == ["return"]
+
+
+@pytest.mark.model
+def test_events_return_not_for_returning_officials():
+    assert types_of("The senator returned to Washington after the recess.") == []
+
+
+@pytest.mark.model
+def test_events_deploy_sent_troops():
+    text = "The Pentagon sent 800 troops to the border."
+    event = only(text, "deploy", quantities=[people(text, "800 troops", 800, 800)])
+    assert event.size == [800, 800]
+
+
+@pytest.mark.model
+def test_events_deploy_agents_working_with_authorities():
+    assert types_of("Dozens of federal agents are working with authorities in the port city.") == ["deploy"]
+
+
+@pytest.mark.model
+def test_events_policy_promise_is_the_event():
+    text = "Officials have promised not to grant transit visas to the migrants."
+    event = only(text, "policy")
+    assert (text[event.start:event.end], event.modality) == ("promised", "asserted")
+
+
+@pytest.mark.model
+def test_events_policy_forced_to_remain():
+    text = "Asylum seekers are forced to remain in Mexico while their claims are heard."
+    event = only(text, "policy")
+    assert text[event.start:event.end] == "remain"
+
+
+@pytest.mark.model
+def test_events_aid_agreement_with_money():
+    text = "The government signed an agreement to invest $50 million in the region."
+    event = only(text, "aid", quantities=[money(text, "$50 million", 5e7)])
+    assert event.amount == 5e7
+
+
+@pytest.mark.model
+def test_events_aid_not_without_money():
+    assert types_of("The two parties reached an agreement on the budget.") == []
+
+
+@pytest.mark.model
+def test_events_meet_with_officials():
+    assert types_of("The minister met with Salvadoran officials on Friday.") == ["meet"]
+
+
+# --- modality ---------------------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_events_modality_asserted():
+    assert only("The caravan crossed the river.", "cross").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_modality_planned_plan_to():
+    assert only("The migrants plan to walk to the capital.", "travel").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_modality_planned_agent_will():
+    assert only("The army will deploy troops to the southern border.", "deploy").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_modality_predicted_expect():
+    assert only("Officials expect the caravan to reach the border next week.", "arrive").modality == "predicted"
+
+
+@pytest.mark.model
+def test_events_modality_predicted_passive_future():
+    assert only("They will be deported to Guatemala.", "return").modality == "predicted"
+
+
+@pytest.mark.model
+def test_events_modality_predicted_able_to():
+    assert only("The police will be able to stop the caravan.", "block").modality == "predicted"
+
+
+@pytest.mark.model
+def test_events_modality_negated():
+    assert only("The migrants did not cross the river.", "cross").modality == "negated"
+
+
+@pytest.mark.model
+def test_events_modality_negated_refused():
+    assert only("The migrants refused to return to Honduras.", "return").modality == "negated"
+
+
+@pytest.mark.model
+def test_events_modality_conditional():
+    text = "If the migrants reach the border, they will be detained."
+    assert only(text, "detain").modality == "conditional"
+
+
+@pytest.mark.model
+def test_events_impossible_event_is_not_recorded():
+    assert types_of("It will be impossible for the migrants to reach the United States.") == []
+
+
+# --- arguments --------------------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_events_actor_demonym_gives_country():
+    event = only("Honduran police fired tear gas at the marchers.", "force")
+    assert (event.actor, event.country) == ("Honduran police", "HN")
+
+
+@pytest.mark.model
+def test_events_actor_full_name_of_person():
+    text = "Border chief Maria Lopez toured the port. Lopez met Friday with Panamanian officials."
+    assert only(text, "meet").actor == "Maria Lopez"
+
+
+@pytest.mark.model
+def test_events_place_city_preferred_over_country():
+    text = "Several hundred migrants left Choluteca, Honduras on Monday."
+    places = [place(text, "Choluteca", "city", "HN"), place(text, "Honduras", "country", "HN")]
+    event = only(text, "depart", places=places)
+    assert (event.place, event.country) == ("Choluteca", "HN")
+
+
+@pytest.mark.model
+def test_events_place_of_where_clause():
+    text = "Agents patrolled the town of Ciudad Hidalgo, where police set up a checkpoint to stop the caravan."
+    event = only(text, "block", places=[place(text, "Ciudad Hidalgo", "city", "MX")])
+    assert (event.place, event.country) == ("Ciudad Hidalgo", "MX")
+
+
+@pytest.mark.model
+def test_events_country_of_sentence_when_clause_has_none():
+    text = "The Mexican police are ready, and the migrants will be detained and returned."
+    assert only(text, "detain").country == "MX"
+
+
+@pytest.mark.model
+def test_events_date_in_clause():
+    text = "The caravan entered Guatemala on Wednesday."
+    event = only(text, "cross", dates=[date(text, "Wednesday", "2020-01-15")])
+    assert event.date == "2020-01-15"
+
+
+@pytest.mark.model
+def test_events_size_of_moving_group():
+    text = "Several hundred migrants left the shelter on Monday."
+    event = only(text, "depart", quantities=[people(text, "Several hundred migrants", 200, 999)])
+    assert event.size == [200, 999]
+
+
+@pytest.mark.model
+def test_events_size_not_from_other_groups():
+    text = "Police stopped the caravan while 300 residents watched."
+    event = only(text, "block", quantities=[people(text, "300 residents", 300, 300)])
+    assert event.size is None
+
+
+@pytest.mark.model
+def test_events_quote_index():
+    text = 'An aide said: "The caravan crossed the river at dawn."'
+    start, end = at(text, "The caravan crossed the river at dawn.")
+    event = only(text, "cross", quotes=[Quote(start=start, end=end, speaker="An aide")])
+    assert event.quote == 0
+
+
+@pytest.mark.model
+def test_events_one_event_for_coordinated_triggers():
+    assert types_of("Hundreds of migrants walked and hitchhiked toward the border.") == ["travel"]
+
+
+@pytest.mark.model
+def test_events_several_types_in_one_sentence():
+    text = "They will be detained and deported to their home countries."
+    assert types_of(text) == ["detain", "return"]
+
+
+@pytest.mark.model
+def test_events_skip_boilerplate():
+    text = "Read more: migrants crossed the river.\nThe weather was fine."
+    assert events_of(text, boilerplate=[Span(start=0, end=text.index("\n"))]) == []
