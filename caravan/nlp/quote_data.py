@@ -14,6 +14,7 @@ class QuoteLexicon:
     """Everything the quote rules look words up in; all keys are lower case."""
 
     cues: dict[str, dict[str, str]]          # language -> lemma (en) or word form (es) -> class
+    cue_preps: dict[str, tuple[str, ...]]    # English lemma -> prepositions whose object is the content
     prepositional: dict[str, tuple[str, ...]]  # language -> phrases ("according to")
     channel_verbs: dict[str, str]            # cue lemma/form -> channel ("tweet" -> "Twitter")
     platforms: dict[str, str]                # platform name as written (case kept) -> channel
@@ -21,6 +22,7 @@ class QuoteLexicon:
     outlets: frozenset[str]                  # outlet names without a leading "the"
     media_words: frozenset[str]              # final words of outlet names ("news", "times")
     honorifics: frozenset[str]               # "mr", "sen", "president"
+    addressee_verbs: frozenset[str]          # "tell", "urge": the object is the person addressed
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -37,8 +39,9 @@ def _strip_the(name: str) -> str:
 @lru_cache(maxsize=1)
 def load_lexicon() -> QuoteLexicon:
     """Read the quote data files (once per process)."""
-    cues = {"en": {r[0].lower(): r[1] for r in _rows("cues_en.tsv")},
-            "es": {r[0].lower(): r[1] for r in _rows("cues_es.tsv")}}
+    english = _rows("cues_en.tsv")
+    cues = {"en": {r[0].lower(): r[1] for r in english}, "es": {r[0].lower(): r[1] for r in _rows("cues_es.tsv")}}
+    cue_preps = {r[0].lower(): tuple(p.strip() for p in r[2].split(",") if p.strip()) for r in english if len(r) > 2}
     prepositional: dict[str, list[str]] = {}
     for phrase, lang in _rows("prepositional_cues.tsv"):
         prepositional.setdefault(lang, []).append(phrase.lower())
@@ -46,12 +49,13 @@ def load_lexicon() -> QuoteLexicon:
     by_kind = {kind: {(r[1] if kind == "platform" else r[1].lower()): r[2] for r in channels if r[0] == kind}
                for kind in ("verb", "platform", "document")}
     return QuoteLexicon(
-        cues=cues,
+        cues=cues, cue_preps=cue_preps,
         prepositional={k: tuple(v) for k, v in prepositional.items()},
         channel_verbs=by_kind["verb"], platforms=by_kind["platform"], documents=by_kind["document"],
         outlets=frozenset(_strip_the(r[0]) for r in _rows("outlets.txt")),
         media_words=frozenset(r[0].lower() for r in _rows("media_words.txt")),
         honorifics=frozenset(r[0].lower() for r in _rows("honorifics.txt")),
+        addressee_verbs=frozenset(r[0].lower() for r in _rows("addressee_verbs.txt")),
     )
 
 

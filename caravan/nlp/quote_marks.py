@@ -11,7 +11,9 @@ SINGLE_OPEN = "‘"
 PARAGRAPH = re.compile(r"[^\n]+")
 # characters stripped from the ends of a quote's content (a comma before the closing mark belongs to the cue)
 TRIM_END = " \t,;:—–-\u00a0"
-TRIM_START = " \t\u00a0—–-"
+TRIM_START = " \t\u00a0—–-\u200b"
+# two apostrophes stand for a double quotation mark in some archives (''like this'')
+DOUBLED = "''"
 
 
 @dataclass
@@ -32,6 +34,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def find_marked(text: str) -> list[Marked]:
     """Every top-level quoted span of the text; a mark left open runs to the end of its paragraph."""
+    text = text.replace(DOUBLED, '"\u200b')  # same length, so offsets hold
     found: list[Marked] = []
     for index, (start, end) in enumerate(paragraphs(text)):
         found.extend(_scan_paragraph(text, start, end, index))
@@ -75,8 +78,8 @@ def _find_close(text: str, i: int, end: int) -> int | None:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow [start, end) past surrounding blanks and dashes, and a trailing comma."""
-    while start < end and text[start] in TRIM_START:
-        start += 1
-    while end > start and text[end - 1] in TRIM_END:
-        end -= 1
+    while start < end and (text[start] in TRIM_START or text[start:start + 2] == DOUBLED):
+        start += 2 if text[start:start + 2] == DOUBLED else 1
+    while end > start and (text[end - 1] in TRIM_END or text[end - 2:end] == DOUBLED):
+        end -= 2 if text[end - 2:end] == DOUBLED else 1
     return start, end

@@ -37,7 +37,10 @@ COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 # dependents left out of the cue chunk ("he said") when the reported words surround it
 NOT_CHUNK = frozenset({"ccomp", "xcomp", "parataxis", "conj", "cc", "punct", "advcl", "dep", "mark"})
 VERB_TAGS = ("VB",)
-MIN_INDIRECT_CHARS = 12
+DASHES = frozenset({"―", "—", "–", "-", "--"})
+MIN_INDIRECT_CHARS = 6
+# objects that stand for something said elsewhere ("said it", "denied that")
+PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
 # a quoted fragment this much inside a reported clause is part of it (a mixed quote)
 CONTAINED = 0.8
 
@@ -132,7 +135,24 @@ def _direct_with_cue(doc: Doc, index: "TokenIndex", group: list[Marked], k: int,
     cue = find_direct_cue(doc, index, group, k, para, lexicon)
     if cue is not None:
         _attribute(found, cue, book, lexicon)
+    elif k == len(group) - 1:
+        _attribute_dash(found, index.tokens(_after_mark(m), para[1]), book)
     return found
+
+
+def _attribute_dash(found: Found, after: list[Token], book: NameBook) -> None:
+    """A quote signed with a dash and a name ("“…” ― Jane Doe") is that person's."""
+    if len(after) < 2 or after[0].text not in DASHES:
+        return
+    names = [t for t in after[1:] if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+    if not names or names[0].i != after[1].i:
+        return
+    last = names[0]
+    while last.i + 1 < len(last.doc) and last.nbor(1) in names:
+        last = last.nbor(1)
+    name = clean_name(last.doc[names[0].i: last.i + 1].text)
+    found.quote.speaker = book.expand(name, names[0].idx)
+    found.attributed = True
 
 
 def _attribute(found: Found, cue: Token, book: NameBook, lexicon: QuoteLexicon) -> None:
@@ -284,21 +304,17 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
     found: list[Found] = []
     for tok in doc:
         kind = cue_class(tok, lexicon)
-        if kind not in ("speech", "cognition"):
+        if kind not in ("speech", "cognition", "object"):
             continue
         outer = _marked_at(marked, tok.idx)
-        if kind == "cognition" and outer is not None:
-            continue
         subject = subject_of(tok)
-        if kind == "cognition" and not _named_or_pronoun(subject):
+        if kind != "speech" and (outer is not None or not _named_or_pronoun(subject)):
             continue
-        pieces = reported_pieces(tok, xcomp=kind == "speech" and _named_or_pronoun(subject))
-        for start, end in (_clip(p, outer) for p in pieces):
+        named = _named_or_pronoun(subject)
+        for start, end in (_clip(p, outer) for p in reported_pieces(tok, kind, lexicon, named)):
             if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
                 continue
-            item = _indirect(doc, tok, subject, (start, end), starts, book, lexicon)
-            if item.quote.speaker or item.cue_subject in FIRST_PERSON:
-                found.append(item)
+            found.append(_indirect(doc, tok, subject, (start, end), starts, book, lexicon))
     return found
 
 
@@ -333,14 +349,14 @@ def _marked_at(marked: list[Marked], offset: int) -> Marked | None:
 def _mostly_quoted(start: int, end: int, marked: list[Marked], outer: Marked | None) -> bool:
     """Whether a reported clause is (half or more) a direct quote of its own, i.e. the cue's quote itself."""
     covered = sum(max(0, min(end, m.end) - max(start, m.start)) for m in marked if m is not outer)
-    return covered >= 0.5 * (end - start)
+    return covered >= CONTAINED * (end - start)
 
 
-def reported_pieces(cue: Token, xcomp: bool = True) -> list[tuple[int, int]]:
-    """Character spans of the words a cue verb reports, in its sentence ("to …" complements if ``xcomp``)."""
+def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = True) -> list[tuple[int, int]]:
+    """Character spans of the words a cue verb reports, in its sentence ("to …" clauses only if ``named``:
+    "Obama promised to …", not "officials promised to …")."""
     sent = cue.sent
-    kinds = COMPLEMENTS if xcomp else {"ccomp"}
-    right = [c for c in cue.children if c.dep_ in kinds and c.i > cue.i]
+    right = _complements(cue, kind, lexicon, named)
     left = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
     lo, hi = _chunk(cue)
     if right:
@@ -349,12 +365,33 @@ def reported_pieces(cue: Token, xcomp: bool = True) -> list[tuple[int, int]]:
         if left:
             pieces.append(_char_piece(sent, min(c.left_edge.i for c in left), lo - 1))
         return [p for p in pieces if p]
+    if kind == "object":
+        return []
     pieces = []
     if left or _set_off(cue, lo, hi):
         pieces.append(_char_piece(sent, sent.start, lo - 1))
         if not left:
             pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
     return [p for p in pieces if p]
+
+
+def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> list[Token]:
+    """The dependents after a cue that hold what it reports: a clause, a "to" clause or an object
+    (not the person addressed: "told him that …"), or the object of a topic preposition ("called for …")."""
+    lemma = cue.lemma_.lower()
+    addressee = lemma in lexicon.addressee_verbs
+    has_xcomp = any(c.dep_ == "xcomp" and c.i > cue.i for c in cue.children)
+    out = []
+    for child in cue.rights:
+        if child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named):
+            out.append(child)
+        elif child.dep_ == "dobj" and (not addressee or has_xcomp) and child.lower_ not in PRONOUN_OBJECTS:
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in lexicon.cue_preps.get(lemma, ()):
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    if kind == "speech" and not out:
+        return []
+    return out
 
 
 def _chunk(cue: Token) -> tuple[int, int]:

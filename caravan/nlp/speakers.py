@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+RELATIVES = frozenset({"who", "which", "that"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PER", "MISC"})
 # dependents that end a speaker's noun phrase (a relative clause, an apposition, a participle)
 PHRASE_BREAKS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
@@ -134,7 +135,10 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """A proper noun right after the verb that the parser did not take for the subject ("said Caddell")."""
+    """A proper noun next to the verb that the parser did not take for the subject ("said Caddell")."""
+    prev = verb.nbor(-1) if verb.i > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and verb.dep_ == "ROOT":
+        return prev
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.dep_ != "dative":
         while nxt.head.i > nxt.i and nxt.dep_ == "compound":
@@ -145,6 +149,8 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     """Resolve the subject of a cue to a Speaker: name, role, person or outlet."""
+    if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl" and subject.head.head is not subject.head:
+        subject = subject.head.head  # "Trump, who says …": the antecedent speaks
     low = subject.lower_
     if low in PERSON_PRONOUNS:
         name = book.last_person(at)
