@@ -165,7 +165,7 @@ def own_clause(token: Token) -> list[Token]:
 
 def clause_of(chain: list[Token]) -> list[Token]:
     """The words of the clause of a trigger: its own clause, with the subjects and time words of its governors
-    ("the Mexican gov will be able to *stop* it"), not their other arguments."""
+    ("the army will be able to *stop* them"), not their other arguments."""
     seen = {t.i: t for t in own_clause(chain[0])}
     for word in chain[1:]:
         seen.setdefault(word.i, word)
@@ -176,7 +176,7 @@ def clause_of(chain: list[Token]) -> list[Token]:
 
 
 def where_head(chain: list[Token]) -> Token | None:
-    """For a trigger in a "where" relative clause ("Morales, where police set up..."), the noun it describes."""
+    """For a trigger in a "where" relative clause ("the port, where soldiers waited..."), the noun it describes."""
     for word in chain:
         if word.dep_ == "relcl" and any(c.lower_ in ("where", "wherein") for c in word.children):
             return word.head

@@ -26,7 +26,7 @@ from caravan.settings import Settings
 log = logging.getLogger(__name__)
 
 MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
-# prepositions and adverbs that give a movement its direction ("head *north*", "move on *to* Mexico")
+# prepositions and adverbs that give a movement its direction ("head *north*", "go on *to* the capital")
 PLACE_PREPS = ("into", "to", "toward", "towards", "through", "across", "from", "for", "at", "in", "inside", "out",
                "past", "over", "along", "via")
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northward", "northwards", "southward", "home", "back",
@@ -162,7 +162,7 @@ def need_setup(m: Match, _: str) -> bool:
 
 
 def need_not_permitted(m: Match, _: str) -> bool:
-    """A passage verb under a refused permission: "will not let the caravan *pass*", "not allowed to *enter*"."""
+    """A passage verb under a refused permission: "would not let them *through*", "not allowed to *enter*"."""
     permission = m.head.head if m.head.dep_ in ("ccomp", "xcomp", "prt", "advmod", "dobj") else None
     if permission is None or lemma(permission) not in load_lexicon()["permission_verbs"]:
         return False
@@ -369,7 +369,7 @@ def actor_token(m: Match, chain: list[Token]) -> Token | None:
         subject, _passive = subject_of(chain)
         return subject
     if is_refused_passage(m) and len(chain) > 1:
-        return agent_of(chain[1:])  # who does not let the caravan pass
+        return agent_of(chain[1:])  # who does not let them through
     return agent_of(chain)
 
 
@@ -425,7 +425,7 @@ def preceding_size(m: Match) -> list[float | None] | None:
 
 
 def merge_events(events: list[tuple[int, Event]]) -> list[Event]:
-    """One event per type and sentence unless their places differ ("walked and hitchhiked" is one travel)."""
+    """One event per type and sentence unless their places differ ("walked and rode buses" is one travel)."""
     kept: list[tuple[int, Event]] = []
     for sent_start, event in events:
         same = next((e for s, e in kept if s == sent_start and e.type == event.type

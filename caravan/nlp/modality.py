@@ -68,7 +68,7 @@ def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Colle
         elif child.dep_ == "advmod" and lemma(child) in cues["predicting_words"]:
             found.predicted = True
         elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["impossible_words"]:
-            found.impossible = True  # "it is going to be impossible for them to reach"
+            found.impossible = True  # "it will be impossible for the group to get there"
     if depth == 0:
         return
     if lem in cues["impossible_words"]:
@@ -113,6 +113,6 @@ def find_modality(chain: list[Token], consumed: Collection[int] = ()) -> str:
 
 
 def is_impossible(chain: list[Token]) -> bool:
-    """Whether the text says the event cannot happen ("impossible for them to reach"): not an event."""
+    """Whether the text says the event cannot happen ("impossible for the group to get there"): not an event."""
     return read_cues(chain).impossible
 

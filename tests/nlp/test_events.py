@@ -94,7 +94,7 @@ def test_events_country_of_reads_demonyms():
 
 @pytest.mark.model
 def test_events_depart_with_moving_group_and_place():
-    text = "Several hundred migrants left Tegucigalpa on Monday."
+    text = "About 500 families left Tegucigalpa on Monday."
     event = only(text, "depart")
     assert text[event.start:event.end] == "left"
 
@@ -116,7 +116,7 @@ def test_events_travel_walk():
 
 @pytest.mark.model
 def test_events_travel_phrasal_move_on():
-    text = "The migrants plan to move on to Oaxaca."
+    text = "The families plan to move on to Oaxaca by bus."
     event = only(text, "travel")
     assert text[event.start:event.end] == "move on"
 
@@ -179,7 +179,7 @@ def test_events_block_not_for_other_stopping():
 
 @pytest.mark.model
 def test_events_force_fired_tear_gas():
-    event = only("Border agents fired tear gas at the migrants.", "force")
+    event = only("Border agents fired rubber bullets at the migrants.", "force")
     assert event.actor == "Border agents"
 
 
@@ -303,8 +303,8 @@ def test_events_impossible_event_is_not_recorded():
 
 @pytest.mark.model
 def test_events_actor_demonym_gives_country():
-    event = only("Honduran police fired tear gas at the marchers.", "force")
-    assert (event.actor, event.country) == ("Honduran police", "HN")
+    event = only("Salvadoran soldiers fired pepper spray at the marchers.", "force")
+    assert (event.actor, event.country) == ("Salvadoran soldiers", "SV")
 
 
 @pytest.mark.model
@@ -315,7 +315,7 @@ def test_events_actor_full_name_of_person():
 
 @pytest.mark.model
 def test_events_place_city_preferred_over_country():
-    text = "Several hundred migrants left Choluteca, Honduras on Monday."
+    text = "About 500 families left Choluteca, Honduras on Monday."
     places = [place(text, "Choluteca", "city", "HN"), place(text, "Honduras", "country", "HN")]
     event = only(text, "depart", places=places)
     assert (event.place, event.country) == ("Choluteca", "HN")
@@ -343,9 +343,9 @@ def test_events_date_in_clause():
 
 @pytest.mark.model
 def test_events_size_of_moving_group():
-    text = "Several hundred migrants left the shelter on Monday."
-    event = only(text, "depart", quantities=[people(text, "Several hundred migrants", 200, 999)])
-    assert event.size == [200, 999]
+    text = "About 400 migrants left the shelter on Monday."
+    event = only(text, "depart", quantities=[people(text, "About 400 migrants", 300, 500)])
+    assert event.size == [300, 500]
 
 
 @pytest.mark.model
@@ -365,7 +365,7 @@ def test_events_quote_index():
 
 @pytest.mark.model
 def test_events_one_event_for_coordinated_triggers():
-    assert types_of("Hundreds of migrants walked and hitchhiked toward the border.") == ["travel"]
+    assert types_of("Hundreds of migrants walked and rode buses toward the border.") == ["travel"]
 
 
 @pytest.mark.model
