@@ -23,7 +23,7 @@ from caravan.ingest import read_sources
 from caravan.link.duplicates import DuplicateIndex, load_index
 from caravan.model import Article, Record
 from caravan.settings import Settings
-from caravan.store import Database
+from caravan.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +67,9 @@ class IngestSummary:
 
 
 class Ingester:
-    """Stores articles one at a time into a Database, deduplicating and extracting as it goes."""
+    """Stores articles one at a time into a store, deduplicating and extracting as it goes."""
 
-    def __init__(self, db: Database, settings: Settings, extract: Extractor | None = None) -> None:
+    def __init__(self, db: Store, settings: Settings, extract: Extractor | None = None) -> None:
         self.db = db
         self.settings = settings
         self.extract = extract or _default_extractor(settings)
@@ -132,7 +132,7 @@ def _default_extractor(settings: Settings) -> Extractor:
     return Pipeline(settings)
 
 
-def ingest_items(items: Iterable[Article | SourceError], db: Database, settings: Settings, *,
+def ingest_items(items: Iterable[Article | SourceError], db: Store, settings: Settings, *,
                  extract: Extractor | None = None, progress: bool = False) -> IngestSummary:
     """Store every item (article or reading error) into the database; the run's summary."""
     started = time.perf_counter()
@@ -147,7 +147,7 @@ def ingest_items(items: Iterable[Article | SourceError], db: Database, settings:
     return ingester.summary
 
 
-def ingest(sources: list[str], db: Database, settings: Settings, *, extract: Extractor | None = None,
+def ingest(sources: list[str], db: Store, settings: Settings, *, extract: Extractor | None = None,
            progress: bool = False) -> IngestSummary:
     """Read every source and store its articles (see ``ingest_items``)."""
     return ingest_items(read_sources(sources, settings), db, settings, extract=extract, progress=progress)

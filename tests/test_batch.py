@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from caravan.batch import Outcome, ingest, ingest_items
-from caravan.errors import DecodeError
+from caravan.errors import DecodeError, ModelError
 from caravan.model import Article, Record
 from caravan.settings import Settings
 from caravan.store import Database
@@ -131,3 +131,12 @@ def test_batch_binary_file_fails_while_the_rest_are_stored(tmp_path: Path, db: D
     summary = ingest([str(folder)], db, settings, extract=Recorder())
     assert summary.counts[Outcome.NEW] == 2 and summary.counts[Outcome.FAILED] == 1
     assert [Path(f.item).name for f in db.failures()] == ["three.txt"]
+
+
+def test_batch_missing_model_stops_the_batch(db: Database, settings: Settings) -> None:
+    def no_model(article: Article) -> Record:
+        raise ModelError("spaCy model 'xx' is not installed")
+
+    with pytest.raises(ModelError):
+        ingest_items(articles(STORY, OTHER), db, settings, extract=no_model)
+    assert db.failures() == []

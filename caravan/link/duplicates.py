@@ -14,7 +14,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from caravan.settings import Settings
-from caravan.store import Database
+from caravan.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class DuplicateIndex:
         return MinHash(num_perm=self.num_perm, scheme=MINHASH_SCHEME, hashvalues=values)
 
 
-def load_index(db: Database, settings: Settings) -> DuplicateIndex:
+def load_index(db: Store, settings: Settings) -> DuplicateIndex:
     """The index of every stored original, from saved signatures; missing ones are computed and saved."""
     index = DuplicateIndex.from_settings(settings)
     for article_id, data in db.signatures(index.scheme):

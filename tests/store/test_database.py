@@ -10,6 +10,7 @@ import pytest
 from caravan.errors import StoreError
 from caravan.model import Article, Event, Place, Quote, Record
 from caravan.store import Database
+from caravan.store.migrations import MIGRATIONS, apply_migrations
 
 TEXT = ("Border agents stopped forty migrants near the river on Monday. "
         "\"We walked for nine days,\" said Ana Lopez, a mother of two.")
@@ -142,3 +143,10 @@ def test_database_quotes_take_a_lone_surname_as_the_full_name(db: Database) -> N
     quotes = [Quote(1, 14, speaker="Ines Varga"), Quote(text.index("Now"), text.index("Now") + 4, speaker="Varga")]
     db.add_article(article(id="v", text=text), Record(id="v", quotes=quotes))
     assert [r.speaker_name for r in db.quotes()] == ["Ines Varga", "Ines Varga"]
+
+
+def test_database_reader_refuses_a_store_with_pending_migrations(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    apply_migrations(conn, MIGRATIONS[:1])
+    with pytest.raises(StoreError, match="older version"):
+        Database(tmp_path / "old.db").counts()
