@@ -39,7 +39,9 @@ def read_feed(data: bytes, item: str, stem: str, settings: Settings) -> Iterator
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
     problem = _problem(parsed)
     if not parsed.entries:
-        raise FormatError(item, problem or "feed without items")
+        if problem:
+            raise FormatError(item, problem)
+        raise EmptyError(item, "feed without items")
     for n, entry in enumerate(parsed.entries, 1):
         try:
             yield entry_article(entry, f"{item}:{n}", f"{stem}-{n}", settings)

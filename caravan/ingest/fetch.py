@@ -14,7 +14,7 @@ import logging
 import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -117,7 +117,7 @@ def non_public_kind(address: IPAddress) -> str | None:
     return None if address.is_global else "non-global"
 
 
-def _pin(parts, host: str, port: int, address: IPAddress) -> Target:  # type: ignore[no-untyped-def]
+def _pin(parts: SplitResult, host: str, port: int, address: IPAddress) -> Target:
     literal = f"[{address}]" if address.version == 6 else str(address)
     scheme = parts.scheme.lower()
     netloc = literal if port == DEFAULT_PORTS[scheme] else f"{literal}:{port}"
@@ -133,10 +133,12 @@ def _pin(parts, host: str, port: int, address: IPAddress) -> Target:  # type: ig
 def _get(client: httpx.Client, target: Target, settings: Settings, item: str) -> Fetched | str:
     """The response to one GET: a Fetched, or the next URL when it redirects."""
     extensions = {"sni_hostname": target.sni_hostname} if target.sni_hostname else {}
-    request = client.build_request("GET", target.pinned_url, headers={"Host": target.host_header},
-                                   extensions=extensions)
     try:
+        request = client.build_request("GET", target.pinned_url, headers={"Host": target.host_header},
+                                       extensions=extensions)
         response = client.send(request, stream=True)
+    except httpx.InvalidURL as exc:
+        raise FetchError(item, f"invalid URL ({_one_line(exc)})") from None
     except httpx.TimeoutException:
         raise FetchError(item, f"timed out after {settings.timeout:g} s") from None
     except httpx.HTTPError as exc:
@@ -153,7 +155,7 @@ def _read_response(response: httpx.Response, target: Target, settings: Settings,
         if not location:
             raise FetchError(item, f"HTTP {response.status_code} redirect without a Location")
         return urljoin(target.url, location)
-    if response.status_code >= 400:
+    if response.status_code >= 300:  # an error, or a redirect status without a target to follow
         raise FetchError(item, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:

@@ -11,7 +11,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from caravan.errors import EmptyError
+from caravan.errors import EmptyError, FormatError
 from caravan.ingest.text import read_limited
 from caravan.model import Article
 from caravan.settings import Settings
@@ -34,7 +34,10 @@ def read_html_file(path: Path, settings: Settings) -> Article:
 
 def extract_html(data: bytes | str, item: str, article_id: str, url: str | None = None) -> Article:
     """The article of an HTML page: main text, title, date and outlet; EmptyError when it holds no article."""
-    doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False)
+    try:
+        doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False)
+    except (ValueError, TypeError, etree.LxmlError) as exc:
+        raise FormatError(item, f"unreadable HTML ({' '.join(str(exc).split())})") from None
     text = doc.text if doc is not None and doc.text else ""
     title = doc.title if doc is not None else None
     text = _without_title(text.strip(), title)

@@ -12,7 +12,7 @@ from caravan.ingest.urls import looks_like_url_list
 Kind = Literal["text", "html", "jsonl", "json", "feed", "warc", "urls"]
 
 # Extensions whose kind is certain. ".txt" is text unless it lists nothing but URLs; ".xml", ".gz" and unknown
-# extensions are sniffed.
+# extensions are sniffed (an XML document that is not HTML goes to the feed reader, which refuses non-feeds).
 EXTENSIONS: dict[str, Kind] = {
     ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl", ".json": "json",
@@ -24,6 +24,7 @@ WARC_MAGIC = b"WARC/"
 # Root elements of RSS 2.0 / 0.9x, Atom and RSS 1.0 (RDF) feeds, and of HTML pages.
 FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf"})
 HTML_ROOTS = frozenset({"html", "head", "body"})
+XML_DECLARATION = b"<?xml"
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Prolog before the root element: XML declaration, processing instructions, comments, doctypes, whitespace.
 PROLOG = re.compile(rb"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!(?!doctype\s+html)[^>]*>)*", re.S | re.I)
@@ -72,13 +73,11 @@ def sniff(head: bytes) -> Kind:
 def _sniff_markup(body: bytes) -> Kind:
     start = PROLOG.match(body)
     match = FIRST_TAG.match(body, start.end() if start else 0)
-    if not match:
-        return "text"
-    tag = match.group(1).decode("ascii", "replace").lower()
-    if tag in FEED_ROOTS:
-        return "feed"
+    tag = match.group(1).decode("ascii", "replace").lower() if match else ""
     if tag in HTML_ROOTS or tag.startswith("!doctype"):
         return "html"
+    if tag in FEED_ROOTS or body.startswith(XML_DECLARATION):
+        return "feed"  # other XML is no article: the feed reader refuses it with a clear reason
     return "text"
 
 

@@ -55,6 +55,8 @@ def walk(folder: Path) -> Iterator[Path]:
     for child in sorted(folder.iterdir()):
         if child.name.startswith("."):
             log.debug("skipping hidden %s", child)
+        elif child.is_symlink() and child.is_dir():
+            log.info("skipping linked folder %s (it could loop)", child)
         elif child.is_dir():
             yield from walk(child)
         elif child.is_file():

@@ -96,3 +96,8 @@ def test_feeds_sample_feed_holds_every_sample_report():
     items = feed_items(SAMPLE / "feed.xml", Settings())
     assert len(items) == 6 and all(isinstance(x, Article) for x in items)
     assert items[2].published == "2025-01-18" and "Suchiate" in items[2].text
+
+
+def test_feeds_feed_without_items_is_empty_error():
+    [error] = feed_items(INGEST_DATA / "x.xml", Settings(), "<rss version='2.0'><channel><title>t</title></channel></rss>")
+    assert isinstance(error, EmptyError) and error.reason == "feed without items"

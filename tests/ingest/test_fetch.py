@@ -24,6 +24,11 @@ def test_fetch_sends_user_agent_and_host(server, local):
     assert headers["Host"] == f"127.0.0.1:{server.server_address[1]}"
 
 
+def test_fetch_pins_address_but_sends_host_name(server, local):
+    fetch(server.route("/a", "x").replace("127.0.0.1", "localhost"), local)
+    assert server.requests[-1][1]["Host"] == f"localhost:{server.server_address[1]}"
+
+
 def test_fetch_follows_redirects_hop_by_hop(server, local):
     target = server.route("/final", "done")
     server.route("/start", status=302, headers={"Location": "/middle"})

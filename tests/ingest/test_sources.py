@@ -133,3 +133,9 @@ def test_sources_default_settings_refuse_loopback_url(read, server):
 def test_sources_non_http_url_is_fetch_error(read):
     [error] = read("ftp://files.example/report.txt").items
     assert isinstance(error, FetchError) and "unsupported URL scheme 'ftp'" in str(error)
+
+
+def test_sources_xml_that_is_not_a_feed_is_format_error(read, tmp_path):
+    (tmp_path / "sitemap.xml").write_text("<?xml version='1.0'?><urlset><url><loc>https://a.example/</loc></url></urlset>")
+    [error] = read(tmp_path / "sitemap.xml").items
+    assert isinstance(error, FormatError) and error.reason == "not an RSS or Atom feed"
