@@ -24,6 +24,7 @@ from caravan.link.duplicates import DuplicateIndex, load_index
 from caravan.model import Article, Record
 from caravan.settings import Settings
 from caravan.store.base import Store
+from caravan.store.database import InvalidRecordError
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,10 @@ class Ingester:
         record = self.run_pipeline(article)
         if record is None:
             return Outcome.FAILED
-        self.db.add_article(article, record, signature=signature)
+        try:
+            self.db.add_article(article, record, signature=signature)
+        except InvalidRecordError as exc:
+            return self.fail(article.source or article.id, str(exc), type(exc).__name__)
         if minhash is not None:
             self.index.add(article.id, minhash)
         return Outcome.SKIPPED if record.skipped else Outcome.NEW

@@ -8,7 +8,7 @@ import pytest
 
 from caravan.batch import Outcome, ingest, ingest_items
 from caravan.errors import DecodeError, ModelError
-from caravan.model import Article, Record
+from caravan.model import Article, Place, Record
 from caravan.settings import Settings
 from caravan.store import Database
 
@@ -140,3 +140,12 @@ def test_batch_missing_model_stops_the_batch(db: Database, settings: Settings) -
     with pytest.raises(ModelError):
         ingest_items(articles(STORY, OTHER), db, settings, extract=no_model)
     assert db.failures() == []
+
+
+def test_batch_record_the_store_refuses_is_a_failure_of_that_article(db: Database, settings: Settings) -> None:
+    def bad_place(article: Article) -> Record:
+        return Record(id=article.id, places=[Place(0, 4, name=None)])  # type: ignore[arg-type]  # name is required
+
+    summary = ingest_items(articles(STORY, OTHER), db, settings, extract=bad_place)
+    assert summary.counts[Outcome.FAILED] == 2 and db.counts()["articles"] == 0
+    assert {f.error for f in db.failures()} == {"InvalidRecordError"}

@@ -74,6 +74,10 @@ class Failure:
     seen: int
 
 
+class InvalidRecordError(StoreError):
+    """One article's record cannot be stored (a missing required field, a value of the wrong type)."""
+
+
 def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -182,7 +186,8 @@ class Database:
                     signature: tuple[str, bytes] | None = None) -> None:
         """Store an article with its record, items and MinHash signature, in one transaction.
 
-        ``record.id`` must be ``article.id``. Failures recorded earlier for the same input item are cleared,
+        ``record.id`` must be ``article.id``. A record that breaks the schema raises ``InvalidRecordError``
+        and leaves nothing behind. Failures recorded earlier for the same input item are cleared,
         since the item is now stored.
         """
         if record.id != article.id:
@@ -192,12 +197,16 @@ class Database:
                 conn.execute(q.INSERT_ARTICLE, self._article_row(article, record, duplicate_of))
                 conn.execute(q.INSERT_RECORD, (article.id, json.dumps(record.to_dict(), ensure_ascii=False)))
                 for kind in q.ITEM_KINDS:
-                    rows = [q.item_row(kind, article.id, i, x, article.text) for i, x in enumerate(getattr(record, kind))]
+                    items = enumerate(getattr(record, kind))
+                    rows = [q.item_row(kind, article.id, i, x, article.text) for i, x in items]
                     conn.executemany(q.insert_sql(kind, q.item_columns(kind)), rows)
                 if signature is not None:
                     conn.execute(q.INSERT_SIGNATURE, (article.id, *signature))
                 if article.source:
                     conn.execute(q.DELETE_FAILURES_OF, (article.source,))
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError, TypeError,
+                ValueError) as exc:
+            raise InvalidRecordError(f"cannot store article {article.id!r}: {exc}") from exc
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store article {article.id!r}: {exc}") from exc
 

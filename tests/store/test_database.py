@@ -37,7 +37,7 @@ def record(id: str = "a1") -> Record:
 def test_database_add_article_stores_record_and_items(db: Database) -> None:
     db.add_article(article(), record())
     counts = db.counts()
-    assert (counts["articles"], counts["records"], counts["quotes"], counts["places"], counts["events"]) == (1, 1, 1, 1, 1)
+    assert [counts[t] for t in ("articles", "records", "quotes", "places", "events")] == [1, 1, 1, 1, 1]
 
 
 def test_database_item_row_keeps_span_and_covered_text(db: Database) -> None:
