@@ -75,7 +75,8 @@ def _page_article(link: str | None, item: str, settings: Settings, title: str | 
     if link is None:
         raise EmptyError(item, "feed item without a link")
     fetched = fetch(link, settings)
-    article = extract_html(fetched.body, item=link, article_id=url_id(link), url=fetched.url)
+    article = extract_html(fetched.body, item=link, article_id=url_id(link), url=fetched.url,
+                           declared=fetched.charset)
     article.title = title or article.title
     article.published = published or article.published  # the feed's date is the publisher's own
     return article

@@ -161,8 +161,8 @@ def _read_response(response: httpx.Response, target: Target, settings: Settings,
     if declared.isdigit() and int(declared) > settings.max_bytes:
         raise TooLargeError(item, f"{int(declared)} bytes declared, over the limit of {settings.max_bytes}")
     body = _read_body(response, settings, item)
-    media_type, _, params = response.headers.get("content-type", "").partition(";")
-    return Fetched(url=target.url, content_type=media_type.strip().lower(), charset=_charset(params), body=body)
+    media_type, charset = parse_content_type(response.headers.get("content-type", ""))
+    return Fetched(url=target.url, content_type=media_type, charset=charset, body=body)
 
 
 def _read_body(response: httpx.Response, settings: Settings, item: str) -> bytes:
@@ -185,12 +185,14 @@ def _read_body(response: httpx.Response, settings: Settings, item: str) -> bytes
     return b"".join(chunks)
 
 
-def _charset(params: str) -> str | None:
+def parse_content_type(value: str) -> tuple[str, str | None]:
+    """The media type (lower case) and charset of a Content-Type header: ``("text/html", "utf-8")``."""
+    media_type, _, params = value.partition(";")
     for param in params.split(";"):
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset" and value.strip():
-            return value.strip().strip('"').lower()
-    return None
+        name, _, charset = param.partition("=")
+        if name.strip().lower() == "charset" and charset.strip():
+            return media_type.strip().lower(), charset.strip().strip('"').lower()
+    return media_type.strip().lower(), None
 
 
 def _one_line(exc: BaseException) -> str:

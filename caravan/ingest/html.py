@@ -12,7 +12,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from caravan.errors import EmptyError, FormatError
-from caravan.ingest.text import read_limited
+from caravan.ingest.text import decode_bytes, read_limited
 from caravan.model import Article
 from caravan.settings import Settings
 
@@ -25,6 +25,9 @@ BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h
                         "pre", "table", "tr", "section", "article", "header", "footer", "figure", "figcaption",
                         "hr", "dd", "dt"})
 DROPPED_TAGS = ("script", "style", "noscript", "template")
+SNIFF_BYTES = 4096  # where a page's <meta charset> is looked for
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+BOM_PREFIXES = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def read_html_file(path: Path, settings: Settings) -> Article:
@@ -32,8 +35,23 @@ def read_html_file(path: Path, settings: Settings) -> Article:
     return extract_html(read_limited(path, settings), item=str(path), article_id=path.stem)
 
 
-def extract_html(data: bytes | str, item: str, article_id: str, url: str | None = None) -> Article:
+def decode_html(data: bytes, item: str, declared: str | None = None) -> str:
+    """HTML bytes as text: by BOM, else the HTTP charset, else the page's own, else as ``decode_bytes`` finds."""
+    if not data.startswith(BOM_PREFIXES):
+        meta = META_CHARSET.search(data[:SNIFF_BYTES])
+        for encoding in filter(None, (declared, meta.group(1).decode("ascii") if meta else None)):
+            try:
+                return data.decode(encoding)
+            except (LookupError, UnicodeDecodeError):
+                log.debug("%s: not in its declared encoding %r", item, encoding)
+    return decode_bytes(data, item)
+
+
+def extract_html(data: bytes | str, item: str, article_id: str, url: str | None = None,
+                 declared: str | None = None) -> Article:
     """The article of an HTML page: main text, title, date and outlet; EmptyError when it holds no article."""
+    if isinstance(data, bytes):
+        data = decode_html(data, item, declared)
     try:
         doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False)
     except (ValueError, TypeError, etree.LxmlError) as exc:

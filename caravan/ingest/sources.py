@@ -99,7 +99,7 @@ def read_fetched(url: str, fetched: Fetched, settings: Settings) -> Iterator[Art
     elif kind == "jsonl":
         yield from read_jsonl_stream(io.BytesIO(fetched.body), url, url_id(url), settings)
     elif kind == "html":
-        yield extract_html(fetched.body, item=url, article_id=url_id(url), url=fetched.url)
+        yield extract_html(fetched.body, item=url, article_id=url_id(url), url=fetched.url, declared=fetched.charset)
     else:
         yield _text_article(url, fetched)
 

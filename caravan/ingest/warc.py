@@ -20,6 +20,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
 
 from caravan.errors import FormatError, SourceError, TooLargeError
+from caravan.ingest.fetch import parse_content_type
 from caravan.ingest.html import extract_html
 from caravan.ingest.urls import url_id
 from caravan.model import Article
@@ -64,7 +65,8 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Article | SourceError]
         yield from read_warc_stream(GzipStream(raw) if gzipped else raw, str(path), settings)
 
 
-def read_warc_stream(stream: IO[bytes] | GzipStream, item: str, settings: Settings) -> Iterator[Article | SourceError]:
+def read_warc_stream(stream: IO[bytes] | GzipStream, item: str,
+                     settings: Settings) -> Iterator[Article | SourceError]:
     """Articles of an open, uncompressed (or GzipStream) WARC stream; ``item:n`` names record n."""
     count = 0
     archive = ArchiveIterator(stream)
@@ -94,7 +96,10 @@ def read_warc_stream(stream: IO[bytes] | GzipStream, item: str, settings: Settin
 def record_article(record: Any, where: str, settings: Settings) -> Article | SourceError | None:
     """The article of one record; None for records that are not HTML captures."""
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    if record.rec_type not in ARTICLE_RECORD_TYPES or not uri or not _is_html_capture(record):
+    if record.rec_type not in ARTICLE_RECORD_TYPES or not uri:
+        return None
+    media_type, charset = parse_content_type(_content_type(record))
+    if media_type not in HTML_MEDIA_TYPES:
         return None
     if record.length and record.length > settings.max_bytes:
         return TooLargeError(uri, f"record of {record.length} bytes, over the limit of {settings.max_bytes}")
@@ -102,7 +107,7 @@ def record_article(record: Any, where: str, settings: Settings) -> Article | Sou
     if len(body) > settings.max_bytes:
         return TooLargeError(uri, f"content over the limit of {settings.max_bytes} bytes")
     try:
-        article = extract_html(body, item=uri, article_id=url_id(uri), url=uri)
+        article = extract_html(body, item=uri, article_id=url_id(uri), url=uri, declared=charset)
     except SourceError as exc:
         return exc
     article.source = where
@@ -128,12 +133,11 @@ def check_complete(record: Any) -> None:
         raise TruncatedRecord()
 
 
-def _is_html_capture(record: Any) -> bool:
-    if record.rec_type == "response":
-        headers = record.http_headers
-        if headers is None or headers.get_statuscode() != "200":
-            return False
-        media_type = headers.get_header("Content-Type") or ""
-    else:
-        media_type = record.rec_headers.get_header("Content-Type") or ""
-    return media_type.split(";")[0].strip().lower() in HTML_MEDIA_TYPES
+def _content_type(record: Any) -> str:
+    """The Content-Type of a capture: of the HTTP response (only a 200 counts), or of a resource record."""
+    if record.rec_type != "response":
+        return record.rec_headers.get_header("Content-Type") or ""
+    headers = record.http_headers
+    if headers is None or headers.get_statuscode() != "200":
+        return ""
+    return headers.get_header("Content-Type") or ""

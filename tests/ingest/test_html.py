@@ -58,3 +58,19 @@ def test_html_fragment_text_puts_blocks_on_lines():
 
 def test_html_fragment_text_keeps_plain_text():
     assert fragment_text("Just a   summary.") == "Just a summary."
+
+
+def test_html_decodes_page_by_its_meta_charset():
+    html = (INGEST_DATA / "article.html").read_text().replace('charset="utf-8"', 'charset="windows-1252"')
+    assert "Ana Beltrán" in extract_html(html.encode("cp1252"), item="x", article_id="x").text
+
+
+def test_html_decodes_undeclared_cp1252_page():
+    html = (INGEST_DATA / "article.html").read_text().replace('<meta charset="utf-8">', "")
+    assert "Ana Beltrán" in extract_html(html.encode("cp1252"), item="x", article_id="x").text
+
+
+def test_html_declared_http_charset_wins_over_meta():
+    html = (INGEST_DATA / "article.html").read_text().replace('charset="utf-8"', 'charset="windows-1252"')
+    article = extract_html(html.encode("utf-8"), item="x", article_id="x", declared="utf-8")
+    assert "Ana Beltrán" in article.text
