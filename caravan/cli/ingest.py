@@ -35,7 +35,8 @@ def command(sources: tuple[str, ...], db_path: str | None, allow_private: bool |
     Each article is stored once, identified by a hash of its text: ingesting the same sources again adds
     nothing ("already stored"). Near-duplicates of a stored article (syndicated copies, light edits) are stored
     pointing at the original and not processed again. Items that cannot be read or processed are recorded in
-    the failures table and the run goes on.
+    the failures table and the run goes on. Every article is written in one transaction, so an interrupted run
+    loses nothing and the next one carries on where it stopped.
     """
     db, settings = open_store(db_path, allow_private=allow_private)
     show = sys.stderr.isatty() if progress is None else progress

@@ -38,8 +38,8 @@ def format_quote(row: QuoteRow) -> str:
 def command(speaker: str | None, as_json: bool, db_path: str | None) -> None:
     """List the stored quotes with their article id, character span, text, speaker, role, channel and via.
 
-    Speakers are normalised (honorifics, case, accents and dots aside), so one person is one speaker across
-    articles.
+    Speakers are normalised (honorifics, middle initials, case, accents and dots aside; a lone surname counts as
+    the person of that surname most quoted by full name), so one person is one speaker across articles.
     """
     db, _ = open_store(db_path)
     try:
