@@ -3,8 +3,9 @@
 Each hop is resolved once with ``socket.getaddrinfo``; every address must be public (unless
 ``settings.allow_private``), and the connection is pinned to the checked address (the Host header and TLS SNI
 keep the name), so a second DNS answer cannot point the request elsewhere. Redirects are followed by hand so each
-target goes through the same checks. Bodies are streamed and cut at ``settings.max_bytes``; one request may not
-take longer than ``settings.timeout`` in all. httpx errors are translated into :class:`FetchError`.
+target goes through the same checks. Bodies are streamed and cut at ``settings.max_bytes``; one request (each hop
+of a redirect) may not take longer than ``settings.timeout`` in all. httpx errors become :class:`FetchError`.
+Name resolution has no timeout of its own (``getaddrinfo`` blocks as long as the system resolver does).
 """
 
 from __future__ import annotations
@@ -133,6 +134,7 @@ def _pin(parts: SplitResult, host: str, port: int, address: IPAddress) -> Target
 def _get(client: httpx.Client, target: Target, settings: Settings, item: str) -> Fetched | str:
     """The response to one GET: a Fetched, or the next URL when it redirects."""
     extensions = {"sni_hostname": target.sni_hostname} if target.sni_hostname else {}
+    deadline = time.monotonic() + settings.timeout
     try:
         request = client.build_request("GET", target.pinned_url, headers={"Host": target.host_header},
                                        extensions=extensions)
@@ -144,12 +146,13 @@ def _get(client: httpx.Client, target: Target, settings: Settings, item: str) ->
     except httpx.HTTPError as exc:
         raise FetchError(item, f"cannot connect ({_one_line(exc)})") from None
     try:
-        return _read_response(response, target, settings, item)
+        return _read_response(response, target, settings, item, deadline)
     finally:
         response.close()
 
 
-def _read_response(response: httpx.Response, target: Target, settings: Settings, item: str) -> Fetched | str:
+def _read_response(response: httpx.Response, target: Target, settings: Settings, item: str,
+                   deadline: float) -> Fetched | str:
     if response.status_code in REDIRECT_STATUSES:
         location = response.headers.get("location")
         if not location:
@@ -160,14 +163,13 @@ def _read_response(response: httpx.Response, target: Target, settings: Settings,
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:
         raise TooLargeError(item, f"{int(declared)} bytes declared, over the limit of {settings.max_bytes}")
-    body = _read_body(response, settings, item)
+    body = _read_body(response, settings, item, deadline)
     media_type, charset = parse_content_type(response.headers.get("content-type", ""))
     return Fetched(url=target.url, content_type=media_type, charset=charset, body=body)
 
 
-def _read_body(response: httpx.Response, settings: Settings, item: str) -> bytes:
-    """The body, streamed: stops at the size limit and at the overall deadline."""
-    deadline = time.monotonic() + settings.timeout
+def _read_body(response: httpx.Response, settings: Settings, item: str, deadline: float) -> bytes:
+    """The body, streamed: stops at the size limit and at the request's deadline (``settings.timeout``)."""
     chunks: list[bytes] = []
     size = 0
     try:
