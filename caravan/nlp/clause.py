@@ -90,7 +90,18 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         climbed = above is not None and above.i == word.head.i
         if word.dep_ in ("acl", "relcl") and not climbed and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return word.head, word.tag_ == "VBN"  # "troops *deploying*", not "plan to *move*"
-    return None, False
+    return main_subject(chain[-1]), False
+
+
+def main_subject(word: Token) -> Token | None:
+    """The subject a subjectless adverbial clause shares with its main clause ("she spoke before *leaving*")."""
+    head = word.head
+    if word.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif word.dep_ != "advcl":
+        return None
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    return resolve_relative(subjects[0]) if subjects else None
 
 
 def object_controller(word: Token) -> Token | None:

@@ -114,7 +114,8 @@ def nearest(items: Iterable, position: int, span: Span) -> object | None:
 
 
 def place_role(doc: Doc, place: Place, depart: bool) -> int:
-    """0 when a place is where the movement goes (or, for depart, where it comes from), else 1."""
+    """0 when a place is where the movement goes (or, for depart, where it comes from), 2 when it is where a
+    movement other than a departure comes from, else 1."""
     span = token_span(doc, place.start, place.end)
     if span is None:
         return 1
@@ -124,6 +125,8 @@ def place_role(doc: Doc, place: Place, depart: bool) -> int:
     prep = root.head if root.dep_ == "pobj" else None
     if depart:
         return 0 if root.dep_ == "dobj" or (prep is not None and prep.lower_ in FROM_PREPS) else 1
+    if prep is not None and prep.lower_ in FROM_PREPS:
+        return 2
     return 0 if root.dep_ == "dobj" or (prep is not None and prep.lower_ in TO_PREPS) else 1
 
 

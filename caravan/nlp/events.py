@@ -35,6 +35,8 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # deps of a noun trigger whose verb carries the event's clause ("police *set up* a roadblock")
+# indefinite pronouns whose relative clauses define a kind of people, not a group that moved
+GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoever", "those", "everyone"})
 NOUN_ANCHOR_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
 
 
@@ -174,6 +176,12 @@ def need_not_permitted(m: Match, _: str) -> bool:
     return bool(negs)
 
 
+def need_nonplace_goal(m: Match, _: str) -> bool:
+    """A passage toward something that is not a place ("go *through the system*")."""
+    goals = prep_objects(m.head, ("through", "into", "to", "past"))
+    return any(not is_place(g) for g in goals)
+
+
 def need_coerced(m: Match, _: str) -> bool:
     coercion = load_lexicon()["coercion_verbs"]
     if any(c.dep_ == "aux" and c.lower_ in coercion for c in m.head.children):
@@ -224,6 +232,20 @@ def need_with(m: Match, cls: str) -> bool:
     return any(_in_role(w, cls) for o in prep_objects(m.head, ("with",)) for w in partitive_heads(o))
 
 
+def need_of(m: Match, cls: str) -> bool:
+    """A noun trigger's "of" phrase in the class ("the deportation *of 300 migrants*")."""
+    return any(_in_role(w, cls) for o in prep_objects(m.head, ("of",)) for w in partitive_heads(o))
+
+
+def need_poss(m: Match, cls: str) -> bool:
+    return any(_in_role(c, cls) for c in m.head.children if c.dep_ == "poss")
+
+
+def need_count(m: Match, _: str) -> bool:
+    """A counted noun trigger ("3,000 deportations")."""
+    return any(c.dep_ == "nummod" for c in m.head.children)
+
+
 def _in_role(token: Token, cls: str) -> bool:
     """Class membership, where named people, organisations and countries count as authorities."""
     if cls == "movers":
@@ -236,8 +258,10 @@ def _in_role(token: Token, cls: str) -> bool:
 REQUIREMENTS: dict[str, Requirement] = {
     "mover": need_mover, "mover_object": need_mover_object, "place": need_place, "context": need_context,
     "setup": need_setup, "not_permitted": need_not_permitted, "coerced": need_coerced, "money": need_money,
-    "intransitive": need_intransitive, "home": need_home, "source": need_source, "object": need_object, "subject": need_subject,
-    "acl": need_acl, "with": need_with, "dobj": need_dobj,
+    "intransitive": need_intransitive, "home": need_home, "source": need_source,
+    "nonplace_goal": need_nonplace_goal, "object": need_object, "subject": need_subject,
+    "acl": need_acl, "with": need_with, "dobj": need_dobj, "of": need_of, "poss": need_poss,
+    "count": need_count,
 }
 
 
@@ -341,9 +365,27 @@ def trigger_bounds(m: Match, anchor: Token) -> tuple[int, int]:
 
 
 def is_backgrounded(m: Match) -> bool:
-    """Movements named only as what a block prevents ("stop them *from crossing*") are not events."""
+    """Movements named only as what a block prevents ("stop them *from crossing*") or as what defines a kind
+    of people ("someone who *enters* without papers", "asylum seekers who *cross* illegally") are not events."""
     head = m.head
-    return m.rule.type in MOVEMENT_TYPES and head.dep_ == "pcomp" and head.head.lower_ == "from"
+    if m.rule.type not in MOVEMENT_TYPES:
+        return False
+    if head.dep_ == "pcomp" and head.head.lower_ == "from":
+        return True
+    return is_generic_clause(head)
+
+
+def is_generic_clause(verb: Token) -> bool:
+    """A present-tense relative clause, without auxiliaries, on a bare plural or an indefinite pronoun."""
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.lower_ in GENERIC_PRONOUNS:
+        return True
+    determiners = [c for c in noun.children if c.dep_ in ("det", "nummod", "poss", "quantmod")]
+    return noun.tag_ in ("NNS", "NNPS") and not determiners
 
 
 def build_event(m: Match) -> Event | None:
@@ -367,6 +409,9 @@ def build_event(m: Match) -> Event | None:
 def actor_token(m: Match, chain: list[Token]) -> Token | None:
     if m.rule.type in MOVEMENT_TYPES:
         subject, _passive = subject_of(chain)
+        appositions = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
+        if subject is not None and not is_mover(subject, m.sent) and appositions:
+            return appositions[0]  # a dateline parsed as the subject
         return subject
     if is_refused_passage(m) and len(chain) > 1:
         return agent_of(chain[1:])  # who does not let them through
@@ -387,7 +432,9 @@ def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | N
     where = args.place_at(doc, where_head(chain))
     if where is not None and where.feature != "border":
         ranked.append(where)
-    city = next((p for p in ranked if p.feature in args.PLACE_FEATURES), None)
+    depart = m.rule.type == "depart"
+    city = next((p for p in ranked if p.feature in args.PLACE_FEATURES
+                 and (depart or args.place_role(doc, p, False) < 2)), None)
     if city is not None:
         return city.name, city.country, city.lat, city.lon
     country = next((p.country for p in ranked if p.country), None)

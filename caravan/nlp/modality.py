@@ -70,6 +70,8 @@ def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Colle
         elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["impossible_words"]:
             found.impossible = True  # "it will be impossible for the group to get there"
     if depth == 0:
+        if word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+            found.planned = True  # a purpose: "sent troops *to stop* the caravan"
         return
     if lem in cues["impossible_words"]:
         found.impossible = True

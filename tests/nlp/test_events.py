@@ -378,3 +378,24 @@ def test_events_several_types_in_one_sentence():
 def test_events_skip_boilerplate():
     text = "Read more: migrants crossed the river.\nThe weather was fine."
     assert events_of(text, boilerplate=[Span(start=0, end=text.index("\n"))]) == []
+
+
+@pytest.mark.model
+def test_events_generic_relative_clause_is_not_an_event():
+    assert types_of("Under the law, someone who enters the country without papers may ask for asylum.") == []
+
+
+@pytest.mark.model
+def test_events_depart_not_for_officials_travelling():
+    assert types_of("The president spoke about asylum before leaving for Paris.") == []
+
+
+@pytest.mark.model
+def test_events_depart_not_for_setting_out_a_plan():
+    assert types_of("The migrants' lawyers set out a plan for the asylum hearings.") == []
+
+
+@pytest.mark.model
+def test_events_modality_purpose_clause_is_planned():
+    text = "The government deployed soldiers at the river to stop the caravan."
+    assert only(text, "block").modality == "planned"
