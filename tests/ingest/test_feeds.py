@@ -99,5 +99,6 @@ def test_feeds_sample_feed_holds_every_sample_report():
 
 
 def test_feeds_feed_without_items_is_empty_error():
-    [error] = feed_items(INGEST_DATA / "x.xml", Settings(), "<rss version='2.0'><channel><title>t</title></channel></rss>")
+    empty = "<rss version='2.0'><channel><title>t</title></channel></rss>"
+    [error] = feed_items(INGEST_DATA / "x.xml", Settings(), empty)
     assert isinstance(error, EmptyError) and error.reason == "feed without items"

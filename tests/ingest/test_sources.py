@@ -136,6 +136,7 @@ def test_sources_non_http_url_is_fetch_error(read):
 
 
 def test_sources_xml_that_is_not_a_feed_is_format_error(read, tmp_path):
-    (tmp_path / "sitemap.xml").write_text("<?xml version='1.0'?><urlset><url><loc>https://a.example/</loc></url></urlset>")
+    sitemap = "<?xml version='1.0'?><urlset><url><loc>https://a.example/</loc></url></urlset>"
+    (tmp_path / "sitemap.xml").write_text(sitemap)
     [error] = read(tmp_path / "sitemap.xml").items
     assert isinstance(error, FormatError) and error.reason == "not an RSS or Atom feed"
