@@ -40,7 +40,8 @@ SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "PERSON", "ORG", "G
 # words before a spelled small number that make it name known things ("our two countries", "the three men")
 DEFINITE = frozenset({"the", "these", "those", "our", "their", "its", "his", "her", "my", "your", "both", "los",
                       "las", "sus", "nuestros", "nuestras", "estos", "estas", "esos", "esas"})
-SMALL = 20  # spelled numbers below this after DEFINITE are skipped
+SMALL = 20  # numbers below this after DEFINITE are skipped when spelled out or counting things, not people
+FEW = 10  # spelled-out counts of things (not people, money or measures) below this are skipped: "three options"
 PARTITIVE = frozenset({"of", "de", "del"})
 PARTITIVE_SKIP = frozenset({"the", "these", "those", "their", "our", "its", "his", "her", "los", "las", "estos",
                             "estas", "esos", "esas", "sus", "nuestros", "nuestras"})
@@ -391,9 +392,16 @@ def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
         what = _bare_count_people(doc, amount, lex)
         return make(PEOPLE, what) if what else None
     unit, what = noun
-    if unit is None:
+    if unit is None or (unit != PEOPLE and unit not in lex.units.values() and _is_small(doc, amount, FEW)):
         return None
+    if unit != PEOPLE and _lower(doc, amount.start - 1) in DEFINITE and _is_small(doc, amount, SMALL, words=False):
+        return None  # "these 3 countries": known things, not a count
     return make(unit, what)
+
+
+def _is_small(doc: Doc, amount: Amount, limit: int, words: bool = True) -> bool:
+    """Whether the amount is a single number below ``limit`` (spelled out, unless ``words`` is False)."""
+    return (amount.words or not words) and amount.high is not None and amount.high < limit and not amount.vague
 
 
 def _not_a_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
@@ -408,8 +416,10 @@ def _not_a_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
     after = _lower(doc, amount.end)
     if not amount.currency and (after in lex.not_counts or after == "%"):
         return True
-    if amount.words and amount.high is not None and amount.high < SMALL and _lower(doc, amount.start - 1) in DEFINITE:
+    if _is_small(doc, amount, SMALL) and _lower(doc, amount.start - 1) in DEFINITE:
         return True
+    if first.i > 0 and doc[first.i - 1].text in ("'", "’") and not doc[first.i - 1].whitespace_:
+        return True  # "'96": a year
     return _hyphen_attached(doc, first.i, last.i)
 
 
@@ -420,11 +430,13 @@ def _is_year(doc: Doc, amount: Amount) -> bool:
 
 
 def _hyphen_attached(doc: Doc, first: int, last: int) -> bool:
-    """A number glued by a hyphen to a word: "COVID-19", "five-part", "15-year-old" (but not "2,000-strong")."""
+    """A number glued by a hyphen to a word or to another number that makes no range: "COVID-19", "five-part",
+    "15-year-old", "a 55-45 majority" (but not "2,000-strong")."""
     if first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
-        return doc[first - 2].is_alpha
+        return doc[first - 2].is_alpha or doc[first - 2].is_digit
     if last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
-        return doc[last + 2].is_alpha and doc[last + 2].lower_ not in HYPHEN_COUNT_WORDS
+        glued = doc[last + 2]
+        return (glued.is_alpha and glued.lower_ not in HYPHEN_COUNT_WORDS) or glued.is_digit  # "a 4-4 tie"
     return False
 
 
@@ -462,8 +474,8 @@ def _head_noun(doc: Doc, amount: Amount, k: int) -> Token | None:
             return token if token.is_alpha else None
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
             return token
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "ADV") or (token.pos_ == "VERB" and token.tag_ not in ("VBN", "VBG")):
-            return None
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "ADV") or (token.pos_ == "VERB" and token.dep_ != "amod"):
+            return None  # a participle may only modify the noun: "unaccompanied minors", not "thousands forming"
     return None
 
 
@@ -479,6 +491,8 @@ def _noun_unit(doc: Doc, token: Token, lex: Lexicon) -> tuple[str | None, str]:
         return PEOPLE, token.text
     if lower in lex.units:
         return lex.units[lower], token.text
+    if lower in lex.groups and _lower(doc, token.i - 1) in PARTITIVE_SKIP | PARTITIVE:
+        return PEOPLE, lex.groups[lower]  # "several hundred of the caravan"
     if token.pos_ == "NOUN":
         return token.lemma_.lower(), token.text
     return None, token.text
