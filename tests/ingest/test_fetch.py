@@ -44,6 +44,13 @@ def test_fetch_checks_redirect_target_scheme(server, local):
         fetch(url, local)
 
 
+def test_fetch_redirect_hop_to_metadata_address_is_refused_naming_the_hop():
+    with pytest.raises(PrivateAddressError, match=r"redirect to http://169.254.169.254/latest: host 169.254.169.254 "
+                                                  r"resolves to link-local address") as info:
+        check_url("http://169.254.169.254/latest", Settings(), item="http://news.example/a")
+    assert info.value.item == "http://news.example/a"
+
+
 def test_fetch_stops_after_too_many_redirects(server, local):
     url = server.route("/loop", status=302, headers={"Location": "/loop"})
     with pytest.raises(FetchError, match="more than 5 redirects"):
