@@ -13,6 +13,7 @@ import io
 import logging
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -31,8 +32,10 @@ FULL_TEXT_MIN_WORDS = 120
 HARMLESS_BOZO = (feedparser.CharacterEncodingOverride,)
 
 
-def read_feed(data: bytes, item: str, stem: str, settings: Settings) -> Iterator[Article | SourceError]:
-    """Articles of a feed document; ``item`` names the feed, ``stem-n`` is the id of item n without a URL.
+def read_feed(data: bytes, item: str, stem: str, settings: Settings,
+              base_url: str | None = None) -> Iterator[Article | SourceError]:
+    """Articles of a feed document; ``item`` names the feed, ``stem-n`` is the id of item n without a URL, and
+    relative item links are resolved against ``base_url`` (the feed's own URL when it was fetched).
 
     Items of a feed that is malformed part way are read, then a FormatError says what was wrong.
     """
@@ -44,16 +47,17 @@ def read_feed(data: bytes, item: str, stem: str, settings: Settings) -> Iterator
         raise EmptyError(item, "feed without items")
     for n, entry in enumerate(parsed.entries, 1):
         try:
-            yield entry_article(entry, f"{item}:{n}", f"{stem}-{n}", settings)
+            yield entry_article(entry, f"{item}:{n}", f"{stem}-{n}", settings, base_url)
         except SourceError as exc:
             yield exc
     if problem:
         raise FormatError(item, f"{problem}; {len(parsed.entries)} items read before it")
 
 
-def entry_article(entry: Any, item: str, default_id: str, settings: Settings) -> Article:
+def entry_article(entry: Any, item: str, default_id: str, settings: Settings,
+                  base_url: str | None = None) -> Article:
     """The article of one feed item: its own text when that is the article, else its fetched page."""
-    link = (entry.get("link") or "").strip() or None
+    link = urljoin(base_url or "", (entry.get("link") or "").strip()) or None
     text = _entry_text(entry)
     published = _entry_date(entry)
     title = (entry.get("title") or "").strip() or None

@@ -92,7 +92,7 @@ def read_fetched(url: str, fetched: Fetched, settings: Settings) -> Iterator[Art
     kind: Kind = kind_of_body(fetched.body[:SNIFF_BYTES], fetched.content_type)
     log.info("%s: %s (%s)", url, kind, fetched.content_type or "no media type")
     if kind == "feed":
-        yield from read_feed(fetched.body, url, url_id(url), settings)
+        yield from read_feed(fetched.body, url, url_id(url), settings, base_url=fetched.url)
     elif kind == "warc":
         stream = io.BytesIO(fetched.body)
         yield from read_warc_stream(GzipStream(stream) if fetched.body[:2] == b"\x1f\x8b" else stream, url, settings)

@@ -97,6 +97,13 @@ def test_sources_url_feed_items_pages_are_fetched(read, server):
     assert [type(x).__name__ for x in result.items] == ["Article", "Article", "FetchError"]
 
 
+def test_sources_url_feed_relative_links_resolve_against_feed_url(read, server):
+    server.route("/news/1", (INGEST_DATA / "article.html").read_bytes(), headers=HTML)
+    feed = "<rss version='2.0'><channel><item><title>t</title><link>/news/1</link></item></channel></rss>"
+    [article] = read(server.route("/feeds/main.rss", feed)).items
+    assert article.url == server.url("/news/1") and article.outlet == "Valley Herald"
+
+
 def test_sources_url_plain_text_uses_declared_charset(read, server, report):
     url = server.route("/r.txt", report.replace("Beltrán", "Beltrán").encode("cp1252"),
                        headers={"Content-Type": "text/plain; charset=windows-1252"})
