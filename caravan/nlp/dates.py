@@ -50,6 +50,7 @@ DEICTIC_IN_QUOTES = frozenset({"day"})  # units of relative dates skipped inside
 YEAR_JOINERS = frozenset({",", "of", "de", "del"})  # "December of 2016", "enero de 2020"
 NAME_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE", "LOC"})
 OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
+MORPH_TENSES = {"Past": "past", "Imp": "past", "Fut": "future"}  # morphological Tense values of a tagger
 TENSE_STEPS = 8  # how far up the parse a date looks for its clause's verb
 TENSE_REACH = 300  # days: a tense moves a month and day to its side of publication only this far
 
@@ -189,7 +190,7 @@ def nearest_year(published: dt.date, month: int, day: int | None, tense: str | N
 
 def clause_tense(doc: Doc, token: Token, lex: DateLexicon) -> str | None:
     """"past", "future" or None (present, unknown) for the clause a date token belongs to."""
-    if doc.has_annotation("DEP"):
+    if doc.has_annotation("DEP") and doc.lang_ == "en":
         return _parsed_tense(token, lex)
     return _word_tense(doc, token, lex)
 
@@ -219,8 +220,9 @@ def _verb_tense(verb: Token, lex: DateLexicon) -> tuple[str | None, Token | None
                 or verb.head.tag_ == "VBG" and verb.head.lemma_.lower() == "go":
             return "future", None
         return None, verb.head
-    if "past" in cued or verb.tag_ == "VBD":
-        return "past", None
+    if "past" in cued or verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes):
+        return "past", None  # a participle with no auxiliary is a past tense the tagger misread, or a past
+        # participle clause ("the migrants detained Monday")
     if verb.tag_ in ("VBN", "VBG") and auxes:
         return ("past" if any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxes) else
                 "future" if verb.tag_ == "VBG" else None), None
@@ -230,11 +232,13 @@ def _verb_tense(verb: Token, lex: DateLexicon) -> tuple[str | None, Token | None
 
 
 def _word_tense(doc: Doc, token: Token, lex: DateLexicon) -> str | None:
-    """Tense from the nearest cue word of the sentence, for pipelines without a parser."""
+    """Tense from the nearest verb with a tense (when a tagger gives one) or cue word of the sentence, for
+    pipelines without an English parser."""
     sent = token.sent
     words = sorted((t for t in sent if t.i != token.i and t.is_alpha), key=lambda t: abs(t.i - token.i))
     for word in words:
-        tense = lex.tense_words.get(word.lower_)
+        tense = MORPH_TENSES.get(",".join(word.morph.get("Tense"))) if word.pos_ in ("VERB", "AUX") else None
+        tense = tense or lex.tense_words.get(word.lower_)
         if tense is None and len(word.text) >= 5:
             tense = next((t for end, t in lex.tense_endings if word.lower_.endswith(end)), None)
         if tense:

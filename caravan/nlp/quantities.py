@@ -35,7 +35,7 @@ PHONE = re.compile(r"^\d{3}[-.]\d{4}$")
 LONGEST_PLAIN_COUNT = 9  # more digits than this without separators: an id or a phone number
 YEARS = (1900, 2100)  # a bare four-digit number in this span reads as a year
 # the entity labels under which a number is a date, a time, a rate, a rank or part of a name
-SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT",
+SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "PRODUCT",
                        "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # words before a spelled small number that make it name known things ("our two countries", "the three men")
 DEFINITE = frozenset({"the", "these", "those", "our", "their", "its", "his", "her", "my", "your", "both", "los",
