@@ -73,9 +73,16 @@ class Ingester:
     def __init__(self, db: Store, settings: Settings, extract: Extractor | None = None) -> None:
         self.db = db
         self.settings = settings
-        self.extract = extract or _default_extractor(settings)
+        self._extract = extract
         self.index: DuplicateIndex = load_index(db, settings)
         self.summary = IngestSummary()
+
+    @property
+    def extract(self) -> Extractor:
+        """The extractor; the default pipeline (and spaCy) loads only when an article needs it."""
+        if self._extract is None:
+            self._extract = _default_extractor(self.settings)
+        return self._extract
 
     def add(self, item: Article | SourceError) -> Outcome:
         """Take one item from a reader: store it, or record why not."""
