@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from caravan.model import DateRef
 from caravan.nlp.extensions import in_boilerplate
-from caravan.nlp.quantities import load_lexicon, parse_digits, parse_words
+from caravan.nlp.quantities import inside_quotation, load_lexicon, parse_digits, parse_words
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,6 @@ MORNING_GUARD = frozenset({"la", "esta", "una", "cada", "media", "de", "por"})
 DEICTIC_IN_QUOTES = frozenset({"day"})  # units of relative dates skipped inside direct quotations
 YEAR_JOINERS = frozenset({",", "of", "de", "del"})  # "December of 2016", "enero de 2020"
 NAME_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE", "LOC"})
-OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
 MORPH_TENSES = {"Past": "past", "Imp": "past", "Fut": "future"}  # morphological Tense values of a tagger
 TENSE_STEPS = 8  # how far up the parse a date looks for its clause's verb
 TENSE_REACH = 300  # days: a tense moves a month and day to its side of publication only this far
@@ -345,7 +344,8 @@ def _month_first(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) 
     if year_at < len(doc) and YEAR.match(doc[year_at].text):
         year = int(doc[year_at].text)
         return Found(i, year_at + 1, interval(*month_of(dt.date(year, month, 1))))
-    if published is None or _lower(doc, i - 1) not in MONTH_LEADS or doc[i].lower_ == "may" and _lower(doc, i - 1) != "in":
+    lead = _lower(doc, i - 2) if _lower(doc, i - 1) == "-" else _lower(doc, i - 1)  # "mid-October"
+    if published is None or lead not in MONTH_LEADS or doc[i].lower_ == "may" and lead != "in":
         return None
     year = nearest_year(published, month, None, clause_tense(doc, doc[i], lex))
     return Found(i, i + 1, interval(*month_of(dt.date(year, month, 1)))) if year else None
@@ -397,17 +397,6 @@ def is_name_part(token: Token) -> bool:
         return True
     prev = token.doc[token.i - 1] if token.i > 0 else None
     return token.text.isupper() and len(token.text) > 3 and prev is not None and prev.text[:1].isupper()
-
-
-def inside_quotation(doc: Doc, char: int) -> bool:
-    """Whether a character lies in a direct quotation: a quote found by the quotes component, or an open
-    quotation mark earlier in its paragraph."""
-    for quote in doc._.quotes or []:
-        if quote.start <= char < quote.end and quote.kind != "indirect":
-            return True
-    paragraph = doc.text[doc.text.rfind("\n", 0, char) + 1:char]
-    opened = sum(paragraph.count(c) for c in OPEN_QUOTES) - sum(paragraph.count(c) for c in CLOSE_QUOTES)
-    return opened > 0 or paragraph.count('"') % 2 == 1
 
 
 # ---- component -----------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -61,6 +62,8 @@ MONEY_SCALED = re.compile(r"^(\d+(?:[.,]\d+)?)(bn|b|mn|m|k)$")
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "ROOT"})
 CONTEXT_SENTENCES = 3  # how far back a bare count looks for the people it counts
 TENS = frozenset(float(n) for n in range(20, 100, 10))  # "twenty" may take "-five", "treinta" "y cinco"
+OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
+SINGULAR_NOUN = "NN"  # English tag of a singular common noun: no count of things (> 1) ends on one
 NOUN_WINDOW = 4  # tokens between a number and its noun at most (adjectives, compounds)
 
 
@@ -392,6 +395,9 @@ def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
         what = _bare_count_people(doc, amount, lex)
         return make(PEOPLE, what) if what else None
     unit, what = noun
+    if unit == SINGULAR_NOUN:
+        what = _context_people(doc, amount, lex, sentences=0)
+        return make(PEOPLE, what) if what else None
     if unit is None or (unit != PEOPLE and unit not in lex.units.values() and _is_small(doc, amount, FEW)):
         return None
     if unit != PEOPLE and _lower(doc, amount.start - 1) in DEFINITE and _is_small(doc, amount, SMALL, words=False):
@@ -493,8 +499,10 @@ def _noun_unit(doc: Doc, token: Token, lex: Lexicon) -> tuple[str | None, str]:
         return lex.units[lower], token.text
     if lower in lex.groups and _lower(doc, token.i - 1) in PARTITIVE_SKIP | PARTITIVE:
         return PEOPLE, lex.groups[lower]  # "several hundred of the caravan"
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" and token.tag_ != SINGULAR_NOUN:
         return token.lemma_.lower(), token.text
+    if token.tag_ == SINGULAR_NOUN:
+        return SINGULAR_NOUN, token.text  # "7,000 heading north": a misparse, or a modifier ("a 60 vote margin")
     return None, token.text
 
 
@@ -546,16 +554,46 @@ def _is_modified_noun(token: Token) -> bool:
 
 
 def _context_people(doc: Doc, amount: Amount, lex: Lexicon, sentences: int = CONTEXT_SENTENCES) -> str | None:
-    """The people noun (or a group's members) nearest before the amount, within a few sentences."""
+    """The people a bare count refers to: the nearest people (or group) noun before it in its own sentence;
+    failing that, when the sentences before it speak of people, the article's most frequent people noun."""
     sent_start = doc[amount.start].sent.start
+    nearest = _people_before(doc, amount.start, sent_start, lex)
+    if nearest or sentences == 0:
+        return nearest
     for _ in range(sentences):
         if sent_start == 0:
             break
         sent_start = doc[sent_start - 1].sent.start
-    for j in range(amount.start - 1, sent_start - 1, -1):
-        token = doc[j]
-        if token.lower_ in lex.people and token.lower_ not in PRONOUNS:
-            return token.text
-        if token.lower_ in lex.groups:
-            return lex.groups[token.lower_]
+    if _people_before(doc, amount.start, sent_start, lex) is None:
+        return None
+    counts = Counter((_people_word(t, lex) or "").lower() for t in doc if not inside_quotation(doc, t.idx))
+    counts.pop("", None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _people_before(doc: Doc, end: int, start: int, lex: Lexicon) -> str | None:
+    """The nearest people or group noun in tokens [start, end), outside quotations unless the count is quoted."""
+    quoted = inside_quotation(doc, doc[end].idx)
+    for j in range(end - 1, start - 1, -1):
+        what = _people_word(doc[j], lex)
+        if what and (quoted or not inside_quotation(doc, doc[j].idx)):
+            return what
     return None
+
+
+def _people_word(token: Token, lex: Lexicon) -> str | None:
+    """What a token names if it names people: itself ("migrants") or a group's members ("caravan")."""
+    if token.lower_ in lex.people and token.lower_ not in PRONOUNS:
+        return token.text
+    return lex.groups.get(token.lower_)
+
+
+def inside_quotation(doc: Doc, char: int) -> bool:
+    """Whether a character lies in a direct quotation: a quote found by the quotes component, or an open
+    quotation mark earlier in its paragraph."""
+    for quote in doc._.quotes or []:
+        if quote.start <= char < quote.end and quote.kind != "indirect":
+            return True
+    paragraph = doc.text[doc.text.rfind("\n", 0, char) + 1:char]
+    opened = sum(paragraph.count(c) for c in OPEN_QUOTES) - sum(paragraph.count(c) for c in CLOSE_QUOTES)
+    return opened > 0 or paragraph.count('"') % 2 == 1

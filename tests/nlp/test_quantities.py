@@ -119,6 +119,19 @@ def test_quantities_bare_vague_subject_counts_people_of_the_context():
 
 
 @pytest.mark.model
+def test_quantities_bare_count_takes_the_articles_main_people():
+    text = ("The migrants left at dawn. The migrants crossed the river by noon. Soldiers watched the bridge.\n\n"
+            "Thousands plan to walk on tomorrow.")
+    assert quantities(text)["Thousands"].what == "migrants"
+
+
+@pytest.mark.model
+def test_quantities_of_a_caravan_counts_people():
+    q = quantities("The government tracked a caravan of 7,000 heading north.")["7,000"]
+    assert q.unit == "people"
+
+
+@pytest.mark.model
 def test_quantities_bare_vague_word_without_people_context_is_skipped():
     assert quantities("The crates arrived late at the port. Dozens were broken.") == {}
 
@@ -201,6 +214,17 @@ def test_quantities_spanish_money_in_millions():
 def test_quantities_spanish_between_range():
     q = quantities("Entre 2.000 y 3.000 migrantes esperan en la frontera.", "es")["Entre 2.000 y 3.000"]
     assert (q.low, q.high) == (2000, 3000)
+
+
+@pytest.mark.model
+def test_quantities_range_after_from_without_a_verb_of_change():
+    q = quantities("The smuggler's fee runs from $1,000 to $2,000.")["$1,000 to $2,000"]
+    assert (q.low, q.high, q.unit) == (1000, 2000, "USD")
+
+
+@pytest.mark.model
+def test_quantities_score_like_pairs_are_skipped():
+    assert quantities("The court could split in a 4-4 tie.") == {}
 
 
 def test_quantities_spanish_date_numbers_are_not_counts():
