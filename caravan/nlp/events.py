@@ -241,6 +241,11 @@ def need_poss(m: Match, cls: str) -> bool:
     return any(_in_role(c, cls) for c in m.head.children if c.dep_ == "poss")
 
 
+def need_anchored(m: Match, _: str) -> bool:
+    """A noun trigger that is the object or subject of a verb ("cut *aid*", "*aid* was pledged")."""
+    return m.head.dep_ in NOUN_ANCHOR_DEPS and m.head.head.pos_ in VERB_POS
+
+
 def need_count(m: Match, _: str) -> bool:
     """A counted noun trigger ("3,000 deportations")."""
     return any(c.dep_ == "nummod" for c in m.head.children)
@@ -261,7 +266,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "intransitive": need_intransitive, "home": need_home, "source": need_source,
     "nonplace_goal": need_nonplace_goal, "object": need_object, "subject": need_subject,
     "acl": need_acl, "with": need_with, "dobj": need_dobj, "of": need_of, "poss": need_poss,
-    "count": need_count,
+    "count": need_count, "anchored": need_anchored,
 }
 
 
@@ -376,10 +381,14 @@ def is_backgrounded(m: Match) -> bool:
 
 
 def is_generic_clause(verb: Token) -> bool:
-    """A present-tense relative clause, without auxiliaries, on a bare plural or an indefinite pronoun."""
-    if verb.dep_ != "relcl" or verb.tag_ not in ("VBP", "VBZ"):
+    """A present-tense relative clause, without auxiliaries, on a bare plural or an indefinite pronoun; or a
+    present tense with a word of habit ("thousands *enter* the country daily")."""
+    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    habitual = load_cues()["habitual_words"]
+    if any(lemma(c) in habitual for c in verb.subtree if c.dep_ in ("advmod", "npadvmod", "det")):
+        return True
+    if verb.dep_ != "relcl":
         return False
     noun = verb.head
     if noun.lower_ in GENERIC_PRONOUNS:
@@ -396,7 +405,9 @@ def build_event(m: Match) -> Event | None:
         return None
     start, end = trigger_bounds(m, anchor)
     clause = clause_of(chain) + (list(m.head.subtree) if m.head.pos_ in NOUN_POS else [])
-    event = Event(start=start, end=end, type=m.rule.type, modality=find_modality(chain, m.consumed))  # type: ignore[arg-type]
+    governed = m.head.pos_ in NOUN_POS and anchor.i != m.head.i  # "*cut* aid": the verb governs the noun
+    modality = find_modality(chain, m.consumed, governed=governed)
+    event = Event(start=start, end=end, type=m.rule.type, modality=modality)  # type: ignore[arg-type]
     event.place, event.country, event.lat, event.lon = where_of(m, chain, clause)
     event.date = args.date_of(m.doc, clause, m.sent, start)
     event.actor = args.actor_text(m.doc, actor_token(m, chain))

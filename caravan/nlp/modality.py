@@ -45,12 +45,13 @@ def is_conditional(chain: list[Token]) -> bool:
     return False
 
 
-def read_cues(chain: list[Token], consumed: Collection[int] = ()) -> Cues:
-    """The modality cues on the trigger and its governors; ``consumed`` negations belong to the trigger rule."""
+def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool = False) -> Cues:
+    """The modality cues on the trigger and its governors; ``consumed`` negations belong to the trigger rule;
+    ``governed``: the chain starts at the verb of a noun trigger ("*cut* aid"), which governs it."""
     cues, found = load_cues(), Cues()
     found.conditional = is_conditional(chain)
     for depth, word in enumerate(chain):
-        _read_word(word, depth, cues, found, consumed)
+        _read_word(word, depth + int(governed), cues, found, consumed)
     return found
 
 
@@ -98,9 +99,9 @@ def future_modality(chain: list[Token]) -> str:
     return "planned"
 
 
-def find_modality(chain: list[Token], consumed: Collection[int] = ()) -> str:
+def find_modality(chain: list[Token], consumed: Collection[int] = (), governed: bool = False) -> str:
     """The modality of the event whose governor chain (trigger first) is ``chain``."""
-    found = read_cues(chain, consumed)
+    found = read_cues(chain, consumed, governed)
     if found.conditional:
         return "conditional"
     if found.negated:

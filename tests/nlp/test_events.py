@@ -399,3 +399,19 @@ def test_events_depart_not_for_setting_out_a_plan():
 def test_events_modality_purpose_clause_is_planned():
     text = "The government deployed soldiers at the river to stop the caravan."
     assert only(text, "block").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_modality_cut_aid_is_negated():
+    event = only("The president threatened to cut aid to the countries the migrants come from.", "aid")
+    assert event.modality == "negated"
+
+
+@pytest.mark.model
+def test_events_habitual_present_is_not_an_event():
+    assert types_of("Thousands of workers cross the border daily to work in the factories.") == []
+
+
+@pytest.mark.model
+def test_events_block_not_for_building_a_fence():
+    assert types_of("Congress debated whether to build a fence along the border.") == []
