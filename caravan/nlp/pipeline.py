@@ -123,3 +123,14 @@ def to_record(doc: Doc, language: str) -> Record:
 
 def _overlaps_any(item: Span, spans: list[Span]) -> bool:
     return any(item.start < b.end and b.start < item.end for b in spans)
+
+
+_SHARED: dict[str, Pipeline] = {}
+
+
+def shared_pipeline(settings: Settings | None = None) -> Pipeline:
+    """One Pipeline per distinct settings per process, for callers that extract text by text."""
+    key = repr(settings)  # Settings holds a dict (extra), so it is not hashable
+    if key not in _SHARED:
+        _SHARED[key] = Pipeline(settings)
+    return _SHARED[key]
