@@ -383,7 +383,8 @@ def is_backgrounded(m: Match) -> bool:
 def is_generic_clause(verb: Token) -> bool:
     """A present-tense relative clause, without auxiliaries, on a bare plural or an indefinite pronoun; or a
     present tense with a word of habit ("thousands *enter* the country daily")."""
-    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and lemma(c) != "do"]
+    if verb.tag_ not in ("VBP", "VBZ") or auxiliaries:
         return False
     habitual = load_cues()["habitual_words"]
     if any(lemma(c) in habitual for c in verb.subtree if c.dep_ in ("advmod", "npadvmod", "det")):

@@ -51,11 +51,15 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
     cues, found = load_cues(), Cues()
     found.conditional = is_conditional(chain)
     for depth, word in enumerate(chain):
-        _read_word(word, depth + int(governed), cues, found, consumed)
+        coordinated = depth > 0 and chain[depth - 1].dep_ == "conj"
+        _read_word(word, depth + int(governed), cues, found, consumed, coordinated)
     return found
 
 
-def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Collection[int]) -> None:
+def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Collection[int],
+               coordinated: bool = False) -> None:
+    """Cues of one chain word; a verb coordinated with the trigger shares its auxiliaries, not its meaning
+    ("has vowed to close the border and *deployed* troops")."""
     lem = lemma(word)
     for child in word.children:
         text = child.lower_
@@ -70,6 +74,8 @@ def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Colle
             found.predicted = True
         elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["impossible_words"]:
             found.impossible = True  # "it will be impossible for the group to get there"
+    if coordinated:
+        return
     if depth == 0:
         if word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
             found.planned = True  # a purpose: "sent troops *to stop* the caravan"

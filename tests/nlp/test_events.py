@@ -415,3 +415,9 @@ def test_events_habitual_present_is_not_an_event():
 @pytest.mark.model
 def test_events_block_not_for_building_a_fence():
     assert types_of("Congress debated whether to build a fence along the border.") == []
+
+
+@pytest.mark.model
+def test_events_modality_coordinated_verb_keeps_its_own_meaning():
+    text = "The president has vowed to close the border and deployed 5,000 troops to the border."
+    assert only(text, "deploy").modality == "asserted"
