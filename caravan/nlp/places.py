@@ -34,6 +34,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAYBE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PER", "MISC"})
 # features a name may have to be found without NER, or under a MAYBE label, with nothing else said about it
 SURE_FEATURES = frozenset({"country", "admin", "region"})
+UNSURE_CODES = frozenset({"ADM2"})  # county names are too often surnames and words to be found without NER
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:['’]s?|[\s,.;:!?)\]\"”’-])+$")
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.|\b[A-Z][a-z]{1,4}\.)$")  # "U.S.", "Calif." keep their final dot
@@ -43,7 +44,9 @@ NAME_KINDS_OK = ("name", "alt")
 COMMA_GAP = re.compile(r"^\s*,\s*$")
 SPEECH_FEATURES = {"GPE": "city", "LOC": "region", "FAC": "city"}  # feature of a mention the resolver abstains on
 # a dateline: a capitalised town opening a line, optionally with its division, before "(", a dash or a colon
-DATELINE = re.compile(r"(?m)^(?P<town>[A-Z][A-Z.'’ -]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,30}?))?\s*(?:\(|—|–|--| - |:)")
+DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+                      r"(?=,?\s*(?:\(|—|–|--| - |:|[A-Z][a-z]))")
+CONTEXT_TOWN_POPULATION = 5000  # smallest town of the document's main country found without NER or a cue
 FOCUS_SCORE = 0.4  # score of a street or building placed at the document's focus town
 FOCUS_FEATURES = ("city", "admin")  # what can be a document's focus, in order of preference
 
@@ -98,10 +101,17 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     borders = find_border_compounds(text, gaz)
     taken = [(b.start, b.end) for b in borders]
     entities = find_entity_mentions(doc, gaz)
-    mentions = _dedupe(entities + find_name_mentions(doc, gaz) + find_dateline(text), taken)
-    mentions = _dedupe(mentions + find_repeats(text, entities), taken)
+    mentions = _dedupe(entities + find_name_mentions(doc, gaz) + find_dateline(text, gaz), taken)
+    mentions = _dedupe(mentions + find_repeats(text, entities) + find_cued_towns(doc, gaz), taken)
+    mentions = drop_people(doc, gaz, mentions)
     annotate_mentions(text, mentions, resolver)
-    resolutions = resolver.resolve(mentions, demonym_context(doc, gaz))
+    context = demonym_context(doc, gaz)
+    resolutions = resolver.resolve(mentions, context)
+    more = drop_people(doc, gaz, find_context_towns(doc, gaz, resolutions, taken))
+    if more:
+        mentions = _dedupe(mentions + more, taken)
+        annotate_mentions(text, mentions, resolver)
+        resolutions = resolver.resolve(mentions, context)
     focus = find_focus(resolutions)
     found = [_found_from(r, focus) for r in resolutions]
     found = [f for f in found if f is not None]
@@ -129,7 +139,8 @@ def _is_sure_place(gaz: Gazetteer, name: str) -> bool:
     """A name that is a country, division or region under its own name or an alternate, and no demonym."""
     if gaz.demonym(name):
         return False
-    return any(c.feature in SURE_FEATURES and c.kind in NAME_KINDS_OK for c in gaz.find(name))
+    return any(c.feature in SURE_FEATURES and c.kind in NAME_KINDS_OK and c.code not in UNSURE_CODES
+               for c in gaz.find(name))
 
 
 def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -141,10 +152,10 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         for start, end in _entity_parts(doc.text, ent):
             name = doc.text[start:end]
-            if not name or gaz.demonym(name) or not name[:1].isupper():
+            if not name or gaz.demonym(name) or not name[:1].isupper() or name in _generic_names():
                 continue
             if ent.label_ in MAYBE_LABELS and not (_is_sure_place(gaz, name) or is_facility(name)
-                                                   or _has_cue(doc.text, start, end, pattern, gaz)):
+                                                   or _has_cue(doc.text, start, end, pattern, gaz, ent.label_)):
                 continue
             out.append(Mention(start, end, name, source=ent.label_))
     return out
@@ -172,11 +183,30 @@ def _facility_words() -> frozenset[str]:
     return frozenset(load_curated()["facility_words"]["words"])
 
 
-def _has_cue(text: str, start: int, end: int, pattern: re.Pattern[str], gaz: Gazetteer) -> bool:
-    """The text calls the name a place: 'the town of X', or 'X, <country or division>' follows."""
+def _generic_names() -> frozenset[str]:
+    words = load_curated()["generic_names"]["words"]
+    return frozenset(words) | frozenset(w.upper() for w in words)
+
+
+def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Mentions that are a person's name elsewhere in the document ("Dubreuil" after "Claude Dubreuil"),
+    unless the name is a country or division or the text calls it a place ("the town of Morales")."""
+    labels = Counter((e.text, e.label_ in PLACE_LABELS) for e in doc.ents)
+    surnames = {e.text.split()[-1] for e in doc.ents if e.label_ in ("PERSON", "PER") and " " in e.text}
+    people = surnames | {e.text for e in doc.ents if e.label_ in ("PERSON", "PER")
+                         and labels[(e.text, False)] > labels[(e.text, True)]}
+    pattern = place_type_pattern()
+    return [m for m in mentions if m.text not in people or _is_sure_place(gaz, m.text)
+            or (describe(doc.text, m.start, pattern) or {}).get("type")]
+
+
+def _has_cue(text: str, start: int, end: int, pattern: re.Pattern[str], gaz: Gazetteer, label: str) -> bool:
+    """The text calls the name a place: 'the town of X', or (not for people) 'X, <country or division>' follows."""
     said = describe(text, start, pattern)
     if said and said.get("type"):
         return True
+    if label in ("PERSON", "PER"):
+        return False
     after = re.match(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[end:end + 40])
     return bool(after and (_is_sure_place(gaz, after.group(1)) or _is_sure_place(gaz, after.group(1).split()[0])))
 
@@ -207,7 +237,8 @@ def find_name_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         start, end = strip_name(doc.text, span.start_char, span.end_char)
         name = doc.text[start:end]
-        if name and _is_sure_place(gaz, name) and (_is_country(gaz, name) or _is_whole_name(doc, span)):
+        if name and name not in _generic_names() and _is_sure_place(gaz, name) \
+                and (_is_country(gaz, name) or _is_whole_name(doc, span)):
             out.append(Mention(start, end, name, source="gazetteer"))
     return out
 
@@ -223,14 +254,75 @@ def _is_whole_name(doc: Doc, span: SpacySpan) -> bool:
     return not named(span.start - 1) and not named(span.end)
 
 
-def find_dateline(text: str) -> list[Mention]:
-    """The town of a dateline ("SAN DIEGO (Reuters) -", "TORONTO —")."""
+def _runs(doc: Doc) -> list[SpacySpan]:
+    """Maximal runs of capitalised tokens, with inner connectors ("Bains and Grants Town")."""
+    runs, start = [], None
+    for i, tok in enumerate(doc):
+        cap = tok.text[:1].isupper()
+        if cap and start is None:
+            start = i
+        elif not cap and start is not None and not (tok.text in NAME_CONNECTORS and i + 1 < len(doc)
+                                                     and doc[i + 1].text[:1].isupper()):
+            runs.append(doc[start:i])
+            start = None
+    if start is not None:
+        runs.append(doc[start:])
+    return runs
+
+
+def _place_words() -> frozenset[str]:
+    return frozenset(load_curated()["place_prepositions"]["words"])
+
+
+def _town_candidates(gaz: Gazetteer, name: str) -> list:
+    return [c for c in gaz.find(name) if c.feature in ("city", "admin") and c.kind in NAME_KINDS_OK]
+
+
+def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Towns NER missed after a place preposition: "in Durban", "near Dewsbury"."""
+    out = []
+    for run in _runs(doc):
+        if run.start == 0 or doc[run.start - 1].lower_ not in _place_words() or len(run) > MAX_NAME_TOKENS:
+            continue
+        if doc.text[run.end_char:run.end_char + 2] in ("'s", "’s"):
+            continue
+        start, end = strip_name(doc.text, run.start_char, run.end_char)
+        name = doc.text[start:end]
+        if name and name not in _generic_names() and _town_candidates(gaz, name):
+            out.append(Mention(start, end, name, source="cue"))
+    return out
+
+
+def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
+                       taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names of towns of the document's main country that NER missed or mislabelled (not as people)."""
+    countries = Counter(r.choice.country for r in resolutions if r.choice is not None and r.choice.country)
+    if not countries:
+        return []
+    main = countries.most_common(1)[0][0]
+    spans = taken + [(r.mention.start, r.mention.end) for r in resolutions]
+    person = {t.i for ent in doc.ents if ent.label_ in ("PERSON", "PER") for t in ent}
+    out = []
+    for run in _runs(doc):
+        if any(t.i in person or t.pos_ not in ("PROPN", "") for t in run) or len(run) > MAX_NAME_TOKENS:
+            continue
+        start, end = strip_name(doc.text, run.start_char, run.end_char)
+        name = doc.text[start:end]
+        if not name or name in _generic_names() or _overlaps(start, end, spans):
+            continue
+        if any(c.country == main and c.kind == "name" and c.population >= CONTEXT_TOWN_POPULATION
+               for c in _town_candidates(gaz, name)):
+            out.append(Mention(start, end, name, source="context"))
+    return out
+
+
+def find_dateline(text: str, gaz: Gazetteer) -> list[Mention]:
+    """The town of a dateline ("SAN DIEGO (Reuters) -", "TORONTO —", "OKLAHOMA CITY The Latest...")."""
     out = []
     for m in DATELINE.finditer(text):
         town = m.group("town").strip()
-        if len(town) > 2 and town.upper() == town:
-            out.append(Mention(m.start("town"), m.start("town") + len(town), town, source="dateline",
-                               container_admin=None))
+        if len(town) > 3 and any(c.feature in ("city", "admin") and c.kind in NAME_KINDS_OK for c in gaz.find(town)):
+            out.append(Mention(m.start("town"), m.start("town") + len(town), town, source="dateline", kind="city"))
     return out
 
 
@@ -287,13 +379,19 @@ def demonym_context(doc: Doc, gaz: Gazetteer) -> Context:
 
 
 def find_focus(resolutions: list[Resolution]) -> Resolution | None:
-    """The document's focus: its most named town (else division), where unnamed streets and buildings lie."""
-    for feature in FOCUS_FEATURES:
-        counts = Counter(r.choice.id for r in resolutions if r.choice is not None and r.choice.feature == feature)
-        if counts:
-            best = counts.most_common(1)[0][0]
-            return next(r for r in resolutions if r.choice is not None and r.choice.id == best)
-    return None
+    """The document's focus, where its unnamed streets and buildings lie: the town or division named most often
+    in the document's main country (towns first on a tie)."""
+    placed = [r for r in resolutions if r.choice is not None]
+    countries = Counter(r.choice.country for r in placed if r.choice.country)  # type: ignore[union-attr]
+    if not countries:
+        return None
+    main = countries.most_common(1)[0][0]
+    local = [r for r in placed if r.choice.feature in FOCUS_FEATURES and r.choice.country == main]  # type: ignore
+    if not local:
+        return None
+    counts = Counter(r.choice.id for r in local)  # type: ignore[union-attr]
+    best = max(local, key=lambda r: (counts[r.choice.id], r.choice.feature == "city", r.score))  # type: ignore
+    return best
 
 
 def _found_from(r: Resolution, focus: Resolution | None = None) -> Found | None:
