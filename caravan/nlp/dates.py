@@ -215,10 +215,7 @@ def _verb_tense(verb: Token, lex: DateLexicon) -> tuple[str | None, Token | None
     if "future" in cued:
         return "future", None
     if any(a.lower_ == "to" for a in auxes) and verb.head is not verb:
-        if lex.tense_words.get(verb.head.lemma_.lower()) == "future" and verb.head.lemma_.lower() != "go" \
-                or verb.head.tag_ == "VBG" and verb.head.lemma_.lower() == "go":
-            return "future", None
-        return None, verb.head
+        return ("future", None) if _is_plan_verb(verb.head, lex) else (None, verb.head)
     if "past" in cued or verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes):
         return "past", None  # a participle with no auxiliary is a past tense the tagger misread, or a past
         # participle clause ("the migrants detained Monday")
@@ -228,6 +225,14 @@ def _verb_tense(verb: Token, lex: DateLexicon) -> tuple[str | None, Token | None
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb and verb.pos_ != "AUX":
         return None, verb.head
     return None, None
+
+
+def _is_plan_verb(verb: Token, lex: DateLexicon) -> bool:
+    """A verb whose infinitive complement lies ahead: "plan to", "expect to", "are going to" (not "went to")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "go":
+        return verb.tag_ == "VBG"
+    return lex.tense_words.get(lemma) == "future"
 
 
 def _word_tense(doc: Doc, token: Token, lex: DateLexicon) -> str | None:
