@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from caravan.model import DateRef, Place, Quantity, Quote
-from caravan.nlp.clause import partitive_heads, own_clause
+from caravan.nlp.clause import partitive_heads
 from caravan.nlp.eventlex import DATA_DIR
 from caravan.nlp.extensions import in_boilerplate
 
@@ -159,11 +159,6 @@ def country_in_tokens(doc: Doc, tokens: list[Token]) -> str | None:
             if code:
                 return code
     return None
-
-
-def phrase_tokens(token: Token) -> list[Token]:
-    """A noun phrase without its relative clauses: the words a size or an actor is read from."""
-    return own_clause(token)
 
 
 def people_size(doc: Doc, tokens: list[Token]) -> list[float | None] | None:

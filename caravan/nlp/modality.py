@@ -8,15 +8,12 @@ asserted. The cue words are data (``caravan/data/events/modality.json``).
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from caravan.nlp.clause import subject_of
 from caravan.nlp.eventlex import lemma, load_cues
-
-PRECEDENCE = ("conditional", "negated", "predicted", "planned", "asserted")
-
 
 @dataclass
 class Cues:
@@ -28,7 +25,6 @@ class Cues:
     planned: bool = False
     future: bool = False  # "will", "going to": planned or predicted depending on the subject
     impossible: bool = False
-    words: list[str] = field(default_factory=list)
 
 
 def is_conditional(chain: list[Token]) -> bool:
@@ -60,7 +56,18 @@ def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Colle
                coordinated: bool = False) -> None:
     """Cues of one chain word; a verb coordinated with the trigger shares its auxiliaries, not its meaning
     ("has vowed to close the border and *deployed* troops")."""
-    lem = lemma(word)
+    _read_dependents(word, depth, cues, found, consumed)
+    if coordinated:
+        return
+    if depth == 0:
+        if word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+            found.planned = True  # a purpose: "sent troops *to stop* the caravan"
+        return
+    _read_governor(word, cues, found)
+
+
+def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed: Collection[int]) -> None:
+    """Negations, auxiliaries and modal adverbs attached to a chain word."""
     for child in word.children:
         text = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and text in cues["negations"]):
@@ -74,12 +81,11 @@ def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Colle
             found.predicted = True
         elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["impossible_words"]:
             found.impossible = True  # "it will be impossible for the group to get there"
-    if coordinated:
-        return
-    if depth == 0:
-        if word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
-            found.planned = True  # a purpose: "sent troops *to stop* the caravan"
-        return
+
+
+def _read_governor(word: Token, cues: dict, found: Cues) -> None:
+    """What a governing word says about the trigger ("*plan* to", "*expect*", "*refuse* to", "*going* to")."""
+    lem = lemma(word)
     if lem in cues["impossible_words"]:
         found.impossible = True
     elif lem in cues["negating_verbs"]:
