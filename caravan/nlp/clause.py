@@ -9,7 +9,7 @@ from caravan.nlp.eventlex import in_class, lemma, load_cues, load_lexicon
 # a trigger shares subject and modality with the word it is the open complement or predicate of
 CONTROL_DEPS = frozenset({"xcomp", "acomp", "oprd"})
 # clauses that only climb to their head when the head is a modal governor ("plan to", "expect that", "let X pass")
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"})
+CLAUSE_DEPS = frozenset({"ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # dependents that open a new clause: their words are not the trigger's clause
 SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"})
@@ -30,6 +30,13 @@ def governor_lemmas() -> frozenset[str]:
     words = set().union(*(cues[n] for n in names))
     words |= lex["permission_verbs"] | lex["coercion_verbs"] | lex["commitment_verbs"] | {"go", "be", "able"}
     return frozenset(words)
+
+
+def adverbial_governor_lemmas() -> frozenset[str]:
+    """Heads whose adverbial clauses share their modality: copulas of "impossible"/"likely", coercion verbs.
+    Other adverbial clauses ("once they *broke in*, police did not try...") keep their own."""
+    cues = load_cues()
+    return frozenset({"be"}) | cues["impossible_words"] | cues["predicting_words"] | load_lexicon()["coercion_verbs"]
 
 
 def is_reporting(token: Token) -> bool:
@@ -54,6 +61,8 @@ def governors(token: Token) -> list[Token]:
             pass
         elif dep in CLAUSE_DEPS and lemma(head) in governing and not is_reporting(head):
             pass
+        elif dep == "advcl" and lemma(head) in adverbial_governor_lemmas():
+            pass  # "it will *be* impossible for them to reach", "*forced* to remain ... while they wait"
         elif dep in ("aux", "auxpass", "prt"):
             pass
         elif dep in ("pcomp", "pobj") and head.pos_ == "ADP" and lemma(head.head) in governing:

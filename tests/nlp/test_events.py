@@ -421,3 +421,9 @@ def test_events_block_not_for_building_a_fence():
 def test_events_modality_coordinated_verb_keeps_its_own_meaning():
     text = "The president has vowed to close the border and deployed 5,000 troops to the border."
     assert only(text, "deploy").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_modality_time_clause_keeps_its_own():
+    text = "Once the migrants crossed into Mexico, the police did not try to stop them."
+    assert only(text, "cross").modality == "asserted"
