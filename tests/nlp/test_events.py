@@ -427,3 +427,13 @@ def test_events_modality_coordinated_verb_keeps_its_own_meaning():
 def test_events_modality_time_clause_keeps_its_own():
     text = "Once the migrants crossed into Mexico, the police did not try to stop them."
     assert only(text, "cross").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_cross_not_for_bridges():
+    assert types_of("The bridges that cross from the city to the border post are full of migrants.") == []
+
+
+@pytest.mark.model
+def test_events_policy_work_with_migrants_needs_an_authority():
+    assert types_of("Volunteer groups working with migrants protested outside the shelter.") == []
