@@ -25,6 +25,8 @@ from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# languages the trigger data is written for
+LANGUAGES = ("en",)
 MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
 # prepositions and adverbs that give a movement its direction ("head *north*", "go on *to* the capital")
 PLACE_PREPS = ("into", "to", "toward", "towards", "through", "across", "from", "for", "at", "in", "inside", "out",
@@ -500,8 +502,8 @@ def merge_events(events: list[tuple[int, Event]]) -> list[Event]:
 
 def find_events(doc: Doc) -> list[Event]:
     """The events of a parsed article, in text order."""
-    if not doc.has_annotation("DEP"):
-        log.debug("no dependency parse: events need one")
+    if doc.lang_ not in LANGUAGES or not doc.has_annotation("DEP"):
+        log.debug("events are read from parsed %s text only (got %r)", "/".join(LANGUAGES), doc.lang_)
         return []
     built = []
     for m in find_matches(doc):

@@ -437,3 +437,11 @@ def test_events_cross_not_for_bridges():
 @pytest.mark.model
 def test_events_policy_work_with_migrants_needs_an_authority():
     assert types_of("Volunteer groups working with migrants protested outside the shelter.") == []
+
+
+def test_events_skip_languages_without_triggers():
+    import spacy
+
+    register_extensions()
+    doc = spacy.blank("es")("Los migrantes cruzaron la frontera.")
+    assert EventFinder(Settings())(doc)._.events == []
