@@ -36,9 +36,11 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northward", "northwar
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-# deps of a noun trigger whose verb carries the event's clause ("police *set up* a roadblock")
 # indefinite pronouns whose relative clauses define a kind of people, not a group that moved
 GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoever", "those", "everyone"})
+# mover words that name a group only through what they quantify or stand for ("some *of the migrants*")
+NOT_MOVERS_ALONE = frozenset({"who", "that", "some", "many", "most", "number"})
+# deps of a noun trigger whose verb carries the event's clause ("police *set up* a roadblock")
 NOUN_ANCHOR_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
 
 
@@ -68,7 +70,7 @@ def is_mover(token: Token | None, sent: Span) -> bool:
     if any(is_mover(c, sent) for c in token.children if c.dep_ in ("appos", "conj")):
         return True  # "TIJUANA, Mexico - Dozens of migrants ... arrived": the dateline parsed as subject
     for word in partitive_heads(token):
-        if in_class(word, "movers") and word.lower_ not in ("who", "that", "some", "many", "most"):
+        if in_class(word, "movers") and word.lower_ not in NOT_MOVERS_ALONE:
             return True
         if word.ent_type_ == "NORP" and word.tag_ in ("NNPS", "NNS"):
             return True
@@ -87,8 +89,8 @@ def movers_nearby(token: Token, sent: Span) -> bool:
     doc = sent.doc
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for word in doc[start: sent.end]:
-        if word.i != token.i and word.pos_ in NOUN_POS and in_class(word, "movers") and word.lower_ not in (
-                "who", "that", "number", "some", "many", "most"):
+        if word.i != token.i and word.pos_ in NOUN_POS and in_class(word, "movers") \
+                and word.lower_ not in NOT_MOVERS_ALONE:
             return True
     return False
 
