@@ -175,6 +175,7 @@ def need_not_permitted(m: Match, _: str) -> bool:
     negs = [c for c in permission.children if c.dep_ == "neg"]
     refusing = permission.head if permission.dep_ == "xcomp" else None
     if refusing is not None and lemma(refusing) in load_cues()["negating_verbs"]:
+        m.consumed.add(refusing.i)  # "refused to let them pass" is a block, not a negated one
         return True
     m.consumed.update(n.i for n in negs)
     return bool(negs)

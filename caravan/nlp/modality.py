@@ -57,7 +57,7 @@ def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Colle
     """Cues of one chain word; a verb coordinated with the trigger shares its auxiliaries, not its meaning
     ("has vowed to close the border and *deployed* troops")."""
     _read_dependents(word, depth, cues, found, consumed)
-    if coordinated:
+    if coordinated or word.i in consumed:
         return
     if depth == 0:
         if word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):

@@ -445,3 +445,9 @@ def test_events_skip_languages_without_triggers():
     register_extensions()
     doc = spacy.blank("es")("Los migrantes cruzaron la frontera.")
     assert EventFinder(Settings())(doc)._.events == []
+
+
+@pytest.mark.model
+def test_events_block_refused_to_let_pass_is_asserted():
+    text = "Soldiers refused to let the migrants pass."
+    assert only(text, "block").modality == "asserted"
