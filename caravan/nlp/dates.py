@@ -20,6 +20,7 @@ speech, which the article does not give. Durations ("for two days") and vague wo
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -68,6 +69,7 @@ class DateLexicon:
     tense_words: dict[str, str]
     tense_endings: tuple[tuple[str, str], ...]
     parts_of_day: frozenset[str]
+    starts: frozenset[str] = frozenset()  # every word a date can begin with, besides words with digits
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def load_date_lexicon(lang: str) -> DateLexicon:
     ago = {w: unit for w, unit in _rows("ago.tsv", lang)}
     cues = _rows("weekday_cues.tsv", lang)
     tense = _rows("tense_cues.tsv", lang)
-    return DateLexicon(
+    lex = DateLexicon(
         months={w: int(m) for w, m in _rows("months.tsv", lang)},
         weekdays={w: int(d) for w, d in _rows("weekdays.tsv", lang)},
         relative={tuple(p.split()): (unit, int(n)) for p, unit, n in _rows("relative.tsv", lang)},
@@ -104,6 +106,9 @@ def load_date_lexicon(lang: str) -> DateLexicon:
         tense_endings=tuple((w[1:], t) for w, t in tense if w.startswith("-")),
         parts_of_day=frozenset(row[0] for row in _rows("parts_of_day.tsv", lang)),
     )
+    firsts = {p[0] for p in lex.relative} | set(lex.months) | set(lex.weekdays) | set(lex.cues_before)
+    numbers = load_lexicon(lang).numbers
+    return dataclasses.replace(lex, starts=frozenset(firsts | set(numbers) | {lex.ago_marker, "a", "an"}))
 
 
 # ---- calendar arithmetic -------------------------------------------------------------------------------------
@@ -423,7 +428,9 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[DateRef]:
     found: list[DateRef] = []
     i = 0
     while i < len(doc):
-        hit = read_at(doc, i, lex, published)
+        token = doc[i]
+        may_start = token.lower_ in lex.starts or any(c.isdigit() for c in token.text)
+        hit = read_at(doc, i, lex, published) if may_start else None
         if hit is None:
             i += 1
             continue

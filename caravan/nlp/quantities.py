@@ -11,6 +11,7 @@ Works on the rule-only Spanish pipeline too: without a parser only listed nouns 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections import Counter
@@ -63,6 +64,7 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos",
 CONTEXT_SENTENCES = 3  # how far back a bare count looks for the people it counts
 TENS = frozenset(float(n) for n in range(20, 100, 10))  # "twenty" may take "-five", "treinta" "y cinco"
 OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
+TEXT_KEY = ("caravan", "text")  # where the Doc's text is kept in ``Doc.user_data`` once built
 SINGULAR_NOUN = "NN"  # English tag of a singular common noun: no count of things (> 1) ends on one
 NOUN_WINDOW = 4  # tokens between a number and its noun at most (adjectives, compounds)
 
@@ -90,6 +92,7 @@ class Lexicon:
     not_counts: frozenset[str]
     name_words: frozenset[str]
     change_verbs: frozenset[str]
+    starts: frozenset[str] = frozenset()  # every word a quantity can begin with, besides words with digits
 
 
 @dataclass
@@ -123,7 +126,7 @@ def load_lexicon(lang: str) -> Lexicon:
     lang = lang if lang in ("en", "es") else "en"
     mine = lambda name: [r[1:] for r in _rows(name) if r[0] == lang]  # noqa: E731
     currencies = _rows("currencies.tsv")
-    return Lexicon(
+    lex = Lexicon(
         numbers={w: (float(v), kind) for w, v, kind in mine("numbers.tsv")},
         vague={tuple(p.split()): (float(lo), float(hi)) for p, lo, hi in mine("vague.tsv")},
         hedges={tuple(p.split()): Hedge(float(lo), None if hi == "none" else float(hi), ap == "true")
@@ -138,6 +141,8 @@ def load_lexicon(lang: str) -> Lexicon:
         name_words=_words("name_words.txt"),
         change_verbs=_words("change_verbs.txt"),
     )
+    firsts = {p[0] for p in [*lex.vague, *lex.hedges]} | set(lex.numbers) | set(lex.prefixes) | set(BETWEEN)
+    return dataclasses.replace(lex, starts=frozenset(firsts))
 
 
 def is_people_unit(q: Quantity) -> bool:
@@ -367,8 +372,11 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     lex = load_lexicon(lang)
     found: list[Quantity] = []
     i = 0
+    starts = lex.starts
     while i < len(doc):
-        amount = read_quantity(doc, i, lex, lang)
+        token = doc[i]
+        may_start = token.lower_ in starts or any(c.isdigit() for c in token.text)
+        amount = read_quantity(doc, i, lex, lang) if may_start else None
         if amount is None:
             i += 1
             continue
@@ -594,6 +602,9 @@ def inside_quotation(doc: Doc, char: int) -> bool:
     for quote in doc._.quotes or []:
         if quote.start <= char < quote.end and quote.kind != "indirect":
             return True
-    paragraph = doc.text[doc.text.rfind("\n", 0, char) + 1:char]
+    if TEXT_KEY not in doc.user_data:
+        doc.user_data[TEXT_KEY] = doc.text  # Doc.text joins every token: build it once
+    text = doc.user_data[TEXT_KEY]
+    paragraph = text[text.rfind("\n", 0, char) + 1:char]
     opened = sum(paragraph.count(c) for c in OPEN_QUOTES) - sum(paragraph.count(c) for c in CLOSE_QUOTES)
     return opened > 0 or paragraph.count('"') % 2 == 1

@@ -179,7 +179,8 @@ def test_dates_spanish_relative_phrases():
 
 
 def test_dates_spanish_day_of_month():
-    assert dates("El decreto del 15 de enero de 2020 sigue vigente.", language="es") == {"15 de enero de 2020": "2020-01-15"}
+    found = dates("El decreto del 15 de enero de 2020 sigue vigente.", language="es")
+    assert found == {"15 de enero de 2020": "2020-01-15"}
 
 
 def test_dates_spanish_morning_is_not_tomorrow():
