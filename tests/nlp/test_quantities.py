@@ -144,6 +144,12 @@ def test_quantities_spelled_numbers():
 
 
 @pytest.mark.model
+def test_quantities_hedged_dozen_is_approximate():
+    q = quantities("About a dozen reporters followed the march.")["About a dozen"]
+    assert (q.low, q.high, q.approximate) == (9, 15, True)
+
+
+@pytest.mark.model
 def test_quantities_money_with_symbol_and_scale():
     q = quantities("The bank pledged $4 billion for new roads.")["$4 billion"]
     assert (q.low, q.unit) == (4e9, "USD")
