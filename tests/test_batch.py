@@ -149,3 +149,23 @@ def test_batch_record_the_store_refuses_is_a_failure_of_that_article(db: Databas
     summary = ingest_items(articles(STORY, OTHER), db, settings, extract=bad_place)
     assert summary.counts[Outcome.FAILED] == 2 and db.counts()["articles"] == 0
     assert {f.error for f in db.failures()} == {"InvalidRecordError"}
+
+
+def test_batch_workers_store_each_article_once(db: Database, settings: Settings) -> None:
+    items = [*articles(STORY, COPY, OTHER), Article(id="again", text=STORY), DecodeError("x.bin", "binary data")]
+    summary = ingest_items(items, db, settings, extract=Recorder(), workers=2)
+    counts = summary.counts
+    assert [counts[o] for o in (Outcome.NEW, Outcome.NEAR_DUPLICATE, Outcome.ALREADY_STORED, Outcome.FAILED)] == [
+        2, 1, 1, 1]
+    assert [r.id for r in db.records()] == ["a0", "a1", "a2"]
+
+
+def test_batch_workers_record_pipeline_failures(db: Database, settings: Settings) -> None:
+    summary = ingest_items(articles(STORY, OTHER), db, settings, extract=Recorder(fail_on="football"), workers=2)
+    assert summary.counts[Outcome.FAILED] == 1 and [f.item for f in db.failures()] == ["batch:1"]
+
+
+def test_batch_workers_process_a_copy_whose_original_failed(db: Database, settings: Settings) -> None:
+    summary = ingest_items(articles(STORY, COPY), db, settings, extract=Recorder(fail_on="Sunday"), workers=2)
+    assert summary.counts[Outcome.FAILED] == 1 and summary.counts[Outcome.NEW] == 1
+    assert [(r["id"], r["duplicate_of"]) for r in db.article_rows()] == [("a1", None)]

@@ -26,9 +26,11 @@ def report(summary: IngestSummary) -> None:
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--allow-private", is_flag=True, default=None, help="Allow URLs on private or loopback addresses.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that run the NLP pipeline (each loads its own models, ~350 MB).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: when stderr is a terminal).")
-def command(sources: tuple[str, ...], db_path: str | None, allow_private: bool | None,
+def command(sources: tuple[str, ...], db_path: str | None, allow_private: bool | None, workers: int,
             progress: bool | None) -> None:
     """Read the articles in SOURCES (files, folders, URLs, feeds, WARC, JSON Lines) into the store.
 
@@ -42,7 +44,7 @@ def command(sources: tuple[str, ...], db_path: str | None, allow_private: bool |
     show = sys.stderr.isatty() if progress is None else progress
     try:
         with db:
-            summary = ingest(list(sources), db, settings, progress=show)
+            summary = ingest(list(sources), db, settings, progress=show, workers=workers)
     except CaravanError as exc:
         raise click.ClickException(str(exc)) from exc
     report(summary)

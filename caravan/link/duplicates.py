@@ -78,6 +78,11 @@ class DuplicateIndex:
         self.lsh.insert(article_id, minhash)
         self.signatures[article_id] = minhash
 
+    def remove(self, article_id: str) -> None:
+        """Forget an article (one that failed before it was stored)."""
+        if self.signatures.pop(article_id, None) is not None:
+            self.lsh.remove(article_id)
+
     def find(self, minhash: MinHash) -> NearDuplicate | None:
         """The most similar indexed original at or above the threshold, if any."""
         best: NearDuplicate | None = None

@@ -6,7 +6,7 @@ unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Protocol
 
 from caravan.model import Article, Record
@@ -18,8 +18,8 @@ class Store(Protocol):
     def id_for_hash(self, content_hash: str) -> str | None:
         """The id of the stored article with this content hash, if any."""
 
-    def free_id(self, article: Article) -> str:
-        """The article's id, or a variant of it when another text holds it."""
+    def free_id(self, article: Article, taken: Container[str] = frozenset()) -> str:
+        """The article's id, or a variant of it when another text holds it (stored, or in ``taken``)."""
 
     def add_article(self, article: Article, record: Record, *, duplicate_of: str | None = None,
                     signature: tuple[str, bytes] | None = None) -> None:

@@ -12,7 +12,7 @@ import json
 import logging
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,11 +173,11 @@ class Database:
         row = self.writer.execute(q.ID_FOR_HASH, (content_hash,)).fetchone()
         return row[0] if row else None
 
-    def free_id(self, article: Article) -> str:
-        """The article's id, or, when another text holds it already, the id with a short hash suffix."""
+    def free_id(self, article: Article, taken: Container[str] = frozenset()) -> str:
+        """The article's id, or, when another text holds it (stored, or in ``taken``), the id with a hash suffix."""
         candidate = article.id
         n = 8
-        while self.writer.execute(q.ID_EXISTS, (candidate,)).fetchone():
+        while candidate in taken or self.writer.execute(q.ID_EXISTS, (candidate,)).fetchone():
             candidate = f"{article.id}-{article.hash[:n]}"
             n += 4
         return candidate
