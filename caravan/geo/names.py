@@ -10,6 +10,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _DASHES = re.compile(r"[\u2010-\u2015\-]+")
 _NON_KEY = re.compile(r"[^a-z0-9' ]+")
 LEADING_ARTICLES: tuple[str, ...] = ("the ",)
+# Latin letters with accents (Latin-1, Extended-A/B, Extended Additional) and common punctuation
+_LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF\u2010-\u201F]*$")
 
 
 def normalise(name: str) -> str:
@@ -17,8 +19,8 @@ def normalise(name: str) -> str:
 
     "EE.UU." -> "eeuu", "U.S." -> "us", "Ciudad de México" -> "ciudad de mexico", "the Bronx" -> "bronx".
     """
-    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    text = text.encode("ascii", "ignore").decode().casefold().replace(".", "")
+    text = name if name.isascii() else unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = text.encode("ascii", "ignore").decode().lower().replace(".", "")
     text = _DASHES.sub(" ", text)
     text = " ".join(_NON_KEY.sub(" ", text).split())
     for article in LEADING_ARTICLES:
@@ -29,7 +31,6 @@ def normalise(name: str) -> str:
 
 def is_latin(name: str) -> bool:
     """Whether a name is written in Latin script (accents allowed): the only alternates worth indexing."""
-    for ch in name:
-        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
-            return False
-    return any(ch.isalpha() for ch in name)
+    if name.isascii():
+        return any(ch.isalpha() for ch in name)
+    return bool(_LATIN.match(name)) and any(ch.isalpha() for ch in name)

@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from caravan.geo.curated import load_curated
 from caravan.geo.store import NAME_KINDS, Candidate, Gazetteer
 
 # weights of the score's parts (they add up to 1)
@@ -24,7 +25,7 @@ FEATURE_PRIOR: dict[str, tuple[float, float]] = {"country": (1.0, 0.0), "border"
                                                  "region": (0.9, 0.0), "admin": (0.45, 0.45), "city": (0.2, 0.7)}
 # priors that depend on the GeoNames code: national capitals ("Washington", "London") are what news usually
 # means; second-level divisions (counties) rank below first-level ones
-CODE_PRIOR: dict[str, tuple[float, float]] = {"PPLC": (0.65, 0.35), "ADM2": (0.3, 0.5)}
+CODE_PRIOR: dict[str, tuple[float, float]] = {"PPLC": (0.75, 0.3), "ADM2": (0.3, 0.5)}
 LABEL_PENALTY = -0.1  # a town for a span NER calls a non-political location (LOC: seas, mountains, regions)
 BIG_CITY_MARGIN = 0.4  # a big city keeps some context of its own: context >= population score - margin
 POPULATION_SCALE = 7.0  # log10 of the population that counts as "large" (10 million)
@@ -80,6 +81,16 @@ class Context:
         return min(1.0, self.countries.get(iso2, 0) / top) if iso2 else 0.0
 
 
+def strip_admin_word(text: str) -> str | None:
+    """The name without a division word: "Oaxaca State" -> "Oaxaca", "State of Texas" -> "Texas"."""
+    words = load_curated()["admin_words"]
+    for before in words["before"]:
+        if text.startswith(before + " "):
+            return text[len(before) + 1:]
+    head, _, last = text.rpartition(" ")
+    return head if head and last in words["words"] else None
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -98,8 +109,12 @@ class Resolver:
         self.min_score = min_score
 
     def candidates(self, text: str) -> tuple[Candidate, ...]:
-        """Ranked candidates of a name; short forms ("Guat") are left to the patterns that use them."""
+        """Ranked candidates of a name; short forms ("Guat") are left to the patterns that use them. A name
+        with a division word ("Oaxaca State", "State of Texas") stands for the division."""
         found = [c for c in self.gazetteer.find(text) if c.kind not in UNRANKED_KINDS]
+        bare = strip_admin_word(text)
+        if not found and bare:
+            found = [c for c in self.gazetteer.find(bare) if c.feature == "admin" and c.kind not in UNRANKED_KINDS]
         found.sort(key=lambda c: (-NAME_KINDS[c.kind], -c.population))
         return tuple(found[:MAX_CANDIDATES])
 

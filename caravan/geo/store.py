@@ -27,13 +27,13 @@ CREATE TABLE places (
     country TEXT, countries TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER NOT NULL DEFAULT 0,
     code TEXT, source TEXT
 );
-CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (key, place))
-    WITHOUT ROWID;
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT NOT NULL);
 CREATE TABLE countries (iso2 TEXT PRIMARY KEY, iso3 TEXT, place INTEGER, neighbours TEXT, continent TEXT);
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, iso2 TEXT NOT NULL);
 """
 # how good a match each kind of name is: the place's own name beats an alternate, an alternate beats an
 # abbreviation ("Calif.") or a short form ("Guat")
+PLACE_BATCH = 10000  # places buffered before a write
 NAME_KINDS: dict[str, float] = {"name": 1.0, "alt": 0.85, "abbr": 0.8, "short": 0.6}
 
 
@@ -65,9 +65,13 @@ class GazetteerWriter:
         os.close(fd)
         self.tmp = Path(tmp)
         self.db = sqlite3.connect(self.tmp)
-        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA +
+                              "CREATE TEMP TABLE names_raw (key TEXT, place INTEGER, rank REAL, kind TEXT);"
+                              "CREATE INDEX places_country ON places (country, feature);")
         self.next_id = 1
-        self.names: dict[tuple[str, int], str] = {}
+        self.name_count = 0
+        self.pending: list[tuple] = []
+        self.pending_names: list[tuple] = []
 
     def add_place(self, name: str, feature: str, *, geonameid: int | None = None, country: str | None = None,
                   countries: Iterable[str] = (), admin1: str | None = None, lat: float | None = None,
@@ -76,21 +80,31 @@ class GazetteerWriter:
         """Add a place and its own name; returns its id for ``add_names``."""
         pid = self.next_id
         self.next_id += 1
-        self.db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (pid, geonameid, name, feature, country, ",".join(sorted(countries)) or None, admin1,
-                         lat, lon, population or 0, code, source))
+        self.pending.append((pid, geonameid, name, feature, country, ",".join(sorted(countries)) or None, admin1,
+                             lat, lon, population or 0, code, source))
+        if len(self.pending) >= PLACE_BATCH:
+            self.flush()
         self.add_names(pid, [name], "name")
         return pid
 
+    def flush(self) -> None:
+        """Write buffered places and names (before querying them)."""
+        self.db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.pending)
+        self.db.executemany("INSERT INTO names_raw VALUES (?,?,?,?)", self.pending_names)
+        self.pending.clear()
+        self.pending_names.clear()
+
     def add_names(self, place: int, names: Iterable[str], kind: str) -> None:
-        """Index more names of a place; a key keeps its best kind."""
-        for name in names:
-            key = normalise(name)
-            if not key:
-                continue
-            old = self.names.get((key, place))
-            if old is None or NAME_KINDS[kind] > NAME_KINDS[old]:
-                self.names[(key, place)] = kind
+        """Index more names of a place; a key indexed twice for a place keeps its best kind."""
+        keys = {normalise(name) for name in names} - {""}
+        rank = -NAME_KINDS[kind]
+        self.pending_names.extend((key, place, rank, kind) for key in keys)
+        self.name_count += len(keys)
+
+    def query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """Run a statement on the file being built, after writing buffered places."""
+        self.flush()
+        return self.db.execute(sql, params).fetchall()
 
     def add_country(self, iso2: str, iso3: str | None, place: int, neighbours: Iterable[str],
                     continent: str | None) -> None:
@@ -104,14 +118,16 @@ class GazetteerWriter:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?,?)", (key, value))
 
     def close(self) -> Path:
-        """Write the name index, then move the finished file into place."""
-        self.db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, p, kind) for (k, p), kind in self.names.items()))
-        self.db.execute("CREATE INDEX places_country ON places (country, feature)")
+        """Write the name index (best kind per name and place), then move the finished file into place."""
+        self.flush()
+        self.db.execute("INSERT INTO names SELECT key, place, kind FROM"
+                        " (SELECT key, place, kind, MIN(rank) FROM names_raw GROUP BY key, place)")
+        self.db.execute("CREATE INDEX names_key ON names (key)")
         self.db.commit()
         self.db.close()
         self.tmp.chmod(0o644)
         os.replace(self.tmp, self.path)
-        log.info("gazetteer written to %s (%d places, %d names)", self.path, self.next_id - 1, len(self.names))
+        log.info("gazetteer written to %s (%d places, %d names)", self.path, self.next_id - 1, self.name_count)
         return self.path
 
     def abort(self) -> None:

@@ -34,6 +34,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAYBE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PER", "MISC"})
 # features a name may have to be found without NER, or under a MAYBE label, with nothing else said about it
 SURE_FEATURES = frozenset({"country", "admin", "region"})
+# entity labels whose spans are never searched for towns NER missed
+NOT_PLACE_LABELS = frozenset({"PERSON", "PER", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                              "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+MIN_NAME_LENGTH = 3  # shorter names ("No", "WA") are only countries ("US", "UK") or found by NER
 UNSURE_CODES = frozenset({"ADM2"})  # county names are too often surnames and words to be found without NER
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:['’]s?|[\s,.;:!?)\]\"”’-])+$")
@@ -101,7 +105,7 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     borders = find_border_compounds(text, gaz)
     taken = [(b.start, b.end) for b in borders]
     entities = find_entity_mentions(doc, gaz)
-    mentions = _dedupe(entities + find_name_mentions(doc, gaz) + find_dateline(text, gaz), taken)
+    mentions = _dedupe(find_dateline(text, gaz) + entities + find_name_mentions(doc, gaz), taken)
     mentions = _dedupe(mentions + find_repeats(text, entities) + find_cued_towns(doc, gaz), taken)
     mentions = drop_people(doc, gaz, mentions)
     annotate_mentions(text, mentions, resolver)
@@ -139,6 +143,8 @@ def _is_sure_place(gaz: Gazetteer, name: str) -> bool:
     """A name that is a country, division or region under its own name or an alternate, and no demonym."""
     if gaz.demonym(name):
         return False
+    if len(name) < MIN_NAME_LENGTH:
+        return _is_country(gaz, name)
     return any(c.feature in SURE_FEATURES and c.kind in NAME_KINDS_OK and c.code not in UNSURE_CODES
                for c in gaz.find(name))
 
@@ -301,7 +307,7 @@ def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
         return []
     main = countries.most_common(1)[0][0]
     spans = taken + [(r.mention.start, r.mention.end) for r in resolutions]
-    person = {t.i for ent in doc.ents if ent.label_ in ("PERSON", "PER") for t in ent}
+    person = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS for t in ent}
     out = []
     for run in _runs(doc):
         if any(t.i in person or t.pos_ not in ("PROPN", "") for t in run) or len(run) > MAX_NAME_TOKENS:
@@ -343,6 +349,8 @@ def annotate_mentions(text: str, mentions: list[Mention], resolver: Resolver) ->
     by_start = {m.start: m for m in mentions}
     for m in mentions:
         m.candidates = resolver.candidates(m.text)
+        if not (COMMA_GAP.match(text[max(0, m.start - 3):m.start] or "x") or m.text.endswith(".")):  # "Ariz."
+            m.candidates = tuple(c for c in m.candidates if c.kind != "abbr") or m.candidates
         said = describe(text, m.start, pattern) or {}
         if said.get("type"):
             m.kind = place_kind(said["type"])
