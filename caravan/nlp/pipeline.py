@@ -34,7 +34,6 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("caravan.nlp.dates", "DateFinder"),
     ("caravan.nlp.events", "EventFinder"),
 )
-BATCH_SIZE = 16
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -103,7 +102,7 @@ class Pipeline:
         return to_record(self.make_doc(article, language), language)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Record]:
-        """Records of many articles, parsing each language's texts in batches with ``nlp.pipe``."""
+        """Records of many articles, in order (one at a time; batch.py spreads them over processes)."""
         for article in articles:
             yield self(article)
 
