@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 # a quoted span this short without closing punctuation is a scare quote or a title ("the so-called “caravan”")
 SCARE_MAX_WORDS = 3
 SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
+# what may precede a short quote that stands alone: a paragraph start, a sentence end, a colon
+STANDALONE_BEFORE = frozenset({".", "!", "?", ":", "\n", "”", '"', "»"})
 # dependents of a cue verb that carry the reported words rather than the cue
 COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 # dependents left out of the cue chunk ("he said") when the reported words surround it
@@ -39,6 +41,9 @@ NOT_CHUNK = frozenset({"ccomp", "xcomp", "parataxis", "conj", "cc", "punct", "ad
 VERB_TAGS = ("VB",)
 DASHES = frozenset({"―", "—", "–", "-", "--"})
 MIN_INDIRECT_CHARS = 6
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# dependents that continue a reported object ("compared him favorably to Obama", "called it a common ailment")
+FOLLOWERS = frozenset({"prep", "oprd", "xcomp", "ccomp", "advmod", "dative", "dobj"})
 # objects that stand for something said elsewhere ("said it", "denied that")
 PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
 # a quoted fragment this much inside a reported clause is part of it (a mixed quote)
@@ -98,12 +103,15 @@ def keep_marked(doc: Doc, marked: list[Marked]) -> list[Marked]:
 
 
 def is_scare_quote(text: str, m: Marked) -> bool:
-    """A short quoted phrase without sentence punctuation (“caravan”, “Collapse”) is a term, not a quote."""
+    """A short quoted phrase inside a sentence (the so-called “caravan”, the film “13th.”) is a term or a
+    title, not a quote; a short quote that stands alone (“Never,” she said) is kept."""
     content = text[m.start:m.end]
     if len(content.split()) > SCARE_MAX_WORDS:
         return False
+    before = text[max(0, m.open_at - 3):m.open_at].rstrip(" \u00a0")
+    alone = not before or before[-1] in STANDALONE_BEFORE
     raw_end = text[m.close_at - 1] if m.close_at else ""
-    return content[-1:] not in SENTENCE_PUNCT and raw_end not in SENTENCE_PUNCT | {","}
+    return not alone or (content[-1:] not in SENTENCE_PUNCT and raw_end not in SENTENCE_PUNCT | {","})
 
 
 def attribute_direct(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
@@ -213,7 +221,11 @@ def cue_class(tok: Token, lexicon: QuoteLexicon) -> str | None:
     """The class of a reporting verb token (speech, direct, cognition), None for any other token."""
     if not (tok.tag_.startswith(VERB_TAGS) or tok.pos_ == "VERB"):
         return None
-    return lexicon.cues["en"].get(tok.lemma_.lower())
+    import os
+    found = lexicon.cues["en"].get(tok.lemma_.lower())
+    if found is None and os.environ.get("ANYVERB") and tok.pos_ == "VERB":
+        return "object"
+    return found
 
 
 def _has_complement(cue: Token) -> bool:
@@ -336,10 +348,25 @@ def _indirect(doc: Doc, cue: Token, subject: Token | None, piece: tuple[int, int
 
 
 def _named_or_pronoun(subject: Token | None) -> bool:
-    """Reported thought counts only for a named or pronoun subject ("Obama believes", not "experts expect")."""
+    """Reported thought and stance count only for a named or pronoun subject ("Obama believes", "the Trump
+    campaign pointed out", "Republicans slammed"), not for "experts expect" or "officials promised"."""
     if subject is None:
         return False
-    return subject.pos_ == "PROPN" or subject.lower_ in PERSON_PRONOUNS or subject.ent_type_ in ("PERSON", "ORG")
+    if subject.pos_ == "PROPN" or subject.lower_ in PERSON_PRONOUNS or subject.ent_type_ in NAMED_ENTITIES:
+        return True
+    if subject.text in capitalised_words(subject.doc):
+        return True  # a name the tagger missed at a sentence start ("Trump admires …")
+    return any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in subject.children)
+
+
+def capitalised_words(doc: Doc) -> frozenset[str]:
+    """Words the doc capitalises inside sentences (names), computed once per doc."""
+    cached = doc.user_data.get("caravan_capitalised")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.is_title and not t.is_sent_start and t.is_alpha
+                           and not doc[t.i - 1].is_punct)
+        doc.user_data["caravan_capitalised"] = cached
+    return cached
 
 
 def _marked_at(marked: list[Marked], offset: int) -> Marked | None:
@@ -380,15 +407,21 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
     (not the person addressed: "told him that …"), or the object of a topic preposition ("called for …")."""
     lemma = cue.lemma_.lower()
     addressee = lemma in lexicon.addressee_verbs
-    has_xcomp = any(c.dep_ == "xcomp" and c.i > cue.i for c in cue.children)
-    out = []
-    for child in cue.rights:
-        if child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named):
+    rights = list(cue.rights)
+    has_more = {c.i: any(r.dep_ in ("xcomp", "prep", "oprd", "ccomp") for r in rights if r.i > c.i) for c in rights}
+    out: list[Token] = []
+    for child in rights:
+        if out and child.dep_ in FOLLOWERS:
+            out.append(child)  # "likened the refugees to …", "criticized Obama for …"
+        elif child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named):
             out.append(child)
-        elif child.dep_ == "dobj" and (not addressee or has_xcomp) and child.lower_ not in PRONOUN_OBJECTS:
+        elif child.dep_ == "dobj" and (not addressee or has_more[child.i]) and (
+                child.lower_ not in PRONOUN_OBJECTS or has_more[child.i]):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.cue_preps.get(lemma, ()):
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif out and child.dep_ in ("punct", "cc", "conj", "advcl"):
+            break
     if kind == "speech" and not out:
         return []
     return out
@@ -437,7 +470,7 @@ def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Foun
             continue
         source = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         sent = tok.sent
-        lo, hi = tok.i, max(tok.right_edge.i, doc[tok.i + 1].right_edge.i)
+        lo, hi = tok.i, _phrase_end(source) if source is not None else tok.i + 1
         pieces = [_char_piece(sent, sent.start, lo - 1), _char_piece(sent, hi + 1, sent.end - 1)]
         for piece in (p for p in pieces if p and p[1] - p[0] >= MIN_INDIRECT_CHARS):
             speaker = find_speaker(source, book, tok.idx) if source is not None else Speaker(None)
@@ -445,6 +478,16 @@ def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Foun
                           speaker_role=speaker.role)
             found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
     return found
+
+
+def _phrase_end(head: Token) -> int:
+    """Last token of a noun phrase without what the parser hung on it after a comma (a clause, an apposition)."""
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc"):
+            break
+        end = max(end, child.right_edge.i)
+    return end
 
 
 # --- assembly -----------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ log = logging.getLogger(__name__)
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# titles of courtesy that are part of how a name is written, not a role
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 RELATIVES = frozenset({"who", "which", "that"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PER", "MISC"})
 # dependents that end a speaker's noun phrase (a relative clause, an apposition, a participle)
@@ -231,6 +233,8 @@ def _role_before(head: Token, ent: Span) -> str | None:
     words = list(head.doc[start: ent.start])
     while words and (words[0].lower_ in DETERMINERS or words[0].dep_ in ("poss", "case")):
         words = words[1:]
+    while words and words[-1].lower_.rstrip(".") in COURTESY_TITLES:
+        words = words[:-1]
     text = head.doc[words[0].i: words[-1].i + 1].text.strip(" ,") if words else ""
     return text or None
 
