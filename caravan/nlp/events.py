@@ -107,6 +107,8 @@ def need_mover(m: Match, _: str) -> bool:
     subject, _passive = subject_of(m.chain)
     if subject is not None:
         return is_mover(subject, m.sent)
+    if m.head.dep_ == "amod" or (m.head.dep_ == "acl" and m.head.tag_ == "VBN"):
+        return False  # a participle describing a noun ("the newly *formed* guard")
     before = [t for t in m.sent if t.i < m.first.i and t.pos_ in NOUN_POS]
     return any(is_mover(t, m.sent) for t in before)  # no parsed subject: the group named before the verb
 

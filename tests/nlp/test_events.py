@@ -212,7 +212,7 @@ def test_events_deploy_sent_troops():
 
 @pytest.mark.model
 def test_events_deploy_agents_working_with_authorities():
-    assert types_of("Dozens of federal agents are working with authorities in the port city.") == ["deploy"]
+    assert types_of("Dozens of federal agents are working with authorities in the border city.") == ["deploy"]
 
 
 @pytest.mark.model
@@ -451,3 +451,13 @@ def test_events_skip_languages_without_triggers():
 def test_events_block_refused_to_let_pass_is_asserted():
     text = "Soldiers refused to let the migrants pass."
     assert only(text, "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_meet_not_for_meeting_a_deadline():
+    assert types_of("Congress failed to meet the deadline on the border bill.") == []
+
+
+@pytest.mark.model
+def test_events_deploy_needs_migration_context():
+    assert types_of("The alliance deployed 4,500 troops to the Baltic states.") == []
