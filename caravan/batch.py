@@ -43,7 +43,8 @@ class Outcome(enum.Enum):
     NEW = "new"                         # processed and stored
     SKIPPED = "skipped"                 # stored, not processed (e.g. a language the pipeline does not handle)
     NEAR_DUPLICATE = "near-duplicate"   # stored pointing at its original, not processed
-    ALREADY_STORED = "already stored"   # same text as a stored article: nothing added
+    DUPLICATE = "duplicate"             # same text as an earlier item of this run: nothing added
+    ALREADY_STORED = "already stored"   # same text as an article stored by an earlier run: nothing added
     FAILED = "failed"                   # not readable, or the pipeline failed: recorded in failures
 
 
@@ -68,7 +69,8 @@ class IngestSummary:
                 f"  new:             {c[Outcome.NEW] + c[Outcome.SKIPPED]:6d}  (processed and stored; "
                 f"{c[Outcome.SKIPPED]} of them skipped by language)",
                 f"  near-duplicates: {c[Outcome.NEAR_DUPLICATE]:6d}  (stored, pointing at their original)",
-                f"  already stored:  {c[Outcome.ALREADY_STORED]:6d}  (same text as a stored article; nothing added)",
+                f"  duplicates:      {c[Outcome.DUPLICATE]:6d}  (same text as an earlier item; nothing added)",
+                f"  already stored:  {c[Outcome.ALREADY_STORED]:6d}  (stored by an earlier run; nothing added)",
                 f"  failed:          {c[Outcome.FAILED]:6d}  (in the failures table; {self.new_failures} new)"]
 
 
@@ -111,7 +113,8 @@ class Ingester:
         self._extract = extract
         self.index: DuplicateIndex = load_index(db, settings)
         self.summary = IngestSummary()
-        self.pending: dict[str, str] = {}  # id -> content hash of prepared, unfinished jobs
+        self.pending: set[str] = set()  # ids of prepared, unfinished jobs
+        self.seen: set[str] = set()  # content hashes of the articles of this run
         self.lost: set[str] = set()  # ids of originals that failed after others were matched to them
 
     @property
@@ -141,7 +144,10 @@ class Ingester:
         """What becomes of an item: an outcome at once (failed, already stored) or a job to finish."""
         if isinstance(item, SourceError):
             return self.count(self.fail(item.item, item.reason, type(item).__name__))
-        if item.hash in self.pending.values() or self.db.id_for_hash(item.hash) is not None:
+        if item.hash in self.seen:
+            return self.count(Outcome.DUPLICATE)
+        self.seen.add(item.hash)
+        if self.db.id_for_hash(item.hash) is not None:
             return self.count(Outcome.ALREADY_STORED)
         article = dataclasses.replace(item, id=self.db.free_id(item, taken=self.pending))
         minhash = self.index.signature(article.text)
@@ -150,7 +156,7 @@ class Ingester:
             job.near = self.index.find(minhash)
             if job.near is None:
                 self.index.add(article.id, minhash)  # an original from now on, even while it is processed
-        self.pending[article.id] = article.hash
+        self.pending.add(article.id)
         return job
 
     def finish(self, job: Job) -> Outcome:
@@ -158,7 +164,7 @@ class Ingester:
         try:
             outcome = self._finish(job)
         finally:
-            self.pending.pop(job.article.id, None)
+            self.pending.discard(job.article.id)
         if outcome is Outcome.FAILED:
             self.lost.add(job.article.id)
             self.index.remove(job.article.id)
@@ -242,7 +248,8 @@ def ingest_items(items: Iterable[Article | SourceError], db: Store, settings: Se
 def show_counts(bar: tqdm, summary: IngestSummary) -> None:
     counts = summary.counts
     bar.set_postfix(new=counts[Outcome.NEW], dup=counts[Outcome.NEAR_DUPLICATE],
-                    stored=counts[Outcome.ALREADY_STORED], failed=counts[Outcome.FAILED], refresh=False)
+                    same=counts[Outcome.DUPLICATE] + counts[Outcome.ALREADY_STORED], failed=counts[Outcome.FAILED],
+                    refresh=False)
 
 
 def run_parallel(ingester: Ingester, bar: tqdm, workers: int) -> None:

@@ -118,7 +118,7 @@ def test_batch_same_id_with_another_text_is_kept_apart(db: Database, settings: S
 def test_batch_summary_lines_name_every_outcome(db: Database, settings: Settings) -> None:
     summary = ingest_items(articles(STORY), db, settings, extract=Recorder())
     text = "\n".join(summary.lines())
-    for label in ("new:", "near-duplicates:", "already stored:", "failed:"):
+    for label in ("new:", "near-duplicates:", "duplicates:", "already stored:", "failed:"):
         assert label in text
 
 
@@ -155,7 +155,7 @@ def test_batch_workers_store_each_article_once(db: Database, settings: Settings)
     items = [*articles(STORY, COPY, OTHER), Article(id="again", text=STORY), DecodeError("x.bin", "binary data")]
     summary = ingest_items(items, db, settings, extract=Recorder(), workers=2)
     counts = summary.counts
-    assert [counts[o] for o in (Outcome.NEW, Outcome.NEAR_DUPLICATE, Outcome.ALREADY_STORED, Outcome.FAILED)] == [
+    assert [counts[o] for o in (Outcome.NEW, Outcome.NEAR_DUPLICATE, Outcome.DUPLICATE, Outcome.FAILED)] == [
         2, 1, 1, 1]
     assert [r.id for r in db.records()] == ["a0", "a1", "a2"]
 
@@ -169,3 +169,9 @@ def test_batch_workers_process_a_copy_whose_original_failed(db: Database, settin
     summary = ingest_items(articles(STORY, COPY), db, settings, extract=Recorder(fail_on="Sunday"), workers=2)
     assert summary.counts[Outcome.FAILED] == 1 and summary.counts[Outcome.NEW] == 1
     assert [(r["id"], r["duplicate_of"]) for r in db.article_rows()] == [("a1", None)]
+
+
+def test_batch_same_text_twice_in_one_run_is_a_duplicate(db: Database, settings: Settings) -> None:
+    items = [Article(id="first", text=STORY), Article(id="second", text=STORY)]
+    summary = ingest_items(items, db, settings, extract=Recorder())
+    assert summary.counts[Outcome.DUPLICATE] == 1 and [r.id for r in db.records()] == ["first"]
