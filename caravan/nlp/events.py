@@ -444,7 +444,7 @@ def is_refused_passage(m: Match) -> bool:
 def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | None, str | None, float | None,
                                                                           float | None]:
     """Place name, country and coordinates: a place in the clause, else where a "where" clause points, else
-    the countries named in the clause, then in the sentence (nearest first)."""
+    the countries named in the clause, then the nearest named before the trigger in the sentence."""
     doc = m.doc
     ranked = args.rank_places(doc, [p for p in args.items_in(doc, doc._.places or [], clause)
                                      if p.feature != "border"], m.rule.type == "depart")
@@ -459,9 +459,9 @@ def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | N
     country = next((p.country for p in ranked if p.country), None)
     if country is None:
         country = args.country_in_tokens(doc, clause)
-    if country is None:
-        by_distance = sorted(m.sent, key=lambda t: abs(t.i - m.head.i))
-        country = args.country_in_tokens(doc, by_distance)
+    if country is None:  # the country the sentence has named before the trigger ("... entered *the country*")
+        before = sorted((t for t in m.sent if t.i < m.first.i), key=lambda t: -t.i)
+        country = args.country_in_tokens(doc, before)
     return None, country, None, None
 
 

@@ -461,3 +461,9 @@ def test_events_meet_not_for_meeting_a_deadline():
 @pytest.mark.model
 def test_events_deploy_needs_migration_context():
     assert types_of("The alliance deployed 4,500 troops to the Baltic states.") == []
+
+
+@pytest.mark.model
+def test_events_country_not_from_words_after_the_trigger():
+    text = "The Pentagon will send 800 troops to the border as the caravan walks through Mexico."
+    assert only(text, "deploy").country is None
