@@ -172,8 +172,8 @@ class Ingester:
 
     def _finish(self, job: Job) -> Outcome:
         if job.near is not None and job.near.original not in self.lost:
-            self.db.add_article(job.article, self.near_duplicate_record(job), duplicate_of=job.near.original,
-                                signature=job.signature)
+            record = near_duplicate_record(job.article, job.near)
+            self.db.add_article(job.article, record, duplicate_of=job.near.original, signature=job.signature)
             return Outcome.NEAR_DUPLICATE
         record = self.record_of(job)
         if record is None:
@@ -186,15 +186,9 @@ class Ingester:
             self.index.add(job.article.id, job.minhash)
         return Outcome.SKIPPED if record.skipped else Outcome.NEW
 
-    @staticmethod
-    def near_duplicate_record(job: Job) -> Record:
-        near = job.near
-        return Record(id=job.article.id, language=job.article.language, published=job.article.published,
-                      skipped=f"near-duplicate of {near.original} (similarity {near.similarity:.2f})" if near else None)
-
     def record_of(self, job: Job) -> Record | None:
         """The job's record, from its worker or processed here; None when the pipeline failed (recorded)."""
-        if job.result is None or (job.near is not None and job.near.original in self.lost):
+        if job.result is None:  # sequential, or a near-duplicate whose original failed
             result = run_pipeline(self.extract, job.article)
         else:
             result = job.result.result()
@@ -204,6 +198,12 @@ class Ingester:
             self.fail(job.item, result.reason, result.error)
             return None
         return dataclasses.replace(result, id=job.article.id)
+
+
+def near_duplicate_record(article: Article, near: NearDuplicate) -> Record:
+    """The record of a near-duplicate: not processed, with the reason and its original."""
+    return Record(id=article.id, language=article.language, published=article.published,
+                  skipped=f"near-duplicate of {near.original} (similarity {near.similarity:.2f})")
 
 
 def run_pipeline(extract: Extractor, article: Article) -> Record | WorkerFailure:
@@ -256,8 +256,9 @@ def run_parallel(ingester: Ingester, bar: tqdm, workers: int) -> None:
     """Process articles in worker processes; store them here, in input order, as their records come back."""
     window = workers * JOBS_PER_WORKER
     context = multiprocessing.get_context("spawn")  # workers share nothing with this process's connections
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
-                             initargs=(ingester.settings, ingester._extract)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
+                               initargs=(ingester.settings, ingester._extract))
+    try:
         queue: deque[Job] = deque()
         for item in bar:
             job = ingester.prepare(item)
@@ -270,6 +271,10 @@ def run_parallel(ingester: Ingester, bar: tqdm, workers: int) -> None:
             show_counts(bar, ingester.summary)
         while queue:
             ingester.finish(queue.popleft())
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # stop at once: what was stored stays stored
+        raise
+    pool.shutdown()
 
 
 # The extractor of a worker process, set once by the pool's initializer (per-process state, never shared).

@@ -133,10 +133,11 @@ def test_batch_binary_file_fails_while_the_rest_are_stored(tmp_path: Path, db: D
     assert [Path(f.item).name for f in db.failures()] == ["three.txt"]
 
 
-def test_batch_missing_model_stops_the_batch(db: Database, settings: Settings) -> None:
-    def no_model(article: Article) -> Record:
-        raise ModelError("spaCy model 'xx' is not installed")
+def no_model(article: Article) -> Record:
+    raise ModelError("spaCy model 'xx' is not installed")
 
+
+def test_batch_missing_model_stops_the_batch(db: Database, settings: Settings) -> None:
     with pytest.raises(ModelError):
         ingest_items(articles(STORY, OTHER), db, settings, extract=no_model)
     assert db.failures() == []
@@ -175,3 +176,8 @@ def test_batch_same_text_twice_in_one_run_is_a_duplicate(db: Database, settings:
     items = [Article(id="first", text=STORY), Article(id="second", text=STORY)]
     summary = ingest_items(items, db, settings, extract=Recorder())
     assert summary.counts[Outcome.DUPLICATE] == 1 and [r.id for r in db.records()] == ["first"]
+
+
+def test_batch_workers_stop_when_the_model_is_missing(db: Database, settings: Settings) -> None:
+    with pytest.raises(ModelError):
+        ingest_items(articles(STORY, OTHER), db, settings, extract=no_model, workers=2)
