@@ -94,10 +94,15 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
             return controller, False
         for child in word.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return resolve_relative(child), child.dep_ == "nsubjpass" or _has_auxpass(word)
+                passive = child.dep_ == "nsubjpass" or _has_auxpass(word)
+                # a coordinated verb shares the subject, not the voice ("were dressed ... and *prevented*")
+                shared_voice = n == 0 or chain[0].tag_ == "VBN"
+                return resolve_relative(child), passive and shared_voice
         above = chain[n + 1] if n + 1 < len(chain) else None
         climbed = above is not None and above.i == word.head.i
-        if word.dep_ in ("acl", "relcl") and not climbed and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)  # "the order *to deny*"
+        if word.dep_ in ("acl", "relcl") and not climbed and not infinitive \
+                and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return word.head, word.tag_ == "VBN"  # "troops *deploying*", not "plan to *move*"
     return main_subject(chain[-1]), False
 
@@ -147,6 +152,9 @@ def objects_of(token: Token) -> list[Token]:
             out.extend(c for c in prep.children if c.dep_ == "pobj")
     if token.dep_ == "acl" and token.tag_ == "VBN":
         out.append(token.head)  # "migrants detained at the border"
+    has_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    if token.dep_ == "relcl" and has_subject and not any(c.dep_ == "dobj" for c in token.children):
+        out.append(token.head)  # "the troops he *sent* to the border"
     return [resolve_relative(o) for o in out]
 
 

@@ -467,3 +467,19 @@ def test_events_deploy_needs_migration_context():
 def test_events_country_not_from_words_after_the_trigger():
     text = "The Pentagon will send 800 troops to the border as the caravan walks through Mexico."
     assert only(text, "deploy").country is None
+
+
+@pytest.mark.model
+def test_events_deploy_relative_clause_object():
+    assert "deploy" in types_of("He praised the troops he sent to the border last month.")
+
+
+@pytest.mark.model
+def test_events_depart_group_breaks_away():
+    assert types_of("A group of about 150 migrants broke away from the larger caravan.") == ["depart"]
+
+
+@pytest.mark.model
+def test_events_actor_of_coordinated_active_verb():
+    text = "Federal police were dressed in riot gear and prevented the caravan from getting closer."
+    assert only(text, "block").actor == "Federal police"
