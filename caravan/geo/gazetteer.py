@@ -14,7 +14,7 @@ from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "4"  # bump when the build changes what goes into the file
+SCHEMA_VERSION = "5"  # bump when the build changes what goes into the file
 _LOCK = threading.Lock()
 _OPEN: dict[Path, Gazetteer] = {}
 

@@ -19,9 +19,8 @@ def normalise(name: str) -> str:
 
     "EE.UU." -> "eeuu", "U.S." -> "us", "Ciudad de México" -> "ciudad de mexico", "the Bronx" -> "bronx".
     """
-    text = name if name.isascii() else unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    text = text.encode("ascii", "ignore").decode().lower().replace(".", "")
-    text = _DASHES.sub(" ", text)
+    text = name if name.isascii() else unicodedata.normalize("NFKD", _DASHES.sub(" ", name.translate(_APOSTROPHES)))
+    text = _DASHES.sub(" ", text.encode("ascii", "ignore").decode().lower().replace(".", ""))
     text = " ".join(_NON_KEY.sub(" ", text).split())
     for article in LEADING_ARTICLES:
         if text.startswith(article):

@@ -46,6 +46,9 @@ def country_code(gazetteer: Gazetteer, token: str, prefixes: bool = False) -> st
 
 def _trim_name(text: str, start: int, gazetteer: Gazetteer) -> tuple[int, str | None]:
     """The country of a compound's part, dropping a leading word ("The U.S.") when only the rest is a country."""
+    lead = re.match(r"(?:the|The|THE)\s+", text)
+    if lead:
+        start, text = start + lead.end(), text[lead.end():]
     code = country_code(gazetteer, text, prefixes=True)
     if code or " " not in text:
         return start, code

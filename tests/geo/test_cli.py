@@ -1,0 +1,24 @@
+"""The ``caravan gazetteer`` command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from caravan.cli.main import cli
+from caravan.geo.store import Gazetteer
+
+FIXTURE = Path(__file__).parent.parent / "data" / "geonames"
+
+
+def test_cli_gazetteer_import_writes_the_output_file(tmp_path: Path):
+    out = tmp_path / "g.sqlite"
+    result = CliRunner().invoke(cli, ["gazetteer", "import", str(FIXTURE), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert Gazetteer(out).meta("source") == "GeoNames dump: allCountries.txt"
+
+
+def test_cli_gazetteer_import_reports_an_incomplete_dump(tmp_path: Path):
+    result = CliRunner().invoke(cli, ["gazetteer", "import", str(tmp_path), "--output", str(tmp_path / "g")])
+    assert result.exit_code != 0 and "incomplete GeoNames dump" in result.output

@@ -1,0 +1,73 @@
+"""Place detection and resolution on short texts, with the real model and the default gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def places_of(run, text: str) -> list:
+    return run(text, language="en").places
+
+
+def covered(text: str, place) -> str:
+    return text[place.start:place.end]
+
+
+def test_places_strips_leading_the_and_resolves_the_country(run):
+    text = "Thousands of migrants hope to reach the United States this year."
+    (p,) = places_of(run, text)
+    assert covered(text, p) == "United States" and p.feature == "country" and p.country == "US"
+
+
+def test_places_demonym_is_context_not_a_place(run):
+    text = "Honduran police stopped the group near the Guatemalan town of Morales on Wednesday."
+    found = places_of(run, text)
+    assert [covered(text, p) for p in found] == ["Morales"]
+    assert found[0].country == "GT" and found[0].admin1 == "Izabal"
+
+
+def test_places_border_compound_is_one_border(run):
+    text = "The group walked for days to the U.S.-Mexico border near Tijuana."
+    border = [p for p in places_of(run, text) if p.feature == "border"]
+    assert [covered(text, p) for p in border] == ["U.S.-Mexico border"]
+    assert border[0].countries == ["MX", "US"]
+
+
+def test_places_demonym_border_takes_the_other_side_from_context(run):
+    text = "They crossed into Guatemala and planned to head for the Mexican border on Saturday."
+    border = [p for p in places_of(run, text) if p.feature == "border"]
+    assert [covered(text, p) for p in border] == ["Mexican border"] and border[0].countries == ["GT", "MX"]
+
+
+def test_places_town_with_its_country_after_a_comma(run):
+    text = "Several hundred migrants left San Pedro Sula, Honduras this week."
+    found = places_of(run, text)
+    assert [(covered(text, p), p.feature, p.country) for p in found] == [
+        ("San Pedro Sula", "city", "HN"), ("Honduras", "country", "HN")]
+
+
+def test_places_country_inside_an_organisation_name(run):
+    text = "Officials of U.S. Customs and Border Protection said they were watching."
+    found = places_of(run, text)
+    assert [(covered(text, p), p.country) for p in found] == [("U.S.", "US")]
+
+
+def test_places_metonymic_country_is_still_a_place(run):
+    text = "Mexico said it would not grant transit visas to the migrants."
+    (p,) = places_of(run, text)
+    assert p.feature == "country" and p.country == "MX"
+
+
+def test_places_macro_region(run):
+    text = "The agreement aims at a more secure Western Hemisphere, officials said."
+    (p,) = places_of(run, text)
+    assert p.feature == "region" and covered(text, p) == "Western Hemisphere"
+
+
+def test_places_spanish_abbreviation_of_the_united_states(run):
+    text = "Los migrantes quieren llegar a EE.UU. antes de fin de mes, dijo el vocero en Tapachula."
+    found = {covered(text, p): p for p in run(text, language="es").places}
+    assert found["EE.UU."].country == "US"
+    assert found["Tapachula"].country == "MX"
