@@ -10,6 +10,8 @@ import click
 # command name -> module (each module defines a click command named ``command``)
 COMMANDS: dict[str, str] = {
     "extract": "caravan.cli.extract",
+    "places": "caravan.cli.places",
+    "gazetteer": "caravan.cli.gazetteer",
     "ingest": "caravan.cli.ingest", "search": "caravan.cli.search", "export": "caravan.cli.export",
     "quotes": "caravan.cli.quotes",
 }
