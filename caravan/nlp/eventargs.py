@@ -29,6 +29,7 @@ FEATURE_RANK = {"city": 0, "admin": 1, "country": 2, "region": 3, "border": 4}
 TO_PREPS = frozenset({"into", "to", "toward", "towards", "for", "in", "at", "inside", "through", "across", "near",
                       "outside", "on"})
 FROM_PREPS = frozenset({"from", "out"})
+DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards", "into"})
 PEOPLE_UNITS = frozenset({"people", "person", "persons"})
 PRONOUNS_WITHOUT_NAME = frozenset({"PRON"})
 DROP_LEFT_DEPS = frozenset({"det", "predet", "case", "punct", "advmod", "nummod", "quantmod", "prep"})
@@ -114,20 +115,24 @@ def nearest(items: Iterable, position: int, span: Span) -> object | None:
 
 
 def place_role(doc: Doc, place: Place, depart: bool) -> int:
-    """0 when a place is where the movement goes (or, for depart, where it comes from), 2 when it is where a
-    movement other than a departure comes from, else 1."""
+    """How well a place says where an event is (see ``token_role``)."""
     span = token_span(doc, place.start, place.end)
-    if span is None:
-        return 1
-    root = span.root
-    while root.dep_ in ("compound", "appos", "pobj", "conj") and root.head.i != root.i and root.head.pos_ != "ADP":
+    return 1 if span is None else token_role(span.root, depart)
+
+
+def token_role(token: Token, depart: bool) -> int:
+    """0 where a movement goes (for depart: where it leaves from), 1 where it happens, 2 where it comes from
+    (for depart: where it goes)."""
+    root = token
+    while root.dep_ in ("compound", "amod", "appos", "pobj", "conj", "nmod") and root.head.i != root.i \
+            and root.head.pos_ != "ADP":
         root = root.head
-    prep = root.head if root.dep_ == "pobj" else None
+    prep = root.head.lower_ if root.dep_ == "pobj" else None
     if depart:
-        return 0 if root.dep_ == "dobj" or (prep is not None and prep.lower_ in FROM_PREPS) else 1
-    if prep is not None and prep.lower_ in FROM_PREPS:
+        return 0 if root.dep_ == "dobj" or prep in FROM_PREPS else 2 if prep in DESTINATION_PREPS else 1
+    if prep in FROM_PREPS:
         return 2
-    return 0 if root.dep_ == "dobj" or (prep is not None and prep.lower_ in TO_PREPS) else 1
+    return 0 if root.dep_ == "dobj" or prep in TO_PREPS else 1
 
 
 def rank_places(doc: Doc, places: list[Place], depart: bool) -> list[Place]:
@@ -144,10 +149,20 @@ def place_at(doc: Doc, token: Token | None) -> Place | None:
     return None
 
 
-def country_in_tokens(doc: Doc, tokens: list[Token]) -> str | None:
-    """The first country named in some words: a resolved place, a country name or a demonym ("Honduran")."""
+def country_by_role(doc: Doc, tokens: list[Token], depart: bool) -> str | None:
+    """The country named in a clause where the event goes or happens, never where it comes from (for depart:
+    where it leaves from first)."""
+    ranked = sorted(tokens, key=lambda t: token_role(t, depart))
+    return country_in_tokens(doc, [t for t in ranked if token_role(t, depart) < 2 or depart])
+
+
+def country_in_tokens(doc: Doc, tokens: list[Token], skip_origins: bool = False) -> str | None:
+    """The first country named in some words: a resolved place, a country name or a demonym ("Honduran");
+    ``skip_origins``: not those after "from" ("migrants, who come *from* Honduras, camped ...")."""
     index = {t.i for t in tokens}
     for token in tokens:
+        if skip_origins and is_origin(token):
+            continue
         place = place_at(doc, token)
         if place is not None and place.feature != "border" and place.country:
             return place.country
@@ -159,6 +174,16 @@ def country_in_tokens(doc: Doc, tokens: list[Token]) -> str | None:
             if code:
                 return code
     return None
+
+
+def is_origin(token: Token) -> bool:
+    """Whether a word is (part of) the object of "from"."""
+    for word in [token, *token.ancestors]:
+        if word.dep_ == "pobj":
+            return word.head.lower_ in FROM_PREPS
+        if word.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss"):
+            return False
+    return False
 
 
 def people_size(doc: Doc, tokens: list[Token]) -> list[float | None] | None:

@@ -445,23 +445,23 @@ def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | N
                                                                           float | None]:
     """Place name, country and coordinates: a place in the clause, else where a "where" clause points, else
     the countries named in the clause, then the nearest named before the trigger in the sentence."""
-    doc = m.doc
+    doc, depart = m.doc, m.rule.type == "depart"
     ranked = args.rank_places(doc, [p for p in args.items_in(doc, doc._.places or [], clause)
-                                     if p.feature != "border"], m.rule.type == "depart")
+                                     if p.feature != "border"], depart)
     where = args.place_at(doc, where_head(chain))
     if where is not None and where.feature != "border":
         ranked.append(where)
-    depart = m.rule.type == "depart"
-    city = next((p for p in ranked if p.feature in args.PLACE_FEATURES
-                 and (depart or args.place_role(doc, p, False) < 2)), None)
+    # the event's place is where it goes or happens, not where it comes from (for depart: not where it goes)
+    city = next((p for p in ranked if p.feature in args.PLACE_FEATURES and args.place_role(doc, p, depart) < 2),
+                None)
     if city is not None:
         return city.name, city.country, city.lat, city.lon
     country = next((p.country for p in ranked if p.country), None)
     if country is None:
-        country = args.country_in_tokens(doc, clause)
+        country = args.country_by_role(doc, clause, depart)
     if country is None:  # the country the sentence has named before the trigger ("... entered *the country*")
         before = sorted((t for t in m.sent if t.i < m.first.i), key=lambda t: -t.i)
-        country = args.country_in_tokens(doc, before)
+        country = args.country_in_tokens(doc, before, skip_origins=not depart)
     return None, country, None, None
 
 

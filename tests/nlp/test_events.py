@@ -483,3 +483,15 @@ def test_events_depart_group_breaks_away():
 def test_events_actor_of_coordinated_active_verb():
     text = "Federal police were dressed in riot gear and prevented the caravan from getting closer."
     assert only(text, "block").actor == "Federal police"
+
+
+@pytest.mark.model
+def test_events_depart_country_is_the_origin():
+    event = only("The caravan set off for the United States from southern Mexico in March.", "depart")
+    assert event.country == "MX"
+
+
+@pytest.mark.model
+def test_events_country_not_from_where_people_come_from():
+    text = "The migrants, who mostly come from Honduras, decided to camp out near the border post."
+    assert only(text, "gather").country is None
