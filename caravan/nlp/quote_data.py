@@ -23,6 +23,8 @@ class QuoteLexicon:
     media_words: frozenset[str]              # final words of outlet names ("news", "times")
     honorifics: frozenset[str]               # "mr", "sen", "president"
     addressee_verbs: frozenset[str]          # "tell", "urge": the object is the person addressed
+    cue_nouns: dict[str, tuple[str, ...]]    # "claim" -> topic prepositions ("about", "of")
+    light_verbs: frozenset[str]              # "make", "voice": "made the claim that …"
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -56,6 +58,9 @@ def load_lexicon() -> QuoteLexicon:
         media_words=frozenset(r[0].lower() for r in _rows("media_words.txt")),
         honorifics=frozenset(r[0].lower() for r in _rows("honorifics.txt")),
         addressee_verbs=frozenset(r[0].lower() for r in _rows("addressee_verbs.txt")),
+        cue_nouns={r[0].lower(): tuple(p for p in (r[1].split(",") if len(r) > 1 else []) if p)
+                   for r in _rows("cue_nouns_en.tsv")},
+        light_verbs=frozenset(r[0].lower() for r in _rows("light_verbs.txt")),
     )
 
 

@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 # a quoted span this short without closing punctuation is a scare quote or a title ("the so-called “caravan”")
 SCARE_MAX_WORDS = 3
+# a quoted phrase this short in title case inside a sentence is a title (“The Steve Harvey Morning Show”)
+TITLE_MAX_WORDS = 8
 SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 # what may precede a short quote that stands alone: a paragraph start, a sentence end, a colon
 STANDALONE_BEFORE = frozenset({".", "!", "?", ":", "\n", "”", '"', "»"})
@@ -91,7 +93,8 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon) -> list[Found]:
     book = NameBook(doc, lexicon)
     marked = keep_marked(doc, find_marked(doc.text))
     direct = attribute_direct(doc, marked, book, lexicon)
-    indirect = find_indirect(doc, marked, book, lexicon) + find_according(doc, book, lexicon)
+    indirect = (find_indirect(doc, marked, book, lexicon) + find_according(doc, book, lexicon)
+                + find_noun_cues(doc, marked, book, lexicon))
     return merge(direct, indirect)
 
 
@@ -106,12 +109,20 @@ def is_scare_quote(text: str, m: Marked) -> bool:
     """A short quoted phrase inside a sentence (the so-called “caravan”, the film “13th.”) is a term or a
     title, not a quote; a short quote that stands alone (“Never,” she said) is kept."""
     content = text[m.start:m.end]
-    if len(content.split()) > SCARE_MAX_WORDS:
-        return False
     before = text[max(0, m.open_at - 3):m.open_at].rstrip(" \u00a0")
     alone = not before or before[-1] in STANDALONE_BEFORE
+    if not alone and is_title(content):
+        return True
+    if len(content.split()) > SCARE_MAX_WORDS:
+        return False
     raw_end = text[m.close_at - 1] if m.close_at else ""
     return not alone or (content[-1:] not in SENTENCE_PUNCT and raw_end not in SENTENCE_PUNCT | {","})
+
+
+def is_title(content: str) -> bool:
+    """Whether a quoted phrase is a title: a few words, every long one capitalised ("Face the Nation")."""
+    words = [w for w in content.strip(".,!?").split() if len(w) > 3]
+    return 0 < len(content.split()) <= TITLE_MAX_WORDS and all(w[:1].isupper() for w in words) and bool(words)
 
 
 def attribute_direct(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
@@ -409,13 +420,14 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
     addressee = lemma in lexicon.addressee_verbs
     rights = list(cue.rights)
     has_more = {c.i: any(r.dep_ in ("xcomp", "prep", "oprd", "ccomp") for r in rights if r.i > c.i) for c in rights}
+    has_xcomp = {c.i: any(r.dep_ == "xcomp" for r in rights if r.i > c.i) for c in rights}
     out: list[Token] = []
     for child in rights:
         if out and child.dep_ in FOLLOWERS:
             out.append(child)  # "likened the refugees to …", "criticized Obama for …"
         elif child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named):
             out.append(child)
-        elif child.dep_ == "dobj" and (not addressee or has_more[child.i]) and (
+        elif child.dep_ == "dobj" and (not addressee or has_xcomp[child.i]) and (
                 child.lower_ not in PRONOUN_OBJECTS or has_more[child.i]):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.cue_preps.get(lemma, ()):
@@ -469,15 +481,30 @@ def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Foun
         if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         source = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-        sent = tok.sent
-        lo, hi = tok.i, _phrase_end(source) if source is not None else tok.i + 1
-        pieces = [_char_piece(sent, sent.start, lo - 1), _char_piece(sent, hi + 1, sent.end - 1)]
+        if source is None:
+            continue
+        pieces = _around_phrase(tok.sent, tok.i, _phrase_end(source))
         for piece in (p for p in pieces if p and p[1] - p[0] >= MIN_INDIRECT_CHARS):
             speaker = find_speaker(source, book, tok.idx) if source is not None else Speaker(None)
             quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
                           speaker_role=speaker.role)
             found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
     return found
+
+
+def _around_phrase(sent: Span, lo: int, hi: int) -> list[tuple[int, int] | None]:
+    """What a source phrase ("according to X") attributes: the words before it when it closes the sentence,
+    after it when it opens the sentence, both when it stands between commas."""
+    doc = sent.doc
+    opens = all(t.is_punct or t.is_space for t in doc[sent.start:lo])
+    closes = all(t.is_punct or t.is_space for t in doc[hi + 1:sent.end])
+    between = lo > sent.start and doc[lo - 1].text == "," and hi + 1 < sent.end and doc[hi + 1].text == ","
+    pieces = []
+    if closes or between:
+        pieces.append(_char_piece(sent, sent.start, lo - 1))
+    if opens or between:
+        pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
+    return pieces
 
 
 def _phrase_end(head: Token) -> int:
@@ -488,6 +515,52 @@ def _phrase_end(head: Token) -> int:
             break
         end = max(end, child.right_edge.i)
     return end
+
+
+def find_noun_cues(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
+    """Reporting nouns: "Trump's claim that …", "her decision to …", "his criticism of …"."""
+    starts = [s for s, _ in paragraphs(doc.text)]
+    found: list[Found] = []
+    for tok in doc:
+        preps = lexicon.cue_nouns.get(tok.lemma_.lower())
+        if tok.pos_ != "NOUN" or preps is None or _marked_at(marked, tok.idx) is not None:
+            continue
+        content = _noun_content(tok, preps)
+        holder = _noun_holder(tok, lexicon)
+        if not content or not _named_or_pronoun(holder):
+            continue
+        piece = _char_piece(tok.sent, min(c.left_edge.i for c in content), max(c.right_edge.i for c in content))
+        if piece and piece[1] - piece[0] >= MIN_INDIRECT_CHARS and not _mostly_quoted(*piece, marked, None):
+            assert holder is not None
+            speaker = find_speaker(holder, book, tok.idx)
+            quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
+                          speaker_role=speaker.role)
+            found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
+    return found
+
+
+def _noun_content(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """A "that"/"to" clause on a reporting noun, else the object of one of its topic prepositions."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp") and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that")
+                                                 for c in child.children):
+            return [child]
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    return []
+
+
+def _noun_holder(noun: Token, lexicon: QuoteLexicon) -> Token | None:
+    """Whose claim it is: the noun's possessor, else the subject of the reporting or light verb it is the
+    object of ("made the claim that …"; not "celebrated an agreement to …")."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    lemma = verb.lemma_.lower()
+    if noun.dep_ in ("dobj", "pobj", "attr") and (lemma in lexicon.light_verbs or lemma in lexicon.cues["en"]):
+        return subject_of(verb)
+    return None
 
 
 # --- assembly -----------------------------------------------------------------------------------------------
