@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from caravan.model import DateRef, Place, Quantity, Quote
 from caravan.nlp.clause import partitive_heads
-from caravan.nlp.eventlex import DATA_DIR
+from caravan.nlp.eventlex import DATA_DIR, in_class
 from caravan.nlp.extensions import in_boilerplate
 
 log = logging.getLogger(__name__)
@@ -167,6 +167,8 @@ def country_in_tokens(doc: Doc, tokens: list[Token], skip_origins: bool = False)
         if place is not None and place.feature != "border" and place.country:
             return place.country
         if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.is_alpha and token.is_title:
+            if is_nationality(token):
+                continue
             ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
             if ent is not None and all(t.i in index for t in ent) and country_of(ent.text):
                 return country_of(ent.text)
@@ -174,6 +176,15 @@ def country_in_tokens(doc: Doc, tokens: list[Token], skip_origins: bool = False)
             if code:
                 return code
     return None
+
+
+def is_nationality(token: Token) -> bool:
+    """A demonym that says where a person is from ("a *Honduran* man"), not where an authority acts or a
+    place lies ("*Honduran* police", "the *Mexican* border"): only the latter place an event."""
+    if token.ent_type_ != "NORP" and token.pos_ != "ADJ":
+        return False
+    head = token.head if token.dep_ in ("amod", "compound") else token
+    return not any(in_class(head, cls) for cls in ("authorities", "forces", "place_nouns"))
 
 
 def is_origin(token: Token) -> bool:

@@ -74,7 +74,8 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
             if child.i not in consumed and text in cues["negations"]:
                 found.negated = True
         elif child.dep_ in ("aux", "auxpass") and text in cues["future_auxiliaries"]:
-            found.future = True
+            # "they'd been sent": 'd is "had" before a participle, "would" before a bare verb
+            found.future = found.future or not (text in ("'d", "’d") and word.tag_ != "VB")
         elif child.dep_ == "aux" and text in cues["predictive_auxiliaries"]:
             found.predicted = True
         elif child.dep_ == "advmod" and lemma(child) in cues["predicting_words"]:

@@ -495,3 +495,20 @@ def test_events_depart_country_is_the_origin():
 def test_events_country_not_from_where_people_come_from():
     text = "The migrants, who mostly come from Honduras, decided to camp out near the border post."
     assert only(text, "gather").country is None
+
+
+@pytest.mark.model
+def test_events_country_not_from_nationality_of_a_person():
+    event = only("A Honduran man threw rocks at border agents near the fence.", "force")
+    assert event.country is None
+
+
+@pytest.mark.model
+def test_events_country_from_demonym_of_a_place():
+    assert only("The migrants crossed the Guatemalan border at dawn.", "cross").country == "GT"
+
+
+@pytest.mark.model
+def test_events_modality_had_is_not_future():
+    text = "Migrants tussled with police who'd been sent to the border to stop them."
+    assert only(text, "deploy").modality == "asserted"
