@@ -512,3 +512,14 @@ def test_events_country_from_demonym_of_a_place():
 def test_events_modality_had_is_not_future():
     text = "Migrants tussled with police who'd been sent to the border to stop them."
     assert only(text, "deploy").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_return_not_for_removing_protections():
+    assert types_of("The rule would remove their protections from deportation.") == []
+
+
+@pytest.mark.model
+def test_events_travel_come_needs_a_place():
+    assert types_of("A new migrant caravan is coming.") == []
+    assert types_of("The caravan is coming across Mexico.") == ["travel"]
