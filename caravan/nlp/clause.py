@@ -13,6 +13,8 @@ CLAUSE_DEPS = frozenset({"ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # dependents that open a new clause: their words are not the trigger's clause
 SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"})
+# particles whose objects are the verb's ("round *up* the migrants", "send *back* ...")
+PARTICLES = frozenset({"up", "out", "back", "off", "down", "away"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 # what a trigger's clause takes from the words governing it: who, and when
 GOVERNOR_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "npadvmod", "neg", "aux", "auxpass"})
@@ -148,7 +150,7 @@ def objects_of(token: Token) -> list[Token]:
     """The direct objects of a verb, the subject of its passive and the objects of its particles."""
     out = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     for prep in token.children:
-        if prep.dep_ in ("prt", "prep") and prep.lower_ in ("at", "on", "against", "up", "out", "back", "off"):
+        if prep.dep_ in ("prt", "prep") and prep.lower_ in PARTICLES:
             out.extend(c for c in prep.children if c.dep_ == "pobj")
     if token.dep_ == "acl" and token.tag_ == "VBN":
         out.append(token.head)  # "migrants detained at the border"

@@ -523,3 +523,8 @@ def test_events_return_not_for_removing_protections():
 def test_events_travel_come_needs_a_place():
     assert types_of("A new migrant caravan is coming.") == []
     assert types_of("The caravan is coming across Mexico.") == ["travel"]
+
+
+@pytest.mark.model
+def test_events_no_trigger_from_a_place_phrase_alone():
+    assert types_of("The policy did not have the effects that officials hoped for at the border.") == []
