@@ -119,7 +119,7 @@ def need_mover_object(m: Match, _: str) -> bool:
     subject, passive = subject_of(m.chain)
     if passive and is_mover(subject, m.sent):
         return True
-    return any(is_mover(o, m.sent) for o in objects_of(m.head) + prep_objects(m.head, ("at", "against")))
+    return any(is_mover(o, m.sent) for o in objects_of(m.head) + prep_objects(m.head, ("at", "against", "on")))
 
 
 def prevents_other(verb: Token) -> bool:
