@@ -528,3 +528,8 @@ def test_events_travel_come_needs_a_place():
 @pytest.mark.model
 def test_events_no_trigger_from_a_place_phrase_alone():
     assert types_of("The policy did not have the effects that officials hoped for at the border.") == []
+
+
+@pytest.mark.model
+def test_events_force_fired_on_a_group():
+    assert types_of("Border guards fired on the migrants near the river.") == ["force"]
