@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 # languages the trigger data is written for
 LANGUAGES = ("en",)
 MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
+# events that happen as an outcome rather than by intent: their plain future is a prediction
+OUTCOME_TYPES = frozenset({"arrive"})
 # prepositions and adverbs that give a movement its direction ("head *north*", "go on *to* the capital")
 PLACE_PREPS = ("into", "to", "toward", "towards", "through", "across", "from", "for", "at", "in", "inside", "out",
                "past", "over", "along", "via")
@@ -414,7 +416,7 @@ def build_event(m: Match) -> Event | None:
     start, end = trigger_bounds(m, anchor)
     clause = clause_of(chain) + (list(m.head.subtree) if m.head.pos_ in NOUN_POS else [])
     governed = m.head.pos_ in NOUN_POS and anchor.i != m.head.i  # "*cut* aid": the verb governs the noun
-    modality = find_modality(chain, m.consumed, governed=governed)
+    modality = find_modality(chain, m.consumed, governed=governed, outcome=m.rule.type in OUTCOME_TYPES)
     event = Event(start=start, end=end, type=m.rule.type, modality=modality)  # type: ignore[arg-type]
     event.place, event.country, event.lat, event.lon = where_of(m, chain, clause)
     event.date = args.date_of(m.doc, clause, m.sent, start)

@@ -99,20 +99,22 @@ def _read_governor(word: Token, cues: dict, found: Cues) -> None:
         found.planned = True
 
 
-def future_modality(chain: list[Token]) -> str:
-    """A plain future is planned when an agent (or the speaker) intends it, predicted when it happens to someone."""
+def future_modality(chain: list[Token], outcome: bool = False) -> str:
+    """A plain future is planned when an agent (or the speaker) intends it, predicted when it happens to someone
+    or is an outcome others foresee ("the caravan will *arrive* next week"; ``outcome``)."""
     subject, passive = subject_of(chain)
     if passive or subject is None:
         return "predicted"
     if subject.lower_ in load_cues()["first_person"]:
         return "planned"
     going = any(lemma(w) == "go" and w.tag_ == "VBG" for w in chain)
-    if going or subject.lower_ in ("it", "this", "that", "there"):
+    if outcome or going or subject.lower_ in ("it", "this", "that", "there"):
         return "predicted"
     return "planned"
 
 
-def find_modality(chain: list[Token], consumed: Collection[int] = (), governed: bool = False) -> str:
+def find_modality(chain: list[Token], consumed: Collection[int] = (), governed: bool = False,
+                  outcome: bool = False) -> str:
     """The modality of the event whose governor chain (trigger first) is ``chain``."""
     found = read_cues(chain, consumed, governed)
     if found.conditional:
@@ -124,7 +126,7 @@ def find_modality(chain: list[Token], consumed: Collection[int] = (), governed: 
     if found.planned:
         return "planned"
     if found.future:
-        return future_modality(chain)
+        return future_modality(chain, outcome)
     return "asserted"
 
 

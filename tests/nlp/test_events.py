@@ -533,3 +533,13 @@ def test_events_no_trigger_from_a_place_phrase_alone():
 @pytest.mark.model
 def test_events_force_fired_on_a_group():
     assert types_of("Border guards fired on the migrants near the river.") == ["force"]
+
+
+@pytest.mark.model
+def test_events_modality_arrival_future_is_predicted():
+    assert only("The caravan will arrive in the border city next week.", "arrive").modality == "predicted"
+
+
+@pytest.mark.model
+def test_events_modality_first_person_future_is_planned():
+    assert only("“We are going to reach the United States,” a migrant said.", "arrive").modality == "planned"
