@@ -21,7 +21,7 @@ from caravan.model import Quote
 from caravan.nlp.extensions import in_boilerplate
 from caravan.nlp.quote_data import QuoteLexicon, is_outlet, load_lexicon
 from caravan.nlp.quote_marks import Marked, find_marked, paragraphs, trim
-from caravan.nlp.speakers import (FIRST_PERSON, PERSON_PRONOUNS, NameBook, Speaker, clean_name, find_channel,
+from caravan.nlp.speakers import (FIRST_PERSON, PERSON_PRONOUNS, RELATIVES, NameBook, Speaker, clean_name, find_channel,
                                   find_speaker, normalise_speaker, subject_of)
 from caravan.settings import Settings
 
@@ -44,6 +44,10 @@ VERB_TAGS = ("VB",)
 DASHES = frozenset({"―", "—", "–", "-", "--"})
 MIN_INDIRECT_CHARS = 6
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# pronoun subjects that stand for a source ("they say", "who believes", "it reported")
+SOURCE_PRONOUNS = PERSON_PRONOUNS | FIRST_PERSON | {"they", "who", "which", "that", "it", "you", "those", "some",
+                                                    "many", "others", "both", "one", "all", "everyone",
+                                                    "someone", "nobody", "few"}
 # dependents that continue a reported object ("compared him favorably to Obama", "called it a common ailment")
 FOLLOWERS = frozenset({"prep", "oprd", "xcomp", "ccomp", "advmod", "dative", "dobj"})
 # objects that stand for something said elsewhere ("said it", "denied that")
@@ -363,7 +367,9 @@ def _named_or_pronoun(subject: Token | None) -> bool:
     campaign pointed out", "Republicans slammed"), not for "experts expect" or "officials promised"."""
     if subject is None:
         return False
-    if subject.pos_ == "PROPN" or subject.lower_ in PERSON_PRONOUNS or subject.ent_type_ in NAMED_ENTITIES:
+    if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
+        return _named_or_pronoun(subject.head.head) if subject.head.head is not subject.head else False
+    if subject.pos_ == "PROPN" or subject.lower_ in SOURCE_PRONOUNS or subject.ent_type_ in NAMED_ENTITIES:
         return True
     if subject.text in capitalised_words(subject.doc):
         return True  # a name the tagger missed at a sentence start ("Trump admires …")
