@@ -38,6 +38,8 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northward", "northwar
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# prepositions that name who receives money or aid
+RECIPIENT_PREPS = ("to", "into", "for", "in")
 # indefinite pronouns whose relative clauses define a kind of people, not a group that moved
 GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoever", "those", "everyone"})
 # mover words that name a group only through what they quantify or stand for ("some *of the migrants*")
@@ -255,6 +257,27 @@ def need_anchored(m: Match, _: str) -> bool:
     return m.head.dep_ in NOUN_ANCHOR_DEPS and m.head.head.pos_ in VERB_POS
 
 
+def need_recipient(m: Match, _: str) -> bool:
+    """Money or aid that goes to a country, a place or people ("*into the country's* private sector", "aid *to
+    Honduras*"), not to a purpose of one's own ("$5 billion *for the wall*")."""
+    words = [m.head, m.head.head] if m.head.pos_ in NOUN_POS else [m.head]
+    words += [t for w in list(words) for t in w.subtree if t.pos_ in VERB_POS]
+    excluded = load_lexicon()["aid_excluded_purposes"]
+    for word in words:
+        targets = prep_objects(word, RECIPIENT_PREPS) + [c for c in word.children if c.dep_ == "dative"]
+        for target in targets:
+            if in_class(target, "aid_excluded_purposes") or lemma(target) in excluded:
+                continue
+            if any(is_place(t) or is_mover(t, m.sent) or _in_role(t, "authorities") for t in target.subtree):
+                return True
+    return False
+
+
+def need_modifier(m: Match, cls: str) -> bool:
+    """An adjective or compound of the class on a noun trigger ("*foreign* aid", "*humanitarian* assistance")."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and in_class(c, cls) for c in m.head.children)
+
+
 def need_count(m: Match, _: str) -> bool:
     """A counted noun trigger ("3,000 deportations")."""
     return any(c.dep_ == "nummod" for c in m.head.children)
@@ -264,8 +287,11 @@ def _in_role(token: Token, cls: str) -> bool:
     """Class membership, where named people, organisations and countries count as authorities."""
     if cls == "movers":
         return is_mover(token, token.sent)
-    if cls == "authorities" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and token.pos_ == "PROPN":
+    if cls == "authorities" and token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "GPE", "NORP"):
         return True
+    if cls == "authorities" and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+        titles = [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "appos")]
+        return any(in_class(t, "authorities") for t in titles)  # "Secretary Jeh Johnson", not "Victor"
     return in_class(token, cls)
 
 
@@ -275,7 +301,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "intransitive": need_intransitive, "home": need_home, "source": need_source,
     "nonplace_goal": need_nonplace_goal, "object": need_object, "subject": need_subject,
     "acl": need_acl, "with": need_with, "dobj": need_dobj, "of": need_of, "poss": need_poss,
-    "count": need_count, "anchored": need_anchored,
+    "count": need_count, "anchored": need_anchored, "recipient": need_recipient, "modifier": need_modifier,
 }
 
 

@@ -543,3 +543,24 @@ def test_events_modality_arrival_future_is_predicted():
 @pytest.mark.model
 def test_events_modality_first_person_future_is_planned():
     assert only("“We are going to reach the United States,” a migrant said.", "arrive").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_aid_not_for_funding_a_wall():
+    text = "The Senate bill would provide $25 billion for the border wall."
+    assert types_of(text, quantities=[money(text, "$25 billion", 2.5e10)]) == []
+
+
+@pytest.mark.model
+def test_events_aid_foreign_aid_to_a_country():
+    assert types_of("The president threatened to cut off foreign aid to Honduras over the caravan.") == ["aid"]
+
+
+@pytest.mark.model
+def test_events_aid_not_for_public_assistance():
+    assert types_of("Few immigrants use public assistance, the study of immigration found.") == []
+
+
+@pytest.mark.model
+def test_events_meet_not_for_meeting_a_child():
+    assert types_of("At the border shelter he met Victor, a boy from Honduras.") == []
