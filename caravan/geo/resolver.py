@@ -35,7 +35,7 @@ KIND_BONUS = 0.12  # added when the candidate has the feature the text names ("t
 KIND_PENALTY = -0.12
 DIRECTION_BONUS = 0.05  # "northern town of X": X lies on that side of its country's centroid
 ADMIN_CONTEXT_BONUS = 0.3  # candidate lies in a first-level division the document names
-COHERENCE_KM = 1000.0  # distance at which spatial coherence falls to zero
+COHERENCE_KM = 1000.0  # distance beyond which another place of the document no longer helps
 MAX_CANDIDATES = 25  # most populous candidates kept per name
 UNRANKED_KINDS = ("short",)  # kinds of name only trusted inside patterns (border compounds)
 
@@ -180,7 +180,7 @@ class Resolver:
         if c.lat is None or not others:
             return 0.5
         nearest = min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in others)
-        return max(0.0, 1.0 - nearest / COHERENCE_KM)
+        return 0.5 + 0.5 * max(0.0, 1.0 - nearest / COHERENCE_KM)  # nearness helps; distance is no evidence
 
     def _direction(self, c: Candidate, m: Mention) -> float:
         country = self.gazetteer.country(c.country or "")

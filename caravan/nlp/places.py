@@ -50,9 +50,10 @@ SPEECH_FEATURES = {"GPE": "city", "LOC": "region", "FAC": "city"}  # feature of 
 # a dateline: a capitalised town opening a line, optionally with its division, before "(", a dash or a colon
 DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
                       r"(?=,?\s*(?:\(|—|–|--| - |:|[A-Z][a-z]))")
-CONTEXT_TOWN_POPULATION = 5000  # smallest town of the document's main country found without NER or a cue
+BIG_CITY = 100_000  # population of a city found even under an organisation label
+CONTEXT_TOWN_POPULATION = 1000  # smallest town of the document's main country found without NER or a cue
 FOCUS_SCORE = 0.4  # score of a street or building placed at the document's focus town
-FOCUS_FEATURES = ("city", "admin")  # what can be a document's focus, in order of preference
+FOCUS_FEATURES = ("city", "admin")  # what can be a document's focus (a division is too large to place a street)
 
 
 @dataclass
@@ -161,7 +162,8 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if not name or gaz.demonym(name) or not name[:1].isupper() or name in _generic_names():
                 continue
             if ent.label_ in MAYBE_LABELS and not (_is_sure_place(gaz, name) or is_facility(name)
-                                                   or _has_cue(doc.text, start, end, pattern, gaz, ent.label_)):
+                                                   or _has_cue(doc.text, start, end, pattern, gaz, ent.label_)
+                                                   or (ent.label_ == "ORG" and _is_big_city(gaz, name))):
                 continue
             out.append(Mention(start, end, name, source=ent.label_))
     return out
@@ -204,6 +206,11 @@ def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Menti
     pattern = place_type_pattern()
     return [m for m in mentions if m.text not in people or _is_sure_place(gaz, m.text)
             or (describe(doc.text, m.start, pattern) or {}).get("type")]
+
+
+def _is_big_city(gaz: Gazetteer, name: str) -> bool:
+    """A city large enough that an organisation-labelled span of just its name is the city ("Harare")."""
+    return any(c.feature == "city" and c.kind == "name" and c.population >= BIG_CITY for c in gaz.find(name))
 
 
 def _has_cue(text: str, start: int, end: int, pattern: re.Pattern[str], gaz: Gazetteer, label: str) -> bool:
@@ -387,8 +394,8 @@ def demonym_context(doc: Doc, gaz: Gazetteer) -> Context:
 
 
 def find_focus(resolutions: list[Resolution]) -> Resolution | None:
-    """The document's focus, where its unnamed streets and buildings lie: the town or division named most often
-    in the document's main country (towns first on a tie)."""
+    """The document's focus, where its streets and buildings lie: the town of its main country named most
+    often (the first named on a tie)."""
     placed = [r for r in resolutions if r.choice is not None]
     countries = Counter(r.choice.country for r in placed if r.choice.country)  # type: ignore[union-attr]
     if not countries:
@@ -398,14 +405,21 @@ def find_focus(resolutions: list[Resolution]) -> Resolution | None:
     if not local:
         return None
     counts = Counter(r.choice.id for r in local)  # type: ignore[union-attr]
-    best = max(local, key=lambda r: (counts[r.choice.id], r.choice.feature == "city", r.score))  # type: ignore
-    return best
+    return max(local, key=lambda r: (counts[r.choice.id], -r.mention.start))  # type: ignore[union-attr]
+
+
+def _unknown_place_kept(m: Mention) -> bool:
+    """A name the gazetteer lacks is kept as a place when it looks like one: a facility or feature name, or a
+    span NER calls a place that is not an acronym or a brand ("UConn", "MoD", "OT" are too often something else)."""
+    if is_facility(m.text):
+        return True
+    return m.source in PLACE_LABELS and (" " in m.text or sum(ch.isupper() for ch in m.text) < 2)
 
 
 def _found_from(r: Resolution, focus: Resolution | None = None) -> Found | None:
     m, c = r.mention, r.choice
     if c is None:
-        if not m.candidates and m.source not in PLACE_LABELS and not is_facility(m.text):
+        if not m.candidates and not _unknown_place_kept(m):
             return None
         if not m.candidates and focus is not None and focus.choice is not None:
             f = focus.choice
