@@ -112,7 +112,7 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     annotate_mentions(text, mentions, resolver)
     context = demonym_context(doc, gaz)
     resolutions = resolver.resolve(mentions, context)
-    more = drop_people(doc, gaz, find_context_towns(doc, gaz, resolutions, taken))
+    more = drop_people(doc, gaz, find_context_towns(doc, gaz, resolutions, taken), weak=False)
     if more:
         mentions = _dedupe(mentions + more, taken)
         annotate_mentions(text, mentions, resolver)
@@ -196,13 +196,15 @@ def _generic_names() -> frozenset[str]:
     return frozenset(words) | frozenset(w.upper() for w in words)
 
 
-def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = True) -> list[Mention]:
     """Mentions that are a person's name elsewhere in the document ("Dubreuil" after "Claude Dubreuil"),
-    unless the name is a country or division or the text calls it a place ("the town of Morales")."""
+    unless the name is a country or division or the text calls it a place ("the town of Morales"). With
+    ``weak``, a one-word name NER calls a person more often than a place counts as a person too."""
     labels = Counter((e.text, e.label_ in PLACE_LABELS) for e in doc.ents)
-    surnames = {e.text.split()[-1] for e in doc.ents if e.label_ in ("PERSON", "PER") and " " in e.text}
-    people = surnames | {e.text for e in doc.ents if e.label_ in ("PERSON", "PER")
-                         and labels[(e.text, False)] > labels[(e.text, True)]}
+    persons = [e.text for e in doc.ents if e.label_ in ("PERSON", "PER")]
+    people = {p.split()[-1] for p in persons if " " in p} | {p for p in persons if " " in p}
+    if weak:
+        people |= {p for p in persons if labels[(p, False)] > labels[(p, True)]}
     pattern = place_type_pattern()
     return [m for m in mentions if m.text not in people or _is_sure_place(gaz, m.text)
             or (describe(doc.text, m.start, pattern) or {}).get("type")]
@@ -308,16 +310,18 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
 def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
                        taken: list[tuple[int, int]]) -> list[Mention]:
-    """Names of towns of the document's main country that NER missed or mislabelled (not as people)."""
+    """Names of towns of the document's main country that NER missed or mislabelled (as an organisation, or as
+    a one-word person name that no full name in the document explains)."""
     countries = Counter(r.choice.country for r in resolutions if r.choice is not None and r.choice.country)
     if not countries:
         return []
     main = countries.most_common(1)[0][0]
     spans = taken + [(r.mention.start, r.mention.end) for r in resolutions]
-    person = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS for t in ent}
+    blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS
+               and not (ent.label_ in ("PERSON", "PER") and len(ent) == 1) for t in ent}
     out = []
     for run in _runs(doc):
-        if any(t.i in person or t.pos_ not in ("PROPN", "") for t in run) or len(run) > MAX_NAME_TOKENS:
+        if any(t.i in blocked or t.pos_ not in ("PROPN", "") for t in run) or len(run) > MAX_NAME_TOKENS:
             continue
         start, end = strip_name(doc.text, run.start_char, run.end_char)
         name = doc.text[start:end]
