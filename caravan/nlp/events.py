@@ -162,9 +162,12 @@ def need_context(m: Match, _: str) -> bool:
 
 def need_setup(m: Match, _: str) -> bool:
     """A block noun that someone sets up or that acts ("set up a roadblock", "a checkpoint stopped them")."""
+    return m.head.dep_ in ("nsubj", "nsubjpass") or need_erected(m, _)
+
+
+def need_erected(m: Match, _: str) -> bool:
+    """A barrier someone puts up ("soldiers *installed* a fence", "barriers *erected* in 2009")."""
     noun = m.head
-    if noun.dep_ in ("nsubj", "nsubjpass"):
-        return True
     verb = noun.head if noun.dep_ in ("dobj", "pobj", "conj") else None
     if verb is not None and verb.dep_ == "prep":
         verb = verb.head
@@ -188,9 +191,16 @@ def need_not_permitted(m: Match, _: str) -> bool:
 
 
 def need_nonplace_goal(m: Match, _: str) -> bool:
-    """A passage toward something that is not a place ("go *through the system*")."""
+    """A passage toward something that is not a place ("go *through the system*", "let him *get his wallet*")."""
     goals = prep_objects(m.head, ("through", "into", "to", "past"))
+    goals += [c for c in m.head.children if c.dep_ == "dobj"]
     return any(not is_place(g) for g in goals)
+
+
+def need_infinitive(m: Match, _: str) -> bool:
+    """A verb with an infinitive complement: "*leaving* the states to push ahead" is not a departure."""
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl", "oprd") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                    for a in c.children) for c in m.head.children)
 
 
 def need_coerced(m: Match, _: str) -> bool:
@@ -301,7 +311,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "intransitive": need_intransitive, "home": need_home, "source": need_source,
     "nonplace_goal": need_nonplace_goal, "object": need_object, "subject": need_subject,
     "acl": need_acl, "with": need_with, "dobj": need_dobj, "of": need_of, "poss": need_poss,
-    "count": need_count, "anchored": need_anchored, "recipient": need_recipient, "modifier": need_modifier,
+    "count": need_count, "anchored": need_anchored, "erected": need_erected, "infinitive": need_infinitive, "recipient": need_recipient, "modifier": need_modifier,
 }
 
 

@@ -564,3 +564,24 @@ def test_events_aid_not_for_public_assistance():
 @pytest.mark.model
 def test_events_meet_not_for_meeting_a_child():
     assert types_of("At the border shelter he met Victor, a boy from Honduras.") == []
+
+
+@pytest.mark.model
+def test_events_depart_not_for_family_separation():
+    assert types_of("Hundreds of children were separated from their parents at the border.") == []
+
+
+@pytest.mark.model
+def test_events_block_fence_only_when_put_up():
+    assert types_of("The border fence has cut the town in two.") == []
+    assert types_of("Soldiers installed a razor wire fence along the border bridge.") == ["block"]
+
+
+@pytest.mark.model
+def test_events_depart_not_for_leaving_someone_to_act():
+    assert types_of("The stalemate in Congress left the border states to act on immigration alone.") == []
+
+
+@pytest.mark.model
+def test_events_block_not_for_letting_someone_get_a_thing():
+    assert types_of("The border agent would not let him get his wallet.") == []
