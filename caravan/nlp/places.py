@@ -37,6 +37,7 @@ SURE_FEATURES = frozenset({"country", "admin", "region"})
 # entity labels whose spans are never searched for towns NER missed
 NOT_PLACE_LABELS = frozenset({"PERSON", "PER", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                               "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a one-word "person" that is a verb's subject is a person
 MIN_NAME_LENGTH = 3  # shorter names ("No", "WA") are only countries ("US", "UK") or found by NER
 UNSURE_CODES = frozenset({"ADM2"})  # county names are too often surnames and words to be found without NER
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -294,10 +295,13 @@ def _town_candidates(gaz: Gazetteer, name: str) -> list:
 
 
 def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
-    """Towns NER missed after a place preposition: "in Durban", "near Dewsbury"."""
+    """Towns NER missed after a place preposition: "in Durban", "near Dewsbury" (not "in March")."""
+    blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS - {"PERSON", "PER"} for t in ent}
     out = []
     for run in _runs(doc):
         if run.start == 0 or doc[run.start - 1].lower_ not in _place_words() or len(run) > MAX_NAME_TOKENS:
+            continue
+        if any(t.i in blocked for t in run):
             continue
         if doc.text[run.end_char:run.end_char + 2] in ("'s", "’s"):
             continue
@@ -308,17 +312,21 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+def _maybe_town(ent: SpacySpan) -> bool:
+    """A one-word "person" that is no verb's subject may be a town NER mislabelled."""
+    return ent.label_ in ("PERSON", "PER") and len(ent) == 1 and ent[0].dep_ not in SUBJECTS
+
+
 def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
                        taken: list[tuple[int, int]]) -> list[Mention]:
     """Names of towns of the document's main country that NER missed or mislabelled (as an organisation, or as
-    a one-word person name that no full name in the document explains)."""
+    a one-word person name that is no verb's subject and that no full name in the document explains)."""
     countries = Counter(r.choice.country for r in resolutions if r.choice is not None and r.choice.country)
     if not countries:
         return []
     main = countries.most_common(1)[0][0]
     spans = taken + [(r.mention.start, r.mention.end) for r in resolutions]
-    blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS
-               and not (ent.label_ in ("PERSON", "PER") and len(ent) == 1) for t in ent}
+    blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS and not _maybe_town(ent) for t in ent}
     out = []
     for run in _runs(doc):
         if any(t.i in blocked or t.pos_ not in ("PROPN", "") for t in run) or len(run) > MAX_NAME_TOKENS:
