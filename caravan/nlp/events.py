@@ -76,16 +76,21 @@ def is_mover(token: Token | None, sent: Span) -> bool:
     for word in partitive_heads(token):
         if in_class(word, "movers") and word.lower_ not in NOT_MOVERS_ALONE:
             return True
-        if word.ent_type_ == "NORP" and word.tag_ in ("NNPS", "NNS"):
-            return True
+        if word.ent_type_ == "NORP" and word.tag_ in ("NNPS", "NNS") and args.country_of(word.text):
+            return True  # "Hondurans", not "Republicans"
         if word.lower_ in load_lexicon()["mover_pronouns"] and movers_nearby(word, sent):
             return True
     return False
 
 
 def counts_people(token: Token) -> bool:
-    """Whether a word is inside a count of people found by the quantities component."""
-    return any(args.is_people(q) and q.start <= token.idx < q.end for q in token.doc._.quantities or [])
+    """Whether a word is inside a count of people found by the quantities component, of no named kind
+    ("scores", "about 600") or of a moving kind ("2,000 migrants"), not "100 officers"."""
+    for q in token.doc._.quantities or []:
+        if args.is_people(q) and q.start <= token.idx < q.end:
+            kind = (q.what or "").lower().split()
+            return not kind or kind[-1].rstrip("s") in load_lexicon()["movers"] or kind[-1] in load_lexicon()["movers"]
+    return False
 
 
 def movers_nearby(token: Token, sent: Span) -> bool:
@@ -428,6 +433,8 @@ def is_backgrounded(m: Match) -> bool:
 def is_generic_clause(verb: Token) -> bool:
     """A present-tense relative clause, without auxiliaries, on a bare plural or an indefinite pronoun; or a
     present tense with a word of habit ("thousands *enter* the country daily")."""
+    if verb.dep_ == "relcl" and verb.head.lower_ in GENERIC_PRONOUNS:
+        return True  # "anyone who crossed the border without papers", in any tense
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and lemma(c) != "do"]
     if verb.tag_ not in ("VBP", "VBZ") or auxiliaries:
         return False

@@ -585,3 +585,20 @@ def test_events_depart_not_for_leaving_someone_to_act():
 @pytest.mark.model
 def test_events_block_not_for_letting_someone_get_a_thing():
     assert types_of("The border agent would not let him get his wallet.") == []
+
+
+@pytest.mark.model
+def test_events_political_groups_are_not_movers():
+    assert types_of("Five Senate Democrats crossed the aisle to vote for the border bill.") == []
+
+
+@pytest.mark.model
+def test_events_generic_pronoun_relative_clause_in_past_tense():
+    assert types_of("Anyone who crossed the border without papers would be prosecuted.") == []
+
+
+@pytest.mark.model
+def test_events_counted_officers_are_not_movers():
+    text = "About 100 officers travelled to the border town on Monday."
+    assert types_of(text, quantities=[Quantity(start=0, end=9, low=100, high=100, unit="people",
+                                               what="officers")]) == []
