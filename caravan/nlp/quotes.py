@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 SCARE_MAX_WORDS = 3
 # a quoted phrase this short in title case inside a sentence is a title (“The Steve Harvey Morning Show”)
 TITLE_MAX_WORDS = 8
+# a title's "Name:" prefix is at most this many tokens ("Pat Caddell: …")
+HEADLINE_NAME_TOKENS = 4
 SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 # what may precede a short quote that stands alone: a paragraph start, a sentence end, a colon
 STANDALONE_BEFORE = frozenset({".", "!", "?", ":", "\n", "”", '"', "»"})
@@ -44,6 +46,7 @@ VERB_TAGS = ("VB",)
 DASHES = frozenset({"―", "—", "–", "-", "--"})
 MIN_INDIRECT_CHARS = 6
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+QUANTITY_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 # pronoun subjects that stand for a source ("they say", "who believes", "it reported")
 SOURCE_PRONOUNS = PERSON_PRONOUNS | FIRST_PERSON | {"they", "who", "which", "that", "it", "you", "those", "some",
                                                     "many", "others", "both", "one", "all", "everyone",
@@ -98,7 +101,7 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon) -> list[Found]:
     marked = keep_marked(doc, find_marked(doc.text))
     direct = attribute_direct(doc, marked, book, lexicon)
     indirect = (find_indirect(doc, marked, book, lexicon) + find_according(doc, book, lexicon)
-                + find_noun_cues(doc, marked, book, lexicon))
+                + find_noun_cues(doc, marked, book, lexicon) + find_headline(doc, book))
     return merge(direct, indirect)
 
 
@@ -335,9 +338,9 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
             continue
         outer = _marked_at(marked, tok.idx)
         subject = subject_of(tok)
-        if kind != "speech" and (outer is not None or not _named_or_pronoun(subject)):
-            continue
         named = _named_or_pronoun(subject)
+        if kind != "speech" and (outer is not None or not (named or (kind == "object" and _nominal(subject)))):
+            continue
         for start, end in (_clip(p, outer) for p in reported_pieces(tok, kind, lexicon, named)):
             if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
                 continue
@@ -360,6 +363,11 @@ def _indirect(doc: Doc, cue: Token, subject: Token | None, piece: tuple[int, int
     found = Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True)
     found.cue_subject = subject.lower_ if subject is not None else ""
     return found
+
+
+def _nominal(subject: Token | None) -> bool:
+    """A common-noun subject that can hold a stance ("critics slammed …"), not a number ("thousands plan …")."""
+    return subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ not in QUANTITY_ENTITIES
 
 
 def _named_or_pronoun(subject: Token | None) -> bool:
@@ -411,6 +419,8 @@ def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = 
         return [p for p in pieces if p]
     if kind == "object":
         return []
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return _outside_clause(cue)  # "As Mr. Bown observed, …"
     pieces = []
     if left or _set_off(cue, lo, hi):
         pieces.append(_char_piece(sent, sent.start, lo - 1))
@@ -443,6 +453,14 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
     if kind == "speech" and not out:
         return []
     return out
+
+
+def _outside_clause(cue: Token) -> list[tuple[int, int]]:
+    """The sentence around a cue clause ("As X noted, A" -> A)."""
+    sent = cue.sent
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    pieces = [_char_piece(sent, sent.start, lo - 1), _char_piece(sent, hi + 1, sent.end - 1)]
+    return [p for p in pieces if p]
 
 
 def _chunk(cue: Token) -> tuple[int, int]:
@@ -489,7 +507,7 @@ def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Foun
         source = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         if source is None:
             continue
-        pieces = _around_phrase(tok.sent, tok.i, _phrase_end(source))
+        pieces = _around_phrase(tok.sent, tok.i, _phrase_end(source), source.right_edge.i)
         for piece in (p for p in pieces if p and p[1] - p[0] >= MIN_INDIRECT_CHARS):
             speaker = find_speaker(source, book, tok.idx) if source is not None else Speaker(None)
             quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
@@ -498,12 +516,13 @@ def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Foun
     return found
 
 
-def _around_phrase(sent: Span, lo: int, hi: int) -> list[tuple[int, int] | None]:
+def _around_phrase(sent: Span, lo: int, hi: int, last: int) -> list[tuple[int, int] | None]:
     """What a source phrase ("according to X") attributes: the words before it when it closes the sentence,
-    after it when it opens the sentence, both when it stands between commas."""
+    after it when it opens the sentence, both when it stands between commas. ``hi`` ends the source's name,
+    ``last`` all that hangs on it ("according to a database tracking such deaths")."""
     doc = sent.doc
     opens = all(t.is_punct or t.is_space for t in doc[sent.start:lo])
-    closes = all(t.is_punct or t.is_space for t in doc[hi + 1:sent.end])
+    closes = all(t.is_punct or t.is_space for t in doc[max(hi, last) + 1:sent.end])
     between = lo > sent.start and doc[lo - 1].text == "," and hi + 1 < sent.end and doc[hi + 1].text == ","
     pieces = []
     if closes or between:
@@ -567,6 +586,27 @@ def _noun_holder(noun: Token, lexicon: QuoteLexicon) -> Token | None:
     if noun.dep_ in ("dobj", "pobj", "attr") and (lemma in lexicon.light_verbs or lemma in lexicon.cues["en"]):
         return subject_of(verb)
     return None
+
+
+def find_headline(doc: Doc, book: NameBook) -> list[Found]:
+    """A title of the form "Name: words" ("Sanders: Clinton needs to …") gives the words to the name."""
+    paras = paragraphs(doc.text)
+    if not paras:
+        return []
+    start, end = paras[0]
+    colon = doc.text.find(": ", start, end)
+    if colon < 0:
+        return []
+    prefix = doc.char_span(start, colon, alignment_mode="expand")
+    if prefix is None or not 0 < len(prefix) <= HEADLINE_NAME_TOKENS:
+        return []
+    if not all(t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTITIES or t.is_punct for t in prefix):
+        return []
+    s, e = trim(doc.text, colon + 1, end)
+    while e > s and doc.text[e - 1] == ".":
+        e -= 1
+    name = book.expand(clean_name(prefix.text), start)
+    return [Found(Quote(start=s, end=e, kind="indirect", speaker=name), 0, attributed=True)] if e > s else []
 
 
 # --- assembly -----------------------------------------------------------------------------------------------
