@@ -47,7 +47,14 @@ def load_rules() -> tuple[TriggerRule, ...]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[str, frozenset[str]]:
     """Word classes by name (lower-case lemmas or multiword phrases)."""
-    return {k: frozenset(v) for k, v in _load_json(LEXICON_FILE).items() if not k.startswith("_")}
+    data = _load_json(LEXICON_FILE)
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_") and isinstance(v, list)}
+
+
+@lru_cache(maxsize=1)
+def load_lemma_fixes() -> dict[str, str]:
+    """Word forms the model lemmatises wrongly ("hoping" -> "hop"), with their lemma."""
+    return dict(_load_json(LEXICON_FILE).get("lemma_fixes", {}))
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +65,8 @@ def load_cues() -> dict[str, frozenset[str]]:
 
 def lemma(token: Token) -> str:
     """The lower-case lemma of a token (its lower-case text where the lemmatizer gives nothing)."""
-    return (token.lemma_ or token.text).lower()
+    fixed = load_lemma_fixes().get(token.lower_)
+    return fixed or (token.lemma_ or token.text).lower()
 
 
 def in_class(token: Token, name: str) -> bool:

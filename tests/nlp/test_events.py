@@ -602,3 +602,9 @@ def test_events_counted_officers_are_not_movers():
     text = "About 100 officers travelled to the border town on Monday."
     assert types_of(text, quantities=[Quantity(start=0, end=9, low=100, high=100, unit="people",
                                                what="officers")]) == []
+
+
+@pytest.mark.model
+def test_events_modality_hoping_to_is_planned():
+    text = "The president spoke to Mexico, hoping to stop the caravan at the southern border."
+    assert only(text, "block").modality == "planned"
