@@ -27,8 +27,21 @@ class Cues:
     impossible: bool = False
 
 
+def after_conditional_phrase(word: Token) -> bool:
+    """Whether a clause opens with "in case", "provided that"... (the parser does not mark these)."""
+    start = word.left_edge.i
+    for phrase in load_cues()["conditional_phrases"]:
+        n = len(phrase.split())
+        words = word.doc[max(word.sent.start, start - n): word.i].text.lower()
+        if f" {phrase} " in f" {words} ":
+            return True
+    return False
+
+
 def is_conditional(chain: list[Token]) -> bool:
     """Whether a chain word is inside an "if" clause or governs one."""
+    if after_conditional_phrase(chain[0]):
+        return True
     markers = load_cues()["conditional_markers"]
     for word in chain:
         for child in word.children:

@@ -608,3 +608,9 @@ def test_events_counted_officers_are_not_movers():
 def test_events_modality_hoping_to_is_planned():
     text = "The president spoke to Mexico, hoping to stop the caravan at the southern border."
     assert only(text, "block").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_modality_in_case_is_conditional():
+    text = "She was reluctant to visit Mexico in case Trump closed the border."
+    assert only(text, "block").modality == "conditional"
