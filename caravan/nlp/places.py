@@ -54,7 +54,7 @@ DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-
 BIG_CITY = 100_000  # population of a city found even under an organisation label
 CONTEXT_TOWN_POPULATION = 1000  # smallest town of the document's main country found without NER or a cue
 FOCUS_SCORE = 0.4  # score of a street or building placed at the document's focus town
-FOCUS_FEATURES = ("city", "admin")  # what can be a document's focus (a division is too large to place a street)
+FOCUS_FEATURES = ("city",)  # what can be a document's focus (a division is too large to place a street)
 
 
 @dataclass
@@ -119,7 +119,7 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
         annotate_mentions(text, mentions, resolver)
         resolutions = resolver.resolve(mentions, context)
     focus = find_focus(resolutions)
-    found = [_found_from(r, focus) for r in resolutions]
+    found = [_found_from(r, nearest_town(resolutions, r.mention.start, focus)) for r in resolutions]
     found = [f for f in found if f is not None]
     found += [_border_found(b, "both sides named") for b in borders]
     found += single_borders(text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found])
@@ -426,6 +426,16 @@ def _unknown_place_kept(m: Mention) -> bool:
     if is_facility(m.text):
         return True
     return m.source in PLACE_LABELS and (" " in m.text or sum(ch.isupper() for ch in m.text) < 2)
+
+
+def nearest_town(resolutions: list[Resolution], start: int, focus: Resolution | None) -> Resolution | None:
+    """The town of the focus' country named last before a position (streets follow the town just named),
+    else the focus."""
+    if focus is None or focus.choice is None:
+        return None
+    before = [r for r in resolutions if r.mention.start < start and r.choice is not None
+              and r.choice.feature in FOCUS_FEATURES and r.choice.country == focus.choice.country]
+    return before[-1] if before else focus
 
 
 def _found_from(r: Resolution, focus: Resolution | None = None) -> Found | None:
