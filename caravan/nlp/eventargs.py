@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from caravan.errors import GazetteerError
 from caravan.model import DateRef, Place, Quantity, Quote
 from caravan.nlp.clause import partitive_heads
 from caravan.nlp.eventlex import DATA_DIR, in_class
@@ -86,7 +87,8 @@ def country_of(name: str) -> str | None:
     if geo is not None:
         try:
             code = geo(name)
-        except (LookupError, ValueError):
+        except GazetteerError as exc:  # the gazetteer cannot be read: countryinfo still knows the countries
+            log.debug("country_of(%r) fell back to countryinfo: %s", name, exc)
             code = None
         if code:
             return code
