@@ -123,7 +123,9 @@ def is_scare_quote(text: str, m: Marked) -> bool:
     if len(content.split()) > SCARE_MAX_WORDS:
         return False
     raw_end = text[m.close_at - 1] if m.close_at else ""
-    return not alone or (content[-1:] not in SENTENCE_PUNCT and raw_end not in SENTENCE_PUNCT | {","})
+    follow = text[m.close_at + 1: m.close_at + 3].lstrip(" ")[:1] if m.close_at else ""
+    punctuated = content[-1:] in SENTENCE_PUNCT or raw_end in SENTENCE_PUNCT | {","} or follow in (",", "—", "–")
+    return not alone or not punctuated
 
 
 def is_title(content: str) -> bool:
