@@ -13,7 +13,8 @@ import pytest
 from caravan.model import EVENT_TYPES, DateRef, Event, Place, Quantity, Quote, Span
 from caravan.nlp.eventargs import country_of
 from caravan.nlp.eventlex import load_rules
-from caravan.nlp.events import REQUIREMENTS, EventFinder
+from caravan.nlp.events import EventFinder
+from caravan.nlp.triggers import REQUIREMENTS
 from caravan.nlp.extensions import register_extensions
 from caravan.nlp.models import load_model
 from caravan.settings import Settings

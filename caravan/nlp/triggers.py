@@ -1,0 +1,397 @@
+"""Finds event triggers in their migration sense: a rule of ``caravan/data/events/triggers.json`` matched at a word,
+with every requirement it names (a moving group as subject, a place as object...) met, as ``REQUIREMENTS`` defines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from caravan.nlp import eventargs as args
+from caravan.nlp.clause import clause_of, governors, objects_of, partitive_heads, prep_objects, subject_of
+from caravan.nlp.eventlex import TriggerRule, in_class, lemma, load_cues, load_lexicon, load_rules
+from caravan.nlp.extensions import in_boilerplate
+
+MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
+# prepositions and adverbs that give a movement its direction ("head *north*", "go on *to* the capital")
+PLACE_PREPS = ("into", "to", "toward", "towards", "through", "across", "from", "for", "at", "in", "inside", "out",
+               "past", "over", "along", "via")
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northward", "northwards", "southward", "home", "back",
+                        "inland", "abroad", "northbound", "southbound", "there", "here"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# prepositions that name who receives money or aid
+RECIPIENT_PREPS = ("to", "into", "for", "in")
+# mover words that name a group only through what they quantify or stand for ("some *of the migrants*")
+NOT_MOVERS_ALONE = frozenset({"who", "that", "some", "many", "most", "number"})
+# deps of a noun trigger whose verb carries the event's clause ("police *set up* a roadblock")
+NOUN_ANCHOR_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
+
+
+@dataclass
+class Match:
+    """A rule matched at a token: the words of the trigger and what its requirements need to read."""
+
+    rule: TriggerRule
+    doc: Doc
+    sent: Span
+    first: Token
+    last: Token
+    head: Token  # the word the rule's requirements are read on (the verb, or the noun of a noun trigger)
+    chain: list[Token] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)  # negations that belong to the trigger ("not let X pass")
+
+
+Requirement = Callable[[Match, str], bool]
+
+
+def is_mover(token: Token | None, sent: Span) -> bool:
+    """A moving group: migrants, a caravan, "hundreds", a demonym in the plural, or a pronoun near such words."""
+    if token is None:
+        return False
+    if counts_people(token):
+        return True  # "about 600 (people)", "scores"
+    if any(is_mover(c, sent) for c in token.children if c.dep_ in ("appos", "conj")):
+        return True  # "TIJUANA, Mexico - Dozens of migrants ... arrived": the dateline parsed as subject
+    for word in partitive_heads(token):
+        if in_class(word, "movers") and word.lower_ not in NOT_MOVERS_ALONE:
+            return True
+        if word.ent_type_ == "NORP" and word.tag_ in ("NNPS", "NNS") and args.country_of(word.text):
+            return True  # "Hondurans", not "Republicans"
+        if word.lower_ in load_lexicon()["mover_pronouns"] and movers_nearby(word, sent):
+            return True
+    return False
+
+
+def counts_people(token: Token) -> bool:
+    """Whether a word is inside a count of people found by the quantities component, of no named kind
+    ("scores", "about 600") or of a moving kind ("2,000 migrants"), not "100 officers"."""
+    for q in token.doc._.quantities or []:
+        if args.is_people(q) and q.start <= token.idx < q.end:
+            kind = (q.what or "").lower().split()
+            return not kind or kind[-1].rstrip("s") in load_lexicon()["movers"] or kind[-1] in load_lexicon()["movers"]
+    return False
+
+
+def movers_nearby(token: Token, sent: Span) -> bool:
+    """Whether the sentence or the one before it names a moving group (for pronouns: "they", "it")."""
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for word in doc[start: sent.end]:
+        if word.i != token.i and word.pos_ in NOUN_POS and in_class(word, "movers") \
+                and word.lower_ not in NOT_MOVERS_ALONE:
+            return True
+    return False
+
+
+def is_place(token: Token) -> bool:
+    """A word that names a place: a resolved place, a place entity, a place noun or a direction."""
+    if args.place_at(token.doc, token) is not None or token.ent_type_ in PLACE_ENTS:
+        return True
+    return in_class(token, "place_nouns") or token.lower_ in DIRECTIONS or bool(args.country_of(token.text)
+                                                                                 and token.is_title)
+
+
+def need_mover(m: Match, _: str) -> bool:
+    """The subject is a moving group."""
+    subject, _passive = subject_of(m.chain)
+    if subject is not None:
+        return is_mover(subject, m.sent)
+    if m.head.dep_ == "amod" or (m.head.dep_ == "acl" and m.head.tag_ == "VBN"):
+        return False  # a participle describing a noun ("the newly *formed* guard")
+    before = [t for t in m.sent if t.i < m.first.i and t.pos_ in NOUN_POS]
+    return any(is_mover(t, m.sent) for t in before)  # no parsed subject: the group named before the verb
+
+
+def need_mover_object(m: Match, _: str) -> bool:
+    """The object (or passive subject, or "at"/"against"/"on" object) is a moving group."""
+    if prevents_other(m.head):
+        return False
+    subject, passive = subject_of(m.chain)
+    if passive and is_mover(subject, m.sent):
+        return True
+    return any(is_mover(o, m.sent) for o in objects_of(m.head) + prep_objects(m.head, ("at", "against", "on")))
+
+
+def prevents_other(verb: Token) -> bool:
+    """"prevent it *from fulfilling* its obligations": what is stopped is not a movement."""
+    passages = load_lexicon()["passage_verbs"]
+    for prep in prep_objects(verb, ("from",)):
+        if prep.pos_ in VERB_POS and lemma(prep) not in passages and not match_any_movement(prep):
+            return True
+    return False
+
+
+def match_any_movement(token: Token) -> bool:
+    movement = {w[0] for r in load_rules() if r.type in MOVEMENT_TYPES for w in r.words}
+    return lemma(token) in movement
+
+
+def need_source(m: Match, _: str) -> bool:
+    """Where a departure starts: a place as object or after "from"/"in" ("fled Honduras", "began in X")."""
+    words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, ("from", "in", "out"))
+    return any(is_place(w) and w.lower_ not in DIRECTIONS for w in words)
+
+
+def need_place(m: Match, _: str) -> bool:
+    """An object, a directional phrase or a direction names a place ("crossed *into Mexico*", "head *north*")."""
+    words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, PLACE_PREPS)
+    for part in m.head.children:
+        if part.dep_ in ("prt", "advmod", "npadvmod") and part.lower_ in DIRECTIONS:
+            return True
+        if part.dep_ == "prt":
+            words += [c for c in part.children if c.dep_ == "pobj"]
+    return any(is_place(w) for w in words)
+
+
+def need_context(m: Match, _: str) -> bool:
+    """The sentence holds a migration word."""
+    return any(in_class(t, "context") for t in m.sent)
+
+
+def need_setup(m: Match, _: str) -> bool:
+    """A block noun that someone sets up or that acts ("set up a roadblock", "a checkpoint stopped them")."""
+    return m.head.dep_ in ("nsubj", "nsubjpass") or need_erected(m, _)
+
+
+def need_erected(m: Match, _: str) -> bool:
+    """A barrier someone puts up ("soldiers *installed* a fence", "barriers *erected* in 2009")."""
+    noun = m.head
+    verb = noun.head if noun.dep_ in ("dobj", "pobj", "conj") else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    setups = load_lexicon()["setup_verbs"]
+    return (verb is not None and lemma(verb) in setups) or any(
+        c.dep_ == "acl" and lemma(c) in setups for c in noun.children)
+
+
+def need_not_permitted(m: Match, _: str) -> bool:
+    """A passage verb under a refused permission: "would not let them *through*", "not allowed to *enter*"."""
+    permission = m.head.head if m.head.dep_ in ("ccomp", "xcomp", "prt", "advmod", "dobj") else None
+    if permission is None or lemma(permission) not in load_lexicon()["permission_verbs"]:
+        return False
+    negs = [c for c in permission.children if c.dep_ == "neg"]
+    refusing = permission.head if permission.dep_ == "xcomp" else None
+    if refusing is not None and lemma(refusing) in load_cues()["negating_verbs"]:
+        m.consumed.add(refusing.i)  # "refused to let them pass" is a block, not a negated one
+        return True
+    m.consumed.update(n.i for n in negs)
+    return bool(negs)
+
+
+def need_nonplace_goal(m: Match, _: str) -> bool:
+    """A passage toward something that is not a place ("go *through the system*", "let him *get his wallet*")."""
+    goals = prep_objects(m.head, ("through", "into", "to", "past"))
+    goals += [c for c in m.head.children if c.dep_ == "dobj"]
+    return any(not is_place(g) for g in goals)
+
+
+def need_infinitive(m: Match, _: str) -> bool:
+    """A verb with an infinitive complement: "*leaving* the states to push ahead" is not a departure."""
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl", "oprd") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                    for a in c.children) for c in m.head.children)
+
+
+def need_coerced(m: Match, _: str) -> bool:
+    """Governed by a coercion ("*forced* to remain", "*must* wait")."""
+    coercion = load_lexicon()["coercion_verbs"]
+    if any(c.dep_ == "aux" and c.lower_ in coercion for c in m.head.children):
+        return True
+    return any(lemma(w) in coercion for w in m.chain[1:])
+
+
+def need_money(m: Match, _: str) -> bool:
+    """A money quantity (or MONEY entity) in the trigger's words or clause."""
+    words = list(m.head.subtree) + clause_of(m.chain)
+    if any(args.is_money(q) for q in args.items_in(m.doc, m.doc._.quantities or [], words)):
+        return True
+    return any(t.ent_type_ == "MONEY" for t in words)
+
+
+def need_intransitive(m: Match, _: str) -> bool:
+    """No direct object."""
+    return not any(c.dep_ == "dobj" for c in m.head.children)
+
+
+def need_home(m: Match, _: str) -> bool:
+    """Going home, back, or to a country or place."""
+    words = prep_objects(m.head, ("to", "back", "home")) + [c for c in m.head.children if c.dep_ in ("advmod",
+                                                                                                      "npadvmod")]
+    return any(in_class(w, "home") or w.lower_ in ("home", "back") or is_place(w) for w in words)
+
+
+def need_object(m: Match, cls: str) -> bool:
+    """An object of the trigger (or of its particle) in the class ("fired *tear gas*")."""
+    objects = objects_of(m.head)
+    for part in m.head.children:
+        if part.dep_ == "prt":
+            objects += [c for c in part.children if c.dep_ == "pobj"]
+    return any(_in_role(w, cls) for o in objects for w in partitive_heads(o))
+
+
+def need_dobj(m: Match, cls: str) -> bool:
+    """A direct object of the class ("left *the migrants*" is leaving someone, not departing)."""
+    return any(_in_role(w, cls) for c in m.head.children if c.dep_ == "dobj" for w in partitive_heads(c))
+
+
+def need_subject(m: Match, cls: str) -> bool:
+    subject, _passive = subject_of(m.chain)
+    return subject is not None and any(_in_role(w, cls) for w in partitive_heads(subject))
+
+
+def need_acl(m: Match, cls: str) -> bool:
+    return m.head.dep_ == "acl" and _in_role(m.head.head, cls)
+
+
+def need_with(m: Match, cls: str) -> bool:
+    return any(_in_role(w, cls) for o in prep_objects(m.head, ("with",)) for w in partitive_heads(o))
+
+
+def need_of(m: Match, cls: str) -> bool:
+    """A noun trigger's "of" phrase in the class ("the deportation *of 300 migrants*")."""
+    return any(_in_role(w, cls) for o in prep_objects(m.head, ("of",)) for w in partitive_heads(o))
+
+
+def need_poss(m: Match, cls: str) -> bool:
+    return any(_in_role(c, cls) for c in m.head.children if c.dep_ == "poss")
+
+
+def need_anchored(m: Match, _: str) -> bool:
+    """A noun trigger that is the object or subject of a verb ("cut *aid*", "*aid* was pledged")."""
+    return m.head.dep_ in NOUN_ANCHOR_DEPS and m.head.head.pos_ in VERB_POS
+
+
+def need_recipient(m: Match, _: str) -> bool:
+    """Money or aid that goes to a country, a place or people ("*into the country's* private sector", "aid *to
+    Honduras*"), not to a purpose of one's own ("$5 billion *for the wall*")."""
+    words = [m.head, m.head.head] if m.head.pos_ in NOUN_POS else [m.head]
+    words += [t for w in list(words) for t in w.subtree if t.pos_ in VERB_POS]
+    excluded = load_lexicon()["aid_excluded_purposes"]
+    for word in words:
+        targets = prep_objects(word, RECIPIENT_PREPS) + [c for c in word.children if c.dep_ == "dative"]
+        for target in targets:
+            if in_class(target, "aid_excluded_purposes") or lemma(target) in excluded:
+                continue
+            if any(is_place(t) or is_mover(t, m.sent) or _in_role(t, "authorities") for t in target.subtree):
+                return True
+    return False
+
+
+def need_modifier(m: Match, cls: str) -> bool:
+    """An adjective or compound of the class on a noun trigger ("*foreign* aid", "*humanitarian* assistance")."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and in_class(c, cls) for c in m.head.children)
+
+
+def need_count(m: Match, _: str) -> bool:
+    """A counted noun trigger ("3,000 deportations")."""
+    return any(c.dep_ == "nummod" for c in m.head.children)
+
+
+def _in_role(token: Token, cls: str) -> bool:
+    """Class membership, where named people, organisations and countries count as authorities."""
+    if cls == "movers":
+        return is_mover(token, token.sent)
+    if cls == "authorities" and token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "GPE", "NORP"):
+        return True
+    if cls == "authorities" and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+        titles = [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "appos")]
+        return any(in_class(t, "authorities") for t in titles)  # "Secretary Jeh Johnson", not "Victor"
+    return in_class(token, cls)
+
+
+REQUIREMENTS: dict[str, Requirement] = {
+    "mover": need_mover, "mover_object": need_mover_object, "place": need_place, "context": need_context,
+    "setup": need_setup, "not_permitted": need_not_permitted, "coerced": need_coerced, "money": need_money,
+    "intransitive": need_intransitive, "home": need_home, "source": need_source,
+    "nonplace_goal": need_nonplace_goal, "object": need_object, "subject": need_subject,
+    "acl": need_acl, "with": need_with, "dobj": need_dobj, "of": need_of, "poss": need_poss,
+    "count": need_count, "anchored": need_anchored, "erected": need_erected, "infinitive": need_infinitive, "recipient": need_recipient, "modifier": need_modifier,
+}
+
+
+def holds(m: Match) -> bool:
+    """Whether every requirement group of the match's rule has a name that holds."""
+    for group in m.rule.require:
+        if not any(_check(m, name) for name in group):
+            return False
+    return True
+
+
+def _check(m: Match, name: str) -> bool:
+    if name.startswith("!"):
+        return not _check(m, name[1:])
+    kind, _, cls = name.partition(":")
+    check = REQUIREMENTS.get(kind)
+    if check is None:
+        raise ValueError(f"unknown event requirement {name!r} in {m.rule.type} rule")
+    return check(m, cls)
+
+
+def match_words(token: Token, words: tuple[str, ...], pos: str) -> Token | None:
+    """The last word of a trigger phrase starting at ``token``; particles may also be the verb's dependents."""
+    if words[0] not in (lemma(token), token.lower_):
+        return None
+    if len(words) == 1:
+        return token
+    doc = token.doc
+    following = doc[token.i + 1: token.i + len(words)]
+    if len(following) == len(words) - 1 and all(w in (lemma(t), t.lower_) for t, w in zip(following, words[1:])):
+        return following[-1]
+    if pos == "noun":
+        return None
+    kids = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "npadvmod")}
+    kids |= {lemma(c) for c in token.children if c.dep_ == "dobj"}
+    return token if all(w in kids for w in words[1:]) else None
+
+
+def pos_fits(rule: TriggerRule, first: Token, last: Token) -> bool:
+    """The part of speech a rule asks for; a verb phrase ("head for") is allowed a mistagged verb."""
+    if rule.pos == "noun":
+        return last.pos_ in NOUN_POS
+    if rule.pos == "verb":
+        phrase = last.i == first.i + 1
+        return first.pos_ in VERB_POS or (phrase and first.pos_ not in ("PROPN", "ADP", "DET"))
+    return True
+
+
+def anchor_of(head: Token, rule: TriggerRule) -> Token:
+    """The word whose clause holds a trigger: the verb of a noun trigger ("*set up* a roadblock"), else itself."""
+    if head.pos_ in NOUN_POS and rule.pos != "verb" and head.dep_ in NOUN_ANCHOR_DEPS and head.head.pos_ in VERB_POS:
+        return head.head
+    return head
+
+
+def match_token(doc: Doc, sent: Span, token: Token) -> Match | None:
+    """The first rule that matches at a token, with its requirements met."""
+    for rule in load_rules():
+        if lemma(token) not in rule.first_words() and token.lower_ not in rule.first_words():
+            continue
+        for words in sorted(rule.words, key=len, reverse=True):
+            last = match_words(token, words, rule.pos)
+            if last is None or not pos_fits(rule, token, last):
+                continue
+            head = last if rule.pos == "noun" else token
+            m = Match(rule, doc, sent, token, last, head, governors(anchor_of(head, rule)))
+            if holds(m):
+                return m
+    return None
+
+
+def find_matches(doc: Doc) -> list[Match]:
+    """Every trigger of the article outside boilerplate, one per word."""
+    out: list[Match] = []
+    covered = -1
+    for sent in doc.sents:
+        for token in sent:
+            if token.i <= covered or token.is_space or token.is_punct:
+                continue
+            if in_boilerplate(doc, token.idx, token.idx + len(token)):
+                continue
+            m = match_token(doc, sent, token)
+            if m is not None:
+                out.append(m)
+                covered = max(covered, m.last.i)
+    return out
