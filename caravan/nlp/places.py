@@ -158,7 +158,7 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
             continue
-        for start, end in _entity_parts(doc.text, ent):
+        for start, end in _entity_parts(doc.text, ent, gaz):
             name = doc.text[start:end]
             if not name or gaz.demonym(name) or not name[:1].isupper() or name in _generic_names():
                 continue
@@ -170,9 +170,11 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _entity_parts(text: str, ent: SpacySpan) -> list[tuple[int, int]]:
+def _entity_parts(text: str, ent: SpacySpan, gaz: Gazetteer) -> list[tuple[int, int]]:
     """An entity's name span(s): "Columbus, Ohio" is two places."""
     start, end = strip_name(text, ent.start_char, ent.end_char)
+    if gaz.find(text[start:end]):  # "Washington, D.C." is one name
+        return [(start, end)]
     parts, pos = [], start
     for piece in text[start:end].split(","):
         s, e = strip_name(text, pos + len(piece) - len(piece.lstrip()), pos + len(piece))
@@ -198,17 +200,17 @@ def _generic_names() -> frozenset[str]:
 
 
 def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = True) -> list[Mention]:
-    """Mentions that are a person's name elsewhere in the document ("Dubreuil" after "Claude Dubreuil"),
-    unless the name is a country or division or the text calls it a place ("the town of Morales"). With
-    ``weak``, a one-word name NER calls a person more often than a place counts as a person too."""
+    """Mentions that are a person's name elsewhere in the document ("Dubreuil" after "Claude Dubreuil", "Holland"
+    after "Bill Holland"), unless the text calls them a place ("the town of Morales"); a full name NER calls a
+    person (and, with ``weak``, a one-word name it calls a person more often than a place) is a person too,
+    unless it is a country or division."""
     labels = Counter((e.text, e.label_ in PLACE_LABELS) for e in doc.ents)
     persons = [e.text for e in doc.ents if e.label_ in ("PERSON", "PER")]
-    people = {p.split()[-1] for p in persons if " " in p} | {p for p in persons if " " in p}
-    if weak:
-        people |= {p for p in persons if labels[(p, False)] > labels[(p, True)]}
+    surnames = {p.split()[-1] for p in persons if " " in p}
+    people = {p for p in persons if " " in p or (weak and labels[(p, False)] > labels[(p, True)])}
     pattern = place_type_pattern()
-    return [m for m in mentions if m.text not in people or _is_sure_place(gaz, m.text)
-            or (describe(doc.text, m.start, pattern) or {}).get("type")]
+    return [m for m in mentions if (describe(doc.text, m.start, pattern) or {}).get("type")
+            or not (m.text in surnames or (m.text in people and not _is_sure_place(gaz, m.text)))]
 
 
 def _is_big_city(gaz: Gazetteer, name: str) -> bool:
