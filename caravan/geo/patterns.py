@@ -15,6 +15,12 @@ _NAME = r"[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
 BORDER_WORDS = r"(?:border|frontier|boundary)"
 BORDER_COMPOUND = re.compile(rf"(?P<a>{_NAME})\s?[-–—/]\s?(?P<b>{_NAME})\s+{BORDER_WORDS}\b")
 SINGLE_BORDER = re.compile(rf"\b(?P<x>{_NAME})\s+{BORDER_WORDS}\b")
+# Spanish: "frontera entre Guatemala y México", "frontera México-Estados Unidos", "frontera con México"
+_ES_NAME = r"[A-ZÁÉÍÓÚ][\w.]*(?:\s(?:[A-ZÁÉÍÓÚ][\w.]*))?"
+SPANISH_COMPOUNDS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b[Ff]rontera\s+(?:entre\s+)?(?P<a>{_ES_NAME})\s+y\s+(?P<b>{_ES_NAME})"),
+    re.compile(rf"\b[Ff]rontera\s+(?P<a>{_ES_NAME})\s?[-–—/]\s?(?P<b>{_ES_NAME})"),
+)
 DIRECTIONAL_BORDER = re.compile(rf"\b(?P<dir>[Ss]outhern|[Nn]orthern|[Ss]outh|[Nn]orth)\s+{BORDER_WORDS}\b")
 MIN_PREFIX = 3  # shortest clipped country name accepted in a border compound ("Mex")
 POSSESSIVE = r"(?:['’]s?)"
@@ -57,13 +63,19 @@ def _trim_name(text: str, start: int, gazetteer: Gazetteer) -> tuple[int, str | 
 
 
 def find_border_compounds(text: str, gazetteer: Gazetteer) -> list[Border]:
-    """'U.S.-Mexico border', 'Guat-Mex border', 'Guatemala–Mexico frontier': both sides named."""
+    """'U.S.-Mexico border', 'Guat-Mex border', 'Guatemala–Mexico frontier', 'la frontera entre Guatemala y
+    México': both sides named."""
     out = []
     for m in BORDER_COMPOUND.finditer(text):
         start, a = _trim_name(m.group("a"), m.start("a"), gazetteer)
         b = country_code(gazetteer, m.group("b"), prefixes=True)
         if a and b and a != b:
             out.append(Border(start, m.end(), text[start:m.end()], tuple(sorted((a, b)))))  # type: ignore[arg-type]
+    for pattern in SPANISH_COMPOUNDS:
+        for m in pattern.finditer(text):
+            a, b = country_code(gazetteer, m.group("a")), country_code(gazetteer, m.group("b"))
+            if a and b and a != b and not any(o.start < m.end() and m.start() < o.end for o in out):
+                out.append(Border(m.start(), m.end(), m.group(0), tuple(sorted((a, b)))))  # type: ignore[arg-type]
     return out
 
 

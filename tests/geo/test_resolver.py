@@ -95,3 +95,8 @@ def test_patterns_single_border_from_a_demonym(gazetteer: Gazetteer):
 def test_patterns_directional_border_needs_a_centred_text():
     assert find_directional_borders("troops at the southern border", "US")[0].countries == ("MX", "US")
     assert find_directional_borders("troops at the southern border", None) == []
+
+
+def test_patterns_spanish_border_between_two_countries(gazetteer: Gazetteer):
+    (b,) = find_border_compounds("llegaron a la frontera entre Guatemala y México el sábado", gazetteer)
+    assert b.text == "frontera entre Guatemala y México" and b.countries == ("GT", "MX")
