@@ -453,8 +453,19 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
         elif out and child.dep_ in ("punct", "cc", "conj", "advcl"):
             break
     if kind == "speech" and not out:
-        return []
+        return _clause_on_object(cue)
     return out
+
+
+def _clause_on_object(cue: Token) -> list[Token]:
+    """A "that" clause the parser hung on a noun after the cue ("said in a statement that …")."""
+    for child in cue.rights:
+        for noun in (c for c in child.children if c.dep_ == "pobj") if child.dep_ == "prep" else ():
+            for clause in noun.rights:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    return [clause]
+    return []
 
 
 def _outside_clause(cue: Token) -> list[tuple[int, int]]:

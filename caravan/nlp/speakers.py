@@ -167,8 +167,13 @@ def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
         book.note_role(name, role)
         return Speaker(name, role, person=True)
     name = _name_phrase(subject)
-    expanded = book.expand(name, subject.idx) if subject.pos_ == "PROPN" else name
-    return Speaker(expanded, book.role_of(expanded), person=expanded != name,
+    if subject.pos_ != "PROPN":
+        return Speaker(name, None, outlet=is_outlet(name, book.lexicon))
+    expanded = book.expand(name, subject.idx)
+    at = subject.doc.text.rfind(name, 0, subject.idx + len(subject.text))
+    name_start = subject.doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
+    role = _role_before(subject, name_start) if name_start is not None else None
+    return Speaker(expanded, role or book.role_of(expanded), person=expanded != name,
                    outlet=is_outlet(expanded, book.lexicon))
 
 
@@ -204,17 +209,35 @@ def name_span(ent: Span, places: set[str]) -> Span:
 
 
 def _name_phrase(head: Token) -> str:
-    """The subject's noun phrase: a named entity on the head, else the head with its left modifiers and "of" phrase."""
+    """The subject's noun phrase: a proper name on the head (with the name words the tagger left out of its
+    entity), else the head with its left modifiers and "of" phrase."""
     ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in NAME_LABELS), None)
-    if ent is not None:
-        tokens = [t for t in ent if t.i >= _after_possessive(ent)]
-        return clean_name(head.doc[tokens[0].i: tokens[-1].i + 1].text) if tokens else clean_name(ent.text)
+    if ent is not None or head.pos_ == "PROPN":
+        start = _proper_start(head)
+        end = head.i + 1
+        if ent is not None:
+            start, end = min(start, _after_possessive(ent)), max(end, ent.end)
+        return clean_name(head.doc[start:end].text)
     end = head.i + 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             end = child.right_edge.i + 1
         break
     return clean_name(head.doc[head.left_edge.i: end].text)
+
+
+def _proper_start(head: Token) -> int:
+    """First token of the run of name words that ends at head ("Ana" Rivera), not over a title
+    ("President") or a word of a place or group ("Guatemalan")."""
+    titles = load_lexicon().honorifics
+    start = head.i
+    while start > 0:
+        prev = head.doc[start - 1]
+        if prev.pos_ != "PROPN" or prev.head.i < start or prev.lower_.rstrip(".") in titles \
+                or prev.ent_type_ in PLACE_LABELS:
+            break
+        start -= 1
+    return start
 
 
 def _after_possessive(ent: Span) -> int:

@@ -1,0 +1,268 @@
+"""Quote extraction: one construction per test, on short texts written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from caravan.model import Article, Quote, Span
+from caravan.nlp.quote_marks import find_marked
+from caravan.nlp.quotes import QuoteFinder, normalise_speaker
+
+
+def quoted(record, text: str) -> list[tuple[str, Quote]]:
+    return [(text[q.start:q.end], q) for q in record.quotes]
+
+
+def find(record, text: str, words: str) -> Quote:
+    """The shortest quote whose content contains ``words``."""
+    for content, quote in sorted(quoted(record, text), key=lambda cq: len(cq[0])):
+        if words in content:
+            return quote
+    raise AssertionError(f"no quote contains {words!r}: {[c for c, _ in quoted(record, text)]}")
+
+
+# --- without the model -----------------------------------------------------------------------------------------
+
+def test_quotes_normalise_speaker_drops_case_accents_dots_and_titles():
+    assert normalise_speaker("Sen. José  Pérez") == "jose perez"
+    assert normalise_speaker("The Associated Press") == "associated press"
+    assert normalise_speaker("Mr. Luis E. Arreaga") == "luis e arreaga"
+
+
+def test_quotes_normalise_speaker_of_nothing_is_empty():
+    assert normalise_speaker(None) == ""
+
+
+def test_quotes_marks_find_every_style():
+    text = "“One two three four.” «Cinco seis siete ocho.» \"Nine ten eleven twelve.\""
+    assert [text[m.start:m.end] for m in find_marked(text)] == [
+        "One two three four.", "Cinco seis siete ocho.", "Nine ten eleven twelve."]
+
+
+def test_quotes_marks_drop_the_comma_before_the_closing_mark():
+    text = "“We will walk on,” she said."
+    assert [text[m.start:m.end] for m in find_marked(text)] == ["We will walk on"]
+
+
+def test_quotes_marks_open_quote_runs_to_paragraph_end():
+    text = "“The first part goes on.\n\n“The second part ends here.”"
+    marks = find_marked(text)
+    assert [text[m.start:m.end] for m in marks] == ["The first part goes on.", "The second part ends here."]
+    assert marks[0].close_at is None
+
+
+def test_quotes_marks_apostrophes_are_not_quotes():
+    text = "The migrants’ route isn’t safe, officials’ reports say."
+    assert find_marked(text) == []
+
+
+def test_quotes_marks_doubled_apostrophes_are_quotes():
+    text = "''We are staying here for now,'' he said."
+    assert [text[m.start:m.end] for m in find_marked(text)] == ["We are staying here for now"]
+
+
+# --- English, with the parse ---------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_quotes_split_quote_shares_the_cue_speaker(run):
+    text = "“The road is long,” Maria Lopez said. “We have no other choice.”"
+    record = run(text, language="en")
+    assert find(record, text, "The road is long").speaker == "Maria Lopez"
+    assert find(record, text, "no other choice").speaker == "Maria Lopez"
+    assert find(record, text, "The road is long").kind == "direct"
+
+
+@pytest.mark.model
+def test_quotes_multi_paragraph_quote_keeps_its_speaker(run):
+    text = ("“We left at dawn,” said Carlos Mendez, a farmer from Copan.\n\n"
+            "“The police stopped us at the bridge.\n\n"
+            "“Nobody told us why.”")
+    record = run(text, language="en")
+    assert find(record, text, "police stopped us").speaker == "Carlos Mendez"
+    assert find(record, text, "Nobody told us why").speaker == "Carlos Mendez"
+
+
+@pytest.mark.model
+def test_quotes_cueless_paragraph_continues_previous_speaker(run):
+    text = ("“Shelters are full,” said Ana Rivera, who runs a shelter in Tapachula.\n\n"
+            "“We need more beds before winter.”")
+    record = run(text, language="en")
+    assert find(record, text, "more beds").speaker == "Ana Rivera"
+
+
+@pytest.mark.model
+def test_quotes_surname_expands_to_the_full_name(run):
+    text = ("Border official Peter Hansen visited the crossing on Monday.\n\n"
+            "“The crossing will stay open,” Hansen said.")
+    record = run(text, language="en")
+    quote = find(record, text, "stay open")
+    assert quote.speaker == "Peter Hansen"
+    assert quote.speaker_role == "Border official"
+
+
+@pytest.mark.model
+def test_quotes_pronoun_speaker_is_the_last_person(run):
+    text = ("Mayor Laura Ortiz met the families on Tuesday.\n\n"
+            "“They are welcome here,” she said.")
+    record = run(text, language="en")
+    assert find(record, text, "welcome here").speaker == "Laura Ortiz"
+
+
+@pytest.mark.model
+def test_quotes_role_from_apposition(run):
+    text = "“Costs are rising,” said David Kim, chief executive of the Harbor Shipping Company."
+    record = run(text, language="en")
+    assert find(record, text, "Costs are rising").speaker_role == "chief executive of the Harbor Shipping Company"
+
+
+@pytest.mark.model
+def test_quotes_indirect_said_that(run):
+    text = "Governor Paul Baker said that the state would open two new shelters next month."
+    record = run(text, language="en")
+    quote = find(record, text, "two new shelters")
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Paul Baker"
+
+
+@pytest.mark.model
+def test_quotes_indirect_reported_clause_before_the_cue(run):
+    text = "The group will reach the border by Friday, the spokesman for the Red Cross added."
+    record = run(text, language="en")
+    quote = find(record, text, "reach the border")
+    assert text[quote.start:quote.end] == "The group will reach the border by Friday"
+
+
+@pytest.mark.model
+def test_quotes_according_to_gives_the_rest_of_the_sentence(run):
+    text = "According to the United Nations, about 4,000 people crossed the river last week."
+    record = run(text, language="en")
+    quote = find(record, text, "crossed the river")
+    assert normalise_speaker(quote.speaker) == "united nations"
+    assert "According" not in text[quote.start:quote.end]
+
+
+@pytest.mark.model
+def test_quotes_mixed_quote_is_one_reported_clause(run):
+    text = "Senator Mark Lewis said the new rule would “hurt the families who need help the most.”"
+    record = run(text, language="en")
+    quote = find(record, text, "the new rule")
+    assert quote.kind == "mixed"
+    assert len(record.quotes) == 1
+
+
+@pytest.mark.model
+def test_quotes_outlet_is_a_speaker(run):
+    text = "“The camp was cleared overnight,” The Daily Herald reports."
+    record = run(text, language="en")
+    assert normalise_speaker(find(record, text, "camp was cleared").speaker) == "daily herald"
+
+
+@pytest.mark.model
+def test_quotes_via_for_speech_inside_an_outlet_passage(run):
+    text = "“Police chief Tom Ward said the road would reopen on Sunday,” The Daily Herald reports."
+    record = run(text, language="en")
+    inner = find(record, text, "the road would reopen")
+    assert inner.speaker == "Tom Ward"
+    assert normalise_speaker(inner.via) == "daily herald"
+
+
+@pytest.mark.model
+def test_quotes_via_after_according_to_colon(run):
+    text = ("According to Reuters:\n\n"
+            "Interior Minister Rosa Diaz said the army would patrol the southern border.")
+    record = run(text, language="en")
+    quote = find(record, text, "patrol the southern border")
+    assert quote.speaker == "Rosa Diaz"
+    assert quote.via == "Reuters"
+
+
+@pytest.mark.model
+def test_quotes_channel_of_an_outlet_told(run):
+    text = "“We will not turn anyone away,” aid worker Sara Cohen told Reuters on Monday."
+    record = run(text, language="en")
+    assert find(record, text, "turn anyone away").channel == "Reuters"
+
+
+@pytest.mark.model
+def test_quotes_channel_of_a_tweet(run):
+    text = "“The border is closed,” Commissioner John Smith tweeted."
+    record = run(text, language="en")
+    assert find(record, text, "border is closed").channel == "Twitter"
+
+
+@pytest.mark.model
+def test_quotes_channel_of_a_statement(run):
+    text = "The ministry said in a statement that 300 people had been registered at the crossing."
+    record = run(text, language="en")
+    assert find(record, text, "300 people").channel == "statement"
+
+
+@pytest.mark.model
+def test_quotes_scare_quotes_are_not_quotes(run):
+    text = "The so-called “caravan” left the city on Friday, and the “wall” was not mentioned."
+    record = run(text, language="en")
+    assert record.quotes == []
+
+
+@pytest.mark.model
+def test_quotes_inside_boilerplate_are_skipped(pipeline):
+    text = "Officials said the road was closed.\n\n“Subscribe now for the latest stories,” the editors said."
+    doc = pipeline.model_for("en")(text)
+    doc._.article = Article(id="t", text=text)
+    start = text.index("“Subscribe")
+    doc._.boilerplate = [Span(start, len(text))]
+    quotes = QuoteFinder(pipeline.settings)(doc)._.quotes
+    assert [text[q.start:q.end] for q in quotes] == ["the road was closed"]
+
+
+# --- Spanish, by rules -----------------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_quotes_spanish_angle_quotes_with_cue_after(run):
+    text = "«No vamos a regresar», dijo la migrante Rosa Hernández."
+    record = run(text, language="es")
+    quote = find(record, text, "No vamos a regresar")
+    assert quote.speaker == "Rosa Hernández"
+    assert quote.kind == "direct"
+
+
+@pytest.mark.model
+def test_quotes_spanish_dialogue_dash_gives_both_pieces(run):
+    text = "—Seguiremos caminando —dijo Juan Pérez—. No tenemos otra opción."
+    record = run(text, language="es")
+    assert find(record, text, "Seguiremos caminando").speaker == "Juan Pérez"
+    assert find(record, text, "No tenemos otra opción").speaker == "Juan Pérez"
+
+
+@pytest.mark.model
+def test_quotes_spanish_surname_expands_to_full_name(run):
+    text = ("La ministra Elena Ruiz Campos visitó el albergue.\n\n"
+            "«Habrá más ayuda», afirmó Ruiz Campos.")
+    record = run(text, language="es")
+    assert find(record, text, "Habrá más ayuda").speaker == "Elena Ruiz Campos"
+
+
+@pytest.mark.model
+def test_quotes_spanish_dijo_que_is_indirect(run):
+    text = "El canciller Pedro Gómez dijo que el país no permitirá el paso de la caravana."
+    record = run(text, language="es")
+    quote = find(record, text, "no permitirá")
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Pedro Gómez"
+
+
+@pytest.mark.model
+def test_quotes_spanish_segun_credits_the_source(run):
+    text = "Según la Cruz Roja, más de 300 personas recibieron atención en la frontera."
+    record = run(text, language="es")
+    quote = find(record, text, "300 personas")
+    assert normalise_speaker(quote.speaker) == "cruz roja"
+
+
+@pytest.mark.model
+def test_quotes_spanish_statement_channel(run):
+    text = "El Instituto Nacional de Migración afirmó en un comunicado: «Se atendió a dos mil personas»."
+    record = run(text, language="es")
+    quote = find(record, text, "dos mil personas")
+    assert quote.channel == "statement"
+    assert quote.speaker == "Instituto Nacional de Migración"
