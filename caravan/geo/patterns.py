@@ -22,6 +22,7 @@ SPANISH_COMPOUNDS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b[Ff]rontera\s+(?P<a>{_ES_NAME})\s?[-–—/]\s?(?P<b>{_ES_NAME})"),
 )
 DIRECTIONAL_BORDER = re.compile(rf"\b(?P<dir>[Ss]outhern|[Nn]orthern|[Ss]outh|[Nn]orth)\s+{BORDER_WORDS}\b")
+POSSESSIVE_OWNER = re.compile(r"(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)(?:['’]s?)\s+$")
 MIN_PREFIX = 3  # shortest clipped country name accepted in a border compound ("Mex")
 POSSESSIVE = r"(?:['’]s?)"
 CONTEXT_CHARS = 80  # how far before a name the "town of" patterns look
@@ -89,14 +90,20 @@ def find_single_borders(text: str, gazetteer: Gazetteer) -> list[tuple[int, int,
     return out
 
 
-def find_directional_borders(text: str, centre: str | None) -> list[Border]:
-    """'the southern border' in a text centred on a country with a known border on that side."""
-    table = load_curated()["directional_borders"].get(centre or "", {})
+def find_directional_borders(text: str, counts: dict[str, int], gazetteer: Gazetteer) -> list[Border]:
+    """'the southern border', 'Mexico's southern border': the border of the owner named with a possessive, else
+    of the text's centre (see ``directional_borders`` in the curated data), on that side."""
+    table = load_curated()["directional_borders"]
+    default = table.get("_default")
+    centre = default if default in counts else max(counts, key=counts.__getitem__, default=None)
     out = []
     for m in DIRECTIONAL_BORDER.finditer(text):
-        other = table.get(m.group("dir").lower())
-        if other and centre:
-            out.append(Border(m.start(), m.end(), m.group(0), tuple(sorted((centre, other)))))  # type: ignore[arg-type]
+        owner = POSSESSIVE_OWNER.search(text[max(0, m.start() - CONTEXT_CHARS):m.start()])
+        country = country_code(gazetteer, owner.group("owner")) if owner else None
+        country = country or centre
+        other = table.get(country or "", {}).get(m.group("dir").lower()) if country else None
+        if other:
+            out.append(Border(m.start(), m.end(), m.group(0), tuple(sorted((country, other)))))  # type: ignore
     return out
 
 

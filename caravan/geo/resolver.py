@@ -31,6 +31,7 @@ BIG_CITY_MARGIN = 0.4  # a big city keeps some context of its own: context >= po
 POPULATION_SCALE = 7.0  # log10 of the population that counts as "large" (10 million)
 NO_CONTEXT = 0.3  # context part when the document gives no country context at all
 WRONG_CONTAINER = -0.6  # context part of a candidate outside the country the text puts it in
+FOREIGN_DIVISION = -0.4  # context part of a division of a country the document does not name
 KIND_BONUS = 0.12  # added when the candidate has the feature the text names ("the town of X")
 KIND_PENALTY = -0.12
 DIRECTION_BONUS = 0.05  # "northern town of X": X lies on that side of its country's centroid
@@ -165,6 +166,8 @@ class Resolver:
             part = ctx.country_weight(c.country)
             if c.feature == "city":
                 part = max(part, population_score(c.population) - BIG_CITY_MARGIN)
+            elif part == 0.0:  # a division of a country the document never names
+                part = FOREIGN_DIVISION
         if m.container_admin and c.admin1:
             part += ADMIN_CONTEXT_BONUS if c.admin1 == m.container_admin else -ADMIN_CONTEXT_BONUS
         elif c.feature == "city" and (c.country, c.admin1 or "") in ctx.admins:

@@ -199,6 +199,15 @@ def _generic_names() -> frozenset[str]:
     return frozenset(words) | frozenset(w.upper() for w in words)
 
 
+def is_generic(name: str) -> bool:
+    """A name made only of generic words ("Southern", "Northern District", "Southern Border")."""
+    heads = load_curated()["generic_names"]["heads"]
+    words = name.split()
+    generic = _generic_names()
+    return all(w in generic or w.capitalize() in generic for w in words[:-1]) and \
+        (words[-1] in generic or words[-1].capitalize() in heads or words[-1].capitalize() in generic)
+
+
 def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = True) -> list[Mention]:
     """Mentions that are a person's name elsewhere in the document ("Dubreuil" after "Claude Dubreuil", "Holland"
     after "Bill Holland"), unless the text calls them a place ("the town of Morales"); a full name NER calls a
@@ -255,7 +264,7 @@ def find_name_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         start, end = strip_name(doc.text, span.start_char, span.end_char)
         name = doc.text[start:end]
-        if name and name not in _generic_names() and _is_sure_place(gaz, name) \
+        if name and not is_generic(name) and _is_sure_place(gaz, name) \
                 and (_is_country(gaz, name) or _is_whole_name(doc, span)):
             out.append(Mention(start, end, name, source="gazetteer"))
     return out
@@ -309,7 +318,7 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         start, end = strip_name(doc.text, run.start_char, run.end_char)
         name = doc.text[start:end]
-        if name and name not in _generic_names() and _town_candidates(gaz, name):
+        if name and not is_generic(name) and _town_candidates(gaz, name):
             out.append(Mention(start, end, name, source="cue"))
     return out
 
@@ -335,7 +344,7 @@ def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
             continue
         start, end = strip_name(doc.text, run.start_char, run.end_char)
         name = doc.text[start:end]
-        if not name or name in _generic_names() or _overlaps(start, end, spans):
+        if not name or is_generic(name) or _overlaps(start, end, spans):
             continue
         if any(c.country == main and c.kind == "name" and c.population >= CONTEXT_TOWN_POPULATION
                for c in _town_candidates(gaz, name)):
@@ -481,8 +490,7 @@ def single_borders(text: str, resolutions: list[Resolution], gaz: Gazetteer,
             out.append(_border_found(Border(start, end, text[start:end], tuple(sorted((side, other)))),
                                      f"other side from context: {other}"))
             taken.append((start, end))
-    centre = counts.most_common(1)[0][0] if counts else None
-    out += [_border_found(b, f"text centred on {centre}") for b in find_directional_borders(text, centre)
+    out += [_border_found(b, "direction word") for b in find_directional_borders(text, counts, gaz)
             if not _overlaps(b.start, b.end, taken)]
     return out
 

@@ -92,9 +92,14 @@ def test_patterns_single_border_from_a_demonym(gazetteer: Gazetteer):
     assert find_single_borders("they head for the Mexican border", gazetteer) == [(18, 32, "MX")]
 
 
-def test_patterns_directional_border_needs_a_centred_text():
-    assert find_directional_borders("troops at the southern border", "US")[0].countries == ("MX", "US")
-    assert find_directional_borders("troops at the southern border", None) == []
+def test_patterns_directional_border_needs_a_centred_text(gazetteer: Gazetteer):
+    assert find_directional_borders("troops at the southern border", {"US": 1}, gazetteer)[0].countries == ("MX", "US")
+    assert find_directional_borders("troops at the southern border", {}, gazetteer) == []
+
+
+def test_patterns_directional_border_of_a_possessive_owner(gazetteer: Gazetteer):
+    (b,) = find_directional_borders("Mexico's southern border", {"US": 3, "MX": 1}, gazetteer)
+    assert b.countries == ("GT", "MX")
 
 
 def test_patterns_spanish_border_between_two_countries(gazetteer: Gazetteer):
