@@ -160,7 +160,7 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         for start, end in _entity_parts(doc.text, ent, gaz):
             name = doc.text[start:end]
-            if not name or gaz.demonym(name) or not name[:1].isupper() or name in _generic_names():
+            if not name or gaz.demonym(name) or not name[:1].isupper() or _generic_entity(gaz, name):
                 continue
             if ent.label_ in MAYBE_LABELS and not (_is_sure_place(gaz, name) or is_facility(name)
                                                    or _has_cue(doc.text, start, end, pattern, gaz, ent.label_)
@@ -197,6 +197,13 @@ def _facility_words() -> frozenset[str]:
 def _generic_names() -> frozenset[str]:
     words = load_curated()["generic_names"]["words"]
     return frozenset(words) | frozenset(w.upper() for w in words)
+
+
+def _generic_entity(gaz: Gazetteer, name: str) -> bool:
+    """A generic word, or a generic compound ("Northern District") that is no place's own name."""
+    if name in _generic_names():
+        return True
+    return " " in name and is_generic(name) and not any(c.kind == "name" for c in gaz.find(name))
 
 
 def is_generic(name: str) -> bool:
