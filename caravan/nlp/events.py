@@ -44,15 +44,62 @@ def trigger_bounds(m: Match, anchor: Token) -> tuple[int, int]:
     return m.first.idx, m.last.idx + len(m.last)
 
 
-def is_backgrounded(m: Match) -> bool:
-    """Movements named only as what a block prevents ("stop them *from crossing*") or as what defines a kind
-    of people ("someone who *enters* without papers", "asylum seekers who *cross* illegally") are not events."""
+def is_backgrounded(m: Match, chain: list[Token]) -> bool:
+    """Mentions that are not events: background ("has *previously* threatened to close"), generic frames ("how
+    migrants *reach* the U.S.", "the risk of *being turned back*", "the number of crossings *surged*");
+    movements named only as what a block prevents ("stop them *from crossing*"), as what defines a kind of
+    people ("someone who *enters* without papers") or as a participle describing a noun ("a caravan *traveling*
+    north", "migrants *trying* to reach the U.S.")."""
+    if is_generic_frame(chain):
+        return True
     head = m.head
     if m.rule.type not in MOVEMENT_TYPES:
         return False
     if head.dep_ == "pcomp" and head.head.lower_ == "from":
         return True
-    return is_generic_clause(head)
+    if m.rule.type != "gather" and describes_noun(chain):
+        return True
+    return is_generic_clause(head) or is_statistic(chain)
+
+
+def is_generic_frame(chain: list[Token]) -> bool:
+    """A word of background or a "how" on the trigger or its governors, or a gerund that names an idea."""
+    cues = load_cues()
+    for word in chain:
+        for child in word.children:
+            if child.dep_ == "advmod" and (lemma(child) in cues["background_words"]
+                                           or child.lower_ in cues["generic_markers"]):
+                return True
+    return is_idea_gerund(chain[-1])
+
+
+def is_idea_gerund(word: Token) -> bool:
+    """A gerund after a preposition of a noun ("the risk *of being turned back*") or after "about"/"in"."""
+    if word.dep_ != "pcomp" or word.head.pos_ != "ADP":
+        return False
+    passive_gerund = word.tag_ == "VBN" and any(c.lower_ == "being" for c in word.children if c.dep_ == "auxpass")
+    if word.tag_ != "VBG" and not passive_gerund:
+        return False
+    prep, lexicon = word.head, load_lexicon()
+    if prep.lower_ in lexicon["generic_gerund_preps_anywhere"]:
+        return True
+    return prep.lower_ in lexicon["generic_gerund_preps"] and prep.head.pos_ in NOUN_POS
+
+
+def describes_noun(chain: list[Token]) -> bool:
+    """A movement told as a participle on a noun: "a caravan of thousands *traveling* north", "people *trying*
+    to reach the border" (a finite relative clause, "who are traveling", stays an event)."""
+    return any(w.dep_ == "acl" and w.tag_ in ("VBG", "VBN") and w.head.pos_ in NOUN_POS for w in chain)
+
+
+def is_statistic(chain: list[Token]) -> bool:
+    """A movement whose subject is a figure ("the number of migrants *surged*", "immigration *dropped*")."""
+    subject, _passive = subject_of(chain)
+    if subject is None or lemma(subject) not in load_lexicon()["statistic_nouns"]:
+        return False
+    if lemma(subject) == "number":
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    return True
 
 
 def is_generic_clause(verb: Token) -> bool:
@@ -79,7 +126,7 @@ def build_event(m: Match) -> Event | None:
     """The event of a match, with modality and arguments; None when the text says it cannot happen."""
     anchor = policy_anchor(m) if m.rule.type == "policy" else anchor_of(m.head, m.rule)
     chain = governors(anchor)
-    if is_impossible(chain) or is_backgrounded(m):
+    if is_impossible(chain) or is_backgrounded(m, chain):
         return None
     start, end = trigger_bounds(m, anchor)
     clause = clause_of(chain) + (list(m.head.subtree) if m.head.pos_ in NOUN_POS else [])

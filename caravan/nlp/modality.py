@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from caravan.nlp.clause import subject_of
+from caravan.nlp.clause import is_reporting, subject_of
 from caravan.nlp.eventlex import lemma, load_cues
 
 @dataclass
@@ -84,6 +84,8 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
     for child in word.children:
         text = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and text in cues["negations"]):
+            if lemma(word) in cues["negation_neutral_verbs"] and depth > 0:
+                continue  # "will not *hesitate* to close": the closing is not denied
             if child.i not in consumed and text in cues["negations"]:
                 found.negated = True
         elif child.dep_ in ("aux", "auxpass") and text in cues["future_auxiliaries"]:
@@ -100,6 +102,8 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
 def _read_governor(word: Token, cues: dict, found: Cues) -> None:
     """What a governing word says about the trigger ("*plan* to", "*expect*", "*refuse* to", "*going* to")."""
     lem = lemma(word)
+    if lem in cues["ability_words"] and is_past_ability(word):
+        return  # "was able to travel": it happened
     if lem in cues["impossible_words"]:
         found.impossible = True
     elif lem in cues["negating_verbs"]:
@@ -112,6 +116,23 @@ def _read_governor(word: Token, cues: dict, found: Cues) -> None:
         found.planned = True
 
 
+def is_past_ability(word: Token) -> bool:
+    """Whether an ability word is in the past without a future ("they *were able* to cross")."""
+    copula = word.head if word.dep_ == "acomp" else word
+    auxiliaries = [c.lower_ for c in copula.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in load_cues()["future_auxiliaries"] or a in load_cues()["predictive_auxiliaries"] for a in auxiliaries):
+        return False
+    return copula.tag_ in ("VBD", "VBN")
+
+
+def reported_intent(chain: list[Token], subject: Token) -> bool:
+    """ "The ministry said *it* would deport them": a pronoun subject of a clause reported by its speaker."""
+    top = chain[-1]
+    if subject.lower_ not in load_cues()["reported_self_pronouns"] or top.dep_ != "ccomp":
+        return False
+    return is_reporting(top.head)
+
+
 def future_modality(chain: list[Token], outcome: bool = False) -> str:
     """A plain future is planned when an agent (or the speaker) intends it, predicted when it happens to someone
     or is an outcome others foresee ("the caravan will *arrive* next week"; ``outcome``)."""
@@ -121,6 +142,8 @@ def future_modality(chain: list[Token], outcome: bool = False) -> str:
     if subject.lower_ in load_cues()["first_person"]:
         return "planned"
     going = any(lemma(w) == "go" and w.tag_ == "VBG" for w in chain)
+    if not outcome and not going and reported_intent(chain, subject):
+        return "planned"
     if outcome or going or subject.lower_ in ("it", "this", "that", "there"):
         return "predicted"
     return "planned"

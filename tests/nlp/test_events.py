@@ -615,3 +615,43 @@ def test_events_modality_hoping_to_is_planned():
 def test_events_modality_in_case_is_conditional():
     text = "She was reluctant to visit Mexico in case Trump closed the border."
     assert only(text, "block").modality == "conditional"
+
+
+@pytest.mark.model
+def test_events_participle_describing_a_noun_is_not_a_movement():
+    assert types_of("A caravan traveling from the south reached the border on Monday.") == ["arrive"]
+
+
+@pytest.mark.model
+def test_events_statistic_subject_is_not_a_movement():
+    assert types_of("The number of migrants has surged this year.") == []
+
+
+@pytest.mark.model
+def test_events_how_clause_is_not_an_event():
+    assert types_of("The report explains how migrants reach the border.") == []
+
+
+@pytest.mark.model
+def test_events_previous_threat_is_background():
+    assert types_of("The president has previously threatened to close the border.") == []
+
+
+@pytest.mark.model
+def test_events_gerund_naming_an_idea_is_not_an_event():
+    assert types_of("Families weigh the risk of being turned back at the border.") == []
+
+
+@pytest.mark.model
+def test_events_modality_not_hesitate_is_planned():
+    assert only("Officials will not hesitate to close the border.", "block").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_modality_past_ability_is_asserted():
+    assert only("Part of the caravan was able to travel north on Friday.", "travel").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_modality_reported_own_would_is_planned():
+    assert only("The ministry said it would deport the migrants.", "return").modality == "planned"
