@@ -655,3 +655,13 @@ def test_events_modality_past_ability_is_asserted():
 @pytest.mark.model
 def test_events_modality_reported_own_would_is_planned():
     assert only("The ministry said it would deport the migrants.", "return").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_suspended_crossings_is_a_block():
+    assert types_of("Officers suspended crossings at the port of entry on Sunday.") == ["block"]
+
+
+@pytest.mark.model
+def test_events_calling_up_the_military_is_a_deployment():
+    assert "deploy" in types_of("The president said he would call up the military to guard the border.")
