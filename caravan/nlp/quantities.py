@@ -92,6 +92,7 @@ class Lexicon:
     not_counts: frozenset[str]
     name_words: frozenset[str]
     change_verbs: frozenset[str]
+    open_suffixes: dict[tuple[str, ...], bool] = field(default_factory=dict)  # "16,000-plus": high end open
     starts: frozenset[str] = frozenset()  # every word a quantity can begin with, besides words with digits
 
 
@@ -140,6 +141,7 @@ def load_lexicon(lang: str) -> Lexicon:
         not_counts=_words("not_counts.txt"),
         name_words=_words("name_words.txt"),
         change_verbs=_words("change_verbs.txt"),
+        open_suffixes={tuple(r[0].split()): True for r in mine("open_suffixes.tsv")},
     )
     firsts = {p[0] for p in [*lex.vague, *lex.hedges]} | set(lex.numbers) | set(lex.prefixes) | set(BETWEEN)
     return dataclasses.replace(lex, starts=frozenset(firsts))
@@ -304,7 +306,24 @@ def read_quantity(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
     if hedge:
         _apply_hedge(amount, lex.hedges[hedge[0]])
         amount.start = i
+    _read_open_suffix(doc, amount, lex, hedged=bool(hedge))
     return amount
+
+
+def _read_open_suffix(doc: Doc, amount: Amount, lex: Lexicon, hedged: bool = False) -> None:
+    """ "16,000-plus", "2,000 or more": the amount's high end is open (not "5 plus 3", nor a vague count)."""
+    suffix = match_phrase(doc, amount.end, lex.open_suffixes)  # type: ignore[arg-type]
+    if suffix is None or amount.vague or any(c.isdigit() for c in _lower(doc, suffix[1])):
+        return
+    if suffix[0] == ("or", "so"):
+        if hedged:
+            amount.end = suffix[1]
+            return
+        amount.approximate = True  # "200 or so": about 200
+        amount.low, amount.high = amount.low * 0.75, (amount.high or amount.low) * 1.25
+    else:
+        amount.high = None
+    amount.end = suffix[1]
 
 
 def _read_between(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
@@ -434,6 +453,8 @@ def _not_a_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
         return True
     if first.i > 0 and doc[first.i - 1].text in ("'", "’") and not doc[first.i - 1].whitespace_:
         return True  # "'96": a year
+    if amount.end > last.i + 1 and match_phrase(doc, last.i + 1, lex.open_suffixes):  # type: ignore[arg-type]
+        return _hyphen_attached(doc, first.i, last.i, after=False)  # "16,000-plus": the hyphen opens the count
     return _hyphen_attached(doc, first.i, last.i)
 
 
@@ -443,12 +464,12 @@ def _is_year(doc: Doc, amount: Amount) -> bool:
             and YEARS[0] <= int(text) <= YEARS[1])
 
 
-def _hyphen_attached(doc: Doc, first: int, last: int) -> bool:
+def _hyphen_attached(doc: Doc, first: int, last: int, after: bool = True) -> bool:
     """A number glued by a hyphen to a word or to another number that makes no range: "COVID-19", "five-part",
     "15-year-old", "a 55-45 majority" (but not "2,000-strong")."""
     if first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
         return doc[first - 2].is_alpha or doc[first - 2].is_digit
-    if last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
+    if after and last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_:
         glued = doc[last + 2]
         return (glued.is_alpha and glued.lower_ not in HYPHEN_COUNT_WORDS) or glued.is_digit  # "a 4-4 tie"
     return False

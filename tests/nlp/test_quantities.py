@@ -235,3 +235,21 @@ def test_quantities_score_like_pairs_are_skipped():
 
 def test_quantities_spanish_date_numbers_are_not_counts():
     assert quantities("El 15 de enero salieron de la ciudad.", "es") == {}
+
+
+@pytest.mark.model
+def test_quantities_plus_suffix_leaves_high_open():
+    q = quantities("The 16,000-plus agents guard the line.")["16,000-plus"]
+    assert (q.low, q.high, q.unit) == (16000, None, "people")
+
+
+@pytest.mark.model
+def test_quantities_or_more_leaves_high_open():
+    q = quantities("Officials counted 3,000 or more migrants.")["3,000 or more"]
+    assert (q.low, q.high) == (3000, None)
+
+
+@pytest.mark.model
+def test_quantities_or_so_is_approximate():
+    q = quantities("Officials counted 400 or so migrants.")["400 or so"]
+    assert (q.low, q.high, q.approximate) == (300, 500, True)
