@@ -93,6 +93,7 @@ class Lexicon:
     name_words: frozenset[str]
     change_verbs: frozenset[str]
     open_suffixes: dict[tuple[str, ...], bool] = field(default_factory=dict)  # "16,000-plus": high end open
+    count_verbs: frozenset[str] = frozenset()  # "estimated 6,000": a bare head count
     starts: frozenset[str] = frozenset()  # every word a quantity can begin with, besides words with digits
 
 
@@ -142,6 +143,7 @@ def load_lexicon(lang: str) -> Lexicon:
         name_words=_words("name_words.txt"),
         change_verbs=_words("change_verbs.txt"),
         open_suffixes={tuple(r[0].split()): True for r in mine("open_suffixes.tsv")},
+        count_verbs=_words("count_verbs.txt"),
     )
     firsts = {p[0] for p in [*lex.vague, *lex.hedges]} | set(lex.numbers) | set(lex.prefixes) | set(BETWEEN)
     return dataclasses.replace(lex, starts=frozenset(firsts))
@@ -552,7 +554,7 @@ def _bare_count_people(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
     """The people a bare count refers to: from the sentences before for a noun phrase of its own
     ("scores walked"), from its own sentence only for a number in any other noun position
     ("immigration fell to 10.7 million")."""
-    if _is_bare_count(doc, amount, lex):
+    if _is_bare_count(doc, amount, lex) or _is_head_count(doc, amount, lex):
         return _context_people(doc, amount, lex)
     last = doc[amount.end - 1]
     if doc.has_annotation("DEP") and not amount.vague and last.dep_ in NOMINAL_DEPS:
@@ -575,6 +577,17 @@ def _is_bare_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
     following = doc[amount.end] if amount.end < len(doc) else last
     participle = following.tag_ in ("VBG", "VBN") and following.head.i == last.i  # "600 traveling in a caravan"
     return last.dep_ in ("nsubj", "nsubjpass") or (last.dep_ in NOMINAL_DEPS and participle)
+
+
+def _is_head_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
+    """A bare number that a verb of counting takes ("the mayor *estimated* 6,000") or that "there are" states."""
+    if not doc.has_annotation("DEP") or amount.vague:
+        return False
+    last = doc[amount.end - 1]
+    verb = last.head
+    if last.dep_ == "dobj" and verb.lemma_.lower() in lex.count_verbs:
+        return True
+    return last.dep_ == "attr" and verb.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in verb.children)
 
 
 def _is_modified_noun(token: Token) -> bool:

@@ -253,3 +253,21 @@ def test_quantities_or_more_leaves_high_open():
 def test_quantities_or_so_is_approximate():
     q = quantities("Officials counted 400 or so migrants.")["400 or so"]
     assert (q.low, q.high, q.approximate) == (300, 500, True)
+
+
+@pytest.mark.model
+def test_quantities_estimated_head_count_refers_to_people_before():
+    found = quantities("Nobody knows how many migrants are in the caravan. The mayor estimated 6,000.")
+    assert found["estimated 6,000"].unit == "people"
+
+
+@pytest.mark.model
+def test_quantities_there_are_head_count_refers_to_people_before():
+    found = quantities("Nobody knows how many migrants are in the caravan. Some guess. Officially there are fewer than 900.")
+    assert (found["fewer than 900"].unit, found["fewer than 900"].high) == ("people", 900)
+
+
+@pytest.mark.model
+def test_quantities_count_after_immigration_counts_immigrants():
+    q = quantities("Illegal immigration fell to 10.7 million in a decade.")["10.7 million"]
+    assert (q.low, q.unit, q.what) == (10_700_000, "people", "immigrants")
