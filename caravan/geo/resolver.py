@@ -26,8 +26,11 @@ FEATURE_PRIOR: dict[str, tuple[float, float]] = {"country": (1.0, 0.0), "border"
 # priors that depend on the GeoNames code: national capitals ("Washington", "London") are what news usually
 # means; second-level divisions (counties) rank below first-level ones
 CODE_PRIOR: dict[str, tuple[float, float]] = {"PPLC": (0.75, 0.3), "ADM2": (0.3, 0.5)}
-LABEL_PENALTY = -0.1  # a town for a span NER calls a non-political location (LOC: seas, mountains, regions)
-BIG_CITY_MARGIN = 0.4  # a big city keeps some context of its own: context >= population score - margin
+# a town for a span NER calls a non-political location (LOC: seas, mountains, regions) or a building (FAC; the
+# small model also gives FAC to towns, so the penalty stays small)
+LABEL_PENALTY: dict[str, tuple[tuple[str, ...], float]] = {"LOC": (("city",), -0.1),
+                                                             "FAC": (("city", "admin"), -0.1)}
+BIG_CITY_MARGIN = 0.25  # a big city keeps some context of its own: context >= population score - margin
 POPULATION_SCALE = 7.0  # log10 of the population that counts as "large" (10 million)
 NO_CONTEXT = 0.3  # context part when the document gives no country context at all
 WRONG_CONTAINER = -0.6  # context part of a candidate outside the country the text puts it in
@@ -146,9 +149,10 @@ class Resolver:
         reasons = {"name": NAME_KINDS[c.kind], "prior": base + slope * population_score(c.population),
                    "context": self._context_part(c, m, ctx), "coherence": self._coherence(c, m, ctx)}
         total = sum(WEIGHTS[k] * v for k, v in reasons.items())
-        if m.source == "LOC" and c.feature == "city":
-            reasons["label"] = LABEL_PENALTY
-            total += LABEL_PENALTY
+        features, penalty = LABEL_PENALTY.get(m.source, ((), 0.0))
+        if c.feature in features:
+            reasons["label"] = penalty
+            total += penalty
         if m.kind:
             reasons["kind"] = KIND_BONUS if c.feature == m.kind else KIND_PENALTY
             total += reasons["kind"]

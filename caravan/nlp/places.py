@@ -200,7 +200,8 @@ def _generic_names() -> frozenset[str]:
 
 
 def _generic_entity(gaz: Gazetteer, name: str) -> bool:
-    """A generic word, or a generic compound ("Northern District") that is no place's own name."""
+    """A generic word, or a generic compound ("Southern Border") that is no place's own name ("Northern
+    Territory" is one)."""
     if name in _generic_names():
         return True
     return " " in name and is_generic(name) and not any(c.kind == "name" for c in gaz.find(name))
@@ -438,11 +439,19 @@ def find_focus(resolutions: list[Resolution]) -> Resolution | None:
     return max(local, key=lambda r: (counts[r.choice.id], -r.mention.start))  # type: ignore[union-attr]
 
 
+def _is_building(m: Mention) -> bool:
+    """A name of a building or street ("White House", "Royal Street"), never of a town."""
+    words = m.text.split()
+    return len(words) > 1 and words[-1] in load_curated()["facility_words"]["buildings"]
+
+
 def _unknown_place_kept(m: Mention) -> bool:
     """A name the gazetteer lacks is kept as a place when it looks like one: a facility or feature name, or a
     span NER calls a place that is not an acronym or a brand ("UConn", "MoD", "OT" are too often something else)."""
     if is_facility(m.text):
         return True
+    if " and " in m.text:  # "Rubio and Cruz": a list of names, not one place
+        return False
     return m.source in PLACE_LABELS and (" " in m.text or sum(ch.isupper() for ch in m.text) < 2)
 
 
@@ -458,14 +467,15 @@ def nearest_town(resolutions: list[Resolution], start: int, focus: Resolution | 
 
 def _found_from(r: Resolution, focus: Resolution | None = None) -> Found | None:
     m, c = r.mention, r.choice
-    if c is None:
+    if c is None or (_is_building(m) and c.feature == "city" and not m.container):
         if not m.candidates and not _unknown_place_kept(m):
             return None
-        if not m.candidates and focus is not None and focus.choice is not None:
+        if (not m.candidates or _is_building(m)) and focus is not None and focus.choice is not None:
             f = focus.choice
             place = Place(m.start, m.end, name=m.text, feature="city", country=f.country, admin1=f.admin1,
                           lat=f.lat, lon=f.lon, score=FOCUS_SCORE)
-            return Found(place, r, f"not in the gazetteer: placed at the document's focus, {f.name}")
+            why = "a building or street" if m.candidates else "not in the gazetteer"
+            return Found(place, r, f"{why}: placed in the town named before it, {f.name}")
         feature = SPEECH_FEATURES.get(m.source, "city")
         return Found(Place(m.start, m.end, name=m.text, feature=feature, score=round(r.score, 3)), r, "abstained")
     country = None if c.feature in ("border", "region") else c.country

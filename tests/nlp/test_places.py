@@ -71,3 +71,17 @@ def test_places_spanish_abbreviation_of_the_united_states(run):
     found = {covered(text, p): p for p in run(text, language="es").places}
     assert found["EE.UU."].country == "US"
     assert found["Tapachula"].country == "MX"
+
+
+def test_places_building_sits_in_the_town_named_before_it(run):
+    text = "In Washington, officials at the White House said the plan was ready."
+    found = {covered(text, p): p for p in places_of(run, text)}
+    assert found["Washington"].admin1 == "District of Columbia"
+    if "White House" in found:  # a building: placed in the town, never White House, Tennessee
+        assert found["White House"].admin1 == "District of Columbia"
+
+
+def test_places_possessive_owner_of_the_southern_border(run):
+    text = "Migrants from Honduras reached Mexico's southern border, a U.S. official said."
+    border = [p for p in places_of(run, text) if p.feature == "border"]
+    assert [covered(text, p) for p in border] == ["southern border"] and border[0].countries == ["GT", "MX"]
