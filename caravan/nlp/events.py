@@ -66,10 +66,11 @@ def is_generic_frame(chain: list[Token]) -> bool:
     """A word of background or a "how" on the trigger or its governors, or a gerund that names an idea."""
     cues = load_cues()
     for word in chain:
-        for child in word.children:
-            if child.dep_ == "advmod" and (lemma(child) in cues["background_words"]
-                                           or child.lower_ in cues["generic_markers"]):
-                return True
+        if any(c.dep_ == "advmod" and lemma(c) in cues["background_words"] for c in word.children):
+            return True
+    trigger = chain[0]
+    if any(t.lower_ in cues["generic_markers"] and t.i < trigger.i for t in trigger.subtree):
+        return True  # "how (illegal) migrants *reach* the U.S."
     return is_idea_gerund(chain[-1])
 
 
@@ -89,7 +90,8 @@ def is_idea_gerund(word: Token) -> bool:
 def describes_noun(chain: list[Token]) -> bool:
     """A movement told as a participle on a noun: "a caravan of thousands *traveling* north", "people *trying*
     to reach the border" (a finite relative clause, "who are traveling", stays an event)."""
-    return any(w.dep_ == "acl" and w.tag_ in ("VBG", "VBN") and w.head.pos_ in NOUN_POS for w in chain)
+    return any(w.dep_ == "acl" and w.tag_ in ("VBG", "VBN") and w.head.pos_ in NOUN_POS and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in w.children) for w in chain)
 
 
 def is_statistic(chain: list[Token]) -> bool:

@@ -73,8 +73,11 @@ def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Colle
     if coordinated or word.i in consumed:
         return
     if depth == 0:
-        if word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+        if word.dep_ == "advcl" and infinitive:
             found.planned = True  # a purpose: "sent troops *to stop* the caravan"
+        elif word.dep_ == "xcomp" and infinitive and is_directive(word.head):
+            found.planned = True  # "told Mexico *to send* them back"
         return
     _read_governor(word, cues, found)
 
@@ -114,6 +117,11 @@ def _read_governor(word: Token, cues: dict, found: Cues) -> None:
         found.future = True  # "are going to"
     elif lem in cues["planning_verbs"] or lem in cues["planning_nouns"]:
         found.planned = True
+
+
+def is_directive(verb: Token) -> bool:
+    """A reporting verb addressed to someone ("*told* Mexico to ...", "*telling* them to ...")."""
+    return is_reporting(verb) and any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
 def is_past_ability(word: Token) -> bool:

@@ -665,3 +665,14 @@ def test_events_suspended_crossings_is_a_block():
 @pytest.mark.model
 def test_events_calling_up_the_military_is_a_deployment():
     assert "deploy" in types_of("The president said he would call up the military to guard the border.")
+
+
+@pytest.mark.model
+def test_events_modality_told_to_is_planned():
+    assert only("The president told Mexico to send the migrants back to their countries.", "return").modality \
+        == "planned"
+
+
+@pytest.mark.model
+def test_events_finite_clause_on_a_noun_stays_an_event():
+    assert types_of("He cited reports that a new caravan is planning on leaving Honduras in January.") == ["depart"]
