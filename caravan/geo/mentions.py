@@ -1,0 +1,362 @@
+"""Place mentions in a parsed text: spaCy entities, capitalised names NER missed, datelines, towns named after
+a place preposition or known in the document's country, and what the words around a name say about it.
+
+Demonyms are context, never places; a name that is a person elsewhere in the document is not a place; generic
+words ("Southern", "Congress") are not places on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from caravan.geo.curated import load_curated
+from caravan.geo.patterns import country_code, describe, direction_of, place_kind, place_type_pattern
+from caravan.geo.resolver import Context, Mention, Resolution, Resolver
+from caravan.geo.store import Candidate, Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# labels a place name is often given by mistake; kept only when the span is surely a place
+MAYBE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PER", "MISC"})
+# features a name may have to be found without NER, or under a MAYBE label, with nothing else said about it
+SURE_FEATURES = frozenset({"country", "admin", "region"})
+# entity labels whose spans are never searched for towns NER missed
+NOT_PLACE_LABELS = frozenset({"PERSON", "PER", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                              "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a one-word "person" that is a verb's subject is a person
+MIN_NAME_LENGTH = 3  # shorter names ("No", "WA") are only countries ("US", "UK") or found by NER
+UNSURE_CODES = frozenset({"ADM2"})  # county names are too often surnames and words to be found without NER
+LEADING = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING = re.compile(r"(?:['’]s?|[\s,.;:!?)\]\"”’-])+$")
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]{1,2}\.|\b[A-Z][a-z]{1,4}\.)$")  # "U.S.", "Calif." keep their final dot
+NAME_CONNECTORS = frozenset({"de", "del", "la", "of", "and", "y"})
+MAX_NAME_TOKENS = 4
+NAME_KINDS_OK = ("name", "alt")
+COMMA_GAP = re.compile(r"^\s*,\s*$")
+# a dateline: a capitalised town opening a line, optionally with its division, before "(", a dash or a colon
+DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+                      r"(?=,?\s*(?:\(|—|–|--| - |:|[A-Z][a-z]))")
+BIG_CITY = 100_000  # population of a city found even under an organisation label
+CONTEXT_TOWN_POPULATION = 1000  # smallest town of the document's main country found without NER or a cue
+
+
+def strip_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of a name without a leading "the" or a trailing possessive or punctuation ("U.S." keeps its dot)."""
+    lead = LEADING.match(text[start:end])
+    if lead:
+        start += lead.end()
+    piece = text[start:end]
+    trail = TRAILING.search(piece)
+    if trail and trail.start() > 0:
+        cut = trail.start()
+        if piece[cut:cut + 1] == "." and ABBREVIATION_END.search(piece[:cut + 1]):
+            cut += 1
+        end = start + cut
+    return start, end
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def dedupe(mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions that overlap no border and no earlier (entity-first) mention."""
+    kept: list[Mention] = []
+    spans = list(taken)
+    for m in sorted(mentions, key=lambda m: m.start - m.end):  # longest first: "Baja California" over "California"
+        if m.end > m.start and not overlaps(m.start, m.end, spans):
+            kept.append(m)
+            spans.append((m.start, m.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _is_sure_place(gaz: Gazetteer, name: str) -> bool:
+    """A name that is a country, division or region under its own name or an alternate, and no demonym."""
+    if gaz.demonym(name):
+        return False
+    if len(name) < MIN_NAME_LENGTH:
+        return _is_country(gaz, name)
+    return any(c.feature in SURE_FEATURES and c.kind in NAME_KINDS_OK and c.code not in UNSURE_CODES
+               for c in gaz.find(name))
+
+
+def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Mentions from the named entities: place labels, and mislabelled spans that are surely places."""
+    out = []
+    pattern = place_type_pattern()
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
+            continue
+        for start, end in _entity_parts(doc.text, ent, gaz):
+            name = doc.text[start:end]
+            if not name or gaz.demonym(name) or not name[:1].isupper() or _generic_entity(gaz, name):
+                continue
+            if ent.label_ in MAYBE_LABELS and not (_is_sure_place(gaz, name) or is_facility(name)
+                                                   or _has_cue(doc.text, start, end, pattern, gaz, ent.label_)
+                                                   or (ent.label_ == "ORG" and _is_big_city(gaz, name))):
+                continue
+            out.append(Mention(start, end, name, source=ent.label_))
+    return out
+
+
+def _entity_parts(text: str, ent: SpacySpan, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """An entity's name span(s): "Columbus, Ohio" is two places."""
+    start, end = strip_name(text, ent.start_char, ent.end_char)
+    if gaz.find(text[start:end]):  # "Washington, D.C." is one name
+        return [(start, end)]
+    parts, pos = [], start
+    for piece in text[start:end].split(","):
+        s, e = strip_name(text, pos + len(piece) - len(piece.lstrip()), pos + len(piece))
+        if e > s:
+            parts.append((s, e))
+        pos += len(piece) + 1
+    return parts
+
+
+def is_facility(name: str) -> bool:
+    """A name ending in a street, building or natural-feature word ("Royal Street", "Carnegie Library")."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in facility_words()
+
+
+def facility_words() -> frozenset[str]:
+    return frozenset(load_curated()["facility_words"]["words"])
+
+
+def _generic_names() -> frozenset[str]:
+    words = load_curated()["generic_names"]["words"]
+    return frozenset(words) | frozenset(w.upper() for w in words)
+
+
+def _generic_entity(gaz: Gazetteer, name: str) -> bool:
+    """A generic word, or a generic compound ("Southern Border") that is no place's own name ("Northern
+    Territory" is one)."""
+    if name in _generic_names():
+        return True
+    return " " in name and is_generic(name) and not any(c.kind == "name" for c in gaz.find(name))
+
+
+def is_generic(name: str) -> bool:
+    """A name made only of generic words ("Southern", "Northern District", "Southern Border")."""
+    heads = load_curated()["generic_names"]["heads"]
+    words = name.split()
+    generic = _generic_names()
+    return all(w in generic or w.capitalize() in generic for w in words[:-1]) and \
+        (words[-1] in generic or words[-1].capitalize() in heads or words[-1].capitalize() in generic)
+
+
+def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = True) -> list[Mention]:
+    """Mentions that are a person's name elsewhere in the document ("Dubreuil" after "Claude Dubreuil", "Holland"
+    after "Bill Holland"), unless the text calls them a place ("the town of Morales"); a full name NER calls a
+    person (and, with ``weak``, a one-word name it calls a person more often than a place) is a person too,
+    unless it is a country or division."""
+    labels = Counter((e.text, e.label_ in PLACE_LABELS) for e in doc.ents)
+    persons = [e.text for e in doc.ents if e.label_ in ("PERSON", "PER")]
+    surnames = {p.split()[-1] for p in persons if " " in p}
+    people = {p for p in persons if " " in p or (weak and labels[(p, False)] > labels[(p, True)])}
+    pattern = place_type_pattern()
+    return [m for m in mentions if (describe(doc.text, m.start, pattern) or {}).get("type")
+            or not (m.text in surnames or (m.text in people and not _is_sure_place(gaz, m.text)))]
+
+
+def _is_big_city(gaz: Gazetteer, name: str) -> bool:
+    """A city large enough that an organisation-labelled span of just its name is the city ("Harare")."""
+    return any(c.feature == "city" and c.kind == "name" and c.population >= BIG_CITY for c in gaz.find(name))
+
+
+def _has_cue(text: str, start: int, end: int, pattern: re.Pattern[str], gaz: Gazetteer, label: str) -> bool:
+    """The text calls the name a place: 'the town of X', or (not for people) 'X, <country or division>' follows."""
+    said = describe(text, start, pattern)
+    if said and said.get("type"):
+        return True
+    if label in ("PERSON", "PER"):
+        return False
+    after = re.match(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[end:end + 40])
+    return bool(after and (_is_sure_place(gaz, after.group(1)) or _is_sure_place(gaz, after.group(1).split()[0])))
+
+
+def _name_spans(doc: Doc, person: set[int]) -> list[SpacySpan]:
+    """Runs of capitalised tokens (with inner connectors: "Trinidad and Tobago") outside person names."""
+    spans = []
+    for i, tok in enumerate(doc):
+        if i in person or not tok.text[:1].isupper():
+            continue
+        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+            piece = doc[i:i + n]
+            if piece[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.text in NAME_CONNECTORS or
+                                                    t.text in ("-", ".") for t in piece) \
+                    and not any(t.i in person for t in piece):
+                spans.append(piece)
+    return spans
+
+
+def find_name_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Countries, divisions and regions named in capitalised text that NER did not mark (or marked as part of
+    something else, like an organisation)."""
+    person = {t.i for ent in doc.ents if ent.label_ in ("PERSON", "PER") for t in ent}
+    has_pos = doc.has_annotation("POS")
+    out = []
+    for span in _name_spans(doc, person):
+        if has_pos and not all(t.pos_ == "PROPN" or t.text in NAME_CONNECTORS or t.text.isupper() for t in span):
+            continue
+        start, end = strip_name(doc.text, span.start_char, span.end_char)
+        name = doc.text[start:end]
+        if name and not is_generic(name) and _is_sure_place(gaz, name) \
+                and (_is_country(gaz, name) or _is_whole_name(doc, span)):
+            out.append(Mention(start, end, name, source="gazetteer"))
+    return out
+
+
+def _is_country(gaz: Gazetteer, name: str) -> bool:
+    return any(c.feature == "country" and c.kind in NAME_KINDS_OK for c in gaz.find(name))
+
+
+def _is_whole_name(doc: Doc, span: SpacySpan) -> bool:
+    """No capitalised name word right before or after: "South" in "South Kilburn Estate" is not a division."""
+    def named(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "")
+    return not named(span.start - 1) and not named(span.end)
+
+
+def _runs(doc: Doc) -> list[SpacySpan]:
+    """Maximal runs of capitalised tokens, with inner connectors ("Bains and Grants Town")."""
+    runs, start = [], None
+    for i, tok in enumerate(doc):
+        cap = tok.text[:1].isupper()
+        if cap and start is None:
+            start = i
+        elif not cap and start is not None and not (tok.text in NAME_CONNECTORS and i + 1 < len(doc)
+                                                     and doc[i + 1].text[:1].isupper()):
+            runs.append(doc[start:i])
+            start = None
+    if start is not None:
+        runs.append(doc[start:])
+    return runs
+
+
+def _place_words() -> frozenset[str]:
+    return frozenset(load_curated()["place_prepositions"]["words"])
+
+
+def _town_candidates(gaz: Gazetteer, name: str) -> list[Candidate]:
+    return [c for c in gaz.find(name) if c.feature in ("city", "admin") and c.kind in NAME_KINDS_OK]
+
+
+def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Towns NER missed after a place preposition: "in Durban", "near Dewsbury" (not "in March")."""
+    blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS - {"PERSON", "PER"} for t in ent}
+    out = []
+    for run in _runs(doc):
+        if run.start == 0 or doc[run.start - 1].lower_ not in _place_words() or len(run) > MAX_NAME_TOKENS:
+            continue
+        if any(t.i in blocked for t in run):
+            continue
+        if doc.text[run.end_char:run.end_char + 2] in ("'s", "’s"):
+            continue
+        start, end = strip_name(doc.text, run.start_char, run.end_char)
+        name = doc.text[start:end]
+        if name and not is_generic(name) and _town_candidates(gaz, name):
+            out.append(Mention(start, end, name, source="cue"))
+    return out
+
+
+def _maybe_town(ent: SpacySpan) -> bool:
+    """A one-word "person" that is no verb's subject may be a town NER mislabelled."""
+    return ent.label_ in ("PERSON", "PER") and len(ent) == 1 and ent[0].dep_ not in SUBJECTS
+
+
+def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
+                       taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names of towns of the document's main country that NER missed or mislabelled (as an organisation, or as
+    a one-word person name that is no verb's subject and that no full name in the document explains)."""
+    countries = Counter(r.choice.country for r in resolutions if r.choice is not None and r.choice.country)
+    if not countries:
+        return []
+    main = countries.most_common(1)[0][0]
+    spans = taken + [(r.mention.start, r.mention.end) for r in resolutions]
+    blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS and not _maybe_town(ent) for t in ent}
+    out = []
+    for run in _runs(doc):
+        if any(t.i in blocked or t.pos_ not in ("PROPN", "") for t in run) or len(run) > MAX_NAME_TOKENS:
+            continue
+        start, end = strip_name(doc.text, run.start_char, run.end_char)
+        name = doc.text[start:end]
+        if not name or is_generic(name) or overlaps(start, end, spans):
+            continue
+        if any(c.country == main and c.kind == "name" and c.population >= CONTEXT_TOWN_POPULATION
+               for c in _town_candidates(gaz, name)):
+            out.append(Mention(start, end, name, source="context"))
+    return out
+
+
+def find_dateline(text: str, gaz: Gazetteer) -> list[Mention]:
+    """The town of a dateline ("SAN DIEGO (Reuters) -", "TORONTO —", "OKLAHOMA CITY The Latest...")."""
+    out = []
+    for m in DATELINE.finditer(text):
+        town = m.group("town").strip()
+        if len(town) > 3 and any(c.feature in ("city", "admin") and c.kind in NAME_KINDS_OK for c in gaz.find(town)):
+            out.append(Mention(m.start("town"), m.start("town") + len(town), town, source="dateline", kind="city"))
+    return out
+
+
+def find_repeats(text: str, entities: list[Mention]) -> list[Mention]:
+    """One sense per document: other occurrences of a name NER called a place somewhere in the text."""
+    names = {m.text for m in entities if m.source in PLACE_LABELS and len(m.text) > 2}
+    out = []
+    for name in names:
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            out.append(Mention(hit.start(), hit.end(), name, source="repeat"))
+    return out
+
+
+def annotate_mentions(text: str, mentions: list[Mention], resolver: Resolver) -> None:
+    """Set what the text says about each mention: its container ('X, Honduras'), feature and direction."""
+    pattern = place_type_pattern()
+    gaz = resolver.gazetteer
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        m.candidates = resolver.candidates(m.text)
+        if not (COMMA_GAP.match(text[max(0, m.start - 3):m.start] or "x") or m.text.endswith(".")):  # "Ariz."
+            m.candidates = tuple(c for c in m.candidates if c.kind != "abbr") or m.candidates
+        said = describe(text, m.start, pattern) or {}
+        if said.get("type"):
+            m.kind = place_kind(said["type"])
+        if said.get("dir"):
+            m.direction = direction_of(said["dir"])
+        owner = said.get("owner") or said.get("dem")
+        if owner and said.get("type"):
+            _set_container(m, owner, gaz, resolver)
+    for m in mentions:
+        nxt = next((by_start[s] for s in range(m.end + 1, m.end + 4) if s in by_start), None)
+        if nxt and COMMA_GAP.match(text[m.end:nxt.start]) and m.candidates and m.candidates[0].feature == "city":
+            _set_container(m, nxt.text, gaz, resolver)
+
+
+def _set_container(m: Mention, owner: str, gaz: Gazetteer, resolver: Resolver) -> None:
+    code = country_code(gaz, owner)
+    if code:
+        m.container = code
+        return
+    admins = [c for c in resolver.candidates(owner) if c.feature == "admin"]
+    if admins:
+        m.container, m.container_admin = admins[0].country, admins[0].admin1
+
+
+def demonym_context(doc: Doc, gaz: Gazetteer) -> Context:
+    """Countries the article's demonyms point to ("Guatemalan police"): context, never places."""
+    counts: Counter = Counter()
+    for tok in doc:
+        if tok.text[:1].isupper():
+            code = gaz.demonym(tok.text)
+            if code:
+                counts[code] += 1
+    return Context(countries=counts)
+
+
+def is_building(m: Mention) -> bool:
+    """A name of a building or street ("White House", "Royal Street"), never of a town."""
+    words = m.text.split()
+    return len(words) > 1 and words[-1] in load_curated()["facility_words"]["buildings"]
