@@ -1,0 +1,56 @@
+"""Mention helpers that need no model: name spans, generic words, datelines, facility names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from caravan.errors import GazetteerError
+from caravan.geo.gazetteer import gazetteer_path, open_gazetteer
+from caravan.geo.mentions import find_dateline, is_facility, is_generic, strip_name
+from caravan.geo.store import Gazetteer
+from caravan.settings import Settings
+
+
+def span(text: str) -> str:
+    start, end = strip_name(text, 0, len(text))
+    return text[start:end]
+
+
+def test_mentions_strip_name_drops_the_and_possessives_but_keeps_abbreviation_dots():
+    assert span("the United States") == "United States"
+    assert span("Guatemala’s") == "Guatemala"
+    assert span("U.S.") == "U.S."
+    assert span("EE.UU.") == "EE.UU."
+    assert span("Calif.") == "Calif."
+
+
+def test_mentions_generic_words_are_not_places():
+    assert is_generic("Southern") and is_generic("Northern District") and is_generic("Southern Border")
+    assert not is_generic("Central America") and not is_generic("Phoenix")
+
+
+def test_mentions_facility_names_end_in_a_facility_word():
+    assert is_facility("Royal Street") and is_facility("Carnegie Library")
+    assert not is_facility("Street") and not is_facility("Morales")
+
+
+def test_mentions_dateline_town(gazetteer: Gazetteer):
+    (m,) = find_dateline("HOUSTON (Reuters) - Officials said on Monday.", gazetteer)
+    assert (m.text, m.kind) == ("HOUSTON", "city")
+
+
+def test_mentions_dateline_ignores_acronyms(gazetteer: Gazetteer):
+    assert find_dateline("FBI agents arrived on Monday.", gazetteer) == []
+
+
+def test_gazetteer_default_path_is_in_the_user_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = gazetteer_path(Settings())
+    assert path.parent == tmp_path / "caravan" and path.name.startswith("gazetteer-")
+
+
+def test_gazetteer_configured_path_must_exist(tmp_path: Path):
+    with pytest.raises(GazetteerError, match="gazetteer_path"):
+        open_gazetteer(Settings(gazetteer_path=str(tmp_path / "missing.sqlite")))
