@@ -53,6 +53,8 @@ SOURCE_PRONOUNS = PERSON_PRONOUNS | FIRST_PERSON | {"they", "who", "which", "tha
                                                     "someone", "nobody", "few"}
 # dependents that continue a reported object ("compared him favorably to Obama", "called it a common ailment")
 FOLLOWERS = frozenset({"prep", "oprd", "xcomp", "ccomp", "advmod", "dative", "dobj"})
+# prepositions that continue a reported object; others ("in a statement", "on Monday") are circumstances
+FOLLOWER_PREPS = frozenset({"as", "to", "for", "of", "with", "about", "against", "over", "into", "from", "like"})
 # objects that stand for something said elsewhere ("said it", "denied that")
 PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
 # a quoted fragment this much inside a reported clause is part of it (a mixed quote)
@@ -336,17 +338,20 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
     found: list[Found] = []
     for tok in doc:
         kind = cue_class(tok, lexicon)
-        if kind not in ("speech", "cognition", "object"):
+        if kind not in ("speech", "cognition", "object", "clause"):
             continue
         outer = _marked_at(marked, tok.idx)
         subject = subject_of(tok)
         named = _named_or_pronoun(subject)
-        if kind != "speech" and (outer is not None or not (named or (kind == "object" and _nominal(subject)))):
+        if kind in ("cognition", "object") and (outer is not None
+                                                or not (named or (kind == "object" and _nominal(subject)))):
             continue
         for start, end in (_clip(p, outer) for p in reported_pieces(tok, kind, lexicon, named)):
             if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
                 continue
-            found.append(_indirect(doc, tok, subject, (start, end), starts, book, lexicon))
+            item = _indirect(doc, tok, subject, (start, end), starts, book, lexicon)
+            if item.quote.speaker or kind == "speech" or item.cue_subject in FIRST_PERSON:
+                found.append(item)  # "it was said that …" has no speaker, but is reported speech
     return found
 
 
@@ -419,7 +424,7 @@ def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = 
         if left:
             pieces.append(_char_piece(sent, min(c.left_edge.i for c in left), lo - 1))
         return [p for p in pieces if p]
-    if kind == "object":
+    if kind in ("object", "clause"):
         return []
     if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return _outside_clause(cue)  # "As Mr. Bown observed, …"
@@ -452,7 +457,7 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif out and child.dep_ in ("punct", "cc", "conj", "advcl"):
             break
-    if kind == "speech" and not out:
+    if kind in ("speech", "clause") and not out:
         return _clause_on_object(cue)
     return out
 

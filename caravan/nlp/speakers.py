@@ -16,6 +16,12 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # titles of courtesy that are part of how a name is written, not a role
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+# pronouns that stand for an organisation or an outlet ("it added", "they said")
+THING_PRONOUNS = frozenset({"it"})
+# common nouns that name a body which may speak again as "it" ("the organization said … It added")
+BODY_NOUNS = frozenset({"organization", "organisation", "group", "agency", "ministry", "department", "government",
+                        "institute", "committee", "company", "office", "party", "campaign", "administration",
+                        "commission", "council", "court", "union", "association", "embassy", "army", "police"})
 RELATIVES = frozenset({"who", "which", "that"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PER", "MISC"})
 # dependents that end a speaker's noun phrase (a relative clause, an apposition, a participle)
@@ -69,6 +75,7 @@ class NameBook:
         self.names: list[tuple[int, str, str]] = []  # (offset, name, label)
         self.roles: dict[str, str] = {}
         self.subjects: list[tuple[int, str]] = []    # people named as a clause subject
+        self.speakers: list[tuple[int, str, bool]] = []  # (offset, name, is a person) of attributed quotes
         places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "PER"):
@@ -95,6 +102,16 @@ class NameBook:
                 if best is None or offset <= at:
                     best = full
         return best or name
+
+    def note_speaker(self, at: int, speaker: "Speaker") -> None:
+        """Remember who spoke where, for the pronouns that follow ("he said", "it added")."""
+        if speaker.name:
+            self.speakers.append((at, speaker.name, speaker.person))
+
+    def last_speaker(self, at: int, person: bool) -> str | None:
+        """The most recent speaker of the kind (person or body) before ``at``, within the pronoun window."""
+        earlier = sorted((o, n) for o, n, p in self.speakers if p == person and at - PRONOUN_WINDOW <= o < at)
+        return earlier[-1][1] if earlier else None
 
     def note_role(self, name: str, role: str | None) -> None:
         if role and name not in self.roles:
@@ -142,7 +159,8 @@ def _inverted_subject(verb: Token) -> Token | None:
     if prev is not None and prev.pos_ == "PROPN" and verb.dep_ == "ROOT":
         return prev
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-    if nxt is not None and nxt.pos_ == "PROPN" and nxt.dep_ != "dative":
+    after_quote = verb.i > 0 and verb.nbor(-1).is_punct
+    if after_quote and nxt is not None and nxt.pos_ == "PROPN" and nxt.dep_ != "dative":
         while nxt.head.i > nxt.i and nxt.dep_ == "compound":
             nxt = nxt.head
         return nxt
@@ -155,8 +173,11 @@ def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
         subject = subject.head.head  # "Trump, who says …": the antecedent speaks
     low = subject.lower_
     if low in PERSON_PRONOUNS:
-        name = book.last_person(at)
+        name = book.last_speaker(at, person=True) or book.last_person(at)
         return Speaker(name, book.role_of(name) if name else None, person=True)
+    if low in THING_PRONOUNS:
+        name = book.last_speaker(at, person=False)
+        return Speaker(name, None, outlet=bool(name) and is_outlet(name, book.lexicon))
     if subject.pos_ == "PRON":
         return Speaker(None)
     ent = _person_entity(subject)
@@ -165,16 +186,23 @@ def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
         name = book.expand(clean_name(ent.text), ent.start_char)
         role = _role_before(subject, ent) or _apposition(ent.root) or book.role_of(name)
         book.note_role(name, role)
-        return Speaker(name, role, person=True)
+        speaker = Speaker(name, role, person=True)
+        book.note_speaker(at, speaker)
+        return speaker
     name = _name_phrase(subject)
     if subject.pos_ != "PROPN":
-        return Speaker(name, None, outlet=is_outlet(name, book.lexicon))
+        speaker = Speaker(name, None, outlet=is_outlet(name, book.lexicon))
+        if subject.ent_type_ in ("ORG", "NORP") or speaker.outlet or subject.lower_ in BODY_NOUNS:
+            book.note_speaker(at, speaker)
+        return speaker
     expanded = book.expand(name, subject.idx)
     at = subject.doc.text.rfind(name, 0, subject.idx + len(subject.text))
     name_start = subject.doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
     role = _role_before(subject, name_start) if name_start is not None else None
-    return Speaker(expanded, role or book.role_of(expanded), person=expanded != name,
-                   outlet=is_outlet(expanded, book.lexicon))
+    speaker = Speaker(expanded, role or book.role_of(expanded), person=subject.ent_type_ in ("PERSON", "PER"),
+                      outlet=is_outlet(expanded, book.lexicon))
+    book.note_speaker(at, speaker)
+    return speaker
 
 
 def _person_entity(head: Token) -> Span | None:
