@@ -91,7 +91,8 @@ def describes_noun(chain: list[Token]) -> bool:
     """A movement told as a participle on a noun: "a caravan of thousands *traveling* north", "people *trying*
     to reach the border" (a finite relative clause, "who are traveling", stays an event)."""
     return any(w.dep_ == "acl" and w.tag_ in ("VBG", "VBN") and w.head.pos_ in NOUN_POS and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in w.children) for w in chain)
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in w.children)
+               and w.sent.root.pos_ in VERB_POS for w in chain)  # no other verb: the participle is the main one
 
 
 def is_statistic(chain: list[Token]) -> bool:

@@ -676,3 +676,9 @@ def test_events_modality_told_to_is_planned():
 @pytest.mark.model
 def test_events_finite_clause_on_a_noun_stays_an_event():
     assert types_of("He cited reports that a new caravan is planning on leaving Honduras in January.") == ["depart"]
+
+
+@pytest.mark.model
+def test_events_participle_of_a_verbless_sentence_stays_an_event():
+    text = "With few belongings, and many with children in tow, the migrants set out for the border from the camp."
+    assert types_of(text) == ["depart"]
