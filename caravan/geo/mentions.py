@@ -26,7 +26,7 @@ SURE_FEATURES = frozenset({"country", "admin", "region"})
 # entity labels whose spans are never searched for towns NER missed
 NOT_PLACE_LABELS = frozenset({"PERSON", "PER", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                               "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a one-word "person" that is a verb's subject is a person
+PREPOSITION_OBJECT = "pobj"  # a one-word "person" may be a mislabelled town only as a preposition's object
 MIN_NAME_LENGTH = 3  # shorter names ("No", "WA") are only countries ("US", "UK") or found by NER
 UNSURE_CODES = frozenset({"ADM2"})  # county names are too often surnames and words to be found without NER
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -264,14 +264,14 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
 
 def _maybe_town(ent: SpacySpan) -> bool:
-    """A one-word "person" that is no verb's subject may be a town NER mislabelled."""
-    return ent.label_ in ("PERSON", "PER") and len(ent) == 1 and ent[0].dep_ not in SUBJECTS
+    """A one-word "person" after a preposition ("from Riverdale") may be a town NER mislabelled."""
+    return ent.label_ in ("PERSON", "PER") and len(ent) == 1 and ent[0].dep_ == PREPOSITION_OBJECT
 
 
 def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
                        taken: list[tuple[int, int]]) -> list[Mention]:
     """Names of towns of the document's main country that NER missed or mislabelled (as an organisation, or as
-    a one-word person name that is no verb's subject and that no full name in the document explains)."""
+    a one-word person name after a preposition that no full name in the document explains)."""
     countries = Counter(r.choice.country for r in resolutions if r.choice is not None and r.choice.country)
     if not countries:
         return []

@@ -95,6 +95,13 @@ def strip_admin_word(text: str) -> str | None:
     return head if head and last in words["words"] else None
 
 
+def strip_direction(text: str) -> str | None:
+    """The name without a leading direction word: "Southern California" -> "California" (part of a division or
+    country is placed on the whole)."""
+    head, _, rest = text.partition(" ")
+    return rest if rest and head.lower() in load_curated()["directions"] else None
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -114,11 +121,16 @@ class Resolver:
 
     def candidates(self, text: str) -> tuple[Candidate, ...]:
         """Ranked candidates of a name; short forms ("Guat") are left to the patterns that use them. A name
-        with a division word ("Oaxaca State", "State of Texas") stands for the division."""
+        with a division word ("Oaxaca State", "State of Texas") stands for the division, and a direction word
+        before a division or country ("Southern California", "northern Mexico") stands for the whole."""
         found = [c for c in self.gazetteer.find(text) if c.kind not in UNRANKED_KINDS]
         bare = strip_admin_word(text)
         if not found and bare:
             found = [c for c in self.gazetteer.find(bare) if c.feature == "admin" and c.kind not in UNRANKED_KINDS]
+        part = strip_direction(text)
+        if not found and part:
+            found = [c for c in self.gazetteer.find(part) if c.feature in ("admin", "country", "region")
+                     and c.kind not in UNRANKED_KINDS]
         found.sort(key=lambda c: (-NAME_KINDS[c.kind], -c.population))
         return tuple(found[:MAX_CANDIDATES])
 
@@ -170,8 +182,8 @@ class Resolver:
             part = ctx.country_weight(c.country)
             if c.feature == "city":
                 part = max(part, population_score(c.population) - BIG_CITY_MARGIN)
-            elif part == 0.0:  # a division of a country the document never names
-                part = FOREIGN_DIVISION
+            elif part == 0.0:  # a division of a country the document never names, unless a large one ("England")
+                part = max(FOREIGN_DIVISION, population_score(c.population) - BIG_CITY_MARGIN)
         if m.container_admin and c.admin1:
             part += ADMIN_CONTEXT_BONUS if c.admin1 == m.container_admin else -ADMIN_CONTEXT_BONUS
         elif c.feature == "city" and (c.country, c.admin1 or "") in ctx.admins:
