@@ -624,7 +624,10 @@ def _people_before(doc: Doc, end: int, start: int, lex: Lexicon) -> str | None:
 
 
 def _people_word(token: Token, lex: Lexicon) -> str | None:
-    """What a token names if it names people: itself ("migrants") or a group's members ("caravan")."""
+    """What a token names if it names people: itself ("migrants") or a group's members ("caravan"); not a
+    modifier of another noun ("immigration *cases*")."""
+    if token.dep_ == "compound" and token.head.i > token.i:
+        return None
     if token.lower_ in lex.people and token.lower_ not in PRONOUNS:
         return token.text
     return lex.groups.get(token.lower_)

@@ -271,3 +271,8 @@ def test_quantities_there_are_head_count_refers_to_people_before():
 def test_quantities_count_after_immigration_counts_immigrants():
     q = quantities("Illegal immigration fell to 10.7 million in a decade.")["10.7 million"]
     assert (q.low, q.unit, q.what) == (10_700_000, "people", "immigrants")
+
+
+@pytest.mark.model
+def test_quantities_group_word_modifying_a_noun_counts_no_people():
+    assert "82,000" not in quantities("A backlog of immigration cases reached 82,000 in March.")
