@@ -53,6 +53,8 @@ NAME_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"
 MORPH_TENSES = {"Past": "past", "Imp": "past", "Fut": "future"}  # morphological Tense values of a tagger
 TENSE_STEPS = 8  # how far up the parse a date looks for its clause's verb
 TENSE_REACH = 300  # days: a tense moves a month and day to its side of publication only this far
+# a word before a bare month that says on which side of publication it lies ("last March", "next May")
+MONTH_SIDES = {"last": "past", "next": "future", "pasado": "past", "próximo": "future"}
 
 
 @dataclass(frozen=True)
@@ -357,8 +359,30 @@ def _month_first(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) 
     lead = _lower(doc, i - 2) if _lower(doc, i - 1) == "-" else _lower(doc, i - 1)  # "mid-October"
     if published is None or lead not in MONTH_LEADS or doc[i].lower_ == "may" and lead != "in":
         return None
-    year = nearest_year(published, month, None, clause_tense(doc, doc[i], lex))
+    relative_year = _relative_year(doc, j, lex, published)
+    if relative_year is not None:  # "in April last year"
+        return Found(i, relative_year[1], interval(*month_of(dt.date(relative_year[0], month, 1))))
+    if lead in MONTH_SIDES:  # "last March": the latest March before publication, not the nearest one
+        year = strict_year(published, month, MONTH_SIDES[lead])
+    else:
+        year = nearest_year(published, month, None, clause_tense(doc, doc[i], lex))
     return Found(i, i + 1, interval(*month_of(dt.date(year, month, 1)))) if year else None
+
+
+def _relative_year(doc: Doc, j: int, lex: DateLexicon, published: dt.date) -> tuple[int, int] | None:
+    """The year named by "last year"/"this year"/"next year" at token j, with the index after it."""
+    for size in (3, 2):
+        key = tuple(_lower(doc, k) for k in range(j, j + size))
+        if j + size <= len(doc) and lex.relative.get(key, ("", 0))[0] == "year":
+            return published.year + lex.relative[key][1], j + size
+    return None
+
+
+def strict_year(published: dt.date, month: int, side: str) -> int:
+    """The year of the nearest such month strictly before (``past``) or after (``future``) publication."""
+    if side == "past":
+        return published.year if month < published.month else published.year - 1
+    return published.year if month > published.month else published.year + 1
 
 
 def _finish(doc: Doc, start: int, month_at: int, day: int, lex: DateLexicon, published: dt.date | None,

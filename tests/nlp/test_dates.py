@@ -185,3 +185,13 @@ def test_dates_spanish_day_of_month():
 
 def test_dates_spanish_morning_is_not_tomorrow():
     assert dates("Por la mañana salieron.", language="es") == {}
+
+
+@pytest.mark.model
+def test_dates_month_with_last_year_is_one_date():
+    assert dates("Families protested at the park in April last year.") == {"April last year": "2020-04-01/2020-04-30"}
+
+
+@pytest.mark.model
+def test_dates_last_month_name_lies_before_publication():
+    assert dates("The fence dates from last June.") == {"June": "2020-06-01/2020-06-30"}
