@@ -343,6 +343,8 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
         outer = _marked_at(marked, tok.idx)
         subject = subject_of(tok)
         named = _named_or_pronoun(subject)
+        if subject is not None and subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
+            subject = subject.head.head if subject.head.head is not subject.head else subject
         if kind in ("cognition", "object") and (outer is not None
                                                 or not (named or (kind == "object" and _nominal(subject)))):
             continue
@@ -448,7 +450,7 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
     for child in rights:
         if out and child.dep_ in FOLLOWERS:
             out.append(child)  # "likened the refugees to …", "criticized Obama for …"
-        elif child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named):
+        elif child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named) or _that_clause(child):
             out.append(child)
         elif child.dep_ == "dobj" and (not addressee or has_xcomp[child.i]) and (
                 child.lower_ not in PRONOUN_OBJECTS or has_more[child.i]):
@@ -460,6 +462,11 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
     if kind in ("speech", "clause") and not out:
         return _clause_on_object(cue)
     return out
+
+
+def _that_clause(tok: Token) -> bool:
+    """A clause opened by "that", whatever the parser called it ("tweeted in the morning that …")."""
+    return tok.dep_ in ("advcl", "acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def _clause_on_object(cue: Token) -> list[Token]:

@@ -148,6 +148,8 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head is not current:
             current = current.head
+            if current.dep_ == "prep" and current.head is not current:  # "stopped short of calling …"
+                current = current.head
         else:
             break
     return _inverted_subject(verb)
