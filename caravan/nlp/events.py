@@ -59,7 +59,7 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
         return True
     if m.rule.type != "gather" and describes_noun(chain):
         return True
-    return is_generic_clause(head) or is_statistic(chain)
+    return any(is_generic_clause(w) for w in chain) or is_statistic(chain)
 
 
 def is_generic_frame(chain: list[Token]) -> bool:
@@ -69,6 +69,8 @@ def is_generic_frame(chain: list[Token]) -> bool:
         if any(c.dep_ == "advmod" and lemma(c) in cues["background_words"] for c in word.children):
             return True
     trigger = chain[0]
+    if trigger.dep_ == "amod" and trigger.tag_ in ("VBN", "VBG", "JJ"):
+        return True  # "detained immigrants", "deported families": a kind of people
     if any(t.lower_ in cues["generic_markers"] and t.i < trigger.i for t in trigger.subtree):
         return True  # "how (illegal) migrants *reach* the U.S."
     return is_idea_gerund(chain[-1])
@@ -111,8 +113,9 @@ def is_generic_clause(verb: Token) -> bool:
     if verb.dep_ == "relcl" and verb.head.lower_ in GENERIC_PRONOUNS:
         return True  # "anyone who crossed the border without papers", in any tense
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and lemma(c) != "do"]
-    if verb.tag_ not in ("VBP", "VBZ") or auxiliaries:
-        return False
+    emphatic = any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and lemma(c) == "do" for c in verb.children)
+    if (verb.tag_ not in ("VBP", "VBZ") and not emphatic) or auxiliaries:
+        return False  # "migrants who *do* reach the U.S." is a present too
     habitual = load_cues()["habitual_words"]
     if any(lemma(c) in habitual for c in verb.subtree if c.dep_ in ("advmod", "npadvmod", "det")):
         return True

@@ -682,3 +682,18 @@ def test_events_finite_clause_on_a_noun_stays_an_event():
 def test_events_participle_of_a_verbless_sentence_stays_an_event():
     text = "With few belongings, and many with children in tow, the migrants set out for the border from the camp."
     assert types_of(text) == ["depart"]
+
+
+@pytest.mark.model
+def test_events_emphatic_do_relative_clause_is_generic():
+    assert types_of("Migrants who do reach the border can claim asylum.") == []
+
+
+@pytest.mark.model
+def test_events_generic_relative_clause_above_the_trigger():
+    assert "cross" not in types_of("Officials will deny asylum to anyone who tries to cross the border illegally.")
+
+
+@pytest.mark.model
+def test_events_participle_adjective_is_not_an_event():
+    assert types_of("Cases of detained immigrants must be heard within three days.") == []
