@@ -697,3 +697,8 @@ def test_events_generic_relative_clause_above_the_trigger():
 @pytest.mark.model
 def test_events_participle_adjective_is_not_an_event():
     assert types_of("Cases of detained immigrants must be heard within three days.") == []
+
+
+@pytest.mark.model
+def test_events_modality_failure_to_is_negated():
+    assert only("Trump blamed the failure of Guatemala to stop the caravan.", "block").modality == "negated"
