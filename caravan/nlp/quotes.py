@@ -243,11 +243,7 @@ def cue_class(tok: Token, lexicon: QuoteLexicon) -> str | None:
     """The class of a reporting verb token (speech, direct, cognition), None for any other token."""
     if not (tok.tag_.startswith(VERB_TAGS) or tok.pos_ == "VERB"):
         return None
-    import os
-    found = lexicon.cues["en"].get(tok.lemma_.lower())
-    if found is None and os.environ.get("ANYVERB") and tok.pos_ == "VERB":
-        return "object"
-    return found
+    return lexicon.cues["en"].get(tok.lemma_.lower())
 
 
 def _has_complement(cue: Token) -> bool:
@@ -444,7 +440,7 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
     lemma = cue.lemma_.lower()
     addressee = lemma in lexicon.addressee_verbs
     rights = list(cue.rights)
-    has_more = {c.i: any(r.dep_ in ("xcomp", "prep", "oprd", "ccomp") for r in rights if r.i > c.i) for c in rights}
+    has_more = {c.i: any(r.dep_ in ("xcomp", "oprd", "ccomp") for r in rights if r.i > c.i) for c in rights}
     has_xcomp = {c.i: any(r.dep_ == "xcomp" for r in rights if r.i > c.i) for c in rights}
     out: list[Token] = []
     for child in rights:
@@ -466,7 +462,7 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
 
 def _that_clause(tok: Token) -> bool:
     """A clause opened by "that", whatever the parser called it ("tweeted in the morning that …")."""
-    return tok.dep_ in ("advcl", "acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    return tok.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def _clause_on_object(cue: Token) -> list[Token]:
