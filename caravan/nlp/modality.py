@@ -61,6 +61,8 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
     found.conditional = is_conditional(chain)
     for depth, word in enumerate(chain):
         coordinated = depth > 0 and chain[depth - 1].dep_ == "conj"
+        if coordinated and any(c.dep_ in ("neg", "aux") for c in chain[depth - 1].children):
+            continue  # "will not tolerate it and will not hesitate to *close*": its own words, not the first verb's
         _read_word(word, depth + int(governed), cues, found, consumed, coordinated)
     return found
 

@@ -702,3 +702,9 @@ def test_events_participle_adjective_is_not_an_event():
 @pytest.mark.model
 def test_events_modality_failure_to_is_negated():
     assert only("Trump blamed the failure of Guatemala to stop the caravan.", "block").modality == "negated"
+
+
+@pytest.mark.model
+def test_events_modality_coordinated_verb_keeps_its_own_auxiliaries():
+    text = "DHS will not tolerate lawlessness and will not hesitate to shut down ports of entry."
+    assert only(text, "block").modality == "planned"
