@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 CURATED_FILE = Path(__file__).resolve().parent.parent / "data" / "geo" / "curated.json"
 # altSpellings that are codes ("GT", "GTM") are not names
 MAX_CODE_LENGTH = 3
+ROUTE_CODE = "ROUTE"  # code of curated border crossings and route towns (the resolver gives them a higher prior)
 
 
 @lru_cache(maxsize=1)
@@ -106,10 +107,11 @@ def add_town(writer: GazetteerWriter, town: dict[str, Any]) -> None:
         if pid is None:
             log.info("curated alias %r: geonameid %s not in this gazetteer", town["name"], town["alias_of"])
             return
+        writer.query("UPDATE places SET code = ? WHERE id = ?", (ROUTE_CODE, pid))
     else:
         pid = writer.add_place(town["name"], "city", geonameid=town.get("geonameid"), country=town["country"],
                                admin1=town.get("admin1"), lat=town["lat"], lon=town["lon"],
-                               population=town.get("population") or 0, code="PPL", source="curated")
+                               population=town.get("population") or 0, code=ROUTE_CODE, source="curated")
     writer.add_names(pid, [town["name"], *(town.get("aliases") or [])], "alt")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 
 from caravan.errors import GazetteerError
@@ -15,6 +16,7 @@ from caravan.settings import Settings
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "5"  # bump when the build changes what goes into the file
+STALE_AFTER_S = 86400  # age after which another version's default file is deleted
 _LOCK = threading.Lock()
 _OPEN: dict[Path, Gazetteer] = {}
 
@@ -36,9 +38,10 @@ def gazetteer_path(settings: Settings) -> Path:
 
 
 def remove_stale(current: Path) -> None:
-    """Delete default gazetteer files of other versions next to the current one (they are rebuilt on demand)."""
+    """Delete default gazetteer files of other versions, a day old or more, next to the current one (younger ones
+    may belong to another installed version still in use)."""
     for old in current.parent.glob("gazetteer-*.sqlite"):
-        if old != current:
+        if old != current and time.time() - old.stat().st_mtime > STALE_AFTER_S:
             old.unlink(missing_ok=True)
             log.info("removed stale gazetteer %s", old)
 

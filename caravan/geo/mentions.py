@@ -27,12 +27,15 @@ SURE_FEATURES = frozenset({"country", "admin", "region"})
 NOT_PLACE_LABELS = frozenset({"PERSON", "PER", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                               "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 PREPOSITION_OBJECT = "pobj"  # a one-word "person" may be a mislabelled town only as a preposition's object
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a "person" that is a verb's subject is a person
 MIN_NAME_LENGTH = 3  # shorter names ("No", "WA") are only countries ("US", "UK") or found by NER
 UNSURE_CODES = frozenset({"ADM2"})  # county names are too often surnames and words to be found without NER
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:['’]s?|[\s,.;:!?)\]\"”’-])+$")
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]{1,2}\.|\b[A-Z][a-z]{1,4}\.)$")  # "U.S.", "Calif." keep their final dot
-NAME_CONNECTORS = frozenset({"de", "del", "la", "of", "and", "y"})
+NAME_CONNECTORS = frozenset({"de", "del", "la", "of", "and", "y"})  # inside country names ("Trinidad and Tobago")
+RUN_CONNECTORS = frozenset({"de", "del", "la", "of"})  # inside town names
+FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "ADV"})
 MAX_NAME_TOKENS = 4
 NAME_KINDS_OK = ("name", "alt")
 COMMA_GAP = re.compile(r"^\s*,\s*$")
@@ -156,7 +159,7 @@ def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = 
     labels = Counter((e.text, e.label_ in PLACE_LABELS) for e in doc.ents)
     persons = [e.text for e in doc.ents if e.label_ in ("PERSON", "PER")]
     surnames = {p.split()[-1] for p in persons if " " in p}
-    people = {p for p in persons if " " in p or (weak and labels[(p, False)] > labels[(p, True)])}
+    people = {p for p in persons if weak and (" " in p or labels[(p, False)] > labels[(p, True)])}
     pattern = place_type_pattern()
     return [m for m in mentions if (describe(doc.text, m.start, pattern) or {}).get("type")
             or not (m.text in surnames or (m.text in people and not _is_sure_place(gaz, m.text)))]
@@ -222,19 +225,27 @@ def _is_whole_name(doc: Doc, span: SpacySpan) -> bool:
 
 
 def _runs(doc: Doc) -> list[SpacySpan]:
-    """Maximal runs of capitalised tokens, with inner connectors ("Bains and Grants Town")."""
+    """Maximal runs of capitalised tokens, with inner name connectors ("Ciudad de México"; not "and", which joins
+    lists), without a leading function word ("In Ciudad Juárez")."""
     runs, start = [], None
     for i, tok in enumerate(doc):
         cap = tok.text[:1].isupper()
         if cap and start is None:
             start = i
-        elif not cap and start is not None and not (tok.text in NAME_CONNECTORS and i + 1 < len(doc)
+        elif not cap and start is not None and not (tok.text in RUN_CONNECTORS and i + 1 < len(doc)
                                                      and doc[i + 1].text[:1].isupper()):
             runs.append(doc[start:i])
             start = None
     if start is not None:
         runs.append(doc[start:])
-    return runs
+    return [_trim_run(r) for r in runs if len(_trim_run(r))]
+
+
+def _trim_run(run: SpacySpan) -> SpacySpan:
+    start = run.start
+    while start < run.end and run.doc[start].pos_ in FUNCTION_POS:
+        start += 1
+    return run.doc[start:run.end]
 
 
 def _place_words() -> frozenset[str]:
@@ -264,18 +275,23 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
 
 def _maybe_town(ent: SpacySpan) -> bool:
-    """A one-word "person" after a preposition ("from Riverdale") may be a town NER mislabelled."""
-    return ent.label_ in ("PERSON", "PER") and len(ent) == 1 and ent[0].dep_ == PREPOSITION_OBJECT
+    """A "person" that is no verb's subject may be a town NER mislabelled; a one-word one only after a
+    preposition ("from Riverdale") or in a list of places ("to Reynosa, Matamoros and ...")."""
+    if ent.label_ not in ("PERSON", "PER") or ent.root.dep_ in SUBJECTS:
+        return False
+    tok = ent[0]
+    in_list = tok.dep_ == "conj" and (tok.head.dep_ == PREPOSITION_OBJECT or tok.head.ent_type_ in PLACE_LABELS)
+    return len(ent) > 1 or tok.dep_ == PREPOSITION_OBJECT or in_list
 
 
 def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
                        taken: list[tuple[int, int]]) -> list[Mention]:
-    """Names of towns of the document's main country that NER missed or mislabelled (as an organisation, or as
-    a one-word person name after a preposition that no full name in the document explains)."""
-    countries = Counter(r.choice.country for r in resolutions if r.choice is not None and r.choice.country)
+    """Names of towns of the countries the document names that NER missed or mislabelled: as an organisation,
+    or as a person when the name is no verb's subject (one-word names only after a preposition) and no full name
+    in the document explains it ("San Pedro Sula" and "Tecún Umán" are often tagged as people)."""
+    countries = {r.choice.country for r in resolutions if r.choice is not None and r.choice.country}
     if not countries:
         return []
-    main = countries.most_common(1)[0][0]
     spans = taken + [(r.mention.start, r.mention.end) for r in resolutions]
     blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS and not _maybe_town(ent) for t in ent}
     out = []
@@ -286,7 +302,8 @@ def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
         name = doc.text[start:end]
         if not name or is_generic(name) or overlaps(start, end, spans):
             continue
-        if any(c.country == main and c.kind == "name" and c.population >= CONTEXT_TOWN_POPULATION
+        kinds = ("name", "alt") if " " in name else ("name",)
+        if any(c.country in countries and c.kind in kinds and c.population >= CONTEXT_TOWN_POPULATION
                for c in _town_candidates(gaz, name)):
             out.append(Mention(start, end, name, source="context"))
     return out
@@ -331,8 +348,21 @@ def annotate_mentions(text: str, mentions: list[Mention], resolver: Resolver) ->
             _set_container(m, owner, gaz, resolver)
     for m in mentions:
         nxt = next((by_start[s] for s in range(m.end + 1, m.end + 4) if s in by_start), None)
-        if nxt and COMMA_GAP.match(text[m.end:nxt.start]) and m.candidates and m.candidates[0].feature == "city":
-            _set_container(m, nxt.text, gaz, resolver)
+        if nxt and COMMA_GAP.match(text[m.end:nxt.start]) and any(c.feature == "city" for c in m.candidates):
+            _set_comma_container(m, nxt, gaz, resolver)
+
+
+def _set_comma_container(m: Mention, nxt: Mention, gaz: Gazetteer, resolver: Resolver) -> None:
+    """"X, Y": Y is X's country, or X's first-level division ("Eagle Pass, Texas": then Y is the division, not a
+    town called Texas); otherwise a list of places ("Tapachula, Huixtla and Pijijiapan") says nothing."""
+    if country_code(gaz, nxt.text):
+        _set_container(m, nxt.text, gaz, resolver)
+        return
+    divisions = {(c.country, c.admin1) for c in nxt.candidates if c.feature == "admin" and c.code == "ADM1"}
+    shared = divisions & {(c.country, c.admin1) for c in m.candidates if c.feature == "city"}
+    if shared:
+        m.container, m.container_admin = sorted(shared, key=str)[0]
+        nxt.kind = "admin"
 
 
 def _set_container(m: Mention, owner: str, gaz: Gazetteer, resolver: Resolver) -> None:

@@ -20,23 +20,26 @@ from caravan.geo.store import NAME_KINDS, Candidate, Gazetteer
 
 # weights of the score's parts (they add up to 1)
 WEIGHTS: dict[str, float] = {"name": 0.25, "prior": 0.4, "context": 0.25, "coherence": 0.1}
-# prior of each feature type; admin and city priors grow with population (log scale, 10 million = 1)
+# prior of each feature type; admin and city priors grow with population (log scale, 10 million = 1; for towns
+# squared, so that a city of a million outweighs a hamlet of the same name)
 FEATURE_PRIOR: dict[str, tuple[float, float]] = {"country": (1.0, 0.0), "border": (1.0, 0.0),
-                                                 "region": (0.9, 0.0), "admin": (0.45, 0.45), "city": (0.2, 0.7)}
+                                                 "region": (0.9, 0.0), "admin": (0.45, 0.45), "city": (0.1, 0.9)}
 # priors that depend on the GeoNames code: national capitals ("Washington", "London") are what news usually
-# means; second-level divisions (counties) rank below first-level ones
-CODE_PRIOR: dict[str, tuple[float, float]] = {"PPLC": (0.75, 0.3), "ADM2": (0.3, 0.5)}
+# means; second-level divisions (counties) rank below first-level ones; curated border crossings and route
+# towns (code ROUTE) rank as sizeable towns
+CODE_PRIOR: dict[str, tuple[float, float]] = {"PPLC": (0.75, 0.3), "ADM2": (0.1, 0.45), "ROUTE": (0.6, 0.0)}
 # a town for a span NER calls a non-political location (LOC: seas, mountains, regions) or a building (FAC; the
 # small model also gives FAC to towns, so the penalty stays small)
 LABEL_PENALTY: dict[str, tuple[tuple[str, ...], float]] = {"LOC": (("city",), -0.1),
                                                              "FAC": (("city", "admin"), -0.1)}
 BIG_CITY_MARGIN = 0.25  # a big city keeps some context of its own: context >= population score - margin
 POPULATION_SCALE = 7.0  # log10 of the population that counts as "large" (10 million)
+MENTIONED = 0.5  # context of a country the document names at all; the most named one has 1
 NO_CONTEXT = 0.3  # context part when the document gives no country context at all
 WRONG_CONTAINER = -0.6  # context part of a candidate outside the country the text puts it in
 FOREIGN_DIVISION = -0.4  # context part of a division of a country the document does not name
 KIND_BONUS = 0.12  # added when the candidate has the feature the text names ("the town of X")
-KIND_PENALTY = -0.12
+KIND_PENALTY = -0.25
 DIRECTION_BONUS = 0.05  # "northern town of X": X lies on that side of its country's centroid
 ADMIN_CONTEXT_BONUS = 0.3  # candidate lies in a first-level division the document names
 COHERENCE_KM = 1000.0  # distance beyond which another place of the document no longer helps
@@ -82,7 +85,8 @@ class Context:
         if not self.countries:
             return NO_CONTEXT
         top = max(self.countries.values())
-        return min(1.0, self.countries.get(iso2, 0) / top) if iso2 else 0.0
+        count = self.countries.get(iso2, 0) if iso2 else 0
+        return 0.0 if not count else MENTIONED + (1.0 - MENTIONED) * min(1.0, count / top)
 
 
 def strip_admin_word(text: str) -> str | None:
@@ -157,8 +161,9 @@ class Resolver:
         return Resolution(mention, choice, best, reasons, alternatives)
 
     def score(self, c: Candidate, m: Mention, ctx: Context) -> tuple[float, dict[str, float]]:
-        base, slope = CODE_PRIOR.get(c.code or "") or FEATURE_PRIOR.get(c.feature, (0.2, 0.7))
-        reasons = {"name": NAME_KINDS[c.kind], "prior": base + slope * population_score(c.population),
+        base, slope = CODE_PRIOR.get(c.code or "") or FEATURE_PRIOR.get(c.feature, (0.1, 0.9))
+        size = population_score(c.population)
+        reasons = {"name": NAME_KINDS[c.kind], "prior": base + slope * (size * size if c.feature == "city" else size),
                    "context": self._context_part(c, m, ctx), "coherence": self._coherence(c, m, ctx)}
         total = sum(WEIGHTS[k] * v for k, v in reasons.items())
         features, penalty = LABEL_PENALTY.get(m.source, ((), 0.0))
@@ -188,7 +193,7 @@ class Resolver:
             part += ADMIN_CONTEXT_BONUS if c.admin1 == m.container_admin else -ADMIN_CONTEXT_BONUS
         elif c.feature == "city" and (c.country, c.admin1 or "") in ctx.admins:
             part += ADMIN_CONTEXT_BONUS
-        return min(1.0, part)
+        return min(1.0 + ADMIN_CONTEXT_BONUS, part)
 
     def _coherence(self, c: Candidate, m: Mention, ctx: Context) -> float:
         if c.feature in ("country", "border", "region"):
