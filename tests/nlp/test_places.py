@@ -85,3 +85,18 @@ def test_places_possessive_owner_of_the_southern_border(run):
     text = "Migrants from Honduras reached Mexico's southern border, a U.S. official said."
     border = [p for p in places_of(run, text) if p.feature == "border"]
     assert [covered(text, p) for p in border] == ["southern border"] and border[0].countries == ["GT", "MX"]
+
+
+def test_places_route_towns_the_model_calls_people(run):
+    text = ("The caravan left San Pedro Sula in Honduras, crossed at Agua Caliente into Guatemala and "
+            "reached Tecún Umán before going on to Reynosa, Matamoros and Piedras Negras in Mexico.")
+    found = {covered(text, p): p.country for p in places_of(run, text)}
+    assert found["San Pedro Sula"] == "HN" and found["Agua Caliente"] == "GT" and found["Tecún Umán"] == "GT"
+    assert found["Matamoros"] == "MX" and found["Piedras Negras"] == "MX"
+
+
+def test_places_town_and_its_state_after_a_comma(run):
+    text = "Migrants waited in Eagle Pass, Texas, across from Piedras Negras."
+    found = {covered(text, p): p for p in places_of(run, text)}
+    assert found["Texas"].feature == "admin" and found["Texas"].country == "US"
+    assert found["Eagle Pass"].admin1 == "Texas"
