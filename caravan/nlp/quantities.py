@@ -499,10 +499,10 @@ def counted_noun(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str | None, st
 def _head_noun(doc: Doc, amount: Amount, k: int) -> Token | None:
     """The noun counted by an amount whose tokens end before k: the parser's head, or the first noun after."""
     parsed = doc.has_annotation("DEP")
-    last = doc[amount.end - 1]
+    last = doc[amount.number_tokens[-1]] if amount.number_tokens else doc[amount.end - 1]  # not "-plus"
     if parsed and k == amount.end and last.dep_ in ("nummod", "quantmod", "compound", "amod") \
             and last.head.i >= k and last.head.pos_ in ("NOUN", "PROPN") and last.head.i - k < NOUN_WINDOW:
-        return last.head
+        return _through_names(last.head)
     for j in range(k, min(k + NOUN_WINDOW, len(doc))):
         token = doc[j]
         if token.is_punct or token.is_space or (j > k and token.is_sent_start):
@@ -514,6 +514,14 @@ def _head_noun(doc: Doc, amount: Amount, k: int) -> Token | None:
         if token.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "ADV") or (token.pos_ == "VERB" and token.dep_ != "amod"):
             return None  # a participle may only modify the noun: "unaccompanied minors", not "thousands forming"
     return None
+
+
+def _through_names(token: Token) -> Token:
+    """The common noun a name modifies: "16,000 *Customs and Border Protection* forces" counts forces."""
+    while token.pos_ == "PROPN" and token.dep_ in ("nmod", "compound") and token.head.pos_ == "NOUN" \
+            and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 def _noun_unit(doc: Doc, token: Token, lex: Lexicon) -> tuple[str | None, str]:

@@ -276,3 +276,9 @@ def test_quantities_count_after_immigration_counts_immigrants():
 @pytest.mark.model
 def test_quantities_group_word_modifying_a_noun_counts_no_people():
     assert "82,000" not in quantities("A backlog of immigration cases reached 82,000 in March.")
+
+
+@pytest.mark.model
+def test_quantities_count_through_a_name_to_its_noun():
+    q = quantities("They support the 16,000-plus Customs and Border Protection forces.")["16,000-plus"]
+    assert (q.unit, q.what) == ("people", "forces")
