@@ -341,8 +341,7 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
         named = _named_or_pronoun(subject)
         if subject is not None and subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
             subject = subject.head.head if subject.head.head is not subject.head else subject
-        if kind in ("cognition", "object") and (outer is not None
-                                                or not (named or (kind == "object" and _nominal(subject)))):
+        if not _may_report(kind, tok, subject, named, outer):
             continue
         for start, end in (_clip(p, outer) for p in reported_pieces(tok, kind, lexicon, named)):
             if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
@@ -351,6 +350,21 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
             if item.quote.speaker or kind == "speech" or item.cue_subject in FIRST_PERSON:
                 found.append(item)  # "it was said that …" has no speaker, but is reported speech
     return found
+
+
+def _may_report(kind: str, cue: Token, subject: Token | None, named: bool, outer: Marked | None) -> bool:
+    """Speech counts whoever speaks. Thought and stance count outside direct quotes, for a named or pronoun
+    source; for a common-noun source, stance always ("critics slammed …") and thought only with an explicit
+    "that" ("analysts fear that …", not "reporters expect it will …")."""
+    if kind not in ("cognition", "object"):
+        return True
+    if outer is not None:
+        return False
+    if named:
+        return True
+    if not _nominal(subject):
+        return False
+    return kind == "object" or any(_that_clause(c) for c in cue.children)
 
 
 def _clip(piece: tuple[int, int], outer: Marked | None) -> tuple[int, int]:
