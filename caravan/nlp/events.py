@@ -50,7 +50,7 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
     movements named only as what a block prevents ("stop them *from crossing*"), as what defines a kind of
     people ("someone who *enters* without papers") or as a participle describing a noun ("a caravan *traveling*
     north", "migrants *trying* to reach the U.S.")."""
-    if is_generic_frame(chain):
+    if is_generic_frame(chain) or is_question(m):
         return True
     head = m.head
     if m.rule.type not in MOVEMENT_TYPES:
@@ -76,6 +76,12 @@ def is_generic_frame(chain: list[Token]) -> bool:
     return is_idea_gerund(chain[-1])
 
 
+def is_question(m: Match) -> bool:
+    """A trigger in a question ("Why might more migrants be *heading* north?") asks, it does not report."""
+    last = m.sent[-1] if m.sent[-1].text.strip() else m.sent[-2] if len(m.sent) > 1 else m.sent[-1]
+    return last.text.endswith("?")
+
+
 def is_idea_gerund(word: Token) -> bool:
     """A gerund after a preposition of a noun ("the risk *of being turned back*") or after "about"/"in"."""
     if word.dep_ != "pcomp" or word.head.pos_ != "ADP":
@@ -86,13 +92,13 @@ def is_idea_gerund(word: Token) -> bool:
     prep, lexicon = word.head, load_lexicon()
     if prep.lower_ in lexicon["generic_gerund_preps_anywhere"]:
         return True
-    return prep.lower_ in lexicon["generic_gerund_preps"] and prep.head.pos_ in NOUN_POS
+    return prep.lower_ in lexicon["generic_gerund_preps"] and prep.head.pos_ in NOUN_POS | {"ADJ"}
 
 
 def describes_noun(chain: list[Token]) -> bool:
     """A movement told as a participle on a noun: "a caravan of thousands *traveling* north", "people *trying*
     to reach the border" (a finite relative clause, "who are traveling", stays an event)."""
-    return any(w.dep_ == "acl" and w.tag_ in ("VBG", "VBN") and w.head.pos_ in NOUN_POS and not any(
+    return any(w.dep_ == "acl" and w.tag_ in ("VBG", "VBN") and w.head.pos_ in NOUN_POS | {"PRON"} and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in w.children)
                and w.sent.root.pos_ in VERB_POS for w in chain)  # no other verb: the participle is the main one
 

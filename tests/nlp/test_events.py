@@ -708,3 +708,18 @@ def test_events_modality_failure_to_is_negated():
 def test_events_modality_coordinated_verb_keeps_its_own_auxiliaries():
     text = "DHS will not tolerate lawlessness and will not hesitate to shut down ports of entry."
     assert only(text, "block").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_question_is_not_an_event():
+    assert types_of("Why might more migrants be heading north this year?") == []
+
+
+@pytest.mark.model
+def test_events_gerund_after_an_adjective_is_not_an_event():
+    assert types_of("Officials asked the migrants whether they are afraid of returning to their country.") == []
+
+
+@pytest.mark.model
+def test_events_participle_on_a_pronoun_is_not_a_movement():
+    assert types_of("Those arriving at the border were detained.") == ["detain"]
