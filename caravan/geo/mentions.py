@@ -137,7 +137,7 @@ def _generic_names() -> frozenset[str]:
 def _generic_entity(gaz: Gazetteer, name: str) -> bool:
     """A generic word, or a generic compound ("Southern Border") that is no place's own name ("Northern
     Territory" is one)."""
-    if name in _generic_names():
+    if is_generic(name) and " " not in name or name in _generic_names():
         return True
     return " " in name and is_generic(name) and not any(c.kind == "name" for c in gaz.find(name))
 
@@ -147,6 +147,8 @@ def is_generic(name: str) -> bool:
     heads = load_curated()["generic_names"]["heads"]
     words = name.split()
     generic = _generic_names()
+    if name in generic:  # also institutions named by their building ("White House", "Kremlin")
+        return True
     return all(w in generic or w.capitalize() in generic for w in words[:-1]) and \
         (words[-1] in generic or words[-1].capitalize() in heads or words[-1].capitalize() in generic)
 
@@ -276,12 +278,13 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
 def _maybe_town(ent: SpacySpan) -> bool:
     """A "person" that is no verb's subject may be a town NER mislabelled; a one-word one only after a
-    preposition ("from Riverdale") or in a list of places ("to Reynosa, Matamoros and ...")."""
+    place preposition ("from Riverdale", not "with Merkel") or in a list of places ("to Reynosa, Matamoros")."""
     if ent.label_ not in ("PERSON", "PER") or ent.root.dep_ in SUBJECTS:
         return False
     tok = ent[0]
+    after_place_word = tok.dep_ == PREPOSITION_OBJECT and tok.head.lower_ in _place_words()
     in_list = tok.dep_ == "conj" and (tok.head.dep_ == PREPOSITION_OBJECT or tok.head.ent_type_ in PLACE_LABELS)
-    return len(ent) > 1 or tok.dep_ == PREPOSITION_OBJECT or in_list
+    return len(ent) > 1 or after_place_word or in_list
 
 
 def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],

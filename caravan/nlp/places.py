@@ -79,7 +79,8 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
         annotate_mentions(text, mentions, resolver)
         resolutions = resolver.resolve(mentions, context)
     focus = find_focus(resolutions)
-    found = [_found_from(r, nearest_town(resolutions, r.mention.start, focus)) for r in resolutions]
+    words = {t.text for t in doc if t.text.islower()}
+    found = [_found_from(r, nearest_town(resolutions, r.mention.start, focus), words) for r in resolutions]
     found = [f for f in found if f is not None]
     found += [_border_found(b, "both sides named") for b in borders]
     found += single_borders(text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found])
@@ -121,10 +122,11 @@ def nearest_town(resolutions: list[Resolution], start: int, focus: Resolution | 
     return before[-1] if before else focus
 
 
-def _found_from(r: Resolution, focus: Resolution | None = None) -> Found | None:
+def _found_from(r: Resolution, focus: Resolution | None = None, words: set[str] | None = None) -> Found | None:
+    """The Place of a resolution; a building or an unknown place-like name sits in the town named before it."""
     m, c = r.mention, r.choice
     if c is None or (is_building(m) and c.feature == "city" and not m.container):
-        if not m.candidates and not _unknown_place_kept(m):
+        if not m.candidates and (not _unknown_place_kept(m) or m.text.lower() in (words or set())):
             return None
         if (not m.candidates or is_building(m)) and focus is not None and focus.choice is not None:
             f = focus.choice
