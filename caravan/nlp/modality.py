@@ -76,7 +76,9 @@ def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Colle
         return
     if depth == 0:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
-        if word.dep_ == "advcl" and infinitive:
+        if infinitive and does_nothing(word):
+            found.negated = True  # "are doing little to *stop* the flow"
+        elif word.dep_ == "advcl" and infinitive:
             found.planned = True  # a purpose: "sent troops *to stop* the caravan"
         elif word.dep_ == "xcomp" and infinitive and is_directive(word.head):
             found.planned = True  # "told Mexico *to send* them back"
@@ -119,6 +121,15 @@ def _read_governor(word: Token, cues: dict, found: Cues) -> None:
         found.future = True  # "are going to"
     elif lem in cues["planning_verbs"] or lem in cues["planning_nouns"]:
         found.planned = True
+
+
+def does_nothing(word: Token) -> bool:
+    """An infinitive after "do nothing"/"do little": the action is not taken."""
+    nothing = load_cues()["negating_objects"]
+    head = word.head
+    if head.lower_ in nothing:
+        return True
+    return lemma(head) == "do" and any(c.dep_ == "dobj" and c.lower_ in nothing for c in head.children)
 
 
 def is_directive(verb: Token) -> bool:

@@ -723,3 +723,8 @@ def test_events_gerund_after_an_adjective_is_not_an_event():
 @pytest.mark.model
 def test_events_participle_on_a_pronoun_is_not_a_movement():
     assert types_of("Those arriving at the border were detained.") == ["detain"]
+
+
+@pytest.mark.model
+def test_events_modality_doing_nothing_to_is_negated():
+    assert only("The countries do nothing to stop the caravans.", "block").modality == "negated"
