@@ -52,6 +52,8 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
     north", "migrants *trying* to reach the U.S.")."""
     if is_generic_frame(chain) or is_question(m):
         return True
+    if m.rule.type == "policy" and is_time_clause(chain[-1]):
+        return True  # "they will wait in Mexico *while* their claims are *processed*": the setting, not a policy
     head = m.head
     if m.rule.type not in MOVEMENT_TYPES:
         return False
@@ -74,6 +76,12 @@ def is_generic_frame(chain: list[Token]) -> bool:
     if any(t.lower_ in cues["generic_markers"] and t.i < trigger.i for t in trigger.subtree):
         return True  # "how (illegal) migrants *reach* the U.S."
     return is_idea_gerund(chain[-1])
+
+
+def is_time_clause(word: Token) -> bool:
+    """An adverbial clause opened by "while", "until", "as"... (``time_markers`` in ``modality.json``)."""
+    markers = load_cues()["time_markers"]
+    return word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in word.children)
 
 
 def is_question(m: Match) -> bool:

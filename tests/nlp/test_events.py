@@ -728,3 +728,8 @@ def test_events_participle_on_a_pronoun_is_not_a_movement():
 @pytest.mark.model
 def test_events_modality_doing_nothing_to_is_negated():
     assert only("The countries do nothing to stop the caravans.", "block").modality == "negated"
+
+
+@pytest.mark.model
+def test_events_policy_in_a_time_clause_is_its_setting():
+    assert types_of("The families will stay in the shelter while their asylum claims are processed.") == []
