@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 
 from caravan.model import Quote
 from caravan.nlp.quote_data import QuoteLexicon, is_outlet
+from caravan.nlp.direct_quotes import is_scare_quote
 from caravan.nlp.quote_marks import Marked, find_marked, paragraphs, trim
+from caravan.nlp.quote_parts import Found
 
 UPPER = "A-ZÁÉÍÓÚÑÜ"
 WORD = rf"[{UPPER}][\w'’.\-]*"
@@ -66,10 +68,8 @@ class Names:
         return best
 
 
-def find_quotes_by_rules(doc: Doc, lexicon: QuoteLexicon) -> list:
+def find_quotes_by_rules(doc: Doc, lexicon: QuoteLexicon) -> list[Found]:
     """Direct, dialogue and indirect quotes of a doc by rules only (no parse needed)."""
-    from caravan.nlp.quotes import Found, is_scare_quote
-
     text, language = doc.text, (doc.lang_ if doc.lang_ in lexicon.cues else "es")
     cues, names = build_cues(lexicon, language), Names(text)
     starts = [s for s, _ in paragraphs(text)]
@@ -207,7 +207,7 @@ def _dialogue(text: str, cues: Cues, names: Names,
     return out
 
 
-def _continue_speakers(found: list) -> None:
+def _continue_speakers(found: list[Found]) -> None:
     """A quote without a named speaker continues the speaker of the quote before it."""
     previous = None
     for f in sorted(found, key=lambda f: f.quote.start):

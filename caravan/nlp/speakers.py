@@ -24,8 +24,6 @@ BODY_NOUNS = frozenset({"organization", "organisation", "group", "agency", "mini
                         "commission", "council", "court", "union", "association", "embassy", "army", "police"})
 RELATIVES = frozenset({"who", "which", "that"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PER", "MISC"})
-# dependents that end a speaker's noun phrase (a relative clause, an apposition, a participle)
-PHRASE_BREAKS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
 DETERMINERS = frozenset({"the", "a", "an"})
 SUBJECTS = ("nsubj", "nsubjpass")
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})

@@ -1,0 +1,355 @@
+"""Indirect quotes of a parsed English article: what cue verbs, "according to" and reporting nouns report.
+
+The reported words are a cue verb's complement in the dependency parse ("X said (that) …", "X called for …"),
+the rest of the sentence around a cue clause ("…, X said", "A, X said, B", "As X noted, …"), the rest of the
+sentence of "according to X", or the clause of a reporting noun ("Trump's claim that …"). Speech counts
+whoever speaks; thought and stance only for a source that is named, a pronoun or (for stance) a common noun.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span, Token
+
+from caravan.model import Quote
+from caravan.nlp.quote_data import QuoteLexicon
+from caravan.nlp.quote_marks import Marked, paragraphs, trim
+from caravan.nlp.quote_parts import Found, cue_class
+from caravan.nlp.speakers import (FIRST_PERSON, PERSON_PRONOUNS, RELATIVES, NameBook, Speaker, clean_name,
+                                  find_channel, find_speaker, subject_of)
+
+# a title's "Name:" prefix is at most this many tokens ("Pat Caddell: …")
+HEADLINE_NAME_TOKENS = 4
+# dependents left out of the cue chunk ("he said") when the reported words surround it
+NOT_CHUNK = frozenset({"ccomp", "xcomp", "parataxis", "conj", "cc", "punct", "advcl", "dep", "mark"})
+MIN_INDIRECT_CHARS = 6
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+QUANTITY_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+# pronoun subjects that stand for a source ("they say", "who believes", "it reported")
+SOURCE_PRONOUNS = PERSON_PRONOUNS | FIRST_PERSON | {"they", "who", "which", "that", "it", "you", "those", "some",
+                                                    "many", "others", "both", "one", "all", "everyone",
+                                                    "someone", "nobody", "few"}
+# dependents that continue a reported object ("compared him favorably to Obama", "called it a common ailment")
+FOLLOWERS = frozenset({"prep", "oprd", "xcomp", "ccomp", "advmod", "dative", "dobj"})
+# objects that stand for something said elsewhere ("said it", "denied that")
+PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
+# a quoted fragment this much inside a reported clause is part of it (a mixed quote)
+CONTAINED = 0.8
+
+
+def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
+    """Reported clauses of cue verbs: their complement, or the rest of the sentence around "X said"."""
+    starts = [s for s, _ in paragraphs(doc.text)]
+    found: list[Found] = []
+    for tok in doc:
+        kind = cue_class(tok, lexicon)
+        if kind not in ("speech", "cognition", "object", "clause"):
+            continue
+        outer = _marked_at(marked, tok.idx)
+        subject = subject_of(tok)
+        named = _named_or_pronoun(subject)
+        if subject is not None and subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
+            subject = subject.head.head if subject.head.head is not subject.head else subject
+        if not _may_report(kind, tok, subject, named, outer):
+            continue
+        for start, end in (_clip(p, outer) for p in reported_pieces(tok, kind, lexicon, named)):
+            if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
+                continue
+            item = _indirect(doc, tok, subject, (start, end), starts, book, lexicon)
+            if item.quote.speaker or kind == "speech" or item.cue_subject in FIRST_PERSON:
+                found.append(item)  # "it was said that …" has no speaker, but is reported speech
+    return found
+
+
+def _may_report(kind: str, cue: Token, subject: Token | None, named: bool, outer: Marked | None) -> bool:
+    """Speech counts whoever speaks. Thought and stance count outside direct quotes, for a named or pronoun
+    source; for a common-noun source, stance always ("critics slammed …") and thought only with an explicit
+    "that" ("analysts fear that …", not "reporters expect it will …")."""
+    if kind not in ("cognition", "object"):
+        return True
+    if outer is not None:
+        return False
+    if named:
+        return True
+    if not _nominal(subject):
+        return False
+    return kind == "object" or any(_that_clause(c) for c in cue.children)
+
+
+def _clip(piece: tuple[int, int], outer: Marked | None) -> tuple[int, int]:
+    """Reported speech inside a direct quote stays inside it."""
+    if outer is None:
+        return piece
+    return max(piece[0], outer.start), min(piece[1], outer.end)
+
+
+def _indirect(doc: Doc, cue: Token, subject: Token | None, piece: tuple[int, int], starts: list[int],
+              book: NameBook, lexicon: QuoteLexicon) -> Found:
+    speaker = find_speaker(subject, book, cue.idx) if subject is not None else Speaker(None)
+    quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
+                  speaker_role=speaker.role, channel=find_channel(cue, set(), lexicon))
+    found = Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True)
+    found.cue_subject = subject.lower_ if subject is not None else ""
+    return found
+
+
+def _nominal(subject: Token | None) -> bool:
+    """A common-noun subject that can hold a stance ("critics slammed …"), not a number ("thousands plan …")."""
+    return subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ not in QUANTITY_ENTITIES
+
+
+def _named_or_pronoun(subject: Token | None) -> bool:
+    """Reported thought and stance count only for a named or pronoun subject ("Obama believes", "the Trump
+    campaign pointed out", "Republicans slammed"), not for "experts expect" or "officials promised"."""
+    if subject is None:
+        return False
+    if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
+        return _named_or_pronoun(subject.head.head) if subject.head.head is not subject.head else False
+    if subject.pos_ == "PROPN" or subject.lower_ in SOURCE_PRONOUNS or subject.ent_type_ in NAMED_ENTITIES:
+        return True
+    if subject.text in capitalised_words(subject.doc):
+        return True  # a name the tagger missed at a sentence start ("Trump admires …")
+    return any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in subject.children)
+
+
+def capitalised_words(doc: Doc) -> frozenset[str]:
+    """Words the doc capitalises inside sentences (names), computed once per doc."""
+    cached = doc.user_data.get("caravan_capitalised")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.is_title and not t.is_sent_start and t.is_alpha
+                           and not doc[t.i - 1].is_punct)
+        doc.user_data["caravan_capitalised"] = cached
+    return cached
+
+
+def _marked_at(marked: list[Marked], offset: int) -> Marked | None:
+    return next((m for m in marked if m.start <= offset < m.end), None)
+
+
+def _mostly_quoted(start: int, end: int, marked: list[Marked], outer: Marked | None) -> bool:
+    """Whether a reported clause is (half or more) a direct quote of its own, i.e. the cue's quote itself."""
+    covered = sum(max(0, min(end, m.end) - max(start, m.start)) for m in marked if m is not outer)
+    return covered >= CONTAINED * (end - start)
+
+
+def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = True) -> list[tuple[int, int]]:
+    """Character spans of the words a cue verb reports, in its sentence ("to …" clauses only if ``named``:
+    "Obama promised to …", not "officials promised to …")."""
+    sent = cue.sent
+    right = _complements(cue, kind, lexicon, named)
+    left = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+    lo, hi = _chunk(cue)
+    if right:
+        first, last = min(c.left_edge.i for c in right), max(c.right_edge.i for c in right)
+        pieces = [_char_piece(sent, first, last)]
+        if left:
+            pieces.append(_char_piece(sent, min(c.left_edge.i for c in left), lo - 1))
+        return [p for p in pieces if p]
+    if kind in ("object", "clause"):
+        return []
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return _outside_clause(cue)  # "As Mr. Bown observed, …"
+    pieces = []
+    if left or _set_off(cue, lo, hi):
+        pieces.append(_char_piece(sent, sent.start, lo - 1))
+        if not left:
+            pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
+    return [p for p in pieces if p]
+
+
+def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> list[Token]:
+    """The dependents after a cue that hold what it reports: a clause, a "to" clause or an object
+    (not the person addressed: "told him that …"), or the object of a topic preposition ("called for …")."""
+    lemma = cue.lemma_.lower()
+    addressee = lemma in lexicon.addressee_verbs
+    rights = list(cue.rights)
+    has_more = {c.i: any(r.dep_ in ("xcomp", "oprd", "ccomp") for r in rights if r.i > c.i) for c in rights}
+    has_xcomp = {c.i: any(r.dep_ == "xcomp" for r in rights if r.i > c.i) for c in rights}
+    out: list[Token] = []
+    for child in rights:
+        if out and child.dep_ in FOLLOWERS:
+            out.append(child)  # "likened the refugees to …", "criticized Obama for …"
+        elif child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named) or _that_clause(child):
+            out.append(child)
+        elif child.dep_ == "dobj" and (not addressee or has_xcomp[child.i]) and (
+                child.lower_ not in PRONOUN_OBJECTS or has_more[child.i]):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in lexicon.cue_preps.get(lemma, ()):
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif out and child.dep_ in ("punct", "cc", "conj", "advcl"):
+            break
+    if kind in ("speech", "clause") and not out:
+        return _clause_on_object(cue)
+    return out
+
+
+def _that_clause(tok: Token) -> bool:
+    """A clause opened by "that", whatever the parser called it ("tweeted in the morning that …")."""
+    return tok.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _clause_on_object(cue: Token) -> list[Token]:
+    """A "that" clause the parser hung on a noun after the cue ("said in a statement that …")."""
+    for child in cue.rights:
+        for noun in (c for c in child.children if c.dep_ == "pobj") if child.dep_ == "prep" else ():
+            for clause in noun.rights:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    return [clause]
+    return []
+
+
+def _outside_clause(cue: Token) -> list[tuple[int, int]]:
+    """The sentence around a cue clause ("As X noted, A" -> A)."""
+    sent = cue.sent
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    pieces = [_char_piece(sent, sent.start, lo - 1), _char_piece(sent, hi + 1, sent.end - 1)]
+    return [p for p in pieces if p]
+
+
+def _chunk(cue: Token) -> tuple[int, int]:
+    """Token range of the cue clause itself ("the source added", "he said in an interview on Monday")."""
+    lo = hi = cue.i
+    for child in cue.children:
+        if child.dep_ in NOT_CHUNK:
+            continue
+        lo, hi = min(lo, child.left_edge.i), max(hi, child.right_edge.i)
+    return lo, hi
+
+
+def _set_off(cue: Token, lo: int, hi: int) -> bool:
+    """Whether the cue clause stands between commas, or after a comma at the sentence end ("…, he said.")."""
+    doc, sent = cue.doc, cue.sent
+    if lo <= sent.start or subject_of(cue) is None or subject_of(cue).i < lo or subject_of(cue).i > hi:
+        return False
+    before = doc[lo - 1].text in (",", "—", "–")
+    after = hi + 1 >= sent.end or doc[hi + 1].text in (",", "—", "–", ".", "!", "?", ":") or doc[hi + 1].is_space
+    return before and after
+
+
+def _char_piece(sent: Span, first: int, last: int) -> tuple[int, int] | None:
+    """Characters of tokens [first, last] within the sentence, trimmed of edge punctuation and quote marks."""
+    doc = sent.doc
+    first, last = max(first, sent.start), min(last, sent.end - 1)
+    while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in "“\"«‘":
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in "”\"»’.?!":
+        last -= 1
+    if last < first:
+        return None
+    start, end = trim(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+    return (start, end) if end > start else None
+
+
+def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
+    """"According to X, …" and "…, according to X": the rest of the sentence is what X reported."""
+    starts = [s for s, _ in paragraphs(doc.text)]
+    found: list[Found] = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        source = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        pieces = _around_phrase(tok.sent, tok.i, _phrase_end(source), source.right_edge.i)
+        for piece in (p for p in pieces if p and p[1] - p[0] >= MIN_INDIRECT_CHARS):
+            speaker = find_speaker(source, book, tok.idx) if source is not None else Speaker(None)
+            quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
+                          speaker_role=speaker.role)
+            found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
+    return found
+
+
+def _around_phrase(sent: Span, lo: int, hi: int, last: int) -> list[tuple[int, int] | None]:
+    """What a source phrase ("according to X") attributes: the words before it when it closes the sentence,
+    after it when it opens the sentence, both when it stands between commas. ``hi`` ends the source's name,
+    ``last`` all that hangs on it ("according to a database tracking such deaths")."""
+    doc = sent.doc
+    opens = all(t.is_punct or t.is_space for t in doc[sent.start:lo])
+    closes = all(t.is_punct or t.is_space for t in doc[max(hi, last) + 1:sent.end])
+    between = lo > sent.start and doc[lo - 1].text == "," and hi + 1 < sent.end and doc[hi + 1].text == ","
+    pieces = []
+    if closes or between:
+        pieces.append(_char_piece(sent, sent.start, lo - 1))
+    if opens or between:
+        pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
+    return pieces
+
+
+def _phrase_end(head: Token) -> int:
+    """Last token of a noun phrase without what the parser hung on it after a comma (a clause, an apposition)."""
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc"):
+            break
+        end = max(end, child.right_edge.i)
+    return end
+
+
+def find_noun_cues(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
+    """Reporting nouns: "Trump's claim that …", "her decision to …", "his criticism of …"."""
+    starts = [s for s, _ in paragraphs(doc.text)]
+    found: list[Found] = []
+    for tok in doc:
+        preps = lexicon.cue_nouns.get(tok.lemma_.lower())
+        if tok.pos_ != "NOUN" or preps is None or _marked_at(marked, tok.idx) is not None:
+            continue
+        content = _noun_content(tok, preps)
+        holder = _noun_holder(tok, lexicon)
+        if not content or not _named_or_pronoun(holder):
+            continue
+        piece = _char_piece(tok.sent, min(c.left_edge.i for c in content), max(c.right_edge.i for c in content))
+        if holder is None or not piece or piece[1] - piece[0] < MIN_INDIRECT_CHARS:
+            continue
+        if not _mostly_quoted(*piece, marked, None):
+            speaker = find_speaker(holder, book, tok.idx)
+            quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
+                          speaker_role=speaker.role)
+            found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
+    return found
+
+
+def _noun_content(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """A "that"/"to" clause on a reporting noun, else the object of one of its topic prepositions."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp") and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that")
+                                                 for c in child.children):
+            return [child]
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    return []
+
+
+def _noun_holder(noun: Token, lexicon: QuoteLexicon) -> Token | None:
+    """Whose claim it is: the noun's possessor, else the subject of the reporting or light verb it is the
+    object of ("made the claim that …"; not "celebrated an agreement to …")."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    lemma = verb.lemma_.lower()
+    if noun.dep_ in ("dobj", "pobj", "attr") and (lemma in lexicon.light_verbs or lemma in lexicon.cues["en"]):
+        return subject_of(verb)
+    return None
+
+
+def find_headline(doc: Doc, book: NameBook) -> list[Found]:
+    """A title of the form "Name: words" ("Sanders: Clinton needs to …") gives the words to the name."""
+    paras = paragraphs(doc.text)
+    if not paras:
+        return []
+    start, end = paras[0]
+    colon = doc.text.find(": ", start, end)
+    if colon < 0:
+        return []
+    prefix = doc.char_span(start, colon, alignment_mode="expand")
+    if prefix is None or not 0 < len(prefix) <= HEADLINE_NAME_TOKENS:
+        return []
+    if not all(t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTITIES or t.is_punct for t in prefix):
+        return []
+    s, e = trim(doc.text, colon + 1, end)
+    while e > s and doc.text[e - 1] == ".":
+        e -= 1
+    name = book.expand(clean_name(prefix.text), start)
+    return [Found(Quote(start=s, end=e, kind="indirect", speaker=name), 0, attributed=True)] if e > s else []

@@ -1,0 +1,45 @@
+"""What the stages of quote extraction pass between them: quotes being built, cue classes, tokens by offset."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from caravan.model import Quote
+from caravan.nlp.quote_data import QuoteLexicon
+from caravan.nlp.quote_marks import Marked
+
+VERB_TAGS = ("VB",)
+
+
+@dataclass
+class Found:
+    """A quote being built, with what attribution needs to know about it."""
+
+    quote: Quote
+    paragraph: int
+    marked: Marked | None = None
+    attributed: bool = False   # the speaker came from a cue (not inherited)
+    cue_subject: str = ""      # lower-cased subject word of the cue ("he", "i")
+
+
+def cue_class(tok: Token, lexicon: QuoteLexicon) -> str | None:
+    """The class of an English reporting verb token (speech, direct, cognition, object), None for others."""
+    if not (tok.tag_.startswith(VERB_TAGS) or tok.pos_ == "VERB"):
+        return None
+    return lexicon.cues["en"].get(tok.lemma_.lower())
+
+
+class TokenIndex:
+    """Tokens of a doc by character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens that start within [start, end), blanks left out."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [t for t in self.doc[lo:hi] if not t.is_space]
