@@ -168,41 +168,50 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 
 def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
-    """Resolve the subject of a cue to a Speaker: name, role, person or outlet."""
+    """Resolve the subject of a cue at offset ``at`` to a Speaker: name, role, person or outlet."""
     if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl" and subject.head.head is not subject.head:
         subject = subject.head.head  # "Trump, who says …": the antecedent speaks
-    low = subject.lower_
-    if low in PERSON_PRONOUNS:
+    if subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS:
+        return _pronoun_speaker(subject, book, at)
+    ent = _person_entity(subject)
+    speaker = _person_speaker(subject, ent, book) if ent is not None else _phrase_speaker(subject, book)
+    if speaker.person or speaker.outlet or subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "NORP") \
+            or subject.lower_ in BODY_NOUNS:
+        book.note_speaker(at, speaker)
+    return speaker
+
+
+def _pronoun_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
+    """He/she: the last person who spoke (else the last named); it: the last body that spoke."""
+    if subject.lower_ in PERSON_PRONOUNS:
         name = book.last_speaker(at, person=True) or book.last_person(at)
         return Speaker(name, book.role_of(name) if name else None, person=True)
-    if low in THING_PRONOUNS:
+    if subject.lower_ in THING_PRONOUNS:
         name = book.last_speaker(at, person=False)
         return Speaker(name, None, outlet=bool(name) and is_outlet(name, book.lexicon))
-    if subject.pos_ == "PRON":
-        return Speaker(None)
-    ent = _person_entity(subject)
-    if ent is not None:
-        ent = name_span(ent, book.places)
-        name = book.expand(clean_name(ent.text), ent.start_char)
-        role = _role_before(subject, ent) or _apposition(ent.root) or book.role_of(name)
-        book.note_role(name, role)
-        speaker = Speaker(name, role, person=True)
-        book.note_speaker(at, speaker)
-        return speaker
+    return Speaker(None)
+
+
+def _person_speaker(subject: Token, ent: Span, book: NameBook) -> Speaker:
+    """A person the tagger found: the fullest form of the name, the role from the title or apposition."""
+    ent = name_span(ent, book.places)
+    name = book.expand(clean_name(ent.text), ent.start_char)
+    role = _role_before(subject, ent) or _apposition(ent.root) or book.role_of(name)
+    book.note_role(name, role)
+    return Speaker(name, role, person=True)
+
+
+def _phrase_speaker(subject: Token, book: NameBook) -> Speaker:
+    """Any other subject: a proper name (expanded, with its title as role) or the common noun phrase."""
     name = _name_phrase(subject)
     if subject.pos_ != "PROPN":
-        speaker = Speaker(name, None, outlet=is_outlet(name, book.lexicon))
-        if subject.ent_type_ in ("ORG", "NORP") or speaker.outlet or subject.lower_ in BODY_NOUNS:
-            book.note_speaker(at, speaker)
-        return speaker
+        return Speaker(name, None, outlet=is_outlet(name, book.lexicon))
     expanded = book.expand(name, subject.idx)
-    at = subject.doc.text.rfind(name, 0, subject.idx + len(subject.text))
-    name_start = subject.doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
-    role = _role_before(subject, name_start) if name_start is not None else None
-    speaker = Speaker(expanded, role or book.role_of(expanded), person=subject.ent_type_ in ("PERSON", "PER"),
-                      outlet=is_outlet(expanded, book.lexicon))
-    book.note_speaker(at, speaker)
-    return speaker
+    offset = subject.doc.text.rfind(name, 0, subject.idx + len(subject.text))
+    span = subject.doc.char_span(offset, offset + len(name), alignment_mode="expand") if offset >= 0 else None
+    role = _role_before(subject, span) if span is not None else None
+    return Speaker(expanded, role or book.role_of(expanded), person=subject.ent_type_ in ("PERSON", "PER"),
+                   outlet=is_outlet(expanded, book.lexicon))
 
 
 def _person_entity(head: Token) -> Span | None:
