@@ -29,6 +29,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # dependency steps allowed between a title word and the name it introduces ("Ambassador to Guatemala X")
 TITLE_PATH = frozenset({"appos", "compound", "pobj", "prep", "flat", "nmod"})
+# a role longer than this is a clause, not a title ("X, who has backed Y since …")
+MAX_ROLE_WORDS = 12
 # how far back (in characters) a pronoun looks for its person
 PRONOUN_WINDOW = 1500
 
@@ -296,7 +298,15 @@ def _role_before(head: Token, ent: Span) -> str | None:
     while words and words[-1].lower_.rstrip(".") in COURTESY_TITLES:
         words = words[:-1]
     text = head.doc[words[0].i: words[-1].i + 1].text.strip(" ,") if words else ""
-    return text or None
+    return clean_role(text)
+
+
+def clean_role(text: str | None) -> str | None:
+    """A role as written, or None when what stands there is no role (a handle, a number, a whole sentence)."""
+    text = " ".join((text or "").split()).strip(" ,()[]")
+    if not text or "@" in text or not any(ch.isalpha() for ch in text) or len(text.split()) > MAX_ROLE_WORDS:
+        return None
+    return text
 
 
 def _apposition(root: Token) -> str | None:
@@ -309,7 +319,7 @@ def _apposition(root: Token) -> str | None:
             while words and words[0].lower_ in DETERMINERS:
                 words = words[1:]
             text = child.doc[words[0].i: words[-1].i + 1].text.strip(" ,") if words else ""
-            return text or None
+            return clean_role(text)
     return None
 
 
