@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from caravan.model import Quote
-from caravan.nlp.quote_data import QuoteLexicon, is_outlet
+from caravan.nlp.quote_data import QuoteLexicon, is_outlet, load_lexicon
 from caravan.nlp.direct_quotes import is_scare_quote
 from caravan.nlp.quote_marks import Marked, find_marked, paragraphs, trim
 from caravan.nlp.quote_parts import Found
@@ -32,6 +32,8 @@ CLAUSE_END = re.compile(rf"[.;:!?\n{DASH}]")
 MIN_CHARS = 12
 # words allowed between a cue and the quote it introduces ("afirmó en un comunicado: «…»")
 MAX_CUE_TAIL = 40
+# a speaker after a closing cue is a short noun phrase ("informó la policía hondureña")
+MAX_SPEAKER_WORDS = 8
 # speaker of a cue without a name ("—dijo." / "dijo ella"), resolved to the previous speaker
 UNNAMED = ""
 
@@ -79,7 +81,7 @@ def find_quotes_by_rules(doc: Doc, lexicon: QuoteLexicon) -> list[Found]:
         found.append(Found(quote, paragraph, marked=m, attributed=bool(quote.speaker)))
     _continue_speakers(found)
     taken = [(f.quote.start, f.quote.end) for f in found]
-    for quote in _indirect(text, cues, names, taken):
+    for quote in _indirect(text, cues, names, taken, lexicon):
         found.append(Found(quote, bisect.bisect_right(starts, quote.start) - 1, attributed=True))
     return found
 
@@ -154,6 +156,11 @@ def _names_in(clause: str) -> list[tuple[int, str]]:
         while words and words[0].lower() in NOT_NAMES:
             offset = clause.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
             words = words[1:]
+        for k in range(len(words) - 1, 0, -1):
+            if is_outlet(" ".join(words[:k]), load_lexicon()):
+                offset = clause.index(words[k], offset)
+                words = words[k:]
+                break
         if words:
             out.append((offset, " ".join(words)))
     return out
@@ -174,8 +181,10 @@ def _channel(clause: str, lexicon: QuoteLexicon) -> str | None:
         if len(word) > 1 and re.search(r"\b%s\b" % re.escape(word), clause):
             return channel
     for match in NAME.finditer(clause):
-        if is_outlet(match.group(), lexicon):
-            return match.group()
+        words = match.group().split()
+        for k in range(len(words), 0, -1):  # "AFP Marta Gómez": the outlet, then the person
+            if is_outlet(" ".join(words[:k]), lexicon):
+                return " ".join(words[:k])
     return None
 
 
@@ -220,30 +229,52 @@ def _continue_speakers(found: list[Found]) -> None:
             previous = f
 
 
-def _indirect(text: str, cues: Cues, names: Names, taken: list[tuple[int, int]]) -> list[Quote]:
+def _indirect(text: str, cues: Cues, names: Names, taken: list[tuple[int, int]],
+              lexicon: QuoteLexicon) -> list[Quote]:
     """"X dijo que …" (from "que" to the end of the sentence) and "según X, …" / "…, según X."."""
     out = []
     for start, end in paragraphs(text):
         sentence_starts = [start] + [start + m.end() for m in SENTENCE_END.finditer(text[start:end])]
         for s, e in zip(sentence_starts, sentence_starts[1:] + [end]):
-            quote = _said_that(text, s, e, cues, names) or _according(text, s, e, cues, names)
+            quote = (_said_that(text, s, e, cues, names, lexicon) or _said_after(text, s, e, cues, names, lexicon)
+                     or _according(text, s, e, cues, names))
             if quote and not any(a < quote.end and quote.start < b for a, b in taken):
                 out.append(quote)
     return out
 
 
-def _said_that(text: str, start: int, end: int, cues: Cues, names: Names) -> Quote | None:
-    sentence = text[start:end]
-    match = re.search(r"(%s)(?:\s+a\s+[^,.]+?)?\s+(que\s+.+)$" % cues.verb.pattern, sentence.rstrip(),
-                      re.IGNORECASE)
+def _said_that(text: str, start: int, end: int, cues: Cues, names: Names,
+               lexicon: QuoteLexicon) -> Quote | None:
+    """"X dijo (a la prensa / en un comunicado) que …": the clause from "que", the name before the cue."""
+    sentence = text[start:end].rstrip()
+    match = re.search(r"(%s)(?P<middle>\s+[^,.]{0,%d}?)?\s+(?P<content>que\s+.+)$" % (cues.verb.pattern, MAX_CUE_TAIL),
+                      sentence, re.IGNORECASE)
     if not match:
         return None
     name = _last_name(sentence[: match.start()])
-    s, e = trim(text, start + match.start(match.lastindex), start + len(sentence.rstrip()))
+    s, e = trim(text, start + match.start("content"), start + len(sentence))
     e -= 1 if text[e - 1] == "." else 0
     if name is None or e - s < MIN_CHARS:
         return None
-    return Quote(start=s, end=e, kind="indirect", speaker=names.expand(name, start))
+    return Quote(start=s, end=e, kind="indirect", speaker=names.expand(name, start),
+                 channel=_channel(match.group("middle") or "", lexicon))
+
+
+def _said_after(text: str, start: int, end: int, cues: Cues, names: Names,
+                lexicon: QuoteLexicon) -> Quote | None:
+    """"…, informó la policía hondureña.": the clause before the cue, its speaker after it."""
+    sentence = text[start:end].rstrip()
+    match = re.search(r"^(?P<content>.+?),\s*(?:%s)\s+(?P<who>[^,.;]+)\.?$" % cues.verb.pattern, sentence,
+                      re.IGNORECASE)
+    if not match or len(match.group("who").split()) > MAX_SPEAKER_WORDS:
+        return None
+    who = _who(text, start + match.start("who"), start + match.end("who"), names, lexicon)
+    speaker = who[0] if who and who[0] else re.sub(r"^(?:el|la|los|las)\s+", "", match.group("who").strip(),
+                                                  flags=re.IGNORECASE)
+    s, e = trim(text, start + match.start("content"), start + match.end("content"))
+    if e - s < MIN_CHARS:
+        return None
+    return Quote(start=s, end=e, kind="indirect", speaker=speaker, channel=who[2] if who else None)
 
 
 def _according(text: str, start: int, end: int, cues: Cues, names: Names) -> Quote | None:

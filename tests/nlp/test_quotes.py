@@ -266,3 +266,27 @@ def test_quotes_spanish_statement_channel(run):
     quote = find(record, text, "dos mil personas")
     assert quote.channel == "statement"
     assert quote.speaker == "Instituto Nacional de Migración"
+
+
+@pytest.mark.model
+def test_quotes_spanish_clause_before_a_closing_cue(run):
+    text = "La caravana salió de San Pedro Sula el miércoles, informó la policía hondureña."
+    record = run(text, language="es")
+    quote = find(record, text, "La caravana salió")
+    assert quote.speaker == "policía hondureña"
+
+
+@pytest.mark.model
+def test_quotes_spanish_outlet_told_is_the_channel(run):
+    text = "«Nos vamos porque no hay trabajo», explicó a la agencia AFP Marta Gómez."
+    record = run(text, language="es")
+    quote = find(record, text, "no hay trabajo")
+    assert (quote.speaker, quote.channel) == ("Marta Gómez", "AFP")
+
+
+@pytest.mark.model
+def test_quotes_headline_name_before_colon(run):
+    text = "Rosa Diaz: The Border Must Stay Open\n\nThe minister spoke in the capital on Monday."
+    record = run(text, language="en")
+    quote = find(record, text, "Border Must Stay Open")
+    assert quote.speaker == "Rosa Diaz"
