@@ -11,16 +11,14 @@ from caravan.ingest import read_sources
 from caravan.model import Article, _item_dict
 from caravan.nlp.pipeline import Pipeline
 from caravan.nlp.places import Found, PlaceFinder, locate
-from caravan.settings import Settings, load_settings
+from caravan.settings import load_settings
 
 
-def find_places(article: Article, settings: Settings) -> list[Found]:
+def find_places(article: Article, pipeline: Pipeline, finder: PlaceFinder) -> list[Found]:
     """Parse an article and locate its places (the other components do not run)."""
-    pipeline = Pipeline(settings)
     language = pipeline.language_of(article)
     doc = pipeline.model_for(language)(article.text)
     doc._.article = article
-    finder = PlaceFinder(settings)
     return locate(doc, finder.resolver)
 
 
@@ -51,13 +49,14 @@ def explain(found: Found) -> str:
 def command(paths: tuple[str, ...], show_why: bool, as_json: bool) -> None:
     """List the places named in each article of PATHS, resolved against the offline gazetteer."""
     settings = load_settings()
+    pipeline, finder = Pipeline(settings), PlaceFinder(settings)
     try:
         for item in read_sources(list(paths), settings):
             if isinstance(item, SourceError):
                 click.echo(f"Error: {item}", err=True)
                 continue
             click.echo(f"# {item.id}")
-            for found in find_places(item, settings):
+            for found in find_places(item, pipeline, finder):
                 if as_json:
                     click.echo(json.dumps({"id": item.id, **_item_dict(found.place)}, ensure_ascii=False))
                 else:

@@ -154,14 +154,18 @@ def is_generic(name: str) -> bool:
 
 
 def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = True) -> list[Mention]:
-    """Mentions that are a person's name elsewhere in the document ("Dubreuil" after "Claude Dubreuil", "Holland"
-    after "Bill Holland"), unless the text calls them a place ("the town of Morales"); a full name NER calls a
-    person (and, with ``weak``, a one-word name it calls a person more often than a place) is a person too,
-    unless it is a country or division."""
+    """Mentions that are a person's surname elsewhere in the document ("Dubreuil" after "Claude Dubreuil",
+    "Holland" after "Bill Holland"), unless the text calls them a place ("the town of Morales"). Also, unless they
+    are a country or division: with ``weak`` (entity mentions), a full name NER calls a person and a one-word name
+    it calls a person more often than a place; without (towns found without NER), a given name ("Becky" after
+    "Becky Smith")."""
     labels = Counter((e.text, e.label_ in PLACE_LABELS) for e in doc.ents)
     persons = [e.text for e in doc.ents if e.label_ in ("PERSON", "PER")]
     surnames = {p.split()[-1] for p in persons if " " in p}
-    people = {p for p in persons if weak and (" " in p or labels[(p, False)] > labels[(p, True)])}
+    if weak:
+        people = {p for p in persons if " " in p or labels[(p, False)] > labels[(p, True)]}
+    else:
+        people = {p.split()[0] for p in persons if " " in p}
     pattern = place_type_pattern()
     return [m for m in mentions if (describe(doc.text, m.start, pattern) or {}).get("type")
             or not (m.text in surnames or (m.text in people and not _is_sure_place(gaz, m.text)))]
@@ -296,6 +300,7 @@ def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
     if not countries:
         return []
     spans = taken + [(r.mention.start, r.mention.end) for r in resolutions]
+    common = {t.text for t in doc if t.text.islower()}  # "Walls", "University": words the text also writes small
     blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS and not _maybe_town(ent) for t in ent}
     out = []
     for run in _runs(doc):
@@ -303,7 +308,7 @@ def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
             continue
         start, end = strip_name(doc.text, run.start_char, run.end_char)
         name = doc.text[start:end]
-        if not name or is_generic(name) or overlaps(start, end, spans):
+        if not name or is_generic(name) or overlaps(start, end, spans) or name.lower() in common:
             continue
         kinds = ("name", "alt") if " " in name else ("name",)
         if any(c.country in countries and c.kind in kinds and c.population >= CONTEXT_TOWN_POPULATION
