@@ -10,6 +10,7 @@ import logging
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -147,15 +148,18 @@ class Gazetteer:
             self.db.execute("SELECT 1 FROM names LIMIT 1")
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot read gazetteer {self.path}: {exc}") from exc
+        self._lock = threading.Lock()  # one connection, shared by threads (the API serves from several)
         self.lookup = lru_cache(maxsize=65536)(self._lookup)  # type: ignore[method-assign]
         self._countries = self._load_countries()
         self._demonyms = dict(self.db.execute("SELECT key, iso2 FROM demonyms"))
         self._country_keys: dict[str, str] | None = None
 
     def _lookup(self, key: str) -> tuple[Candidate, ...]:
-        rows = self.db.execute(
-            "SELECT p.id, p.geonameid, p.name, p.feature, p.country, p.countries, p.admin1, p.lat, p.lon,"
-            " p.population, p.code, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,))
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT p.id, p.geonameid, p.name, p.feature, p.country, p.countries, p.admin1, p.lat, p.lon,"
+                " p.population, p.code, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
+                (key,)).fetchall()
         return tuple(_candidate(row) for row in rows)
 
     def find(self, name: str) -> tuple[Candidate, ...]:
