@@ -24,6 +24,8 @@ HEADLINE_NAME_TOKENS = 4
 # dependents left out of the cue chunk ("he said") when the reported words surround it
 NOT_CHUNK = frozenset({"ccomp", "xcomp", "parataxis", "conj", "cc", "punct", "advcl", "dep", "mark"})
 MIN_INDIRECT_CHARS = 6
+# punctuation that sets a cue clause off from the reported words ("A, he said, B")
+CLAUSE_BREAKS = frozenset({",", "—", "–"})
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 QUANTITY_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 # pronoun subjects that stand for a source ("they say", "who believes", "it reported")
@@ -150,6 +152,8 @@ def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = 
         return []
     if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return _outside_clause(cue)  # "As Mr. Bown observed, …"
+    if not left and not _set_off(cue, lo, hi) and _plain_chunk(cue, *_comma_chunk(cue)):
+        lo, hi = _comma_chunk(cue)  # "These employees, Stumpf explained in the hearing, were …"
     pieces = []
     if left or _set_off(cue, lo, hi):
         pieces.append(_char_piece(sent, sent.start, lo - 1))
@@ -218,13 +222,34 @@ def _chunk(cue: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def _comma_chunk(cue: Token) -> tuple[int, int]:
+    """Token range around a cue up to the nearest commas (or dashes) on either side, within its sentence."""
+    doc, sent = cue.doc, cue.sent
+    lo = cue.i
+    while lo > sent.start and doc[lo - 1].text not in CLAUSE_BREAKS:
+        lo -= 1
+    hi = cue.i
+    while hi + 1 < sent.end and doc[hi + 1].text not in CLAUSE_BREAKS and not doc[hi + 1].is_punct:
+        hi += 1
+    return lo, hi
+
+
+def _plain_chunk(cue: Token, lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi] are only a cue with its subject and circumstances: no other verb, no
+    conjunction or relative word ("…, where officials promised …" is not a cue clause)."""
+    for tok in cue.doc[lo: hi + 1]:
+        if tok.i != cue.i and (tok.pos_ in ("VERB", "CCONJ", "SCONJ") or tok.tag_ in ("WDT", "WP", "WRB")):
+            return False
+    return any(c.dep_ == "nsubj" and lo <= c.i <= hi for c in cue.children) or subject_of(cue) is not None
+
+
 def _set_off(cue: Token, lo: int, hi: int) -> bool:
     """Whether the cue clause stands between commas, or after a comma at the sentence end ("…, he said.")."""
     doc, sent = cue.doc, cue.sent
     if lo <= sent.start or subject_of(cue) is None or subject_of(cue).i < lo or subject_of(cue).i > hi:
         return False
-    before = doc[lo - 1].text in (",", "—", "–")
-    after = hi + 1 >= sent.end or doc[hi + 1].text in (",", "—", "–", ".", "!", "?", ":") or doc[hi + 1].is_space
+    before = doc[lo - 1].text in CLAUSE_BREAKS
+    after = hi + 1 >= sent.end or doc[hi + 1].text in CLAUSE_BREAKS | {".", "!", "?", ":"} or doc[hi + 1].is_space
     return before and after
 
 

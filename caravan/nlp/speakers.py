@@ -158,7 +158,7 @@ def subject_of(verb: Token) -> Token | None:
 def _inverted_subject(verb: Token) -> Token | None:
     """A proper noun next to the verb that the parser did not take for the subject ("said Caddell")."""
     prev = verb.nbor(-1) if verb.i > 0 else None
-    if prev is not None and prev.pos_ == "PROPN" and verb.dep_ == "ROOT":
+    if prev is not None and prev.pos_ == "PROPN" and verb.dep_ in ("ROOT", "parataxis"):
         return prev
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     after_quote = verb.i > 0 and verb.nbor(-1).is_punct
@@ -244,6 +244,8 @@ def name_span(ent: Span, places: set[str]) -> Span:
     start = _after_possessive(ent)
     while start < ent.end - 2 and ent.doc[start].text in places:
         start += 1
+    if start == ent.start:
+        start = min(start, _proper_start(ent[0]))  # a first name the tagger left out ("Ana" Rivas)
     return ent.doc[start: ent.end]
 
 
@@ -273,7 +275,7 @@ def _proper_start(head: Token) -> int:
     while start > 0:
         prev = head.doc[start - 1]
         if prev.pos_ != "PROPN" or prev.head.i < start or prev.lower_.rstrip(".") in titles \
-                or prev.ent_type_ in PLACE_LABELS:
+                or prev.ent_type_ in PLACE_LABELS or prev.ent_type_ == "ORG":
             break
         start -= 1
     return start

@@ -290,3 +290,11 @@ def test_quotes_headline_name_before_colon(run):
     record = run(text, language="en")
     quote = find(record, text, "Border Must Stay Open")
     assert quote.speaker == "Rosa Diaz"
+
+
+@pytest.mark.model
+def test_quotes_cue_between_commas_splits_the_reported_words(run):
+    text = "These families, Ana Rivas explained at a hearing on Monday, were waiting for weeks at the bridge."
+    record = run(text, language="en")
+    contents = sorted(text[q.start:q.end] for q in record.quotes)
+    assert contents == ["These families", "were waiting for weeks at the bridge."]
