@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from caravan.geo.curated import load_curated
 from caravan.geo.patterns import country_code, describe, direction_of, place_kind, place_type_pattern
-from caravan.geo.resolver import Context, Mention, Resolution, Resolver
+from caravan.geo.resolver import MAX_ACRONYM, Context, Mention, Resolution, Resolver, is_caps
 from caravan.geo.store import Candidate, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -43,6 +43,7 @@ COMMA_GAP = re.compile(r"^\s*,\s*$")
 DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
                       r"(?=,?\s*(?:\(|—|–|--| - |:|[A-Z][a-z]))")
 BIG_CITY = 100_000  # population of a city found even under an organisation label
+SHOUT_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "INTJ"})
 CONTEXT_TOWN_POPULATION = 1000  # smallest town of the document's main country found without NER or a cue
 
 
@@ -335,6 +336,56 @@ def find_repeats(text: str, entities: list[Mention]) -> list[Mention]:
         for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             out.append(Mention(hit.start(), hit.end(), name, source="repeat"))
     return out
+
+
+def trusted_caps() -> frozenset[str]:
+    """All-caps news abbreviations that are places even in a shouted line ("US", "UK", "DC")."""
+    curated = load_curated()
+    names = [n for key, ns in curated["country_aliases"].items() if key != "_about" for n in ns]
+    names += curated["caps_abbreviations"]["words"]
+    return frozenset(n for n in names if is_caps(n))
+
+
+def is_shouted(doc: Doc, m: Mention) -> bool:
+    """An all-caps name that is a shouted word, not a place: next to other all-caps words of the same line
+    ("Congress MUST ACT NOW") or a word the tagger reads as a verb, adverb or the like.
+    Trusted news abbreviations ("US", "UK", "DC") and datelines are exempt."""
+    if m.source == "dateline" or not is_caps(m.text) or m.text in trusted_caps():
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if len(span) == 1 and span[0].pos_ in SHOUT_TAGS:
+        return True
+    return _caps_neighbour(doc, span.start - 1, -1) or _caps_neighbour(doc, span.end, 1)
+
+
+def _caps_neighbour(doc: Doc, i: int, step: int) -> bool:
+    """The nearest word on one side, within the line, is written in capitals too."""
+    while 0 <= i < len(doc) and not doc[i].is_alpha:
+        if "\n" in doc[i].text or doc[i].text in (".", "!", "?"):
+            return False
+        i += step
+    return 0 <= i < len(doc) and len(doc[i].text) > 1 and doc[i].text.isupper()
+
+
+def unsupported_acronym(r: Resolution, resolutions: list[Resolution]) -> bool:
+    """An all-caps abbreviation that is not a trusted news one ("ACT", "WA") is a place only in a document that
+    names its country elsewhere: "ACT" is the Australian Capital Territory after "Canberra", a shouted verb in
+    a text about Washington."""
+    m = r.mention
+    if m.source == "dateline" or not is_caps(m.text) or " " in m.text or len(m.text) > MAX_ACRONYM \
+            or m.text in trusted_caps():
+        return False
+    if r.choice is None or r.choice.feature not in ("city", "admin"):
+        return r.choice is None
+    named = {o.choice.country for o in resolutions if o is not r and o.choice is not None and not is_caps(o.mention.text)}
+    return r.choice.country not in named
+
+
+def drop_shouted(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions without shouted all-caps words (see ``is_shouted``)."""
+    return [m for m in mentions if not is_shouted(doc, m)]
 
 
 def annotate_mentions(text: str, mentions: list[Mention], resolver: Resolver) -> None:

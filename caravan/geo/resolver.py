@@ -12,6 +12,7 @@ the context of unambiguous mentions, then with the context of every first choice
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -45,6 +46,7 @@ ADMIN_CONTEXT_BONUS = 0.3  # candidate lies in a first-level division the docume
 COHERENCE_KM = 1000.0  # distance beyond which another place of the document no longer helps
 MAX_CANDIDATES = 25  # most populous candidates kept per name
 UNRANKED_KINDS = ("short",)  # kinds of name only trusted inside patterns (border compounds)
+MAX_ACRONYM = 4  # longest all-caps word read as an abbreviation ("NYC", "UAE") rather than a name ("TEXAS")
 
 
 @dataclass
@@ -106,6 +108,30 @@ def strip_direction(text: str) -> str | None:
     return rest if rest and head.lower() in load_curated()["directions"] else None
 
 
+def is_caps(name: str) -> bool:
+    """A name written in capitals only ("ACT", "SAN DIEGO"); "U.S." and "Calif." are abbreviations, not caps."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) > 1 and "." not in name and all(ch.isupper() for ch in letters)
+
+
+def _initials_match(letters: str, name: str) -> bool:
+    """An acronym stands for the name: "ACT" for "Australian Capital Territory", "DC" for "District of
+    Columbia" (small connecting words may be skipped)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    full = "".join(w[0] for w in words).upper()
+    caps = "".join(w[0] for w in words if w[:1].isupper()).upper()
+    return letters.upper() in (full, caps)
+
+
+def acronym_candidates(name: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """An all-caps short word is an abbreviation: it names only places it abbreviates (postal and news
+    abbreviations, or the initials of their name), never a town that merely shares its letters ("WA" is not the
+    Ghanaian town of Wa, "ACT" not an airport code of Waco)."""
+    if not is_caps(name) or " " in name or len(name) > MAX_ACRONYM:
+        return candidates
+    return tuple(c for c in candidates if c.kind == "abbr" or _initials_match(name, c.name))
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -136,7 +162,7 @@ class Resolver:
             found = [c for c in self.gazetteer.find(part) if c.feature in ("admin", "country", "region")
                      and c.kind not in UNRANKED_KINDS]
         found.sort(key=lambda c: (-NAME_KINDS[c.kind], -c.population))
-        return tuple(found[:MAX_CANDIDATES])
+        return acronym_candidates(text, tuple(found[:MAX_CANDIDATES]))
 
     def resolve(self, mentions: list[Mention], base: Context | None = None) -> list[Resolution]:
         """Resolve every mention twice: with the context of unambiguous ones, then with every first choice."""

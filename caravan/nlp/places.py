@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from caravan.geo.gazetteer import open_gazetteer
-from caravan.geo.mentions import (PLACE_LABELS, annotate_mentions, dedupe, demonym_context, drop_people,
+from caravan.geo.mentions import (PLACE_LABELS, annotate_mentions, dedupe, demonym_context, drop_people, drop_shouted,
                                 find_context_towns, find_cued_towns, find_dateline, find_entity_mentions,
-                                find_name_mentions, find_repeats, is_building, is_facility, overlaps)
+                                find_name_mentions, find_repeats, is_building, is_facility, overlaps,
+                                unsupported_acronym)
 from caravan.geo.patterns import Border, find_border_compounds, find_directional_borders, find_single_borders
 from caravan.geo.resolver import Mention, Resolution, Resolver
 from caravan.geo.store import Gazetteer
@@ -69,15 +70,16 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     entities = find_entity_mentions(doc, gaz)
     mentions = dedupe(find_dateline(text, gaz) + entities + find_name_mentions(doc, gaz), taken)
     mentions = dedupe(mentions + find_repeats(text, entities) + find_cued_towns(doc, gaz), taken)
-    mentions = drop_people(doc, gaz, mentions)
+    mentions = drop_shouted(doc, drop_people(doc, gaz, mentions))
     annotate_mentions(text, mentions, resolver)
     context = demonym_context(doc, gaz)
     resolutions = resolver.resolve(mentions, context)
-    more = drop_people(doc, gaz, find_context_towns(doc, gaz, resolutions, taken), weak=False)
+    more = drop_shouted(doc, drop_people(doc, gaz, find_context_towns(doc, gaz, resolutions, taken), weak=False))
     if more:
         mentions = dedupe(mentions + more, taken)
         annotate_mentions(text, mentions, resolver)
         resolutions = resolver.resolve(mentions, context)
+    resolutions = [r for r in resolutions if not unsupported_acronym(r, resolutions)]
     focus = find_focus(resolutions)
     words = {t.text for t in doc if t.text.islower()}
     found = [_found_from(r, nearest_town(resolutions, r.mention.start, focus), words) for r in resolutions]

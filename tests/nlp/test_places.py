@@ -100,3 +100,29 @@ def test_places_town_and_its_state_after_a_comma(run):
     found = {covered(text, p): p for p in places_of(run, text)}
     assert found["Texas"].feature == "admin" and found["Texas"].country == "US"
     assert found["Eagle Pass"].admin1 == "Texas"
+
+
+def test_places_shouted_caps_word_is_not_a_place(run):
+    text = "Lawmakers in Washington were told: Congress MUST ACT NOW on the border bill."
+    assert "ACT" not in [covered(text, p) for p in places_of(run, text)]
+
+
+def test_places_caps_abbreviation_needs_its_country_in_the_document(run):
+    text = "Migrants in Tijuana waited while officials in Texas argued and the ACT team met."
+    assert "ACT" not in [covered(text, p) for p in places_of(run, text)]
+
+
+def test_places_caps_abbreviation_with_its_country_named_is_a_place(run):
+    text = "Bushfires burned near Canberra, and the ACT declared an emergency."
+    act = [p for p in places_of(run, text) if covered(text, p) == "ACT"]
+    assert act and act[0].feature == "admin" and act[0].country == "AU"
+
+
+def test_places_caps_abbreviation_is_not_a_town_sharing_its_letters(run):
+    text = "Officials in WA said the rules would change."
+    assert all(p.country != "GH" for p in places_of(run, text))
+
+
+def test_places_trusted_news_abbreviation_survives_a_shouted_line(run):
+    text = "BREAKING: US TO CLOSE PORTS OF ENTRY"
+    assert [(covered(text, p), p.country) for p in places_of(run, text) if p.feature == "country"] == [("US", "US")]
