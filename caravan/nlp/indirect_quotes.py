@@ -172,7 +172,10 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
     has_xcomp = {c.i: any(r.dep_ == "xcomp" for r in rights if r.i > c.i) for c in rights}
     out: list[Token] = []
     for child in rights:
-        if out and child.dep_ in FOLLOWERS:
+        if kind == "clause":
+            if child.dep_ == "ccomp" or _that_clause(child):
+                out.append(child)  # "polls show that …", never "images show women"
+        elif out and child.dep_ in FOLLOWERS:
             out.append(child)  # "likened the refugees to …", "criticized Obama for …"
         elif child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named) or _that_clause(child):
             out.append(child)
@@ -263,8 +266,17 @@ def _char_piece(sent: Span, first: int, last: int) -> tuple[int, int] | None:
         last -= 1
     if last < first:
         return None
-    start, end = trim(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+    start, end = trim(doc.text, doc[first].idx, _word_end(doc.text, doc[last].idx + len(doc[last].text)))
     return (start, end) if end > start else None
+
+
+def _word_end(text: str, end: int) -> int:
+    """Move an end offset past the rest of a hyphenated word the tokenizer split ("re" + "-opened")."""
+    while end + 1 < len(text) and text[end] in "-‐" and text[end + 1].isalnum():
+        end += 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return end
 
 
 def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
