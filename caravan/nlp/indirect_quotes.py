@@ -282,19 +282,21 @@ def _word_end(text: str, end: int) -> int:
 def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
     """"According to X, …" and "…, according to X": the rest of the sentence is what X reported."""
     starts = [s for s, _ in paragraphs(doc.text)]
+    phrases = [p.split() for p in lexicon.prepositional.get("en", ())]
     found: list[Found] = []
     for tok in doc:
-        if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        words = next((w for w in phrases if [t.lower_ for t in doc[tok.i: tok.i + len(w)]] == w), None)
+        if words is None or tok.i + len(words) >= len(doc):
             continue
-        source = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        source = next((c for c in doc[tok.i + len(words) - 1].children if c.dep_ == "pobj"), None)
         if source is None:
             continue
-        pieces = _around_phrase(tok.sent, tok.i, _phrase_end(source), source.right_edge.i)
-        for piece in (p for p in pieces if p and p[1] - p[0] >= MIN_INDIRECT_CHARS):
-            speaker = find_speaker(source, book, tok.idx) if source is not None else Speaker(None)
-            quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
-                          speaker_role=speaker.role)
-            found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
+        speaker = find_speaker(source, book, tok.idx)
+        for piece in _around_phrase(tok.sent, tok.i, _phrase_end(source), source.right_edge.i):
+            if piece and piece[1] - piece[0] >= MIN_INDIRECT_CHARS:
+                quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
+                              speaker_role=speaker.role)
+                found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
     return found
 
 
