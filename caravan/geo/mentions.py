@@ -43,6 +43,7 @@ COMMA_GAP = re.compile(r"^\s*,\s*$")
 DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
                       r"(?=,?\s*(?:\(|—|–|--| - |:|[A-Z][a-z]))")
 BIG_CITY = 100_000  # population of a city found even under an organisation label
+DATELINE_TAIL = re.compile(r"[A-Z.&,\s]*?(?:,|\(|—|–|--| - )")  # what may follow the town of a dateline
 SHOUT_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "INTJ"})
 CONTEXT_TOWN_POPULATION = 1000  # smallest town of the document's main country found without NER or a cue
 
@@ -350,7 +351,7 @@ def is_shouted(doc: Doc, m: Mention) -> bool:
     """An all-caps name that is a shouted word, not a place: next to other all-caps words of the same line
     ("Congress MUST ACT NOW") or a word the tagger reads as a verb, adverb or the like.
     Trusted news abbreviations ("US", "UK", "DC") and datelines are exempt."""
-    if m.source == "dateline" or not is_caps(m.text) or m.text in trusted_caps():
+    if m.source == "dateline" or not is_caps(m.text) or m.text in trusted_caps() or in_dateline(doc.text, m):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -358,6 +359,15 @@ def is_shouted(doc: Doc, m: Mention) -> bool:
     if len(span) == 1 and span[0].pos_ in SHOUT_TAGS:
         return True
     return _caps_neighbour(doc, span.start - 1, -1) or _caps_neighbour(doc, span.end, 1)
+
+
+def in_dateline(text: str, m: Mention) -> bool:
+    """The name opens its line (or a sentence) in capitals and a dateline separator follows the capitals
+    ("SAN DIEGO, Calif. (AP) -", "TIJUANA & ENSENADA --")."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if any(ch.islower() for ch in text[line_start:m.start]) and text[max(0, m.start - 2):m.start] != ". ":
+        return False
+    return bool(DATELINE_TAIL.match(text, m.end))
 
 
 def _caps_neighbour(doc: Doc, i: int, step: int) -> bool:
@@ -375,7 +385,7 @@ def unsupported_acronym(r: Resolution, resolutions: list[Resolution]) -> bool:
     a text about Washington."""
     m = r.mention
     if m.source == "dateline" or not is_caps(m.text) or " " in m.text or len(m.text) > MAX_ACRONYM \
-            or m.text in trusted_caps():
+            or m.text in trusted_caps() or r.choice is not None and r.choice.feature == "country":
         return False
     if r.choice is None or r.choice.feature not in ("city", "admin"):
         return r.choice is None

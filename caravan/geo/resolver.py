@@ -126,10 +126,11 @@ def _initials_match(letters: str, name: str) -> bool:
 def acronym_candidates(name: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """An all-caps short word is an abbreviation: it names only places it abbreviates (postal and news
     abbreviations, or the initials of their name), never a town that merely shares its letters ("WA" is not the
-    Ghanaian town of Wa, "ACT" not an airport code of Waco)."""
+    Ghanaian town of Wa, "ACT" not an airport code of Waco); a country's codes ("USA") are its own."""
     if not is_caps(name) or " " in name or len(name) > MAX_ACRONYM:
         return candidates
-    return tuple(c for c in candidates if c.kind == "abbr" or _initials_match(name, c.name))
+    return tuple(c for c in candidates if c.kind == "abbr" or (c.feature == "country" and c.kind != "name")
+                 or _initials_match(name, c.name))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -126,3 +126,25 @@ def test_places_caps_abbreviation_is_not_a_town_sharing_its_letters(run):
 def test_places_trusted_news_abbreviation_survives_a_shouted_line(run):
     text = "BREAKING: US TO CLOSE PORTS OF ENTRY"
     assert [(covered(text, p), p.country) for p in places_of(run, text) if p.feature == "country"] == [("US", "US")]
+
+
+def test_places_caps_dateline_town_is_kept(run):
+    text = "EL PASO, Texas (AP) - Shelters filled up again this week as families arrived."
+    assert [covered(text, p) for p in places_of(run, text)][:1] == ["EL PASO"]
+
+
+def test_places_caps_country_code_is_the_country(run):
+    text = "The company builds trucks in Brazil, Germany and the USA."
+    assert ("USA", "US") in [(covered(text, p), p.country) for p in places_of(run, text)]
+
+
+def test_places_sea_is_a_region_not_a_town(run):
+    text = "Fishing boats crossed the Indian Ocean before the storm."
+    (p,) = places_of(run, text)
+    assert p.feature == "region" and p.lat < 0
+
+
+def test_places_middle_east_sits_in_the_levant(run):
+    text = "Diplomats met to discuss peace in the Middle East."
+    (p,) = places_of(run, text)
+    assert p.feature == "region" and 30 < p.lat < 36 and 33 < p.lon < 40
