@@ -50,18 +50,30 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
             continue
         outer = _marked_at(marked, tok.idx)
         subject = subject_of(tok)
+        passive = subject if subject is not None and subject.dep_ == "nsubjpass" and _agent(tok) else None
+        if passive is not None:
+            subject = _agent(tok)  # "the nominee was endorsed by the union": the union speaks
         named = _named_or_pronoun(subject)
         if subject is not None and subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
             subject = subject.head.head if subject.head.head is not subject.head else subject
         if not _may_report(kind, tok, subject, named, outer):
             continue
-        for start, end in (_clip(p, outer) for p in reported_pieces(tok, kind, lexicon, named)):
+        pieces = reported_pieces(tok, kind, lexicon, named)
+        if not pieces and passive is not None and passive.lower_ not in PRONOUN_OBJECTS:
+            pieces = [p for p in [_char_piece(tok.sent, passive.left_edge.i, passive.right_edge.i)] if p]
+        for start, end in (_clip(p, outer) for p in pieces):
             if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
                 continue
             item = _indirect(doc, tok, subject, (start, end), starts, book, lexicon)
             if item.quote.speaker or kind == "speech" or item.cue_subject in FIRST_PERSON:
                 found.append(item)  # "it was said that …" has no speaker, but is reported speech
     return found
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: who did the reporting."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _may_report(kind: str, cue: Token, subject: Token | None, named: bool, outer: Marked | None) -> bool:

@@ -298,3 +298,11 @@ def test_quotes_cue_between_commas_splits_the_reported_words(run):
     record = run(text, language="en")
     contents = sorted(text[q.start:q.end] for q in record.quotes)
     assert contents == ["These families", "were waiting for weeks at the bridge."]
+
+
+@pytest.mark.model
+def test_quotes_passive_cue_gives_the_agent_as_speaker(run):
+    text = "The new asylum rule was criticized by Senator Ana Ruiz on Tuesday."
+    record = run(text, language="en")
+    quote = find(record, text, "asylum rule")
+    assert quote.speaker == "Ana Ruiz"
