@@ -24,6 +24,9 @@ HEADLINE_NAME_TOKENS = 4
 # dependents left out of the cue chunk ("he said") when the reported words surround it
 NOT_CHUNK = frozenset({"ccomp", "xcomp", "parataxis", "conj", "cc", "punct", "advcl", "dep", "mark"})
 MIN_INDIRECT_CHARS = 6
+# sentences before a paragraph-closing cue ("…, she said.") that it may report, and the marks that stop it
+LEAD_SENTENCES = 3
+QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "''"})
 # punctuation that sets a cue clause off from the reported words ("A, he said, B")
 CLAUSE_BREAKS = frozenset({",", "—", "–"})
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -168,10 +171,27 @@ def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = 
         lo, hi = _comma_chunk(cue)  # "These employees, Stumpf explained in the hearing, were …"
     pieces = []
     if left or _set_off(cue, lo, hi):
-        pieces.append(_char_piece(sent, sent.start, lo - 1))
+        closing = all(t.is_punct or t.is_space for t in cue.doc[hi + 1: sent.end])
+        start = _lead_start(sent, lexicon) if closing else sent.start
+        pieces.append(_char_piece(cue.doc[start: sent.end], start, lo - 1))
         if not left:
             pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
     return [p for p in pieces if p]
+
+
+def _lead_start(sent: Span, lexicon: QuoteLexicon) -> int:
+    """Where the words of a closing cue ("…, she said.") begin: at the start of its paragraph when it ends the
+    paragraph and the sentences before it carry no cue or quotation marks of their own."""
+    doc = sent.doc
+    if sent.end < len(doc) and "\n" not in doc[sent.end - 1].text + doc[sent.end].text:
+        return sent.start
+    start, steps = sent.start, 0
+    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_ and steps < LEAD_SENTENCES:
+        previous = doc[start - 1].sent
+        if any(cue_class(t, lexicon) or t.text in QUOTE_MARKS for t in previous):
+            break
+        start, steps = previous.start, steps + 1
+    return start
 
 
 def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> list[Token]:

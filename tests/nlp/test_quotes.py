@@ -306,3 +306,14 @@ def test_quotes_passive_cue_gives_the_agent_as_speaker(run):
     record = run(text, language="en")
     quote = find(record, text, "asylum rule")
     assert quote.speaker == "Ana Ruiz"
+
+
+@pytest.mark.model
+def test_quotes_closing_cue_reports_its_whole_paragraph(run):
+    text = ("The shelter opened in May.\n\n"
+            "The families arrived at night. Most of them slept outside, shelter director Luis Vega said.\n\n"
+            "The city sent blankets.")
+    record = run(text, language="en")
+    quote = find(record, text, "slept outside")
+    assert text[quote.start:quote.end].startswith("The families arrived")
+    assert quote.speaker == "Luis Vega"
