@@ -82,8 +82,8 @@ def _is_sure_place(gaz: Gazetteer, name: str) -> bool:
     """A name that is a country, division or region under its own name or an alternate, and no demonym."""
     if gaz.demonym(name):
         return False
-    if len(name) < MIN_NAME_LENGTH:
-        return _is_country(gaz, name)
+    if len(name) < MIN_NAME_LENGTH:  # "US", "UK"; not "Us" in a title
+        return name.isupper() and _is_country(gaz, name)
     return any(c.feature in SURE_FEATURES and c.kind in NAME_KINDS_OK and c.code not in UNSURE_CODES
                for c in gaz.find(name))
 
@@ -393,6 +393,15 @@ def unsupported_acronym(r: Resolution, resolutions: list[Resolution]) -> bool:
     return r.choice.country not in named
 
 
+def unsupported_generic(r: Resolution, resolutions: list[Resolution]) -> bool:
+    """A name made of generic words ("Southern District", "Central Region") is a division of a country only in a
+    document that names that country elsewhere ("the Southern District of California" is a court district, not
+    a district of Hong Kong)."""
+    if r.choice is None or r.choice.feature not in ("city", "admin") or not is_generic(r.mention.text):
+        return False
+    return r.choice.country not in {o.choice.country for o in resolutions if o is not r and o.choice is not None}
+
+
 def drop_shouted(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions without shouted all-caps words (see ``is_shouted``)."""
     return [m for m in mentions if not is_shouted(doc, m)]
@@ -431,6 +440,9 @@ def _set_comma_container(m: Mention, nxt: Mention, gaz: Gazetteer, resolver: Res
     shared = divisions & {(c.country, c.admin1) for c in m.candidates if c.feature == "city"}
     if shared:
         m.container, m.container_admin = sorted(shared, key=str)[0]
+        nxt.kind = "admin"
+    elif nxt.text.endswith(".") and len(divisions) == 1 and m.candidates and m.candidates[0].feature == "city":
+        m.container, m.container_admin = next(iter(divisions))  # "Baja, Calif.": in California, whatever X is
         nxt.kind = "admin"
 
 

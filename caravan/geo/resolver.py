@@ -127,6 +127,8 @@ def acronym_candidates(name: str, candidates: tuple[Candidate, ...]) -> tuple[Ca
     """An all-caps short word is an abbreviation: it names only places it abbreviates (postal and news
     abbreviations, or the initials of their name), never a town that merely shares its letters ("WA" is not the
     Ghanaian town of Wa, "ACT" not an airport code of Waco); a country's codes ("USA") are its own."""
+    if len(name) <= MAX_ACRONYM - 1 and "." not in name and not is_caps(name):  # "Us" in a title is no "US"
+        return tuple(c for c in candidates if c.kind == "name")
     if not is_caps(name) or " " in name or len(name) > MAX_ACRONYM:
         return candidates
     return tuple(c for c in candidates if c.kind == "abbr" or (c.feature == "country" and c.kind != "name")
@@ -210,6 +212,8 @@ class Resolver:
             return 1.0
         if m.container:
             part = 1.0 if c.country == m.container else WRONG_CONTAINER
+            if c.feature == "city" and m.container_admin and c.admin1 and c.admin1 != m.container_admin:
+                return WRONG_CONTAINER  # "Baja, Calif.": no town of that name in another state
         else:
             part = ctx.country_weight(c.country)
             if c.feature == "city":

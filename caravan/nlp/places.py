@@ -18,7 +18,7 @@ from caravan.geo.gazetteer import open_gazetteer
 from caravan.geo.mentions import (PLACE_LABELS, annotate_mentions, dedupe, demonym_context, drop_people, drop_shouted,
                                 find_context_towns, find_cued_towns, find_dateline, find_entity_mentions,
                                 find_name_mentions, find_repeats, is_building, is_facility, overlaps,
-                                unsupported_acronym)
+                                unsupported_acronym, unsupported_generic)
 from caravan.geo.patterns import Border, find_border_compounds, find_directional_borders, find_single_borders
 from caravan.geo.resolver import Mention, Resolution, Resolver
 from caravan.geo.store import Gazetteer
@@ -79,7 +79,8 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
         mentions = dedupe(mentions + more, taken)
         annotate_mentions(text, mentions, resolver)
         resolutions = resolver.resolve(mentions, context)
-    resolutions = [r for r in resolutions if not unsupported_acronym(r, resolutions)]
+    resolutions = [r for r in resolutions if not (unsupported_acronym(r, resolutions)
+                                                  or unsupported_generic(r, resolutions))]
     focus = find_focus(resolutions)
     words = {t.text for t in doc if t.text.islower()}
     found = [_found_from(r, nearest_town(resolutions, r.mention.start, focus), words) for r in resolutions]

@@ -148,3 +148,20 @@ def test_places_middle_east_sits_in_the_levant(run):
     text = "Diplomats met to discuss peace in the Middle East."
     (p,) = places_of(run, text)
     assert p.feature == "region" and 30 < p.lat < 36 and 33 < p.lon < 40
+
+
+def test_places_title_case_pronoun_is_not_the_us(run):
+    text = "The song \"Stay With Us\" played as families walked toward Tijuana."
+    assert "Us" not in [covered(text, p) for p in places_of(run, text)]
+
+
+def test_places_town_before_a_state_abbreviation_is_not_elsewhere(run):
+    text = "Families camped near Baja, Calif., waiting for news."
+    baja = [p for p in places_of(run, text) if covered(text, p) == "Baja"]
+    assert not baja or baja[0].country in (None, "US")
+
+
+def test_places_generic_district_of_an_unnamed_country_is_dropped(run):
+    text = "A judge in the Southern District of California ruled on the case."
+    found = places_of(run, text)
+    assert all(p.country in (None, "US") for p in found)
