@@ -42,6 +42,9 @@ COMMA_GAP = re.compile(r"^\s*,\s*$")
 # a dateline: a capitalised town opening a line, optionally with its division, before "(", a dash or a colon
 DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
                       r"(?=,?\s*(?:\(|—|–|--| - |:|[A-Z][a-z]))")
+# a dateline inside a line, marked by the news agency after it: "... Associated Press WASHINGTON (AP) —"
+AGENCY_DATELINE = re.compile(r"(?<![\w.])(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+                             r"(?=(?:,\s*[A-Z][A-Za-z.]*)?\s*\((?:AP|Reuters|AFP|UPI|dpa|EFE|CNN|[A-Z]{2,5})\)\s*[-—–])")
 BIG_CITY = 100_000  # population of a city found even under an organisation label
 DATELINE_TAIL = re.compile(r"[A-Z.&,\s]*?(?:,|\(|—|–|--| - )")  # what may follow the town of a dateline
 SHOUT_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "INTJ"})
@@ -322,7 +325,9 @@ def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
 def find_dateline(text: str, gaz: Gazetteer) -> list[Mention]:
     """The town of a dateline ("SAN DIEGO (Reuters) -", "TORONTO —", "OKLAHOMA CITY The Latest...")."""
     out = []
-    for m in DATELINE.finditer(text):
+    hits = {m.start("town"): m for m in DATELINE.finditer(text)}
+    hits.update({m.start("town"): m for m in AGENCY_DATELINE.finditer(text) if m.start("town") not in hits})
+    for m in hits.values():
         town = m.group("town").strip()
         if len(town) > 3 and any(c.feature in ("city", "admin") and c.kind in NAME_KINDS_OK for c in gaz.find(town)):
             out.append(Mention(m.start("town"), m.start("town") + len(town), town, source="dateline", kind="city"))

@@ -165,3 +165,8 @@ def test_places_generic_district_of_an_unnamed_country_is_dropped(run):
     text = "A judge in the Southern District of California ruled on the case."
     found = places_of(run, text)
     assert all(p.country in (None, "US") for p in found)
+
+
+def test_places_dateline_after_a_byline_on_the_same_line(run):
+    text = "By ANA LOPEZ, Associated Press EL PASO (AP) — Shelters filled up on Friday."
+    assert "EL PASO" in [covered(text, p) for p in places_of(run, text)]
