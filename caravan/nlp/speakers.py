@@ -31,6 +31,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 TITLE_PATH = frozenset({"appos", "compound", "pobj", "prep", "flat", "nmod"})
 # a role longer than this is a clause, not a title ("X, who has backed Y since …")
 MAX_ROLE_WORDS = 12
+# characters that never stand in a role (a handle, a quoted title)
+NOT_IN_ROLES = frozenset('@"“”«»')
 # how far back (in characters) a pronoun looks for its person
 PRONOUN_WINDOW = 1500
 
@@ -295,8 +297,9 @@ def _role_before(head: Token, ent: Span) -> str | None:
     if start >= ent.start:
         return None
     words = list(head.doc[start: ent.start])
-    while words and (words[0].lower_ in DETERMINERS or words[0].dep_ in ("poss", "case")):
-        words = words[1:]
+    while words and (words[0].pos_ == "DET" or words[0].dep_ in ("poss", "case")
+                     or (len(words) > 1 and words[1].dep_ == "case")):
+        words = words[1:]  # "the", "some", and a possessive owner ("Guatemala's") are not titles
     while words and words[-1].lower_.rstrip(".") in COURTESY_TITLES:
         words = words[:-1]
     text = head.doc[words[0].i: words[-1].i + 1].text.strip(" ,") if words else ""
@@ -306,7 +309,8 @@ def _role_before(head: Token, ent: Span) -> str | None:
 def clean_role(text: str | None) -> str | None:
     """A role as written, or None when what stands there is no role (a handle, a number, a whole sentence)."""
     text = " ".join((text or "").split()).strip(" ,()[]")
-    if not text or "@" in text or not any(ch.isalpha() for ch in text) or len(text.split()) > MAX_ROLE_WORDS:
+    if not text or any(ch in NOT_IN_ROLES for ch in text) or not any(ch.isalpha() for ch in text) \
+            or len(text.split()) > MAX_ROLE_WORDS:
         return None
     return text
 
