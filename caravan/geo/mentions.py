@@ -171,9 +171,11 @@ def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = 
         people = {p for p in persons if " " in p or labels[(p, False)] > labels[(p, True)]}
     else:
         people = {p.split()[0] for p in persons if " " in p}
+    given = {p.split()[0] for p in persons if " " in p}  # "Yulia" after "Yulia Smith", when no place has the name
     pattern = place_type_pattern()
     return [m for m in mentions if (describe(doc.text, m.start, pattern) or {}).get("type")
-            or not (m.text in surnames or (m.text in people and not _is_sure_place(gaz, m.text)))]
+            or not (m.text in surnames or (m.text in people and not _is_sure_place(gaz, m.text))
+                    or (m.text in given and not gaz.find(m.text)))]
 
 
 def _is_big_city(gaz: Gazetteer, name: str) -> bool:

@@ -137,6 +137,8 @@ def _found_from(r: Resolution, focus: Resolution | None = None, words: set[str] 
                           lat=f.lat, lon=f.lon, score=FOCUS_SCORE)
             why = "a building or street" if m.candidates else "not in the gazetteer"
             return Found(place, r, f"{why}: placed in the town named before it, {f.name}")
+        if not m.candidates and " " not in m.text:  # one unknown word and no town to put it in: a name, a brand
+            return None
         feature = SPEECH_FEATURES.get(m.source, "city")
         return Found(Place(m.start, m.end, name=m.text, feature=feature, score=round(r.score, 3)), r, "abstained")
     country = None if c.feature in ("border", "region") else c.country

@@ -170,3 +170,13 @@ def test_places_generic_district_of_an_unnamed_country_is_dropped(run):
 def test_places_dateline_after_a_byline_on_the_same_line(run):
     text = "By ANA LOPEZ, Associated Press EL PASO (AP) — Shelters filled up on Friday."
     assert "EL PASO" in [covered(text, p) for p in places_of(run, text)]
+
+
+def test_places_given_name_of_a_person_is_not_a_place(run):
+    text = "Zorvina Kalmaro spoke in London on Monday. Later, Zorvina went home to rest."
+    assert "Zorvina" not in [covered(text, p) for p in places_of(run, text)]
+
+
+def test_places_unknown_single_word_without_a_town_is_dropped(run):
+    text = "Supporters of Blorvath gathered outside, chanting."
+    assert places_of(run, text) == []
