@@ -30,7 +30,7 @@ class Settings:
     timeout: float = 20.0
     allow_private: bool = False
     user_agent: str = "caravan/0.1 (+https://github.com/caravan-news/caravan)"
-    near_duplicate_threshold: float = 0.8
+    near_duplicate_threshold: float = 0.7
     minhash_permutations: int = 128
     place_min_score: float = 0.35
     extra: dict[str, Any] = field(default_factory=dict)
