@@ -49,6 +49,9 @@ BIG_CITY = 100_000  # population of a city found even under an organisation labe
 DATELINE_TAIL = re.compile(r"[A-Z.&,\s]*?(?:,|\(|—|–|--| - )")  # what may follow the town of a dateline
 SHOUT_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "INTJ"})
 CONTEXT_TOWN_POPULATION = 1000  # smallest town of the document's main country found without NER or a cue
+# smallest one-word town found that way outside the divisions the document names (one-word names of small towns
+# are mostly surnames and institutions: "Hernandez", "Cato", "Yale")
+CONTEXT_WORD_POPULATION = 50_000
 
 
 def strip_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -261,7 +264,7 @@ def _trim_run(run: SpacySpan) -> SpacySpan:
     return run.doc[start:run.end]
 
 
-def _place_words() -> frozenset[str]:
+def place_words() -> frozenset[str]:
     return frozenset(load_curated()["place_prepositions"]["words"])
 
 
@@ -274,7 +277,7 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS - {"PERSON", "PER"} for t in ent}
     out = []
     for run in _runs(doc):
-        if run.start == 0 or doc[run.start - 1].lower_ not in _place_words() or len(run) > MAX_NAME_TOKENS:
+        if run.start == 0 or doc[run.start - 1].lower_ not in place_words() or len(run) > MAX_NAME_TOKENS:
             continue
         if any(t.i in blocked for t in run):
             continue
@@ -293,7 +296,7 @@ def _maybe_town(ent: SpacySpan) -> bool:
     if ent.label_ not in ("PERSON", "PER") or ent.root.dep_ in SUBJECTS:
         return False
     tok = ent[0]
-    after_place_word = tok.dep_ == PREPOSITION_OBJECT and tok.head.lower_ in _place_words()
+    after_place_word = tok.dep_ == PREPOSITION_OBJECT and tok.head.lower_ in place_words()
     in_list = tok.dep_ == "conj" and (tok.head.dep_ == PREPOSITION_OBJECT or tok.head.ent_type_ in PLACE_LABELS)
     return len(ent) > 1 or after_place_word or in_list
 
@@ -304,6 +307,8 @@ def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
     or as a person when the name is no verb's subject (one-word names only after a preposition) and no full name
     in the document explains it ("San Pedro Sula" and "Tecún Umán" are often tagged as people)."""
     countries = {r.choice.country for r in resolutions if r.choice is not None and r.choice.country}
+    admins = {(r.choice.country, r.choice.admin1) for r in resolutions
+              if r.choice is not None and r.choice.feature == "admin"}
     if not countries:
         return []
     spans = taken + [(r.mention.start, r.mention.end) for r in resolutions]
@@ -319,6 +324,7 @@ def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
             continue
         kinds = ("name", "alt") if " " in name else ("name",)
         if any(c.country in countries and c.kind in kinds and c.population >= CONTEXT_TOWN_POPULATION
+               and (" " in name or c.population >= CONTEXT_WORD_POPULATION or (c.country, c.admin1) in admins)
                for c in _town_candidates(gaz, name)):
             out.append(Mention(start, end, name, source="context"))
     return out

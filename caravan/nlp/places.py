@@ -9,6 +9,7 @@ cannot place sit in the town the text named just before them.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 from caravan.geo.gazetteer import open_gazetteer
 from caravan.geo.mentions import (PLACE_LABELS, annotate_mentions, dedupe, demonym_context, drop_people, drop_shouted,
                                 find_context_towns, find_cued_towns, find_dateline, find_entity_mentions,
-                                find_name_mentions, find_repeats, is_building, is_facility, overlaps,
+                                find_name_mentions, find_repeats, is_building, is_facility, overlaps, place_words,
                                 unsupported_acronym, unsupported_generic)
 from caravan.geo.patterns import Border, find_border_compounds, find_directional_borders, find_single_borders
 from caravan.geo.resolver import Mention, Resolution, Resolver
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 SPEECH_FEATURES = {"GPE": "city", "LOC": "region", "FAC": "city"}  # feature of a mention the resolver abstains on
 FOCUS_SCORE = 0.4  # score of a street or building placed at the document's focus town
+PREVIOUS_WORD = re.compile(r"(\w+)\s+(?:the\s+)?$")  # the word before a name
 FOCUS_FEATURES = ("city",)  # what can be a document's focus (a division is too large to place a street)
 
 
@@ -83,7 +85,9 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
                                                   or unsupported_generic(r, resolutions))]
     focus = find_focus(resolutions)
     words = {t.text for t in doc if t.text.islower()}
-    found = [_found_from(r, nearest_town(resolutions, r.mention.start, focus), words) for r in resolutions]
+    cued = {r.mention.start for r in resolutions if after_place_word(text, r.mention.start)}
+    found = [_found_from(r, nearest_town(resolutions, r.mention.start, focus), words, r.mention.start in cued)
+             for r in resolutions]
     found = [f for f in found if f is not None]
     found += [_border_found(b, "both sides named") for b in borders]
     found += single_borders(text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found])
@@ -125,8 +129,16 @@ def nearest_town(resolutions: list[Resolution], start: int, focus: Resolution | 
     return before[-1] if before else focus
 
 
-def _found_from(r: Resolution, focus: Resolution | None = None, words: set[str] | None = None) -> Found | None:
-    """The Place of a resolution; a building or an unknown place-like name sits in the town named before it."""
+def after_place_word(text: str, start: int) -> bool:
+    """The name follows a place preposition ("in Bywater", "near the Foo")."""
+    before = PREVIOUS_WORD.search(text[max(0, start - 40):start])
+    return bool(before) and before.group(1).lower() in place_words()
+
+
+def _found_from(r: Resolution, focus: Resolution | None = None, words: set[str] | None = None,
+                cued: bool = False) -> Found | None:
+    """The Place of a resolution; a building or an unknown place-like name sits in the town named before it. One
+    unknown word is a place only after a place preposition ("in Bywater"; not "Caucasian", a surname)."""
     m, c = r.mention, r.choice
     if c is None or (is_building(m) and c.feature == "city" and not m.container):
         if not m.candidates and (not _unknown_place_kept(m) or m.text.lower() in (words or set())):
@@ -137,7 +149,7 @@ def _found_from(r: Resolution, focus: Resolution | None = None, words: set[str] 
                           lat=f.lat, lon=f.lon, score=FOCUS_SCORE)
             why = "a building or street" if m.candidates else "not in the gazetteer"
             return Found(place, r, f"{why}: placed in the town named before it, {f.name}")
-        if not m.candidates and " " not in m.text:  # one unknown word and no town to put it in: a name, a brand
+        if not m.candidates and " " not in m.text and not (cued and focus is not None):
             return None
         feature = SPEECH_FEATURES.get(m.source, "city")
         return Found(Place(m.start, m.end, name=m.text, feature=feature, score=round(r.score, 3)), r, "abstained")

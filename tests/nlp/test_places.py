@@ -180,3 +180,14 @@ def test_places_given_name_of_a_person_is_not_a_place(run):
 def test_places_unknown_single_word_without_a_town_is_dropped(run):
     text = "Supporters of Blorvath gathered outside, chanting."
     assert places_of(run, text) == []
+
+
+def test_places_small_one_word_town_found_without_ner_needs_its_state_named(run):
+    text = "Officials in El Paso said the Cato report was wrong about the border."
+    assert "Cato" not in [covered(text, p) for p in places_of(run, text)]
+
+
+def test_places_soviet_union_is_placed_in_russia(run):
+    text = "The treaty was signed with the Soviet Union in 1987."
+    (p,) = places_of(run, text)
+    assert p.feature == "country" and p.country == "RU"
