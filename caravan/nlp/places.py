@@ -143,14 +143,14 @@ def _found_from(r: Resolution, focus: Resolution | None = None, words: set[str] 
     if c is None or (is_building(m) and c.feature == "city" and not m.container):
         if not m.candidates and (not _unknown_place_kept(m) or m.text.lower() in (words or set())):
             return None
+        if not m.candidates and " " not in m.text and not (cued and focus is not None):
+            return None
         if (not m.candidates or is_building(m)) and focus is not None and focus.choice is not None:
             f = focus.choice
             place = Place(m.start, m.end, name=m.text, feature="city", country=f.country, admin1=f.admin1,
                           lat=f.lat, lon=f.lon, score=FOCUS_SCORE)
             why = "a building or street" if m.candidates else "not in the gazetteer"
             return Found(place, r, f"{why}: placed in the town named before it, {f.name}")
-        if not m.candidates and " " not in m.text and not (cued and focus is not None):
-            return None
         feature = SPEECH_FEATURES.get(m.source, "city")
         return Found(Place(m.start, m.end, name=m.text, feature=feature, score=round(r.score, 3)), r, "abstained")
     country = None if c.feature in ("border", "region") else c.country

@@ -191,3 +191,8 @@ def test_places_soviet_union_is_placed_in_russia(run):
     text = "The treaty was signed with the Soviet Union in 1987."
     (p,) = places_of(run, text)
     assert p.feature == "country" and p.country == "RU"
+
+
+def test_places_unknown_single_word_is_not_placed_in_the_focus_town(run):
+    text = "Families arrived in El Paso on Monday, both European and Zelvarian, officials said."
+    assert [covered(text, p) for p in places_of(run, text)] == ["El Paso"]
