@@ -20,7 +20,7 @@ from caravan.nlp.extensions import in_boilerplate
 from caravan.nlp.indirect_quotes import (CONTAINED, find_according, find_headline, find_indirect,
                                          find_noun_cues)
 from caravan.nlp.quote_data import QuoteLexicon, is_outlet, load_lexicon
-from caravan.nlp.quote_marks import find_marked, paragraphs
+from caravan.nlp.quote_marks import find_marked, paragraphs, trim
 from caravan.nlp.quote_parts import Found
 from caravan.nlp.quotes_es import find_quotes_by_rules
 from caravan.nlp.speakers import FIRST_PERSON, NameBook, clean_name, normalise_speaker
@@ -29,6 +29,9 @@ from caravan.settings import Settings
 __all__ = ["QuoteFinder", "find_quotes", "normalise_speaker"]
 
 log = logging.getLogger(__name__)
+
+# quotation marks a quote's contents never start or end with
+EDGE_MARKS = frozenset('"“”«»')
 
 
 class QuoteFinder:
@@ -50,9 +53,39 @@ def find_quotes(doc: Doc) -> list[Quote]:
     else:
         found = find_quotes_parsed(doc, lexicon)
     found = [f for f in found if not in_boilerplate(doc, f.quote.start, f.quote.end)]
+    found = drop_nested(strip_marks(doc.text, found))
     apply_via(doc.text, found, lexicon)
     log.debug("%d quotes found", len(found))
     return sorted((f.quote for f in found), key=lambda q: (q.start, q.end))
+
+
+def strip_marks(text: str, found: list[Found]) -> list[Found]:
+    """Contents never hold quotation marks at their edges ('"mass violence' -> 'mass violence')."""
+    out = []
+    for f in found:
+        start, end = f.quote.start, f.quote.end
+        while True:
+            start, end = trim(text, start, end)
+            if start < end and text[start] in EDGE_MARKS:
+                start += 1
+            elif start < end and text[end - 1] in EDGE_MARKS:
+                end -= 1
+            else:
+                break
+        if end > start:
+            f.quote.start, f.quote.end = start, end
+            out.append(f)
+    return out
+
+
+def drop_nested(found: list[Found]) -> list[Found]:
+    """No quote lies inside another quote of the same speaker: the outer one holds it."""
+    def holds(outer: Found, inner: Found) -> bool:
+        return (outer is not inner and outer.quote.start <= inner.quote.start
+                and inner.quote.end <= outer.quote.end and outer.quote.end - outer.quote.start
+                > inner.quote.end - inner.quote.start
+                and normalise_speaker(outer.quote.speaker) == normalise_speaker(inner.quote.speaker))
+    return [f for f in found if not any(holds(o, f) for o in found)]
 
 
 def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon) -> list[Found]:

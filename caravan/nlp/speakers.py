@@ -23,6 +23,11 @@ BODY_NOUNS = frozenset({"organization", "organisation", "group", "agency", "mini
                         "institute", "committee", "company", "office", "party", "campaign", "administration",
                         "commission", "council", "court", "union", "association", "embassy", "army", "police"})
 RELATIVES = frozenset({"who", "which", "that"})
+# negative and quantifier pronouns, never a speaker ("no one", "nobody", "everyone")
+NOBODY_PRONOUNS = frozenset({"nobody", "none", "noone", "no-one", "everyone", "everybody", "someone",
+                             "somebody", "anyone", "anybody", "nothing", "everything", "something"})
+# determiners that turn "one" into such a pronoun ("no one", "every one")
+NOBODY_DETERMINERS = frozenset({"no", "every", "some", "any"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PER", "MISC"})
 DETERMINERS = frozenset({"the", "a", "an"})
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -145,9 +150,9 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through coordination and participles ("said X, adding ...")."""
     current = verb
     for _ in range(3):
-        for child in current.children:
-            if child.dep_ in SUBJECTS:
-                return child
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if subjects:  # a misparse may give two ("A crossed on Tuesday, police said"): the nearest speaks
+            return min(subjects, key=lambda c: abs(c.i - current.i))
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head is not current:
             current = current.head
             if current.dep_ == "prep" and current.head is not current:  # "stopped short of calling …"
@@ -171,10 +176,20 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
+def is_nobody(subject: Token) -> bool:
+    """Whether a subject is a negative or quantifier pronoun ("no one", "nobody", "everyone")."""
+    if subject.lower_ in NOBODY_PRONOUNS:
+        return True
+    return subject.lower_ == "one" and any(c.dep_ == "det" and c.lower_ in NOBODY_DETERMINERS
+                                           for c in subject.children)
+
+
 def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     """Resolve the subject of a cue at offset ``at`` to a Speaker: name, role, person or outlet."""
     if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl" and subject.head.head is not subject.head:
         subject = subject.head.head  # "Trump, who says …": the antecedent speaks
+    if is_nobody(subject):
+        return Speaker(None)
     if subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS:
         return _pronoun_speaker(subject, book, at)
     ent = _person_entity(subject)
@@ -213,7 +228,7 @@ def _phrase_speaker(subject: Token, book: NameBook) -> Speaker:
     expanded = book.expand(name, subject.idx)
     offset = subject.doc.text.rfind(name, 0, subject.idx + len(subject.text))
     span = subject.doc.char_span(offset, offset + len(name), alignment_mode="expand") if offset >= 0 else None
-    role = _role_before(subject, span) if span is not None else None
+    role = (_role_before(subject, span) if span is not None else None) or _apposition(subject)
     return Speaker(expanded, role or book.role_of(expanded), person=subject.ent_type_ in ("PERSON", "PER"),
                    outlet=is_outlet(expanded, book.lexicon))
 
@@ -318,6 +333,11 @@ def clean_role(text: str | None) -> str | None:
 def _apposition(root: Token) -> str | None:
     """The apposition after a name ("X, chief executive of ...") without its determiner or relative clause."""
     for child in root.rights:
+        if child.dep_ == "appos" and _is_age(child):
+            later = _apposition(child)  # "X, 24, a construction worker": an age is no role, what follows is
+            if later:
+                return later
+            continue
         if child.dep_ == "appos":
             words = [t for t in child.subtree if t.i >= child.left_edge.i]
             cut = next((t.i for t in words if t.dep_ in ("relcl", "acl") and t.head.i <= child.i), None)
@@ -327,6 +347,11 @@ def _apposition(root: Token) -> str | None:
             text = child.doc[words[0].i: words[-1].i + 1].text.strip(" ,") if words else ""
             return clean_role(text)
     return None
+
+
+def _is_age(tok: Token) -> bool:
+    """An apposition that is only a number ("Javier, 24, …")."""
+    return tok.like_num and not any(c.dep_ not in ("punct",) for c in tok.children)
 
 
 def find_channel(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | None:

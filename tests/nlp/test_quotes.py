@@ -317,3 +317,70 @@ def test_quotes_closing_cue_reports_its_whole_paragraph(run):
     quote = find(record, text, "slept outside")
     assert text[quote.start:quote.end].startswith("The families arrived")
     assert quote.speaker == "Luis Vega"
+
+
+@pytest.mark.model
+def test_quotes_closing_common_noun_cue_after_a_misparse(run):
+    text = "Some 120 travellers crossed the river on Friday, police said."
+    record = run(text, language="en")
+    quote = find(record, text, "crossed the river")
+    assert text[quote.start:quote.end] == "Some 120 travellers crossed the river on Friday"
+    assert quote.kind == "indirect"
+    assert quote.speaker == "police"
+
+
+@pytest.mark.model
+def test_quotes_no_quote_inside_another_of_the_same_speaker(run):
+    text = 'The council accused the mayor on Friday of "ignoring" families and risking "a real disaster".'
+    record = run(text, language="en")
+    spans = [(q.start, q.end) for q in record.quotes]
+    for q in record.quotes:
+        assert not any(s <= q.start and q.end <= e and (s, e) != (q.start, q.end) for s, e in spans)
+
+
+@pytest.mark.model
+def test_quotes_contents_never_edge_with_quotation_marks(run):
+    text = 'The council accused the mayor on Friday of "ignoring" families and risking "a real disaster".'
+    record = run(text, language="en")
+    assert record.quotes
+    for q in record.quotes:
+        assert text[q.start] not in "\"“”" and text[q.end - 1] not in "\"“”"
+
+
+@pytest.mark.model
+def test_quotes_reported_state_in_passive_is_no_quote(run):
+    text = "No one was reported injured."
+    record = run(text, language="en")
+    assert record.quotes == []
+
+
+@pytest.mark.model
+def test_quotes_negative_pronoun_is_never_a_speaker(run):
+    text = "Nobody said the bridge would reopen soon."
+    record = run(text, language="en")
+    assert all(q.speaker is None for q in record.quotes)
+
+
+@pytest.mark.model
+def test_quotes_passive_addressee_is_not_the_speaker(run):
+    text = "The travellers were told that the camp would close."
+    record = run(text, language="en")
+    quote = find(record, text, "camp would close")
+    assert quote.speaker is None
+
+
+@pytest.mark.model
+def test_quotes_role_follows_the_age_in_apposition(run):
+    text = '"We slept in the rain," said Marta Quispe, 31, a bakery owner.'
+    record = run(text, language="en")
+    quote = find(record, text, "slept in the rain")
+    assert quote.speaker == "Marta Quispe"
+    assert quote.speaker_role == "bakery owner"
+
+
+@pytest.mark.model
+def test_quotes_age_alone_is_never_a_role(run):
+    text = "Marta Quispe, 31, said the camp was full."
+    record = run(text, language="en")
+    quote = find(record, text, "camp was full")
+    assert quote.speaker_role is None
