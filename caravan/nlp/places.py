@@ -81,6 +81,7 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
         mentions = dedupe(mentions + more, taken)
         annotate_mentions(text, mentions, resolver)
         resolutions = resolver.resolve(mentions, context)
+    resolutions = one_sense(resolutions)
     resolutions = [r for r in resolutions if not (unsupported_acronym(r, resolutions)
                                                   or unsupported_generic(r, resolutions))]
     focus = find_focus(resolutions)
@@ -92,6 +93,23 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     found += [_border_found(b, "both sides named") for b in borders]
     found += single_borders(text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found])
     return sorted(found, key=lambda f: f.place.start)
+
+
+def one_sense(resolutions: list[Resolution]) -> list[Resolution]:
+    """One sense per document: a name the text once places explicitly ("Salisbury, England", "the town of X")
+    keeps that place wherever else it is named without such words."""
+    sure = {}
+    for r in resolutions:
+        if r.choice is not None and (r.mention.container or r.mention.kind) and r.mention.text not in sure:
+            sure[r.mention.text] = r
+    out = []
+    for r in resolutions:
+        best = sure.get(r.mention.text)
+        if best is not None and best is not r and not r.mention.container and r.choice != best.choice \
+                and best.choice in r.mention.candidates:
+            r = Resolution(r.mention, best.choice, best.score, {"same name placed before": 1.0}, r.alternatives)
+        out.append(r)
+    return out
 
 
 def find_focus(resolutions: list[Resolution]) -> Resolution | None:
@@ -124,7 +142,7 @@ def nearest_town(resolutions: list[Resolution], start: int, focus: Resolution | 
     else the focus."""
     if focus is None or focus.choice is None:
         return None
-    before = [r for r in resolutions if r.mention.start < start and r.choice is not None
+    before = [r for r in resolutions if r.mention.start < start and r.choice is not None and not is_building(r.mention)
               and r.choice.feature in FOCUS_FEATURES and r.choice.country == focus.choice.country]
     return before[-1] if before else focus
 

@@ -196,3 +196,9 @@ def test_places_soviet_union_is_placed_in_russia(run):
 def test_places_unknown_single_word_is_not_placed_in_the_focus_town(run):
     text = "Families arrived in El Paso on Monday, both European and Zelvarian, officials said."
     assert [covered(text, p) for p in places_of(run, text)] == ["El Paso"]
+
+
+def test_places_name_placed_explicitly_keeps_that_place_later(run):
+    text = "Police in Salisbury, England, sealed off a park. Officers in Salisbury said the area was safe."
+    found = [p for p in places_of(run, text) if covered(text, p) == "Salisbury"]
+    assert len(found) == 2 and all(p.country == "GB" for p in found)
