@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from caravan.geo.curated import load_curated
 from caravan.geo.gazetteer import open_gazetteer
-from caravan.geo.mentions import (PLACE_LABELS, annotate_mentions, dedupe, demonym_context, drop_people, drop_shouted,
-                                find_context_towns, find_cued_towns, find_dateline, find_entity_mentions,
-                                find_name_mentions, find_repeats, is_building, is_facility, overlaps, place_words,
-                                unsupported_acronym, unsupported_generic)
+from caravan.geo.mentions import (NAME_CONNECTORS, PLACE_LABELS, annotate_mentions, dedupe, demonym_context,
+                                drop_people, drop_shouted, facility_words, find_context_towns, find_cued_towns,
+                                find_dateline, find_entity_mentions, find_name_mentions, find_repeats, is_building,
+                                is_facility, overlaps, place_words, unsupported_acronym, unsupported_generic)
 from caravan.geo.patterns import Border, find_border_compounds, find_directional_borders, find_single_borders
 from caravan.geo.resolver import Mention, Resolution, Resolver
 from caravan.geo.store import Gazetteer
@@ -32,7 +33,8 @@ log = logging.getLogger(__name__)
 SPEECH_FEATURES = {"GPE": "city", "LOC": "region", "FAC": "city"}  # feature of a mention the resolver abstains on
 FOCUS_SCORE = 0.4  # score of a street or building placed at the document's focus town
 PREVIOUS_WORD = re.compile(r"(\w+)\s+(?:the\s+)?$")  # the word before a name
-FOCUS_FEATURES = ("city",)  # what can be a document's focus (a division is too large to place a street)
+FOCUS_FEATURES = ("city",)
+PARTY_STATE = re.compile(r"^[RDI]\s?[-–]\s?[A-Z]")  # "R-S.C.", "D- Calif.": party and state of a US lawmaker  # what can be a document's focus (a division is too large to place a street)
 
 
 @dataclass
@@ -134,7 +136,18 @@ def _unknown_place_kept(m: Mention) -> bool:
         return True
     if " and " in m.text:  # "Rubio and Cruz": a list of names, not one place
         return False
+    if PARTY_STATE.match(m.text):  # "(R-S.C.)": a lawmaker's party and state
+        return False
+    if any(w.islower() and w not in NAME_CONNECTORS and w not in place_type_words() for w in m.text.split()[1:]):
+        return False  # "Easter weekend" (but "Torkula village")
     return m.source in PLACE_LABELS and (" " in m.text or sum(ch.isupper() for ch in m.text) < 2)
+
+
+def place_type_words() -> frozenset[str]:
+    """Words that name a kind of place ("village", "county"), and the last words of street and feature names."""
+    types = load_curated()["place_types"]
+    words = {w for k, ws in types.items() if not k.startswith("_") for w in ws}
+    return frozenset(words | {w.lower() for w in facility_words()})
 
 
 def nearest_town(resolutions: list[Resolution], start: int, focus: Resolution | None) -> Resolution | None:

@@ -202,3 +202,13 @@ def test_places_name_placed_explicitly_keeps_that_place_later(run):
     text = "Police in Salisbury, England, sealed off a park. Officers in Salisbury said the area was safe."
     found = [p for p in places_of(run, text) if covered(text, p) == "Salisbury"]
     assert len(found) == 2 and all(p.country == "GB" for p in found)
+
+
+def test_places_party_and_state_of_a_lawmaker_is_not_a_place(run):
+    text = "Migrants waited in Tijuana, said Sen. Jane Doe (R- S.C.) on Monday."
+    assert all(not covered(text, p).startswith("R-") for p in places_of(run, text))
+
+
+def test_places_unknown_name_with_a_small_word_is_not_a_place(run):
+    text = "Crowds in El Paso grew over the Easter weekend as families arrived."
+    assert "Easter weekend" not in [covered(text, p) for p in places_of(run, text)]
