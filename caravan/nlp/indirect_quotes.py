@@ -39,6 +39,8 @@ SOURCE_PRONOUNS = PERSON_PRONOUNS | FIRST_PERSON | {"they", "who", "which", "tha
 FOLLOWERS = frozenset({"prep", "oprd", "xcomp", "ccomp", "advmod", "dative", "dobj"})
 # objects that stand for something said elsewhere ("said it", "denied that")
 PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
+# cues whose passive subject is still the speaker ("she was quoted as saying …")
+SPEAKER_PASSIVES = frozenset({"quote"})
 # parts of speech of a state a passive cue gives its subject ("reported missing", "reported dead")
 STATE_TAGS = frozenset({"ADJ", "VERB"})
 # a quoted fragment this much inside a reported clause is part of it (a mixed quote)
@@ -58,12 +60,15 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
         passive = subject if subject is not None and subject.dep_ == "nsubjpass" and _agent(tok) else None
         if passive is not None:
             subject = _agent(tok)  # "the nominee was endorsed by the union": the union speaks
-        elif _addressed(tok, subject, lexicon):
-            subject = None  # "the migrants were told that …": they heard it, someone unnamed said it
-        named = _named_or_pronoun(subject)
+        unsaid = passive is None and (_addressed(tok, subject, lexicon) or _unsaid_subject(tok, subject))
+        if unsaid and (_reported_state(tok, subject) or not _complements(tok, kind, lexicon, True)):
+            continue  # "no one was reported missing", "the plan has barely been mentioned"
+        if unsaid:
+            subject = None  # "the migrants were told that …", "he was accused of …": someone unnamed said it
+        named = _named_or_pronoun(subject) or unsaid
         if subject is not None and subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
             subject = subject.head.head if subject.head.head is not subject.head else subject
-        if not _may_report(kind, tok, subject, named, outer) or _reported_state(tok, subject):
+        if not unsaid and not _may_report(kind, tok, subject, named, outer):
             continue
         pieces = reported_pieces(tok, kind, lexicon, named)
         if not pieces and passive is not None and passive.lower_ not in PRONOUN_OBJECTS:
@@ -72,7 +77,7 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
             if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
                 continue
             item = _indirect(doc, tok, subject, (start, end), starts, book, lexicon)
-            if item.quote.speaker or kind == "speech" or item.cue_subject in FIRST_PERSON:
+            if item.quote.speaker or kind == "speech" or unsaid or item.cue_subject in FIRST_PERSON:
                 found.append(item)  # "it was said that …" has no speaker, but is reported speech
     return found
 
@@ -83,11 +88,16 @@ def _addressed(cue: Token, subject: Token | None, lexicon: QuoteLexicon) -> bool
             and cue.lemma_.lower() in lexicon.addressee_verbs)
 
 
+def _unsaid_subject(cue: Token, subject: Token | None) -> bool:
+    """The subject of a passive cue with no agent is what was said, not who said it ("the plan was
+    mentioned"), unless the cue quotes its subject ("she was quoted as saying …")."""
+    return (subject is not None and subject.dep_ == "nsubjpass" and _agent(cue) is None
+            and cue.lemma_.lower() not in SPEAKER_PASSIVES)
+
+
 def _reported_state(cue: Token, subject: Token | None) -> bool:
     """A passive cue with no agent that only gives its subject a state ("no one was reported missing", "two
     were reported dead"): a fact the article states, not a quote (unlike "was declared the winner")."""
-    if subject is None or subject.dep_ != "nsubjpass" or _agent(cue) is not None:
-        return False
     complements = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "prep")]
     return bool(complements) and all(c.dep_ == "oprd" and c.pos_ in STATE_TAGS for c in complements)
 

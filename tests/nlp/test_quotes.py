@@ -384,3 +384,18 @@ def test_quotes_age_alone_is_never_a_role(run):
     record = run(text, language="en")
     quote = find(record, text, "camp was full")
     assert quote.speaker_role is None
+
+
+@pytest.mark.model
+def test_quotes_passive_subject_without_agent_is_not_the_speaker(run):
+    text = "The mayor was accused of hiding the shelter budget from the council."
+    record = run(text, language="en")
+    quote = find(record, text, "hiding the shelter budget")
+    assert quote.speaker is None
+
+
+@pytest.mark.model
+def test_quotes_passive_cue_with_nothing_reported_gives_no_quote(run):
+    text = "Despite two failed votes this spring, the camp closure has barely been mentioned in the campaign."
+    record = run(text, language="en")
+    assert record.quotes == []
