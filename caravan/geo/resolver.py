@@ -229,7 +229,7 @@ class Resolver:
     def _coherence(self, c: Candidate, m: Mention, ctx: Context) -> float:
         if c.feature in ("country", "border", "region"):
             return 1.0
-        if c.feature == "admin":
+        if c.feature == "admin" and c.code != "ADM2":  # a county is small enough for nearness to count
             return 0.5
         others = [(lat, lon) for start, lat, lon in ctx.points if start != m.start]
         if c.lat is None or not others:

@@ -212,3 +212,9 @@ def test_places_party_and_state_of_a_lawmaker_is_not_a_place(run):
 def test_places_unknown_name_with_a_small_word_is_not_a_place(run):
     text = "Crowds in El Paso grew over the Easter weekend as families arrived."
     assert "Easter weekend" not in [covered(text, p) for p in places_of(run, text)]
+
+
+def test_places_county_follows_the_towns_near_it(run):
+    text = "Deputies in Chattanooga said the storm closed roads across Hamilton County on Friday."
+    county = [p for p in places_of(run, text) if covered(text, p) == "Hamilton County"]
+    assert county and county[0].admin1 == "Tennessee"
