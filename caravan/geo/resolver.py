@@ -43,6 +43,7 @@ KIND_BONUS = 0.12  # added when the candidate has the feature the text names ("t
 KIND_PENALTY = -0.25
 DIRECTION_BONUS = 0.05  # "northern town of X": X lies on that side of its country's centroid
 ADMIN_CONTEXT_BONUS = 0.3  # candidate lies in a first-level division the document names
+HOME_NAME_MARGIN = 0.1  # how far an own-name town at home may trail an alternate-name rival abroad
 COHERENCE_KM = 1000.0  # distance beyond which another place of the document no longer helps
 MAX_CANDIDATES = 25  # most populous candidates kept per name
 UNRANKED_KINDS = ("short",)  # kinds of name only trusted inside patterns (border compounds)
@@ -183,6 +184,7 @@ class Resolver:
                         key=lambda x: -x[0][0])
         if not scored:
             return Resolution(mention, None, 0.0)
+        scored = _prefer_own_name_at_home(scored, context)
         (best, reasons), choice = scored[0]
         alternatives = [(c, s) for (s, _), c in scored[1:4]]
         if best < self.min_score:
@@ -265,6 +267,19 @@ class Resolver:
             if r.choice is not None:
                 _add_to(ctx, r.mention, r.choice)
         return ctx
+
+
+def _prefer_own_name_at_home(scored: list, ctx: Context) -> list:
+    """A town called by its own name in a country the document names beats a close rival abroad that only has
+    the name as an alternate ("Garden City" in a South Carolina story is not Singapore's nickname)."""
+    (best, _), choice = scored[0]
+    if choice.kind == "name" or choice.feature not in ("city", "admin") or ctx.countries.get(choice.country or ""):
+        return scored
+    for i, ((score, _), c) in enumerate(scored[1:], start=1):
+        if c.kind == "name" and c.feature == "city" and ctx.countries.get(c.country or "") \
+                and score >= best - HOME_NAME_MARGIN:
+            return [scored[i]] + scored[:i] + scored[i + 1:]
+    return scored
 
 
 def _add_to(ctx: Context, m: Mention, c: Candidate) -> None:

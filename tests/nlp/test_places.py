@@ -218,3 +218,9 @@ def test_places_county_follows_the_towns_near_it(run):
     text = "Deputies in Chattanooga said the storm closed roads across Hamilton County on Friday."
     county = [p for p in places_of(run, text) if covered(text, p) == "Hamilton County"]
     assert county and county[0].admin1 == "Tennessee"
+
+
+def test_places_own_name_town_at_home_beats_a_nickname_abroad(run):
+    text = "Myrtle Beach, South Carolina, police said a man slept on the sidewalk in Garden City for weeks."
+    town = [p for p in places_of(run, text) if covered(text, p) == "Garden City"]
+    assert town and town[0].country == "US"
