@@ -224,3 +224,8 @@ def test_places_own_name_town_at_home_beats_a_nickname_abroad(run):
     text = "Myrtle Beach, South Carolina, police said a man slept on the sidewalk in Garden City for weeks."
     town = [p for p in places_of(run, text) if covered(text, p) == "Garden City"]
     assert town and town[0].country == "US"
+
+
+def test_places_weather_pattern_named_like_a_town_is_not_a_place(run):
+    text = "Farmers in Honduras blamed El Niño for the drought that pushed them north."
+    assert [covered(text, p) for p in places_of(run, text)] == ["Honduras"]
