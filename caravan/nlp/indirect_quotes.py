@@ -249,7 +249,15 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
             break
     if kind in ("speech", "clause") and not out:
         return _clause_on_object(cue)
+    if out and lemma in lexicon.seeking_verbs and _sought(out[0], lexicon) and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in out):
+        return []  # "sought asylum in the US", "asked for shelter at the church"
     return out
+
+
+def _sought(tok: Token, lexicon: QuoteLexicon) -> bool:
+    """A noun object of a seeking cue that names what is applied for ("sought asylum", "claimed refugee
+    status")."""
+    return tok.dep_ in ("dobj", "pobj") and tok.lemma_.lower() in lexicon.sought_things
 
 
 def _that_clause(tok: Token) -> bool:

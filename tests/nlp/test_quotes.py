@@ -399,3 +399,17 @@ def test_quotes_passive_cue_with_nothing_reported_gives_no_quote(run):
     text = "Despite two failed votes this spring, the camp closure has barely been mentioned in the campaign."
     record = run(text, language="en")
     assert record.quotes == []
+
+
+@pytest.mark.model
+def test_quotes_seeking_asylum_is_no_quote(run):
+    text = "Hundreds of families sought asylum at the border crossing last week."
+    record = run(text, language="en")
+    assert record.quotes == []
+
+
+@pytest.mark.model
+def test_quotes_asking_for_shelter_is_no_quote(run):
+    text = "The travellers asked for shelter at the parish hall."
+    record = run(text, language="en")
+    assert record.quotes == []
