@@ -415,6 +415,16 @@ def unsupported_generic(r: Resolution, resolutions: list[Resolution]) -> bool:
     return r.choice.country not in {o.choice.country for o in resolutions if o is not r and o.choice is not None}
 
 
+def unsupported_person(r: Resolution, resolutions: list[Resolution]) -> bool:
+    """A name NER calls a person ("Estrella Flores" tagged on "Flores") is a division or town only of a country
+    the document names elsewhere."""
+    m = r.mention
+    if r.choice is None or r.choice.feature not in ("city", "admin") or m.source not in ("PERSON", "PER") \
+            or m.container or m.kind:  # "the Guatemalan town of Morales" is a place whatever NER says
+        return False
+    return r.choice.country not in {o.choice.country for o in resolutions if o is not r and o.choice is not None}
+
+
 def drop_shouted(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions without shouted all-caps words (see ``is_shouted``)."""
     return [m for m in mentions if not is_shouted(doc, m)]

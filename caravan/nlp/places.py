@@ -20,7 +20,8 @@ from caravan.geo.gazetteer import open_gazetteer
 from caravan.geo.mentions import (NAME_CONNECTORS, PLACE_LABELS, annotate_mentions, dedupe, demonym_context,
                                 drop_people, drop_shouted, facility_words, find_context_towns, find_cued_towns,
                                 find_dateline, find_entity_mentions, find_name_mentions, find_repeats, is_building,
-                                is_facility, overlaps, place_words, unsupported_acronym, unsupported_generic)
+                                is_facility, overlaps, place_words, unsupported_acronym, unsupported_generic,
+                                unsupported_person)
 from caravan.geo.patterns import Border, find_border_compounds, find_directional_borders, find_single_borders
 from caravan.geo.resolver import Mention, Resolution, Resolver
 from caravan.geo.store import Gazetteer
@@ -85,7 +86,8 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
         resolutions = resolver.resolve(mentions, context)
     resolutions = one_sense(resolutions)
     resolutions = [r for r in resolutions if not (unsupported_acronym(r, resolutions)
-                                                  or unsupported_generic(r, resolutions))]
+                                                  or unsupported_generic(r, resolutions)
+                                                  or unsupported_person(r, resolutions))]
     focus = find_focus(resolutions)
     words = {t.text for t in doc if t.text.islower()}
     cued = {r.mention.start for r in resolutions if after_place_word(text, r.mention.start)}

@@ -229,3 +229,8 @@ def test_places_own_name_town_at_home_beats_a_nickname_abroad(run):
 def test_places_weather_pattern_named_like_a_town_is_not_a_place(run):
     text = "Farmers in Honduras blamed El Niño for the drought that pushed them north."
     assert [covered(text, p) for p in places_of(run, text)] == ["Honduras"]
+
+
+def test_places_person_named_like_a_foreign_division_is_not_a_place(run):
+    text = "Estrella Flores has family and a job in San Diego, where she works with children."
+    assert "Flores" not in [covered(text, p) for p in places_of(run, text)]
