@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from caravan.datafiles import read_rows
 from caravan.model import Span
 
 PATTERNS_FILE = Path(__file__).parent.parent / "data" / "boilerplate.tsv"
@@ -31,10 +32,7 @@ class Line:
 def load_patterns(path: Path = PATTERNS_FILE) -> dict[str, list[re.Pattern[str]]]:
     """Patterns by kind (``widget``, ``line``) from the TSV file."""
     out: dict[str, list[re.Pattern[str]]] = {"widget": [], "line": []}
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        kind, pattern = raw.split("\t", 1)
+    for kind, pattern in read_rows(path):
         out[kind].append(re.compile(pattern, re.IGNORECASE))
     return out
 

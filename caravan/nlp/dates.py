@@ -30,6 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from caravan.datafiles import read_rows
 from caravan.model import DateRef
 from caravan.nlp.extensions import in_boilerplate
 from caravan.nlp.quantities import inside_quotation, load_lexicon, parse_digits, parse_words
@@ -84,9 +85,7 @@ class Found:
 
 
 def _rows(name: str, lang: str) -> list[list[str]]:
-    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    return [row[1:] for row in rows if row[0] == lang]
+    return [row[1:] for row in read_rows(DATA_DIR / name) if row[0] == lang]
 
 
 @lru_cache(maxsize=4)

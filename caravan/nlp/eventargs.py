@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from caravan.datafiles import read_rows
 from caravan.errors import GazetteerError
 from caravan.model import DateRef, Place, Quantity, Quote
 from caravan.nlp.clause import partitive_heads
@@ -64,10 +65,8 @@ def _fallback_countries() -> dict[str, str]:
 
 def _load_aliases() -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in COUNTRY_ALIASES_FILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, code = line.rstrip("\n").split("\t")[:2]
-            out[_key(name)] = code.strip()
+    for name, code, *_ in read_rows(COUNTRY_ALIASES_FILE):
+        out[_key(name)] = code.strip()
     return out
 
 

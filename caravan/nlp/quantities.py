@@ -21,6 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from caravan.datafiles import read_rows
 from caravan.model import Quantity
 from caravan.nlp.extensions import in_boilerplate
 from caravan.settings import Settings
@@ -114,8 +115,7 @@ class Amount:
 
 
 def _rows(name: str) -> list[list[str]]:
-    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return read_rows(DATA_DIR / name)
 
 
 def _words(name: str) -> frozenset[str]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from caravan.datafiles import read_rows
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
 
 
@@ -31,8 +33,7 @@ class QuoteLexicon:
 
 def _rows(name: str) -> list[list[str]]:
     """Non-comment, non-blank lines of a data file, split on tabs."""
-    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return read_rows(DATA_DIR / name)
 
 
 def _strip_the(name: str) -> str:
