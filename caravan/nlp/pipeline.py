@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from caravan.errors import LanguageError, ModelError
 from caravan.model import ITEM_TYPES, Article, Record, Span
 from caravan.nlp.boilerplate import find_boilerplate
-from caravan.nlp.extensions import register_extensions
+from caravan.nlp.extensions import in_boilerplate, register_extensions
 from caravan.nlp.language import detect_language
 from caravan.nlp.models import load_blank, load_model
 from caravan.settings import Settings, load_settings
@@ -101,11 +101,6 @@ class Pipeline:
             return Record(id=article.id, language=exc.language, published=article.published, skipped=exc.reason)
         return to_record(self.make_doc(article, language), language)
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Record]:
-        """Records of many articles, in order (one at a time; batch.py spreads them over processes)."""
-        for article in articles:
-            yield self(article)
-
 
 def to_record(doc: Doc, language: str) -> Record:
     """The Record held by an annotated Doc; nothing inside boilerplate survives."""
@@ -116,12 +111,9 @@ def to_record(doc: Doc, language: str) -> Record:
         if name == "boilerplate":
             continue
         found = getattr(doc._, name) or []
-        items[name] = sorted((x for x in found if not _overlaps_any(x, boiler)), key=lambda x: (x.start, x.end))
+        items[name] = sorted((x for x in found if not in_boilerplate(doc, x.start, x.end)), key=lambda x: (x.start, x.end))
     return Record(id=article.id, language=language, published=article.published, boilerplate=boiler, **items)
 
-
-def _overlaps_any(item: Span, spans: list[Span]) -> bool:
-    return any(item.start < b.end and b.start < item.end for b in spans)
 
 
 _SHARED: dict[str, Pipeline] = {}
