@@ -118,7 +118,41 @@ CREATE TABLE signatures (
 );
 """)
 
-MIGRATIONS: tuple[Migration, ...] = (ARTICLES, ITEMS, FULL_TEXT, SIGNATURES)
+# Links across articles (caravan.link): rebuilt from the records above, never edited by hand. Each computed
+# object is kept whole as JSON (what the query functions return) beside the columns that filter or order it.
+LINKS = Migration("0005_links", """
+CREATE TABLE link_stories (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    story_id TEXT NOT NULL              -- the original of its near-duplicate chain: a story counts once
+);
+CREATE INDEX link_stories_story ON link_stories(story_id);
+CREATE TABLE link_events (
+    id TEXT PRIMARY KEY,                -- canonical event id
+    seq INTEGER NOT NULL,               -- output order
+    type TEXT NOT NULL, modality TEXT NOT NULL, place TEXT, country TEXT, lat REAL, lon REAL,
+    date TEXT, date_bound TEXT, stories INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE TABLE link_mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id), idx INTEGER NOT NULL,
+    event_id TEXT NOT NULL REFERENCES link_events(id),
+    modality TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX link_mentions_event ON link_mentions(event_id);
+CREATE TABLE link_movements (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    label TEXT NOT NULL, status TEXT NOT NULL, first_seen TEXT, last_seen TEXT,
+    json TEXT NOT NULL
+);
+CREATE TABLE link_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+""")
+
+MIGRATIONS: tuple[Migration, ...] = (ARTICLES, ITEMS, FULL_TEXT, SIGNATURES, LINKS)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:

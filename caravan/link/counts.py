@@ -1,0 +1,70 @@
+"""Count reconciliation: every size reported for a movement, with its source, and a reconciled view per day.
+
+No figure is dropped: each report keeps its outlet(s), speaker, channel, article and quote. A story (an
+original and its syndicated copies) reports a figure once, however many outlets carry it.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from typing import Any
+
+from caravan.link.events import Canonical, Placed
+
+NO_DATE = "undated"
+
+
+def size_reports(event: Canonical, leg_date: str | None) -> list[dict[str, Any]]:
+    """One report per story and figure of an event's mentions that give a size."""
+    reports: dict[tuple[str, float, float | None], dict[str, Any]] = {}
+    for placed in sorted(event.members, key=lambda p: (p.mention.article.id, p.mention.idx)):
+        m = placed.mention
+        if m.size_low is None:
+            continue
+        key = (m.article.story, m.size_low, m.size_high)
+        reports.setdefault(key, _report(placed, event.id, leg_date))
+    return list(reports.values())
+
+
+def _report(placed: Placed, event_id: str, leg_date: str | None) -> dict[str, Any]:
+    m = placed.mention
+    return {"low": _number(m.size_low), "high": _number(m.size_high), "date": leg_date,
+            "source": m.article.outlet or "the article", "outlets": m.article.outlets, "speaker": m.speaker,
+            "channel": m.channel, "article": m.article.id, "story": m.article.story, "quote": m.quote,
+            "sentence": m.sentence, "what": m.actor, "modality": m.modality, "event_id": event_id}
+
+
+def _number(value: float | None) -> int | float | None:
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def reconcile(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per date: lowest and highest figure, the median and the most-cited figure (when reports differ)."""
+    by_date: dict[str, list[dict[str, Any]]] = {}
+    for report in reports:
+        by_date.setdefault(report["date"] or NO_DATE, []).append(report)
+    return [_day(date, day) for date, day in sorted(by_date.items(), key=lambda kv: _date_key(kv[0]))]
+
+
+def _day(date: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
+    points = [_point(r) for r in reports]
+    highs = [r["high"] for r in reports if r["high"] is not None]
+    cited = Counter((r["low"], r["high"]) for r in reports)
+    top, top_n = cited.most_common(1)[0]
+    return {"date": None if date == NO_DATE else date, "low": min(r["low"] for r in reports),
+            "median": statistics.median(points) if len(reports) > 1 else None,
+            "high": max(highs) if highs else None,
+            "most_cited": top[0] if top_n > 1 else None, "reports": len(reports),
+            "sizes": [{k: r[k] for k in ("low", "high", "source", "speaker", "article", "quote", "what",
+                                          "modality")} for r in reports]}
+
+
+def _point(report: dict[str, Any]) -> float:
+    """One figure for a report: its number, or the middle of its range."""
+    low, high = report["low"], report["high"]
+    return low if high is None else (low + high) / 2
+
+
+def _date_key(date: str) -> str:
+    return "9999" if date == NO_DATE else date

@@ -1,0 +1,111 @@
+"""The group an event mention is about, read from its actor and sentence: "the second caravan", "migrants from Honduras".
+
+The extractor gives an event's actor but not the group it belongs to; a movement is followed by the words the
+reports use for it. Group words, ordinals and "new"-words are data (``caravan/data/link/groups.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from caravan.datafiles import DATA_DIR, read_rows
+
+GROUPS_FILE = DATA_DIR / "link" / "groups.tsv"
+MODIFIER_WORDS = 3  # words before a group word searched for an ordinal or a "new"
+ORIGIN = re.compile(r"\s+from\s+((?:[A-Z][\w.-]*\s?){1,3})")  # "migrants from San Pedro Sula"
+# Event types a group does (its actor is the group) and types done to it (the group is named in the sentence).
+MOVE_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
+DONE_TO_TYPES = frozenset({"block", "force", "detain", "return"})
+PRONOUNS = frozenset({"they", "them", "we", "it", "who", "which", "those"})
+
+
+@dataclass(frozen=True)
+class Group:
+    """What a mention says of its group; ``word`` is None when it names none."""
+
+    word: str | None = None
+    collective: bool = False
+    ordinal: int | None = None
+    fresh: bool = False
+    origin: str | None = None
+    in_actor: bool = False  # the group word is the event's actor (it did the thing)
+
+    @property
+    def description(self) -> str | None:
+        if self.word is None:
+            return None
+        words = [{1: "first", 2: "second", 3: "third"}.get(self.ordinal or 0, f"#{self.ordinal}")
+                 if self.ordinal else "", "new" if self.fresh else "", self.word]
+        text = " ".join(w for w in words if w)
+        return f"{text} from {self.origin}" if self.origin else text
+
+
+@dataclass(frozen=True)
+class GroupWords:
+    """The group vocabulary: word -> kind, and ordinal numbers."""
+
+    kinds: dict[str, str]
+    ordinals: dict[str, int]
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_group_words() -> GroupWords:
+    kinds, ordinals = {}, {}
+    for row in read_rows(GROUPS_FILE):
+        kinds[row[0]] = row[1]
+        if row[1] == "ordinal":
+            ordinals[row[0]] = int(row[2])
+    nouns = sorted((w for w, k in kinds.items() if k in ("collective", "member")), key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in nouns) + r")\b", re.IGNORECASE)
+    return GroupWords(kinds, ordinals, pattern)
+
+
+def group_of(event_type: str, sentence: str, actor: str | None) -> Group:
+    """The group of a mention: its actor's for a move, the sentence's for what is done to a group, else none."""
+    if event_type in MOVE_TYPES:
+        return find_group(sentence, actor)
+    if event_type in DONE_TO_TYPES:
+        return find_object_group(sentence)
+    return Group()
+
+
+def find_group(sentence: str, actor: str | None) -> Group:
+    """The group a mention is about: a group word of its actor, else the most specific one of its sentence."""
+    words = load_group_words()
+    if actor and words.pattern.search(actor):
+        at = sentence.find(actor)
+        if at < 0:
+            return _best(actor, words, in_actor=True) or Group()
+        inside = [m for m in words.pattern.finditer(sentence) if at <= m.start() < at + len(actor)]
+        return _best_of([_group_at(sentence, m, words, True) for m in inside]) or Group()
+    if actor and actor.lower() not in PRONOUNS:
+        return Group()  # someone else did it; the sentence may still name the group it was done to
+    return _best(sentence, words, in_actor=False) or Group()
+
+
+def find_object_group(sentence: str) -> Group:
+    """The group named anywhere in the sentence (for events done to the group: blocked, detained, returned)."""
+    return _best(sentence, load_group_words(), in_actor=False) or Group()
+
+
+def _best(text: str, words: GroupWords, *, in_actor: bool) -> Group | None:
+    return _best_of([_group_at(text, m, words, in_actor) for m in words.pattern.finditer(text)])
+
+
+def _best_of(found: list[Group]) -> Group | None:
+    if not found:
+        return None
+    return max(found, key=lambda g: (g.ordinal is not None, g.collective, g.fresh))
+
+
+def _group_at(text: str, match: re.Match[str], words: GroupWords, in_actor: bool) -> Group:
+    word = match.group(1).lower()
+    before = re.findall(r"[\w-]+", text[:match.start()].lower())[-MODIFIER_WORDS:]
+    ordinal = next((words.ordinals[w] for w in reversed(before) if w in words.ordinals), None)
+    fresh = any(words.kinds.get(w) == "fresh" for w in before)
+    origin = ORIGIN.match(text, match.end())
+    return Group(word, words.kinds[word] == "collective", ordinal, fresh,
+                 origin.group(1).strip() if origin else None, in_actor)

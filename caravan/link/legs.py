@@ -1,0 +1,161 @@
+"""A movement written out: legs (where and when the group was), planned moves, counts, status and label."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from caravan.datafiles import DATA_DIR, read_rows
+from caravan.link.counts import reconcile, size_reports
+from caravan.link.movements import Joined, Track, ordinal_of
+from caravan.link.when import distance_km, slack_km
+
+STATUS_FILE = DATA_DIR / "link" / "status.tsv"
+# What the events of the last leg say of the group, strongest first.
+STATUS_BY_TYPE = (("return", "returned"), ("arrive", "arrived"), ("block", "stopped"), ("detain", "stopped"),
+                  ("force", "stopped"))
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
+@dataclass
+class Leg:
+    """Events at one place on one date (or under one article-date bound)."""
+
+    joined: list[Joined] = field(default_factory=list)
+
+    @property
+    def head(self) -> Joined:
+        return self.joined[0]
+
+    def date_key(self) -> tuple[str | None, str | None]:
+        span = self.head.span
+        if span is None:
+            return None, None
+        return span.label, (span.hi.isoformat() if span.kind == "bound" else None)
+
+    def sort_key(self) -> tuple[dt.date, str]:
+        span = self.head.span
+        return ((span.lo if span.own else span.hi) if span else dt.date.max, self.head.event.id)
+
+
+def group_legs(joined: list[Joined]) -> list[Leg]:
+    """Events grouped into legs: one date (or bound) and one place; an undated telling joins its dated leg."""
+    legs: list[Leg] = []
+    for item in sorted(joined, key=lambda j: Leg([j]).sort_key()):
+        home = next((leg for leg in legs if _fits_leg(item, leg)), None)
+        if home is None:
+            legs.append(Leg([item]))
+        else:
+            home.joined.append(item)
+    return sorted(legs, key=Leg.sort_key)
+
+
+def _fits_leg(item: Joined, leg: Leg) -> bool:
+    if not _same_place(item, leg.head):
+        return False
+    span, head = item.span, leg.head.span
+    if span is None or head is None:
+        return span is None and head is None
+    if span.kind == "bound" and head.own:
+        return head.lo <= span.hi and item.reason.startswith("recalls")
+    return Leg([item]).date_key() == leg.date_key()
+
+
+def _same_place(a: Joined, b: Joined) -> bool:
+    ma, mb = a.event.best.mention, b.event.best.mention
+    if ma.country != mb.country:
+        return False
+    if ma.lat is None or mb.lat is None or ma.lon is None or mb.lon is None:
+        return ma.lat is None and mb.lat is None
+    return distance_km(ma.lat, ma.lon, mb.lat, mb.lon) <= slack_km(ma.precision, mb.precision)
+
+
+def leg_dict(leg: Leg) -> dict[str, Any]:
+    date, bound = leg.date_key()
+    place = min((j.event.best.mention for j in leg.joined), key=lambda m: (m.lat is None, m.article.id, m.idx))
+    sizes = [r for j in leg.joined for r in size_reports(j.event, date or bound)]
+    articles = sorted({p.mention.article.id for j in leg.joined for p in j.event.members})
+    return {"date": date, "date_bound": bound, "place": place.place, "country": place.country,
+            "lat": place.lat, "lon": place.lon, "precision": place.precision,
+            "event_ids": [j.event.id for j in leg.joined],
+            "events": [{"id": j.event.id, "type": j.event.best.mention.type,
+                        "modality": "asserted" if j.event.asserted else j.event.best.mention.modality,
+                        "stories": len(j.event.stories)} for j in leg.joined],
+            "articles": articles,
+            "outlets": sorted({o for j in leg.joined for p in j.event.members for o in p.mention.article.outlets}),
+            "sizes": [{k: r[k] for k in ("low", "high", "source", "speaker", "article", "quote", "what",
+                                         "modality")} for r in sizes],
+            "explain": [f"{j.event.id} {j.event.best.mention.type}: {j.reason}; group: "
+                        f"{_group_words(j)}" for j in leg.joined],
+            "_reports": sizes}
+
+
+def _group_words(joined: Joined) -> str:
+    words = Counter(p.mention.group.description for p in joined.event.members if p.mention.group.word)
+    return ", ".join(f"'{w}'" for w, _ in words.most_common(3)) or "none named"
+
+
+@lru_cache(maxsize=1)
+def _status_words() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0], row[1]) for row in read_rows(STATUS_FILE))
+
+
+def status_of(legs: list[Leg]) -> str:
+    """moving, stopped, dispersed, arrived or returned: read from the events of the last leg."""
+    if not legs:
+        return "moving"
+    last = legs[-1].joined
+    sentences = " ".join(p.mention.sentence.lower() for j in last for p in j.event.members)
+    if any(word in sentences for word, _ in _status_words()):
+        return "dispersed"
+    types = {j.event.best.mention.type for j in last}
+    return next((status for etype, status in STATUS_BY_TYPE if etype in types), "moving")
+
+
+def label_of(track: Track, legs: list[Leg], first: str | None) -> str:
+    """"caravan from San Pedro Sula (October 2018)": group word, where it began, when."""
+    words = Counter(p.mention.group.word for j in track.events for p in j.event.members
+                    if p.mention.group.collective)
+    word = words.most_common(1)[0][0] if words else "group"
+    ordinal = track.ordinal
+    if ordinal and ordinal > 1:
+        word = f"{ORDINALS.get(ordinal, str(ordinal))} {word}"
+    start = _origin(track, legs)
+    when = dt.date.fromisoformat(first[:10]).strftime("%B %Y") if first else "undated"
+    return f"{word} from {start} ({when})" if start else f"{word} ({when})"
+
+
+def _origin(track: Track, legs: list[Leg]) -> str | None:
+    departs = [j.event.best.mention for leg in legs for j in leg.joined if j.event.best.mention.type == "depart"]
+    if departs:
+        return departs[0].place or departs[0].country
+    origins = Counter(p.mention.group.origin for j in track.events for p in j.event.members
+                      if p.mention.group.origin)
+    if origins:
+        return origins.most_common(1)[0][0]
+    head = legs[0].head.event.best.mention if legs else None
+    return (head.place or head.country) if head else None
+
+
+def movement_dict(track: Track) -> dict[str, Any]:
+    """The JSON-ready movement: ``{id, label, status, first_seen, last_seen, legs, planned, counts, ...}``."""
+    legs, planned = group_legs(track.events), group_legs(track.planned)
+    leg_dicts, planned_dicts = [leg_dict(x) for x in legs], [leg_dict(x) for x in planned]
+    reports = [r for d in leg_dicts + planned_dicts for r in d.pop("_reports")]
+    first, last = track.first, track.last
+    first_seen = first.isoformat() if first else None
+    return {"id": track.id, "label": label_of(track, legs, first_seen), "status": status_of(legs),
+            "first_seen": first_seen, "last_seen": last.isoformat() if last else None,
+            "ordinal": track.ordinal, "stories": len(track.stories),
+            "articles": sorted({p.mention.article.id for j in track.events for p in j.event.members}),
+            "legs": leg_dicts, "planned": planned_dicts, "counts": reconcile(reports)}
+
+
+def sort_movements(movements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(movements, key=lambda m: (m["first_seen"] or "9999", m["id"]))
+
+
+__all__ = ["group_legs", "leg_dict", "movement_dict", "ordinal_of", "sort_movements", "status_of"]

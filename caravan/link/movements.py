@@ -1,0 +1,212 @@
+"""Movements: one group followed over time, from the canonical events it does or that are done to it.
+
+A movement grows in date order. A canonical event joins the movement whose group description does not tell it
+apart (ordinal, "new") and which it continues in time (within ``MAX_GAP_DAYS`` of it, no more than
+``MAX_SPAN_DAYS`` from its start) and in space (reachable from the nearest leg in time at ``MAX_SPEED_KM_DAY``).
+An event with no date of its own happened on or before its article's date: when it names a place the movement
+already passed, it is that leg told again. Only a move starts a movement; what is done to a group joins one.
+Every join keeps its reason, shown by ``caravan movement ID --explain``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from caravan.link.events import Canonical
+from caravan.link.groups import DONE_TO_TYPES, MOVE_TYPES
+from caravan.link.records import Mention
+from caravan.link.when import BOUND_DAYS, Span, distance_km, gap_days, slack_km
+
+MAX_GAP_DAYS = 30  # longest silence within one movement: a later group on the same road is another movement
+MAX_SPAN_DAYS = 120  # longest a caravan is followed from its first leg
+MAX_SPEED_KM_DAY = 500  # a day by bus; on foot and hitchhiking caravans make 30-100 km
+NEW_DEPARTURE_DAYS = 7  # a departure dated this long after a movement began starts another group
+FRESH_DAYS = 10  # "a new caravan" cannot be one that began this long before
+
+
+@dataclass
+class Joined:
+    """A canonical event in a movement, with its span and why it belongs."""
+
+    event: Canonical
+    span: Span | None
+    reason: str
+
+
+@dataclass
+class Track:
+    """A movement while it is built."""
+
+    events: list[Joined] = field(default_factory=list)
+    planned: list[Joined] = field(default_factory=list)
+
+    @property
+    def stories(self) -> set[str]:
+        return {s for j in self.events for s in j.event.stories}
+
+    @property
+    def spans(self) -> list[Span]:
+        return [j.span for j in self.events if j.span]
+
+    @property
+    def first(self) -> dt.date | None:
+        return min((s.lo if s.own else s.hi for s in self.spans), default=None)
+
+    @property
+    def last(self) -> dt.date | None:
+        return max((s.hi for s in self.spans), default=None)
+
+    @property
+    def ordinal(self) -> int | None:
+        return next((o for j in self.events if (o := ordinal_of(j.event))), None)
+
+    @property
+    def id(self) -> str:
+        anchor = min(m.mention.article.id + f":{m.mention.idx}" for j in self.events for m in j.event.members)
+        return "m" + hashlib.sha1(anchor.encode()).hexdigest()[:10]
+
+
+def ordinal_of(event: Canonical) -> int | None:
+    counts = Counter(p.mention.group.ordinal for p in event.members if p.mention.group.ordinal)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def is_group_event(event: Canonical) -> bool:
+    """A move or a thing done to a group, about a named group, placed at least in a country, not history."""
+    best = event.best.mention
+    span = event.span
+    return (best.type in MOVE_TYPES | DONE_TO_TYPES and best.country is not None
+            and any(p.mention.group.word for p in event.members) and (span is None or span.kind != "vague"))
+
+
+def is_collective(track: Track) -> bool:
+    """A movement is a group only when some report calls it one ("the caravan", "a group"), beyond "migrants"."""
+    return any(p.mention.group.collective for j in track.events for p in j.event.members)
+
+
+def build_tracks(events: list[Canonical]) -> list[Track]:
+    """Movements from canonical events: asserted ones make the legs, planned ones attach after."""
+    candidates = sorted((e for e in events if is_group_event(e)), key=_order)
+    tracks: list[Track] = []
+    for event in (e for e in candidates if e.asserted):
+        _place_event(event, tracks)
+    for event in (e for e in candidates if not e.asserted):
+        best = _best_fit(event, tracks)
+        if best is not None:
+            best[0].planned.append(Joined(event, event.span, best[1]))
+    return [t for t in tracks if is_collective(t)]
+
+
+def _order(event: Canonical) -> tuple[dt.date, str]:
+    span = event.span
+    return ((span.lo if span.own else span.hi) if span else dt.date.max, event.id)
+
+
+def _place_event(event: Canonical, tracks: list[Track]) -> None:
+    best = _best_fit(event, tracks)
+    if best is not None:
+        best[0].events.append(Joined(event, event.span, best[1]))
+    elif event.best.mention.type in MOVE_TYPES:
+        tracks.append(Track([Joined(event, event.span, "starts the movement: " + _describe(event))]))
+
+
+def _best_fit(event: Canonical, tracks: list[Track]) -> tuple[Track, str] | None:
+    fits = []
+    for track in tracks:
+        fit = fit_track(event, track)
+        if fit is not None:
+            fits.append((fit[0], fit[1], track.id, track, fit[2]))
+    if not fits:
+        return None
+    best = min(fits, key=lambda f: f[:3])
+    return best[3], best[4]
+
+
+def fit_track(event: Canonical, track: Track) -> tuple[int, float, str] | None:
+    """(days apart, km apart, reason) when the event can belong to the movement; None when it cannot."""
+    if not _same_group(event, track):
+        return None
+    span = event.span
+    if span is None or track.first is None:
+        shared = event.stories & track.stories
+        return (0, 0.0, "same report, no date to place it in time") if shared else None
+    if span.kind == "bound":
+        recalled = _recalled_leg(event, track, span)
+        if recalled is not None:
+            return recalled
+        span = Span(span.hi - dt.timedelta(days=BOUND_DAYS), span.hi, "bound")
+    return _continues(event, track, span)
+
+
+def _same_group(event: Canonical, track: Track) -> bool:
+    ordinal, other = ordinal_of(event), track.ordinal
+    if ordinal and other and ordinal != other:
+        return False
+    fresh = any(p.mention.group.fresh for p in event.members)
+    span, first = event.span, track.first
+    return not (fresh and span and first and (span.lo - first).days > FRESH_DAYS)
+
+
+def _recalled_leg(event: Canonical, track: Track, span: Span) -> tuple[int, float, str] | None:
+    """An undated event at a place the movement was at before its article's date: that leg told again."""
+    first, last = track.first, track.last
+    if first is None or last is None or not first <= span.hi <= last + dt.timedelta(days=MAX_GAP_DAYS):
+        return None
+    for joined in track.events:
+        other = joined.event.best.mention
+        if joined.span and joined.span.lo <= span.hi and _same_place(event, joined.event):
+            where = other.place or other.country
+            return (0, 0.0, f"recalls the leg at {where} ({joined.span.lo.isoformat()}): undated, reported by "
+                            f"{span.hi.isoformat()}")
+    return None
+
+
+def _same_place(a: Canonical, b: Canonical) -> bool:
+    ma, mb = a.best.mention, b.best.mention
+    if ma.lat is None or mb.lat is None or ma.lon is None or mb.lon is None:
+        return ma.place is None and mb.place is None and ma.country == mb.country
+    return distance_km(ma.lat, ma.lon, mb.lat, mb.lon) <= slack_km(ma.precision, mb.precision)
+
+
+def _continues(event: Canonical, track: Track, span: Span) -> tuple[int, float, str] | None:
+    """Time and space continuity with the movement's legs."""
+    first, last = track.first, track.last
+    if first is None or last is None:
+        return None
+    gap = max(0, (span.lo - last).days, (first - span.hi).days)
+    if gap > MAX_GAP_DAYS or (span.hi - first).days > MAX_SPAN_DAYS:
+        return None
+    if event.best.mention.type == "depart" and span.own and (span.lo - first).days > NEW_DEPARTURE_DAYS:
+        return None
+    here = event.best.mention
+    near = _nearest_located(track, span)
+    if near is None or here.lat is None or here.lon is None:
+        return gap, 0.0, f"{gap} days from the movement's reports; place not precise enough to check speed"
+    there, days = near
+    km = distance_km(here.lat, here.lon, there.lat, there.lon)  # type: ignore[arg-type]
+    allowed = MAX_SPEED_KM_DAY * max(days, 1) + slack_km(here.precision, there.precision)
+    if km > allowed:
+        return None
+    return gap, km, f"{km:.0f} km in {days} days from {there.place or there.country} (at most {allowed:.0f} km)"
+
+
+def _nearest_located(track: Track, span: Span) -> tuple[Mention, int] | None:
+    """The movement's located mention nearest in time to the span, and the days between them."""
+    best: tuple[int, Mention] | None = None
+    for joined in track.events:
+        m = joined.event.best.mention
+        if joined.span is None or m.lat is None or m.lon is None:
+            continue
+        days = gap_days(joined.span, span)
+        if best is None or days < best[0]:
+            best = (days, m)
+    return None if best is None else (best[1], best[0])
+
+
+def _describe(event: Canonical) -> str:
+    m = event.best.mention
+    group = next((p.mention.group.description for p in event.members if p.mention.group.word), "a group")
+    return f"{m.type} by {group} at {m.place or m.country}"

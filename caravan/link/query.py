@@ -1,0 +1,28 @@
+"""What the CLI, the API and the exports read of the links: JSON-ready dicts straight from the store.
+
+The shapes are documented in ``docs/linking.md``. Each function reads the link tables that the last
+``caravan ingest`` (or ``caravan link``) wrote; none of them computes links.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from caravan.link.tables import read_json
+from caravan.store import Database
+
+
+def list_movements(db: Database) -> list[dict[str, Any]]:
+    """Every movement, earliest first: ``{id, label, status, first_seen, last_seen, legs, planned, counts, ...}``."""
+    return read_json(db, "link_movements")
+
+
+def get_movement(db: Database, movement_id: str) -> dict[str, Any] | None:
+    """One movement by id (with the ``explain`` of each leg), or None when there is no such movement."""
+    found = read_json(db, "link_movements", "WHERE id = ?", (movement_id,))
+    return found[0] if found else None
+
+
+def list_canonical_events(db: Database) -> list[dict[str, Any]]:
+    """Every canonical event with all its mentions (article, outlet, modality, speaker), earliest first."""
+    return read_json(db, "link_events")
