@@ -9,6 +9,7 @@ import click
 from caravan.batch import SHOWN_FAILURES, IngestSummary, ingest
 from caravan.cli.options import db_option, open_store
 from caravan.errors import CaravanError
+from caravan.link.build import update_links
 
 
 def report(summary: IngestSummary) -> None:
@@ -45,6 +46,8 @@ def command(sources: tuple[str, ...], db_path: str | None, allow_private: bool |
     try:
         with db:
             summary = ingest(list(sources), db, settings, progress=show, workers=workers)
+            links = update_links(db)
     except CaravanError as exc:
         raise click.ClickException(str(exc)) from exc
     report(summary)
+    click.echo(links.line())

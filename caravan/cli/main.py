@@ -14,6 +14,8 @@ COMMANDS: dict[str, str] = {
     "gazetteer": "caravan.cli.gazetteer",
     "ingest": "caravan.cli.ingest", "search": "caravan.cli.search", "export": "caravan.cli.export",
     "quotes": "caravan.cli.quotes",
+    "link": "caravan.cli.link", "events": "caravan.cli.events",
+    "movements": "caravan.cli.movements", "movement": "caravan.cli.movement",
 }
 
 

@@ -6,6 +6,7 @@ reports use for it. Group words, ordinals and "new"-words are data (``caravan/da
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,7 @@ class Group:
     fresh: bool = False
     origin: str | None = None
     in_actor: bool = False  # the group word is the event's actor (it did the thing)
+    body: str | None = None  # the word for the group as one body, in the actor or its sentence ("caravan")
 
     @property
     def description(self) -> str | None:
@@ -74,6 +76,15 @@ def group_of(event_type: str, sentence: str, actor: str | None) -> Group:
 
 def find_group(sentence: str, actor: str | None) -> Group:
     """The group a mention is about: a group word of its actor, else the most specific one of its sentence."""
+    group = _find_group(sentence, actor)
+    if group.word is None or group.collective:
+        return dataclasses.replace(group, body=group.word)
+    bodies = [m.group(1).lower() for m in load_group_words().pattern.finditer(sentence)
+              if load_group_words().kinds[m.group(1).lower()] == "collective"]
+    return dataclasses.replace(group, body=bodies[0] if bodies else None)
+
+
+def _find_group(sentence: str, actor: str | None) -> Group:
     words = load_group_words()
     if actor and words.pattern.search(actor):
         at = sentence.find(actor)
@@ -88,7 +99,7 @@ def find_group(sentence: str, actor: str | None) -> Group:
 
 def find_object_group(sentence: str) -> Group:
     """The group named anywhere in the sentence (for events done to the group: blocked, detained, returned)."""
-    return _best(sentence, load_group_words(), in_actor=False) or Group()
+    return find_group(sentence, None)
 
 
 def _best(text: str, words: GroupWords, *, in_actor: bool) -> Group | None:

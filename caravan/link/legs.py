@@ -36,9 +36,12 @@ class Leg:
             return None, None
         return span.label, (span.hi.isoformat() if span.kind == "bound" else None)
 
-    def sort_key(self) -> tuple[dt.date, str]:
+    def sort_key(self) -> tuple[dt.date, str, int, str]:
+        """By date, then (for one report's undated legs) by where the report tells them."""
         span = self.head.span
-        return ((span.lo if span.own else span.hi) if span else dt.date.max, self.head.event.id)
+        first = min((p.mention for j in self.joined for p in j.event.members), key=lambda m: (m.article.id, m.idx))
+        return ((span.lo if span.own else span.hi) if span else dt.date.max, first.article.id, first.idx,
+                self.head.event.id)
 
 
 def group_legs(joined: list[Joined]) -> list[Leg]:
@@ -117,8 +120,7 @@ def status_of(legs: list[Leg]) -> str:
 
 def label_of(track: Track, legs: list[Leg], first: str | None) -> str:
     """"caravan from San Pedro Sula (October 2018)": group word, where it began, when."""
-    words = Counter(p.mention.group.word for j in track.events for p in j.event.members
-                    if p.mention.group.collective)
+    words = Counter(p.mention.group.body for j in track.events for p in j.event.members if p.mention.group.body)
     word = words.most_common(1)[0][0] if words else "group"
     ordinal = track.ordinal
     if ordinal and ordinal > 1:

@@ -84,7 +84,7 @@ def is_group_event(event: Canonical) -> bool:
 
 def is_collective(track: Track) -> bool:
     """A movement is a group only when some report calls it one ("the caravan", "a group"), beyond "migrants"."""
-    return any(p.mention.group.collective for j in track.events for p in j.event.members)
+    return any(p.mention.group.body for j in track.events for p in j.event.members)
 
 
 def build_tracks(events: list[Canonical]) -> list[Track]:
@@ -94,7 +94,7 @@ def build_tracks(events: list[Canonical]) -> list[Track]:
     for event in (e for e in candidates if e.asserted):
         _place_event(event, tracks)
     for event in (e for e in candidates if not e.asserted):
-        best = _best_fit(event, tracks)
+        best = _best_fit(event, tracks, planned=True)
         if best is not None:
             best[0].planned.append(Joined(event, event.span, best[1]))
     return [t for t in tracks if is_collective(t)]
@@ -113,10 +113,10 @@ def _place_event(event: Canonical, tracks: list[Track]) -> None:
         tracks.append(Track([Joined(event, event.span, "starts the movement: " + _describe(event))]))
 
 
-def _best_fit(event: Canonical, tracks: list[Track]) -> tuple[Track, str] | None:
+def _best_fit(event: Canonical, tracks: list[Track], planned: bool = False) -> tuple[Track, str] | None:
     fits = []
     for track in tracks:
-        fit = fit_track(event, track)
+        fit = fit_track(event, track, planned)
         if fit is not None:
             fits.append((fit[0], fit[1], track.id, track, fit[2]))
     if not fits:
@@ -125,8 +125,11 @@ def _best_fit(event: Canonical, tracks: list[Track]) -> tuple[Track, str] | None
     return best[3], best[4]
 
 
-def fit_track(event: Canonical, track: Track) -> tuple[int, float, str] | None:
-    """(days apart, km apart, reason) when the event can belong to the movement; None when it cannot."""
+def fit_track(event: Canonical, track: Track, planned: bool = False) -> tuple[int, float, str] | None:
+    """(days apart, km apart, reason) when the event can belong to the movement; None when it cannot.
+
+    A planned or predicted move is checked for group and time only: where a group means to go is ahead of it.
+    """
     if not _same_group(event, track):
         return None
     span = event.span
@@ -138,7 +141,7 @@ def fit_track(event: Canonical, track: Track) -> tuple[int, float, str] | None:
         if recalled is not None:
             return recalled
         span = Span(span.hi - dt.timedelta(days=BOUND_DAYS), span.hi, "bound")
-    return _continues(event, track, span)
+    return _continues(event, track, span, planned)
 
 
 def _same_group(event: Canonical, track: Track) -> bool:
@@ -171,7 +174,7 @@ def _same_place(a: Canonical, b: Canonical) -> bool:
     return distance_km(ma.lat, ma.lon, mb.lat, mb.lon) <= slack_km(ma.precision, mb.precision)
 
 
-def _continues(event: Canonical, track: Track, span: Span) -> tuple[int, float, str] | None:
+def _continues(event: Canonical, track: Track, span: Span, planned: bool) -> tuple[int, float, str] | None:
     """Time and space continuity with the movement's legs."""
     first, last = track.first, track.last
     if first is None or last is None:
@@ -181,6 +184,8 @@ def _continues(event: Canonical, track: Track, span: Span) -> tuple[int, float, 
         return None
     if event.best.mention.type == "depart" and span.own and (span.lo - first).days > NEW_DEPARTURE_DAYS:
         return None
+    if planned:
+        return gap, 0.0, f"{event.best.mention.modality}, {gap} days from the movement's reports"
     here = event.best.mention
     near = _nearest_located(track, span)
     if near is None or here.lat is None or here.lon is None:

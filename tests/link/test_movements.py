@@ -1,0 +1,96 @@
+"""Movements: one group followed leg by leg; groups apart in space, time or by name stay apart."""
+
+from __future__ import annotations
+
+from caravan.link.query import get_movement, list_movements
+from tests.link.conftest import Story, Told
+
+
+def october_caravan() -> list[Story]:
+    """A caravan leaving San Pedro Sula, crossing Guatemala into Mexico and reaching Tapachula, told by three."""
+    return [
+        Story("d1", "Daily One", "2018-10-14", [
+            Told("Hundreds of migrants left San Pedro Sula on Saturday in a caravan.", "left", "depart",
+                 actor="migrants", town="San Pedro Sula", date="2018-10-13", size=[200, 999])]),
+        Story("d2", "Wire Two", "2018-10-18", [
+            Told("The caravan reached Esquipulas on Monday after walking through the night.", "reached",
+                 "arrive", actor="caravan", town="Esquipulas", date="2018-10-15"),
+            Told("The group left San Pedro Sula last weekend.", "left", "depart", actor="group",
+                 town="San Pedro Sula")]),
+        Story("d3", "Paper Three", "2018-10-22", [
+            Told("Thousands of migrants in the caravan crossed into Mexico at Ciudad Hidalgo on Friday.", "crossed",
+                 "cross", actor="migrants", town="Ciudad Hidalgo", date="2018-10-19", size=[1000, 9999]),
+            Told("On Sunday the caravan walked on to Tapachula.", "walked", "travel", actor="caravan",
+                 town="Tapachula", date="2018-10-21"),
+            Told("Organisers said the caravan plans to head for Mexico City next week.", "head for", "travel",
+                 actor="caravan", town="Mexico City", modality="planned")]),
+    ]
+
+
+def test_movements_one_caravan_from_honduras_to_mexico(make_store):
+    (movement,) = list_movements(make_store(october_caravan()))
+    places = [leg["place"] for leg in movement["legs"]]
+    assert places == ["San Pedro Sula", "Esquipulas", "Ciudad Hidalgo", "Tapachula"]
+    assert movement["first_seen"] == "2018-10-13" and movement["last_seen"] == "2018-10-21"
+    assert [leg["place"] for leg in movement["planned"]] == ["Mexico City"]
+    assert movement["label"] == "caravan from San Pedro Sula (October 2018)"
+    assert movement["status"] == "moving"
+
+
+def test_movements_undated_recollection_joins_its_leg(make_store):
+    (movement,) = list_movements(make_store(october_caravan()))
+    (start,) = [leg for leg in movement["legs"] if leg["place"] == "San Pedro Sula"]
+    assert start["articles"] == ["d1", "d2"]
+
+
+def test_movements_two_groups_on_the_road_same_week(make_store):
+    north = Story("n1", "Border Daily", "2018-10-22", [
+        Told("A group of migrants gathered in Tijuana on Sunday to ask for asylum.", "gathered", "gather",
+             actor="group", town="Tijuana", date="2018-10-21")])
+    movements = list_movements(make_store([*october_caravan(), north]))
+    assert len(movements) == 2
+    assert {m["legs"][0]["place"] for m in movements} == {"San Pedro Sula", "Tijuana"}
+
+
+def test_movements_second_caravan_weeks_later_same_road(make_store):
+    second = Story("s1", "Wire Two", "2018-11-02", [
+        Told("A second caravan left San Pedro Sula on Wednesday.", "left", "depart", actor="caravan",
+             town="San Pedro Sula", date="2018-10-31"),
+        Told("The second caravan crossed into Guatemala a day later.", "crossed", "cross", actor="caravan",
+             town="Esquipulas", date="2018-11-01")])
+    movements = list_movements(make_store([*october_caravan(), second]))
+    assert len(movements) == 2
+    later = movements[1]
+    assert later["label"] == "second caravan from San Pedro Sula (October 2018)"
+    assert [leg["place"] for leg in later["legs"]] == ["San Pedro Sula", "Esquipulas"]
+
+
+def test_movements_new_departure_starts_another_group(make_store):
+    again = Story("s2", "Wire Two", "2018-11-05", [
+        Told("More migrants left San Pedro Sula in a caravan on Sunday.", "left", "depart", actor="migrants",
+             town="San Pedro Sula", date="2018-11-04")])
+    assert len(list_movements(make_store([*october_caravan(), again]))) == 2
+
+
+def test_movements_months_apart_are_different(make_store):
+    spring = [Story("p1", "Daily One", "2018-04-02", [
+        Told("A caravan of migrants walked into Tapachula on Sunday.", "walked", "travel", actor="caravan",
+             town="Tapachula", date="2018-04-01")])]
+    movements = list_movements(make_store([*spring, *october_caravan()]))
+    assert [m["first_seen"] for m in movements] == ["2018-04-01", "2018-10-13"]
+
+
+def test_movements_explain_says_why_each_leg_belongs(make_store):
+    db = make_store(october_caravan())
+    (listed,) = list_movements(db)
+    movement = get_movement(db, listed["id"])
+    tapachula = next(leg for leg in movement["legs"] if leg["place"] == "Tapachula")
+    assert "km in" in tapachula["explain"][0] and "'caravan'" in tapachula["explain"][0]
+    assert get_movement(db, "nope") is None
+
+
+def test_movements_people_without_a_group_word_are_no_movement(make_store):
+    flow = Story("f1", "Daily One", "2018-06-02", [
+        Told("Border agents said migrants crossed near Tijuana on Friday.", "crossed", "cross", actor="migrants",
+             town="Tijuana", date="2018-06-01")])
+    assert list_movements(make_store([flow])) == []
