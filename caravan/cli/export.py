@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,10 +14,13 @@ import click
 
 from caravan.cli.options import db_option, open_store
 from caravan.errors import CaravanError
+from caravan.link.geojson import movements_collection
+from caravan.link.query import list_movements
 from caravan.store import Database
 from caravan.store.queries import ITEM_KINDS
 
 CSV_TABLES = ("articles", *ITEM_KINDS)
+GEOJSON_ITEMS = ("movements",)
 
 
 def export_jsonl(db: Database, out: IO[str]) -> int:
@@ -42,6 +46,19 @@ def export_csv(db: Database, table: str, out: IO[str]) -> int:
     return n
 
 
+def export_geojson_movements(db_path: str | None, items: str, out: str | None) -> None:
+    """``--format geojson --items movements``: the movements as LineStrings (see caravan.link.geojson)."""
+    if items not in GEOJSON_ITEMS:
+        raise click.UsageError("--format geojson takes --items movements")
+    db, _ = open_store(db_path)
+    try:
+        collection = movements_collection(list_movements(db))
+    except CaravanError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with open_output(out) as fh:
+        fh.write(json.dumps(collection, ensure_ascii=False) + "\n")
+
+
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[IO[str]]:
     if path is None:
@@ -52,9 +69,9 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True,
               help="jsonl: one caravan/1 record per article. csv: one row per article or per item (see --items).")
-@click.option("--items", type=click.Choice(CSV_TABLES), default="articles", show_default=True,
+@click.option("--items", type=click.Choice([*CSV_TABLES, *GEOJSON_ITEMS]), default="articles", show_default=True,
               help="CSV only: 'articles' gives one row per article (metadata, near-duplicate link, skip reason "
                    "and item counts); a kind of item gives one row per item with its article's id, url, outlet "
                    "and date, its character span, the text it covers and its fields.")
@@ -69,6 +86,9 @@ def command(fmt: str, items: str, out: str | None, db_path: str | None) -> None:
     """
     if fmt == "jsonl" and items != "articles":
         raise click.UsageError("--items applies to --format csv only")
+    if fmt == "geojson":
+        export_geojson_movements(db_path, items, out)
+        return
     db, _ = open_store(db_path)
     try:
         db.counts()  # fails early, before an output file is created, when there is no store

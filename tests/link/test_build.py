@@ -1,0 +1,76 @@
+"""Linking the store: each ingest updates the links, and a rebuild (in any order of arrival) gives the same."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from caravan.cli.main import cli
+from caravan.link.build import update_links
+from caravan.link.query import list_canonical_events, list_movements
+from caravan.store import Database
+from tests.link.conftest import store_stories
+from tests.link.test_movements import october_caravan
+
+
+def _links(db: Database) -> tuple[list, list]:
+    return list_movements(db), list_canonical_events(db)
+
+
+def test_build_late_article_incremental_equals_rebuild(tmp_path):
+    first, *rest = october_caravan()
+    growing = Database(tmp_path / "growing.db")
+    store_stories(growing, rest)
+    update_links(growing)
+    before = list_movements(growing)
+    store_stories(growing, [first])  # the report of the departure arrives last
+    assert not update_links(growing).skipped
+    assert list_movements(growing) != before
+    whole = Database(tmp_path / "whole.db")
+    store_stories(whole, [first, *reversed(rest)])
+    update_links(whole, rebuild=True)
+    assert _links(growing) == _links(whole)
+    assert list_movements(growing)[0]["legs"][0]["place"] == "San Pedro Sula"
+
+
+def test_build_skips_when_nothing_new(tmp_path):
+    db = Database(tmp_path / "a.db")
+    store_stories(db, october_caravan())
+    assert not update_links(db).skipped
+    assert update_links(db).skipped
+    assert not update_links(db, rebuild=True).skipped
+
+
+def test_build_cli_movements_json_shape(tmp_path):
+    db_path = str(tmp_path / "cli.db")
+    db = Database(db_path)
+    store_stories(db, october_caravan())
+    runner = CliRunner()
+    assert runner.invoke(cli, ["link", "--db", db_path]).exit_code == 0
+    result = runner.invoke(cli, ["movements", "--json", "--db", db_path])
+    assert result.exit_code == 0, result.output
+    (movement,) = json.loads(result.output)
+    assert {"id", "label", "status", "first_seen", "last_seen", "legs", "counts", "planned"} <= set(movement)
+    assert {"date", "place", "country", "lat", "lon", "event_ids", "sizes"} <= set(movement["legs"][0])
+    assert {"low", "high", "source", "speaker", "article"} <= set(movement["legs"][0]["sizes"][0])
+    assert {"date", "low", "median", "high", "most_cited", "reports"} <= set(movement["counts"][0])
+    shown = runner.invoke(cli, ["movement", movement["id"], "--explain", "--db", db_path])
+    assert shown.exit_code == 0 and "San Pedro Sula" in shown.output and "why it belongs" in shown.output
+    missing = runner.invoke(cli, ["movement", "m0", "--db", db_path])
+    assert missing.exit_code != 0 and "no movement" in missing.output
+    table = runner.invoke(cli, ["events", "--canonical", "--db", db_path])
+    assert table.exit_code == 0 and "Ciudad" in table.output
+
+
+def test_build_geojson_export_movements_as_linestrings(tmp_path):
+    db_path = str(tmp_path / "geo.db")
+    db = Database(db_path)
+    store_stories(db, october_caravan())
+    update_links(db)
+    result = CliRunner().invoke(cli, ["export", "--format", "geojson", "--items", "movements", "--db", db_path])
+    assert result.exit_code == 0, result.output
+    (feature,) = json.loads(result.output)["features"]
+    assert feature["geometry"]["type"] == "LineString"
+    assert feature["geometry"]["coordinates"][0] == [-88.025, 15.506]
+    assert feature["properties"]["legs"][0]["place"] == "San Pedro Sula"
