@@ -46,7 +46,7 @@ def command(sources: tuple[str, ...], db_path: str | None, allow_private: bool |
     try:
         with db:
             summary = ingest(list(sources), db, settings, progress=show, workers=workers)
-            links = update_links(db)
+            links = update_links(db, settings=settings)
     except CaravanError as exc:
         raise click.ClickException(str(exc)) from exc
     report(summary)

@@ -18,11 +18,11 @@ def command(rebuild: bool, db_path: str | None) -> None:
     `caravan ingest` updates the links after every run; the links are recomputed from the stored records in a
     fixed order, so `caravan link --rebuild` gives the same tables.
     """
-    db, _ = open_store(db_path)
+    db, settings = open_store(db_path)
     try:
         db.counts()  # fails with a clear message when there is no store
         with db:
-            summary = update_links(db, rebuild=rebuild)
+            summary = update_links(db, rebuild=rebuild, settings=settings)
     except CaravanError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(summary.line())

@@ -27,8 +27,8 @@ def brief(movement: dict[str, Any]) -> dict[str, Any]:
 def movements_table(movements: list[dict[str, Any]]) -> Table:
     table = Table("id", "label", "status", "first seen", "last seen", "legs", "stories", "sizes (low-high)")
     for m in movements:
-        lows = [c["low"] for c in m["counts"]]
-        highs = [c["high"] or c["low"] for c in m["counts"]]
+        lows = [c["low"] for c in m["counts"] if c["low"] is not None]
+        highs = [c["high"] or c["low"] for c in m["counts"] if c["low"] is not None]
         sizes = f"{min(lows):,.0f}-{max(highs):,.0f}" if lows else ""
         table.add_row(m["id"], m["label"], m["status"], m["first_seen"] or "", m["last_seen"] or "",
                       str(len(m["legs"])), str(m["stories"]), sizes)

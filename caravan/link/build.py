@@ -11,12 +11,14 @@ import logging
 import time
 from dataclasses import dataclass
 
+from caravan.link.geography import GazetteerGeography
 from caravan.link.events import event_dict, merge_mentions
 from caravan.link.legs import movement_dict, sort_movements
 from caravan.link.movements import build_tracks
 from caravan.link.records import load_articles, load_mentions
 from caravan.link.stories import find_stories
 from caravan.link.tables import linked_fingerprint, save_links, store_fingerprint
+from caravan.settings import Settings, load_settings
 from caravan.store import Database
 
 log = logging.getLogger(__name__)
@@ -41,7 +43,7 @@ class LinkSummary:
                 f"in {self.events} canonical events, {self.movements} movements ({self.seconds:.2f}s)")
 
 
-def update_links(db: Database, *, rebuild: bool = False) -> LinkSummary:
+def update_links(db: Database, *, rebuild: bool = False, settings: Settings | None = None) -> LinkSummary:
     """Relink the store when articles were added since the last run (always with ``rebuild``)."""
     started = time.perf_counter()
     conn = db.writer  # migrates the store when needed
@@ -55,7 +57,8 @@ def update_links(db: Database, *, rebuild: bool = False) -> LinkSummary:
     canonical = merge_mentions(mentions)
     events = sorted((event_dict(e) for e in canonical), key=lambda e: (e["date"] or e["date_bound"] or "9999",
                                                                        e["id"]))
-    movements = sort_movements([movement_dict(t) for t in build_tracks(canonical)])
+    geography = GazetteerGeography(settings or load_settings())
+    movements = sort_movements([movement_dict(t, geography) for t in build_tracks(canonical, geography)])
     save_links(db, stories, events, movements, fingerprint)
     summary = LinkSummary(len(articles), len(set(stories.values())), len(mentions), len(events), len(movements),
                           time.perf_counter() - started)

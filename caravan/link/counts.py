@@ -13,6 +13,12 @@ from typing import Any
 from caravan.link.events import Canonical, Placed
 
 NO_DATE = "undated"
+# A figure above this is not the size of a group on the road (a misread population, budget or total): it is
+# kept with its source, marked, and left out of the reconciled low, median and high.
+MAX_GROUP_SIZE = 100_000
+
+
+SIZE_FIELDS = ("low", "high", "source", "speaker", "channel", "article", "quote", "what", "modality", "implausible")
 
 
 def size_reports(event: Canonical, leg_date: str | None) -> list[dict[str, Any]]:
@@ -32,7 +38,8 @@ def _report(placed: Placed, event_id: str, leg_date: str | None) -> dict[str, An
     return {"low": _number(m.size_low), "high": _number(m.size_high), "date": leg_date,
             "source": m.article.outlet or "the article", "outlets": m.article.outlets, "speaker": m.speaker,
             "channel": m.channel, "article": m.article.id, "story": m.article.story, "quote": m.quote,
-            "sentence": m.sentence, "what": m.actor, "modality": m.modality, "event_id": event_id}
+            "sentence": m.sentence, "what": m.actor, "modality": m.modality, "event_id": event_id,
+            "implausible": m.size_low > MAX_GROUP_SIZE if m.size_low is not None else False}
 
 
 def _number(value: float | None) -> int | float | None:
@@ -48,16 +55,16 @@ def reconcile(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _day(date: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
-    points = [_point(r) for r in reports]
-    highs = [r["high"] for r in reports if r["high"] is not None]
-    cited = Counter((r["low"], r["high"]) for r in reports)
-    top, top_n = cited.most_common(1)[0]
-    return {"date": None if date == NO_DATE else date, "low": min(r["low"] for r in reports),
-            "median": statistics.median(points) if len(reports) > 1 else None,
+    usable = [r for r in reports if not r["implausible"]]
+    points = [_point(r) for r in usable]
+    highs = [r["high"] for r in usable if r["high"] is not None]
+    cited = Counter((r["low"], r["high"]) for r in usable)
+    top, top_n = cited.most_common(1)[0] if cited else ((None, None), 0)
+    return {"date": None if date == NO_DATE else date, "low": min((r["low"] for r in usable), default=None),
+            "median": statistics.median(points) if len(usable) > 1 else None,
             "high": max(highs) if highs else None,
             "most_cited": top[0] if top_n > 1 else None, "reports": len(reports),
-            "sizes": [{k: r[k] for k in ("low", "high", "source", "speaker", "article", "quote", "what",
-                                          "modality")} for r in reports]}
+            "sizes": [{k: r[k] for k in SIZE_FIELDS} for r in reports]}
 
 
 def _point(report: dict[str, Any]) -> float:

@@ -9,7 +9,8 @@ from functools import lru_cache
 from typing import Any
 
 from caravan.datafiles import DATA_DIR, read_rows
-from caravan.link.counts import reconcile, size_reports
+from caravan.link.geography import Geography
+from caravan.link.counts import SIZE_FIELDS, reconcile, size_reports
 from caravan.link.movements import Joined, Track, ordinal_of
 from caravan.link.when import distance_km, slack_km
 
@@ -89,8 +90,7 @@ def leg_dict(leg: Leg) -> dict[str, Any]:
                         "stories": len(j.event.stories)} for j in leg.joined],
             "articles": articles,
             "outlets": sorted({o for j in leg.joined for p in j.event.members for o in p.mention.article.outlets}),
-            "sizes": [{k: r[k] for k in ("low", "high", "source", "speaker", "article", "quote", "what",
-                                         "modality")} for r in sizes],
+            "sizes": [{k: r[k] for k in SIZE_FIELDS} for r in sizes],
             "explain": [f"{j.event.id} {j.event.best.mention.type}: {j.reason}; group: "
                         f"{_group_words(j)}" for j in leg.joined],
             "_reports": sizes}
@@ -118,7 +118,7 @@ def status_of(legs: list[Leg]) -> str:
     return next((status for etype, status in STATUS_BY_TYPE if etype in types), "moving")
 
 
-def label_of(track: Track, legs: list[Leg], first: str | None) -> str:
+def label_of(track: Track, legs: list[Leg], first: str | None, geography: Geography) -> str:
     """"caravan from San Pedro Sula (October 2018)": group word, where it began, when."""
     words = Counter(p.mention.group.body for j in track.events for p in j.event.members if p.mention.group.body)
     word = words.most_common(1)[0][0] if words else "group"
@@ -126,14 +126,17 @@ def label_of(track: Track, legs: list[Leg], first: str | None) -> str:
     if ordinal and ordinal > 1:
         word = f"{ORDINALS.get(ordinal, str(ordinal))} {word}"
     start = _origin(track, legs)
+    if start and len(start) == 2 and start.isupper():
+        start = geography.country_name(start)
     when = dt.date.fromisoformat(first[:10]).strftime("%B %Y") if first else "undated"
     return f"{word} from {start} ({when})" if start else f"{word} ({when})"
 
 
 def _origin(track: Track, legs: list[Leg]) -> str | None:
     departs = [j.event.best.mention for leg in legs for j in leg.joined if j.event.best.mention.type == "depart"]
-    if departs:
-        return departs[0].place or departs[0].country
+    named = [m for m in departs if m.place]
+    if named or departs:
+        return (named or departs)[0].place or departs[0].country
     origins = Counter(p.mention.group.origin for j in track.events for p in j.event.members
                       if p.mention.group.origin)
     if origins:
@@ -142,14 +145,14 @@ def _origin(track: Track, legs: list[Leg]) -> str | None:
     return (head.place or head.country) if head else None
 
 
-def movement_dict(track: Track) -> dict[str, Any]:
+def movement_dict(track: Track, geography: Geography) -> dict[str, Any]:
     """The JSON-ready movement: ``{id, label, status, first_seen, last_seen, legs, planned, counts, ...}``."""
     legs, planned = group_legs(track.events), group_legs(track.planned)
     leg_dicts, planned_dicts = [leg_dict(x) for x in legs], [leg_dict(x) for x in planned]
     reports = [r for d in leg_dicts + planned_dicts for r in d.pop("_reports")]
     first, last = track.first, track.last
     first_seen = first.isoformat() if first else None
-    return {"id": track.id, "label": label_of(track, legs, first_seen), "status": status_of(legs),
+    return {"id": track.id, "label": label_of(track, legs, first_seen, geography), "status": status_of(legs),
             "first_seen": first_seen, "last_seen": last.isoformat() if last else None,
             "ordinal": track.ordinal, "stories": len(track.stories),
             "articles": sorted({p.mention.article.id for j in track.events for p in j.event.members}),

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from caravan.link.events import Canonical
+from caravan.link.geography import Geography
 from caravan.link.groups import DONE_TO_TYPES, MOVE_TYPES
 from caravan.link.records import Mention
 from caravan.link.when import BOUND_DAYS, Span, distance_km, gap_days, slack_km
@@ -87,61 +88,113 @@ def is_collective(track: Track) -> bool:
     return any(p.mention.group.body for j in track.events for p in j.event.members)
 
 
-def build_tracks(events: list[Canonical]) -> list[Track]:
-    """Movements from canonical events: asserted ones make the legs, planned ones attach after."""
-    candidates = sorted((e for e in events if is_group_event(e)), key=_order)
-    tracks: list[Track] = []
-    for event in (e for e in candidates if e.asserted):
-        _place_event(event, tracks)
-    for event in (e for e in candidates if not e.asserted):
-        best = _best_fit(event, tracks, planned=True)
+START_PRECISIONS = frozenset({"city", "border", "admin"})  # any move at a named place may start a movement
+# Moves that may start a movement with only a country: a travel or an arrival "to the US" names where a group
+# is headed as often as where it is.
+COUNTRY_START_TYPES = frozenset({"depart", "cross", "gather"})
+
+
+class MovementBuilder:
+    """Builds movements from canonical events; the geography tells which countries border which."""
+
+    def __init__(self, geography: Geography) -> None:
+        self.geography = geography
+
+    def build(self, events: list[Canonical]) -> list[Track]:
+        """Movements from canonical events: asserted ones make the legs, planned ones attach after."""
+        candidates = sorted((e for e in events if is_group_event(e)), key=_order)
+        tracks: list[Track] = []
+        waiting = [e for e in candidates if e.asserted and not self._place_event(e, tracks)]
+        for event in waiting:  # once more, for events told before the move that started their movement
+            self._place_event(event, tracks, start=False)
+        for event in (e for e in candidates if not e.asserted):
+            best = self._best_fit(event, tracks, planned=True)
+            if best is not None:
+                best[0].planned.append(Joined(event, event.span, best[1]))
+        return [t for t in tracks if is_collective(t)]
+
+    def _place_event(self, event: Canonical, tracks: list[Track], start: bool = True) -> bool:
+        """Join the event to its best movement, or start one with it; False when it is left out."""
+        best = self._best_fit(event, tracks)
         if best is not None:
-            best[0].planned.append(Joined(event, event.span, best[1]))
-    return [t for t in tracks if is_collective(t)]
+            best[0].events.append(Joined(event, event.span, best[1]))
+            return True
+        if start and may_start(event):
+            tracks.append(Track([Joined(event, event.span, "starts the movement: " + _describe(event))]))
+            return True
+        return False
+
+    def _best_fit(self, event: Canonical, tracks: list[Track], planned: bool = False) -> tuple[Track, str] | None:
+        fits = []
+        for track in tracks:
+            fit = self.fit_track(event, track, planned)
+            if fit is not None:
+                fits.append((fit[0], fit[1], track.id, track, fit[2]))
+        if not fits:
+            return None
+        best = min(fits, key=lambda f: f[:3])
+        return best[3], best[4]
+
+    def fit_track(self, event: Canonical, track: Track, planned: bool = False) -> tuple[int, float, str] | None:
+        """(days apart, km apart, reason) when the event can belong to the movement; None when it cannot.
+
+        A planned or predicted move is checked for group and time only: where a group means to go is ahead of it.
+        """
+        if not _same_group(event, track):
+            return None
+        span = event.span
+        if span is None or track.first is None:
+            shared = event.stories & track.stories
+            return (0, 0.0, "same report, no date to place it in time") if shared else None
+        if span.kind == "bound":
+            recalled = _recalled_leg(event, track, span)
+            if recalled is not None:
+                return recalled
+            span = Span(span.hi - dt.timedelta(days=BOUND_DAYS), span.hi, "bound")
+        gap = _time_gap(event, track, span)
+        if gap is None:
+            return None
+        if planned:
+            return gap, 0.0, f"{event.best.mention.modality}, {gap} days from the movement's reports"
+        return self._in_reach(event, track, span, gap)
+
+    def _in_reach(self, event: Canonical, track: Track, span: Span, gap: int) -> tuple[int, float, str] | None:
+        """Space continuity: reachable from the nearest located leg in time, else a neighbouring country."""
+        here = event.best.mention
+        near = _nearest(track, span, located=True)
+        if near is not None and here.lat is not None and here.lon is not None:
+            there, days = near
+            km = distance_km(here.lat, here.lon, there.lat, there.lon)  # type: ignore[arg-type]
+            allowed = MAX_SPEED_KM_DAY * max(days, 1) + slack_km(here.precision, there.precision)
+            if km > allowed:
+                return None
+            return gap, km, f"{km:.0f} km in {days} days from {there.place or there.country} (at most {allowed:.0f} km)"
+        near = _nearest(track, span, located=False)
+        if near is None or here.country is None:
+            return None
+        there, days = near
+        if here.country == there.country or here.country in self.geography.neighbours(there.country or ""):
+            return gap, 0.0, (f"in {here.country}, {days} days from the movement in {there.country} "
+                              "(same or neighbouring country)")
+        if any(j.event.best.mention.country == here.country and j.span and j.span.lo <= span.hi
+               for j in track.events):
+            return gap, 0.0, f"in {here.country}, where the movement was before"
+        return None
+
+
+def may_start(event: Canonical) -> bool:
+    """A move at a named place, or a departure, crossing or gathering in a country."""
+    m = event.best.mention
+    return m.type in MOVE_TYPES and (m.precision in START_PRECISIONS or m.type in COUNTRY_START_TYPES)
+
+
+def build_tracks(events: list[Canonical], geography: Geography) -> list[Track]:
+    return MovementBuilder(geography).build(events)
 
 
 def _order(event: Canonical) -> tuple[dt.date, str]:
     span = event.span
     return ((span.lo if span.own else span.hi) if span else dt.date.max, event.id)
-
-
-def _place_event(event: Canonical, tracks: list[Track]) -> None:
-    best = _best_fit(event, tracks)
-    if best is not None:
-        best[0].events.append(Joined(event, event.span, best[1]))
-    elif event.best.mention.type in MOVE_TYPES:
-        tracks.append(Track([Joined(event, event.span, "starts the movement: " + _describe(event))]))
-
-
-def _best_fit(event: Canonical, tracks: list[Track], planned: bool = False) -> tuple[Track, str] | None:
-    fits = []
-    for track in tracks:
-        fit = fit_track(event, track, planned)
-        if fit is not None:
-            fits.append((fit[0], fit[1], track.id, track, fit[2]))
-    if not fits:
-        return None
-    best = min(fits, key=lambda f: f[:3])
-    return best[3], best[4]
-
-
-def fit_track(event: Canonical, track: Track, planned: bool = False) -> tuple[int, float, str] | None:
-    """(days apart, km apart, reason) when the event can belong to the movement; None when it cannot.
-
-    A planned or predicted move is checked for group and time only: where a group means to go is ahead of it.
-    """
-    if not _same_group(event, track):
-        return None
-    span = event.span
-    if span is None or track.first is None:
-        shared = event.stories & track.stories
-        return (0, 0.0, "same report, no date to place it in time") if shared else None
-    if span.kind == "bound":
-        recalled = _recalled_leg(event, track, span)
-        if recalled is not None:
-            return recalled
-        span = Span(span.hi - dt.timedelta(days=BOUND_DAYS), span.hi, "bound")
-    return _continues(event, track, span, planned)
 
 
 def _same_group(event: Canonical, track: Track) -> bool:
@@ -174,8 +227,8 @@ def _same_place(a: Canonical, b: Canonical) -> bool:
     return distance_km(ma.lat, ma.lon, mb.lat, mb.lon) <= slack_km(ma.precision, mb.precision)
 
 
-def _continues(event: Canonical, track: Track, span: Span, planned: bool) -> tuple[int, float, str] | None:
-    """Time and space continuity with the movement's legs."""
+def _time_gap(event: Canonical, track: Track, span: Span) -> int | None:
+    """Days between the event and the movement's reports, None when too far or a new departure."""
     first, last = track.first, track.last
     if first is None or last is None:
         return None
@@ -184,26 +237,15 @@ def _continues(event: Canonical, track: Track, span: Span, planned: bool) -> tup
         return None
     if event.best.mention.type == "depart" and span.own and (span.lo - first).days > NEW_DEPARTURE_DAYS:
         return None
-    if planned:
-        return gap, 0.0, f"{event.best.mention.modality}, {gap} days from the movement's reports"
-    here = event.best.mention
-    near = _nearest_located(track, span)
-    if near is None or here.lat is None or here.lon is None:
-        return gap, 0.0, f"{gap} days from the movement's reports; place not precise enough to check speed"
-    there, days = near
-    km = distance_km(here.lat, here.lon, there.lat, there.lon)  # type: ignore[arg-type]
-    allowed = MAX_SPEED_KM_DAY * max(days, 1) + slack_km(here.precision, there.precision)
-    if km > allowed:
-        return None
-    return gap, km, f"{km:.0f} km in {days} days from {there.place or there.country} (at most {allowed:.0f} km)"
+    return gap
 
 
-def _nearest_located(track: Track, span: Span) -> tuple[Mention, int] | None:
-    """The movement's located mention nearest in time to the span, and the days between them."""
+def _nearest(track: Track, span: Span, located: bool) -> tuple[Mention, int] | None:
+    """The movement's mention nearest in time to the span (with coordinates, or with a country)."""
     best: tuple[int, Mention] | None = None
     for joined in track.events:
         m = joined.event.best.mention
-        if joined.span is None or m.lat is None or m.lon is None:
+        if joined.span is None or (m.lat is None if located else m.country is None):
             continue
         days = gap_days(joined.span, span)
         if best is None or days < best[0]:
