@@ -173,9 +173,10 @@ class MovementBuilder:
         if near is None or here.country is None:
             return None
         there, days = near
-        if here.country == there.country or here.country in self.geography.neighbours(there.country or ""):
-            return gap, 0.0, (f"in {here.country}, {days} days from the movement in {there.country} "
-                              "(same or neighbouring country)")
+        if here.country == there.country:
+            return gap, 0.0, f"in {here.country}, {days} days from the movement there"
+        if here.type == "cross" and here.country in self.geography.neighbours(there.country or ""):
+            return gap, 0.0, f"crosses into {here.country}, {days} days from the movement in {there.country}"
         if any(j.event.best.mention.country == here.country and j.span and j.span.lo <= span.hi
                for j in track.events):
             return gap, 0.0, f"in {here.country}, where the movement was before"
@@ -183,8 +184,11 @@ class MovementBuilder:
 
 
 def may_start(event: Canonical) -> bool:
-    """A move at a named place, or a departure, crossing or gathering in a country."""
-    m = event.best.mention
+    """A move at a named place, or a departure, crossing or gathering in a country; told with its own date
+    unless a departure (an undated arrival or crossing in a dated report is often an earlier group's)."""
+    m, span = event.best.mention, event.span
+    if span is not None and not span.own and m.type != "depart":
+        return False
     return m.type in MOVE_TYPES and (m.precision in START_PRECISIONS or m.type in COUNTRY_START_TYPES)
 
 
@@ -221,9 +225,10 @@ def _recalled_leg(event: Canonical, track: Track, span: Span) -> tuple[int, floa
 
 
 def _same_place(a: Canonical, b: Canonical) -> bool:
+    """Both at one located place (a country alone is too coarse to tell a recollection)."""
     ma, mb = a.best.mention, b.best.mention
     if ma.lat is None or mb.lat is None or ma.lon is None or mb.lon is None:
-        return ma.place is None and mb.place is None and ma.country == mb.country
+        return False
     return distance_km(ma.lat, ma.lon, mb.lat, mb.lon) <= slack_km(ma.precision, mb.precision)
 
 
