@@ -240,9 +240,21 @@ def _time_gap(event: Canonical, track: Track, span: Span) -> int | None:
     gap = max(0, (span.lo - last).days, (first - span.hi).days)
     if gap > MAX_GAP_DAYS or (span.hi - first).days > MAX_SPAN_DAYS:
         return None
-    if event.best.mention.type == "depart" and span.own and (span.lo - first).days > NEW_DEPARTURE_DAYS:
+    if event.best.mention.type == "depart" and (span.lo - first).days > NEW_DEPARTURE_DAYS and \
+            _leaves_behind(event, track, span):
         return None
     return gap
+
+
+def _leaves_behind(event: Canonical, track: Track, span: Span) -> bool:
+    """A departure from where the movement was before, not where it is now: another group on the same road."""
+    here = event.best.mention
+    earlier = [j for j in track.events if j.span and j.span.hi < span.lo - dt.timedelta(days=NEW_DEPARTURE_DAYS)]
+    if here.lat is not None and any(_same_place(event, j.event) for j in earlier):
+        return True
+    now = _nearest(track, span, located=False)
+    return (now is not None and now[0].country != here.country
+            and any(j.event.best.mention.country == here.country for j in earlier))
 
 
 def _nearest(track: Track, span: Span, located: bool) -> tuple[Mention, int] | None:

@@ -94,3 +94,11 @@ def test_movements_people_without_a_group_word_are_no_movement(make_store):
         Told("Border agents said migrants crossed near Tijuana on Friday.", "crossed", "cross", actor="migrants",
              town="Tijuana", date="2018-06-01")])
     assert list_movements(make_store([flow])) == []
+
+
+def test_movements_leaving_a_stopover_is_the_same_group(make_store):
+    onward = Story("o1", "Wire Two", "2018-11-02", [
+        Told("The caravan left Huixtla on Thursday, heading north.", "left", "depart", actor="caravan",
+             town="Huixtla", date="2018-11-01")])
+    (movement,) = list_movements(make_store([*october_caravan(), onward]))
+    assert movement["legs"][-1]["place"] == "Huixtla"
