@@ -11,7 +11,8 @@
     ├── LanguageError          an article in a language the pipeline does not process
     ├── ModelError             a spaCy model is missing or cannot be loaded
     ├── GazetteerError         the offline gazetteer cannot be built, imported or read
-    └── StoreError             the database cannot be opened, migrated or written
+    ├── StoreError             the database cannot be opened, migrated or written
+    └── ExportError            the store cannot be exported as asked (format, items, missing extra)
 """
 
 from __future__ import annotations
@@ -73,3 +74,7 @@ class GazetteerError(CaravanError):
 
 class StoreError(CaravanError):
     """The database cannot be opened, migrated or written."""
+
+
+class ExportError(CaravanError):
+    """The store cannot be exported as asked: an unknown format or items, or a missing optional package."""

@@ -278,6 +278,14 @@ class Database:
             for row in conn.execute(q.ITEMS.format(table=kind)):
                 yield dict(row)
 
+    def table_columns(self, table: str) -> list[str]:
+        """The column names of ``article_rows()`` (table "articles") or ``item_rows(table)``, rows or not."""
+        if table != "articles" and table not in q.ITEM_KINDS:
+            raise StoreError(f"no table {table!r} (articles, {', '.join(q.ITEM_KINDS)})")
+        sql = q.ARTICLE_SUMMARY if table == "articles" else q.ITEMS.format(table=table)
+        with self.reader() as conn:
+            return [column[0] for column in conn.execute(sql).description]
+
     def failures(self) -> list[Failure]:
         with self.reader() as conn:
             return [Failure(*row) for row in conn.execute(q.FAILURES)]

@@ -1,0 +1,1 @@
+"""Views of extracted and stored data as people read them: plain words (``words``) and rich terminal tables."""
