@@ -32,3 +32,18 @@ def run(pipeline: Pipeline):
         return pipeline(Article(id="t", text=text, published=published, language=language))
 
     return _run
+
+
+REPORTS = DATA / "export" / "reports.jsonl"  # two short reports written by the Caravan team for these tests
+
+
+@pytest.fixture(scope="session")
+def reports_db(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store filled by the real pipeline (``caravan.batch.ingest``) from ``tests/data/export/reports.jsonl``."""
+    from caravan.batch import ingest
+    from caravan.store import Database
+
+    path = tmp_path_factory.mktemp("reports") / "reports.db"
+    with Database(path) as db:
+        ingest([str(REPORTS)], db, settings)
+    return path

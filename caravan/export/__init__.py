@@ -65,4 +65,5 @@ def items_for(fmt: str, items: str | None = None) -> str:
 
 def export(db: Database, fmt: str, items: str | None, out: IO[bytes]) -> int:
     """Write the store's ``items`` in format ``fmt`` to ``out``; the number of records, rows or features."""
-    return FORMATS[fmt].write(db, items_for(fmt, items), out)
+    chosen = items_for(fmt, items)  # checks the format first
+    return FORMATS[fmt].write(db, chosen, out)
