@@ -90,10 +90,11 @@ def test_extract_text_file_gets_published_from_option(tmp_path):
 
 
 @pytest.mark.model
-def test_extract_summary_names_each_article(tmp_path):
+def test_extract_summary_names_each_article_and_shows_its_quotes(tmp_path):
     (tmp_path / "san-isidro.txt").write_text(REPORT, encoding="utf-8")
     result = extract(str(tmp_path / "san-isidro.txt"))
-    assert result.exit_code == 0 and result.stdout.startswith("san-isidro [en, published unknown]")
+    assert result.exit_code == 0 and result.stdout.startswith("san-isidro\npublished unknown, en")
+    assert "Ana Beltran" in result.stdout and "Quotes" in result.stdout and "None" not in result.stdout
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
