@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "quotes": "caravan.cli.quotes",
     "link": "caravan.cli.link", "events": "caravan.cli.events",
     "movements": "caravan.cli.movements", "movement": "caravan.cli.movement",
+    "summary": "caravan.cli.summary",
 }
 
 
