@@ -62,7 +62,7 @@ def write_parquet(db: Database, table: str, out: IO[bytes]) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
-    except ModuleNotFoundError as exc:
+    except ImportError as exc:
         raise ExportError(PARQUET_HINT) from exc
     rows = list(table_rows(db, table))
     columns = list(rows[0]) if rows else _empty_columns(db, table)

@@ -36,7 +36,7 @@ def articles_table(summary: StoreSummary) -> Table:
     table.show_header = False
     span = f"{summary.first_published} to {summary.last_published}" if summary.first_published else "unknown"
     for name, value in (("stored", summary.articles), ("processed", summary.processed),
-                        ("near-duplicates (linked, not processed)", summary.near_duplicates),
+                        ("near-duplicates (linked)", summary.near_duplicates),
                         ("skipped (language)", summary.skipped), ("failed items", summary.failures),
                         ("outlets", summary.outlets), ("published", span)):
         table.add_row(name, f"{value:,}" if isinstance(value, int) else value)

@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import io
 import json
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -151,3 +152,9 @@ def test_exports_cli_items_a_format_does_not_hold_is_a_usage_error(reports_db: P
 def test_exports_unknown_format_is_an_export_error(reports_db: Path):
     with Database(reports_db) as db, pytest.raises(ExportError, match="no export format 'shp'"):
         export(db, "shp", None, io.BytesIO())
+
+
+def test_exports_parquet_without_pyarrow_says_how_to_install_it(reports_db: Path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if pyarrow were not installed
+    with Database(reports_db) as db, pytest.raises(ExportError, match=r"pip install 'caravan\[parquet\]'"):
+        export(db, "parquet", "events", io.BytesIO())
