@@ -39,11 +39,13 @@ REPORTS = DATA / "export" / "reports.jsonl"  # two short reports written by the 
 
 @pytest.fixture(scope="session")
 def reports_db(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store filled by the real pipeline (``caravan.batch.ingest``) from ``tests/data/export/reports.jsonl``."""
+    """A store filled and linked as ``caravan ingest`` does it, from ``tests/data/export/reports.jsonl``."""
     from caravan.batch import ingest
+    from caravan.link.build import update_links
     from caravan.store import Database
 
     path = tmp_path_factory.mktemp("reports") / "reports.db"
     with Database(path) as db:
         ingest([str(REPORTS)], db, settings)
+        update_links(db, settings=settings)
     return path

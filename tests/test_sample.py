@@ -56,9 +56,11 @@ def test_sample_readme_main_job_ends_with_a_readable_summary(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     (tmp_path / "caravan" / "data").mkdir(parents=True)
     (tmp_path / "caravan" / "data" / "sample").symlink_to(SAMPLE)
-    results = [CliRunner().invoke(cli, args) for args in main_job_commands()]
+    runner = CliRunner(env={"COLUMNS": "200"})  # a wide terminal: no table cell wraps
+    results = [runner.invoke(cli, args) for args in main_job_commands()]
     assert [r.exit_code for r in results] == [0] * len(results), [r.output for r in results]
     assert main_job_commands()[-1][0] == "summary"
     shown = " ".join(results[-1].stdout.split())
+    assert "Movements" in shown and "caravan from San Pedro Sula" in shown
     assert "Latest events" in shown and "Events by type" in shown and "Most quoted" in shown
     assert "Tapachula" in shown and "None" not in shown

@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import json
-import logging
-from typing import Any
 
 import click
 from rich.console import Console
 
 from caravan.cli.options import db_option, open_store
-from caravan.errors import CaravanError, ExportError
+from caravan.errors import CaravanError
 from caravan.export.events import event_rows
-from caravan.export.geojson import load_movements
-from caravan.store import Database
+from caravan.link.query import list_movements
 from caravan.store.summary import TOP, summarise_store
 from caravan.view.summary import latest_events, summary_view
-
-log = logging.getLogger(__name__)
-
-
-def linked_movements(db: Database) -> list[dict[str, Any]] | None:
-    """The store's movements, or None when this version does not link reports into movements."""
-    try:
-        return load_movements(db)
-    except ExportError as exc:
-        log.info("%s", exc)
-        return None
-
 
 @click.command("summary")
 @click.option("--top", type=click.IntRange(min=1), default=TOP, show_default=True,
@@ -42,7 +27,7 @@ def command(top: int, as_json: bool, db_path: str | None) -> None:
     """
     db, _ = open_store(db_path)
     try:
-        summary = summarise_store(db, top, linked_movements(db))
+        summary = summarise_store(db, top, list_movements(db))
         events = latest_events(list(event_rows(db)), top)
     except CaravanError as exc:
         raise click.ClickException(str(exc)) from exc

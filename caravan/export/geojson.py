@@ -1,20 +1,23 @@
 """GeoJSON (RFC 7946) that QGIS, geopandas and web maps open: events as points, movements as lines.
 
-Coordinates are [longitude, latitude] as the RFC fixes them. A feature that cannot be placed keeps its
-properties with a null geometry, so the attribute table is whole and nothing is dropped silently.
-Properties are flat (text and numbers), as GIS attribute tables need.
+Coordinates are [longitude, latitude] as the RFC fixes them. An event that cannot be placed keeps its
+properties with a null geometry, so the attribute table is whole and nothing is dropped silently; event
+properties are flat (text and numbers), as GIS attribute tables need. Movements are the linking stage's
+features (``caravan.link.geojson``), streamed into the same kind of collection.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import IO, Any
 
 from caravan.errors import ExportError
 from caravan.export.events import EventRow, event_rows
 from caravan.export.streams import text_stream
+from caravan.link.geojson import movement_feature
+from caravan.link.query import list_movements
 from caravan.store import Database
 
 GEOJSON_ITEMS = ("events", "movements")
@@ -27,7 +30,7 @@ def write_geojson(db: Database, items: str, out: IO[bytes]) -> int:
     if items == "events":
         features: Iterable[dict[str, Any]] = map(event_feature, event_rows(db))
     elif items == "movements":
-        features = map(movement_feature, load_movements(db))
+        features = map(movement_feature, list_movements(db))
     else:
         raise ExportError(f"GeoJSON holds events or movements, not {items!r}")
     return write_collection(features, out)
@@ -55,34 +58,3 @@ def point(lon: float | None, lat: float | None) -> dict[str, Any] | None:
     if lon is None or lat is None:
         return None
     return {"type": "Point", "coordinates": [lon, lat]}
-
-
-def load_movements(db: Database) -> list[dict[str, Any]]:
-    """The store's movements from the linking stage (``caravan.link.query.list_movements``)."""
-    try:
-        from caravan.link.query import list_movements  # type: ignore[import-not-found]
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("caravan.link.query",):
-            raise
-        raise ExportError("movements are not available: this version of Caravan does not link reports "
-                          "into movements (caravan.link.query)") from exc
-    return list(list_movements(db))
-
-
-def movement_feature(movement: dict[str, Any]) -> dict[str, Any]:
-    """One movement as a LineString through its located legs, in order; null geometry under two of them."""
-    legs = movement.get("legs") or []
-    line = [[leg["lon"], leg["lat"]] for leg in legs if leg.get("lon") is not None and leg.get("lat") is not None]
-    properties = {"id": movement.get("id"), "label": movement.get("label"), "status": movement.get("status"),
-                  "first_seen": movement.get("first_seen"), "last_seen": movement.get("last_seen"),
-                  "legs": len(legs), "route": " → ".join(_leg_names(legs)),
-                  "event_ids": ",".join(str(e) for leg in legs for e in leg.get("event_ids") or [])}
-    geometry = {"type": "LineString", "coordinates": line} if len(line) >= 2 else None
-    return {"type": "Feature", "id": movement.get("id"), "geometry": geometry, "properties": properties}
-
-
-def _leg_names(legs: list[dict[str, Any]]) -> Iterator[str]:
-    for leg in legs:
-        name = leg.get("place") or leg.get("country")
-        if name:
-            yield str(name)

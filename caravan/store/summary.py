@@ -28,7 +28,7 @@ class StoreSummary:
     events_by_country: list[tuple[str, int]] = field(default_factory=list)
     speakers: list[tuple[str, int]] = field(default_factory=list)
     places: list[tuple[str, int]] = field(default_factory=list)
-    movements: list[dict[str, Any]] | None = None  # None: this version does not link movements
+    movements: list[dict[str, Any]] = field(default_factory=list)  # from the linking stage, when given
 
     def to_dict(self) -> dict[str, Any]:
         return {k: ([list(x) for x in v] if isinstance(v, list) and k != "movements" else v)
@@ -36,8 +36,8 @@ class StoreSummary:
 
 
 def summarise_store(db: Database, top: int = TOP, movements: list[dict[str, Any]] | None = None) -> StoreSummary:
-    """The summary of a store; ``movements`` (from the linking stage) are passed through when known."""
-    summary = StoreSummary(movements=movements)
+    """The summary of a store; ``movements`` (``caravan.link.query.list_movements``) are passed through."""
+    summary = StoreSummary(movements=movements or [])
     _count_articles(db, summary)
     counts = db.counts()
     summary.failures = counts["failures"]

@@ -11,23 +11,18 @@ from rich.text import Text
 from caravan.export.events import EventRow, first_day
 from caravan.store.summary import StoreSummary
 from caravan.view.terminal import HEADING_STYLE, QUIET_STYLE, _table
-from caravan.view.words import country_name, format_number, format_size
-
-NO_MOVEMENTS = "Movements: this version does not link reports into movements."
+from caravan.view.words import country_name, format_number, format_range, format_size
 
 
 def summary_view(summary: StoreSummary, title: str, events: list[EventRow] | None = None) -> RenderableType:
     """Articles, events by type and country, the latest events, the most quoted speakers and places, movements."""
-    parts: list[RenderableType] = [Text(title, style=HEADING_STYLE), articles_table(summary)]
-    for table in (events_by_type_table(summary), events_by_country_table(summary), events_table(events or []),
+    parts: list[RenderableType] = [Text(title, style=HEADING_STYLE), articles_table(summary),
+                                   movements_table(summary.movements)]
+    for table in (events_table(events or []), events_by_type_table(summary), events_by_country_table(summary),
                   ranking_table("Most quoted", "speaker", "quotes", summary.speakers),
                   ranking_table("Most mentioned places", "place", "mentions", summary.places)):
         if table.row_count:
             parts.append(table)
-    if summary.movements is None:
-        parts.append(Text(NO_MOVEMENTS, style=QUIET_STYLE))
-    else:
-        parts.append(movements_table(summary.movements))
     return Group(*parts)
 
 
@@ -67,16 +62,24 @@ def ranking_table(title: str, name: str, unit: str, rows: list[tuple[str, int]])
 
 
 def movements_table(movements: list[dict[str, Any]]) -> Table:
-    """One row per movement: id, label, status, when it was seen, and its route."""
-    table = _table("Movements", "id", "movement", "status", "seen", "route")
+    """One row per movement: id, label, status, when seen, route and reported size (``caravan movement ID``: more)."""
+    table = _table("Movements", "id", "movement", "status", "seen", "route", "reported size")
     for m in movements:
         legs = m.get("legs") or []
         route = " → ".join(str(leg.get("place") or country_name(leg.get("country")) or "?") for leg in legs)
         seen = " to ".join(str(x) for x in dict.fromkeys((m.get("first_seen"), m.get("last_seen"))) if x)
-        table.add_row(str(m.get("id", "")), str(m.get("label") or ""), str(m.get("status") or ""), seen, route)
+        table.add_row(str(m.get("id", "")), str(m.get("label") or ""), str(m.get("status") or ""), seen, route,
+                      reported_size(m.get("counts") or []))
     if not movements:
-        table.add_row("", Text("no movements linked yet", style=QUIET_STYLE), "", "", "")
+        table.add_row("", Text("none linked (caravan link builds them)", style=QUIET_STYLE), "", "", "", "")
     return table
+
+
+def reported_size(counts: list[dict[str, Any]]) -> str:
+    """The span of a movement's reconciled daily counts: "825–2,500"."""
+    lows = [c["low"] for c in counts if c.get("low") is not None]
+    highs = [c.get("high") or c["low"] for c in counts if c.get("low") is not None]
+    return format_range(min(lows), max(highs)) if lows else ""
 
 
 def latest_events(rows: list[EventRow], top: int) -> list[EventRow]:

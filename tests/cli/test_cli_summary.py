@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -10,9 +9,6 @@ import pytest
 from click.testing import CliRunner
 
 from caravan.cli.main import cli
-
-LINKED = importlib.util.find_spec("caravan.link.query") is not None
-
 
 def summary(*args: str):
     return CliRunner().invoke(cli, ["summary", *args])
@@ -23,15 +19,9 @@ def test_summary_shows_tables_a_person_reads(reports_db: Path):
     result = summary("--db", str(reports_db))
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
-    for heading in ("Articles", "Events by type", "Events by country", "Latest events", "Most quoted"):
+    for heading in ("Articles", "Movements", "Events by type", "Events by country", "Latest events", "Most quoted"):
         assert heading in text
     assert "Maria Lopez" in text and "Guatemala" in text and "None" not in text
-
-
-@pytest.mark.model
-@pytest.mark.skipif(LINKED, reason="this version links movements")
-def test_summary_says_when_movements_are_not_linked(reports_db: Path):
-    assert "does not link reports into movements" in summary("--db", str(reports_db)).stdout
 
 
 @pytest.mark.model

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import sys
@@ -17,7 +16,7 @@ from caravan.cli.main import cli
 from caravan.errors import ExportError
 from caravan.export import FORMATS, export
 from caravan.export.acled import COLUMNS, acled_types
-from caravan.export.geojson import movement_feature
+from caravan.link.query import list_movements
 from caravan.model import EVENT_TYPES, Article, Record
 from caravan.store import Database
 
@@ -77,26 +76,16 @@ def test_exports_geojson_unplaced_event_has_null_geometry(features):
     assert unplaced and all(f["geometry"] is None for f in unplaced)
 
 
-def test_exports_geojson_movement_is_a_line_in_longitude_latitude_order():
-    movement = {"id": "m1", "label": "caravan", "status": "active", "first_seen": "2024-05-01",
-                "last_seen": "2024-05-03", "counts": [],
-                "legs": [{"date": "2024-05-01", "place": "Corinto", "country": "HN", "lat": 15.58, "lon": -88.37,
-                          "event_ids": ["a#0"], "sizes": []},
-                         {"date": "2024-05-03", "place": "Esquipulas", "country": "GT", "lat": 14.57, "lon": -89.35,
-                          "event_ids": ["b#2"], "sizes": []}]}
-    feature = movement_feature(movement)
-    assert feature["geometry"] == {"type": "LineString", "coordinates": [[-88.37, 15.58], [-89.35, 14.57]]}
-    assert feature["properties"]["route"] == "Corinto → Esquipulas"
-    assert movement_feature({**movement, "legs": movement["legs"][:1]})["geometry"] is None
-
-
-@pytest.mark.skipif(importlib.util.find_spec("caravan.link.query") is not None, reason="movements are linked")
-def test_exports_geojson_movements_without_linking_is_a_clear_error(reports_db: Path, tmp_path: Path):
-    out = tmp_path / "movements.geojson"
-    result = CliRunner().invoke(cli, ["export", "--db", str(reports_db), "--format", "geojson", "--items",
-                                      "movements", "--out", str(out)])
-    assert result.exit_code == 1 and "movements are not available" in result.stderr
-    assert not out.exists()
+def test_exports_geojson_movements_are_the_linked_movements_as_lines(reports_db: Path):
+    collection = json.loads(exported(reports_db, "geojson", "movements"))
+    with Database(reports_db) as db:
+        movements = list_movements(db)
+    assert collection["type"] == "FeatureCollection"
+    assert [f["id"] for f in collection["features"]] == [m["id"] for m in movements]
+    for feature, movement in zip(collection["features"], movements, strict=True):
+        located = [[leg["lon"], leg["lat"]] for leg in movement["legs"] if leg["lat"] is not None]
+        if len(located) > 1:
+            assert feature["geometry"] == {"type": "LineString", "coordinates": located}
 
 
 def test_exports_parquet_reads_back_typed(reports_db: Path):
