@@ -10,7 +10,7 @@ from rich.text import Text
 
 from caravan.export.events import EventRow, first_day
 from caravan.store.summary import StoreSummary
-from caravan.view.terminal import HEADING_STYLE, QUIET_STYLE, _table
+from caravan.view.terminal import HEADING_STYLE, QUIET_STYLE, titled_table
 from caravan.view.words import country_name, format_number, format_range, format_size
 
 
@@ -27,7 +27,7 @@ def summary_view(summary: StoreSummary, title: str, events: list[EventRow] | Non
 
 
 def articles_table(summary: StoreSummary) -> Table:
-    table = _table("Articles", "", "")
+    table = titled_table("Articles", "", "")
     table.show_header = False
     span = f"{summary.first_published} to {summary.last_published}" if summary.first_published else "unknown"
     for name, value in (("stored", summary.articles), ("processed", summary.processed),
@@ -41,21 +41,21 @@ def articles_table(summary: StoreSummary) -> Table:
 
 
 def events_by_type_table(summary: StoreSummary) -> Table:
-    table = _table("Events by type", "type", "events", "asserted")
+    table = titled_table("Events by type", "type", "events", "asserted")
     for kind, n, asserted in summary.events_by_type:
         table.add_row(kind, f"{n:,}", f"{asserted:,}")
     return table
 
 
 def events_by_country_table(summary: StoreSummary) -> Table:
-    table = _table("Events by country", "country", "events")
+    table = titled_table("Events by country", "country", "events")
     for code, n in summary.events_by_country:
         table.add_row(country_name(code) or code, f"{n:,}")
     return table
 
 
 def ranking_table(title: str, name: str, unit: str, rows: list[tuple[str, int]]) -> Table:
-    table = _table(title, name, unit)
+    table = titled_table(title, name, unit)
     for label, n in rows:
         table.add_row(label, f"{n:,}")
     return table
@@ -63,7 +63,7 @@ def ranking_table(title: str, name: str, unit: str, rows: list[tuple[str, int]])
 
 def movements_table(movements: list[dict[str, Any]]) -> Table:
     """One row per movement: id, label, status, when seen, route and reported size (``caravan movement ID``: more)."""
-    table = _table("Movements", "id", "movement", "status", "seen", "route", "reported size")
+    table = titled_table("Movements", "id", "movement", "status", "seen", "route", "reported size")
     for m in movements:
         legs = m.get("legs") or []
         route = " → ".join(str(leg.get("place") or country_name(leg.get("country")) or "?") for leg in legs)
@@ -92,7 +92,7 @@ def latest_events(rows: list[EventRow], top: int) -> list[EventRow]:
 
 def events_table(rows: list[EventRow]) -> Table:
     """One row per event: when, what (modality when not asserted), who, where, how many, and its source."""
-    table = _table("Latest events", "date", "event", "actor", "where", "size", "source")
+    table = titled_table("Latest events", "date", "event", "actor", "where", "size", "source")
     for row in rows:
         kind = row.type if row.modality == "asserted" else f"{row.type} ({row.modality})"
         where = ", ".join(x for x in (row.place, row.country_name) if x)

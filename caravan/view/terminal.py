@@ -47,7 +47,7 @@ def article_heading(article: Article, record: Record) -> Text:
     return heading
 
 
-def _table(title: str, *columns: str, wide: str | None = None) -> Table:
+def titled_table(title: str, *columns: str, wide: str | None = None) -> Table:
     """A titled table; the ``wide`` column (sentences, quoted words) takes the room the others leave."""
     table = Table(title=title, title_justify="left", title_style=HEADING_STYLE, box=box.SIMPLE_HEAD,
                   expand=wide is not None)
@@ -58,7 +58,7 @@ def _table(title: str, *columns: str, wide: str | None = None) -> Table:
 
 def events_table(article: Article, record: Record) -> Table:
     """One row per event: its type and modality, its sentence with the trigger highlighted, its arguments."""
-    table = _table("Events", "event", "sentence", "who, where, when", wide="sentence")
+    table = titled_table("Events", "event", "sentence", "who, where, when", wide="sentence")
     for event in record.events:
         kind = event.type if event.modality == "asserted" else f"{event.type} ({event.modality})"
         table.add_row(kind, trigger_sentence(article.text, event.start, event.end),
@@ -108,7 +108,7 @@ def format_date(value: str) -> str:
 
 def quotes_table(article: Article, record: Record) -> Table:
     """One row per quote: the speaker and role, how they said it, and the words."""
-    table = _table("Quotes", "speaker", "said", "words", wide="words")
+    table = titled_table("Quotes", "speaker", "said", "words", wide="words")
     for quote in record.quotes:
         table.add_row(speaker_text(quote), how_said(quote), " ".join(article.text[quote.start:quote.end].split()))
     return table
@@ -133,7 +133,7 @@ def how_said(quote: Quote) -> str:
 
 def places_table(places: list[Place]) -> Table:
     """One row per distinct resolved place: its name, how often it is mentioned, and what it was resolved to."""
-    table = _table("Places", "place", "mentions", "resolved as")
+    table = titled_table("Places", "place", "mentions", "resolved as")
     counts = Counter(place_key(p) for p in places)
     for key, n in counts.items():
         first = next(p for p in places if place_key(p) == key)
@@ -161,7 +161,7 @@ def resolution(place: Place) -> str:
 
 def amounts_table(article: Article, record: Record) -> Table:
     """One row per amount: the words as written and how they are read."""
-    table = _table("Amounts", "as written", "read as")
+    table = titled_table("Amounts", "as written", "read as")
     for quantity in record.quantities:
         table.add_row(" ".join(article.text[quantity.start:quantity.end].split()), format_quantity(quantity))
     return table
@@ -169,7 +169,7 @@ def amounts_table(article: Article, record: Record) -> Table:
 
 def dates_table(article: Article, record: Record) -> Table:
     """One row per date: the words as written and the day or interval they resolve to."""
-    table = _table("Dates", "as written", "date")
+    table = titled_table("Dates", "as written", "date")
     for date in record.dates:
         table.add_row(" ".join(article.text[date.start:date.end].split()), format_date(date.value))
     return table
