@@ -2,7 +2,9 @@
 
 Patterns are data (``caravan/data/boilerplate.tsv``); the layout heuristics here decide how far a widget reaches:
 a widget header ("You Might Like") takes the short, non-prose lines that follow it, up to the next blank line or
-the next line that reads as prose. Spans never cut into the offsets' frame: they are reported, not removed.
+the next line that reads as prose. Labels, toggles and credits glued to report text ("Image caption", "CLOSE",
+"REUTERS/<name>") are spans of their own: the caption they label is report text (it says who was where, when).
+Spans never cut into the offsets' frame: they are reported, not removed.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ class Line:
 
 @lru_cache(maxsize=1)
 def load_patterns(path: Path = PATTERNS_FILE) -> dict[str, list[re.Pattern[str]]]:
-    """Patterns by kind (``widget``, ``line``) from the TSV file."""
-    out: dict[str, list[re.Pattern[str]]] = {"widget": [], "line": []}
+    """Patterns by kind (``widget``, ``line``, ``span``) from the TSV file."""
+    out: dict[str, list[re.Pattern[str]]] = {"widget": [], "line": [], "span": []}
     for kind, pattern in read_rows(path):
         out[kind].append(re.compile(pattern, re.IGNORECASE))
     return out
@@ -83,10 +85,22 @@ def find_boilerplate(text: str) -> list[Span]:
             spans.append(Span(line.start, lines[j - 1].end))  # type: ignore[union-attr]
             i = j
             continue
-        if matches(line, patterns["line"]):
-            spans.append(Span(line.start, line.end))
+        spans.extend(find_line_spans(line, patterns))
         i += 1
-    return merge_adjacent(spans, text)
+    return merge_adjacent(sorted(spans, key=lambda s: (s.start, s.end)), text)
+
+
+def find_line_spans(line: Line, patterns: dict[str, list[re.Pattern[str]]]) -> list[Span]:
+    """The boilerplate of one line: the whole line, or the labels and credits inside it."""
+    if matches(line, patterns["line"]):
+        return [Span(line.start, line.end)]
+    return [match_span(line, m) for p in patterns["span"] for m in p.finditer(line.text)]
+
+
+def match_span(line: Line, match: re.Match[str]) -> Span:
+    """The span of a match in the text's frame: its ``bp`` group when the pattern names one, else all of it."""
+    group = "bp" if "bp" in match.re.groupindex else 0
+    return Span(line.start + match.start(group), line.start + match.end(group))
 
 
 def merge_adjacent(spans: list[Span], text: str) -> list[Span]:
@@ -94,7 +108,7 @@ def merge_adjacent(spans: list[Span], text: str) -> list[Span]:
     merged: list[Span] = []
     for span in spans:
         if merged and not text[merged[-1].end:span.start].strip():
-            merged[-1] = Span(merged[-1].start, span.end)
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
         else:
             merged.append(span)
     return merged
