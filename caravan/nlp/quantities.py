@@ -2,9 +2,10 @@
 
 A quantity is read left to right from a token: an optional hedge ("at least", "about", "unos"), an optional
 currency symbol, then a number (digits, number words, digits with a scale word: "1.5 million") or a vague
-count ("several hundred", "miles"), an optional currency word ("dollars") and an optional second end of a
-range ("2,000 to 3,000"; "between 2,000 and 3,000" is read from "between"). The counted noun that follows
-("migrants", "agents") decides the unit; a bare count ("scores walked") refers back to the nearest people or
+count ("several hundred", "miles", "into the thousands"), an optional currency word ("dollars") and an optional
+second end of a range ("2,000 to 3,000"; "between 2,000 and 3,000" is read from "between"). The counted noun that
+follows ("migrants", "agents", "busloads") decides the unit; a unit of time or length glued to the number ("a
+six-month wait", "a 2,000-mile trek") makes it a measure; a bare count ("scores walked") refers back to the nearest people or
 group noun in the sentences before it. Word lists and envelopes are data in ``caravan/data/quantities/``.
 Works on the rule-only Spanish pipeline too: without a parser only listed nouns are counted.
 """
@@ -58,6 +59,7 @@ MONEY_WHAT = frozenset({"of", "in", "for", "de", "en", "para"})
 # words after a number (or glued to it by a hyphen) that make it a count of people: "a 2,000-strong caravan",
 # "3,000 strong", "the 10,000-person army", "a 5,000-troop deployment"
 HYPHEN_COUNT_WORDS = frozenset({"strong", "fuertes", "person", "member", "man", "troop", "soldier"})
+PERSON_WORDS = HYPHEN_COUNT_WORDS - {"strong", "fuertes"}  # glued to a number they say it counts people
 SUFFIX_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}  # "$4bn", after a currency symbol
 MONEY_SCALED = re.compile(r"^(\d+(?:[.,]\d+)?)(bn|b|mn|m|k)$")
 # dependency labels under which a bare count is a noun phrase of its own ("scores walked")
@@ -68,6 +70,9 @@ OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
 TEXT_KEY = ("caravan", "text")  # where the Doc's text is kept in ``Doc.user_data`` once built
 SINGULAR_NOUN = "NN"  # English tag of a singular common noun: no count of things (> 1) ends on one
 NOUN_WINDOW = 4  # tokens between a number and its noun at most (adjectives, compounds)
+LONGEST_PHRASE = 5  # tokens of the longest listed phrase ("into the tens of thousands")
+IDIOM_LEADS = frozenset({"in", "into", "por"})  # "running into the thousands": a vague count standing alone
+REPEAT_WORDS = frozenset({"upon", "and", "y", "tras"})  # "thousands upon thousands": one vague count
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,9 @@ class Lexicon:
     change_verbs: frozenset[str]
     open_suffixes: dict[tuple[str, ...], bool] = field(default_factory=dict)  # "16,000-plus": high end open
     count_verbs: frozenset[str] = frozenset()  # "estimated 6,000": a bare head count
+    containers: dict[str, str] = field(default_factory=dict)  # "six busloads": counted as such, even when small
+    measures: dict[str, tuple[str, str]] = field(default_factory=dict)  # "six-month": (unit, kind)
+    duration_heads: frozenset[str] = frozenset()  # "a six-month *wait*": a duration worth a record
     starts: frozenset[str] = frozenset()  # every word a quantity can begin with, besides words with digits
 
 
@@ -144,6 +152,9 @@ def load_lexicon(lang: str) -> Lexicon:
         change_verbs=_words("change_verbs.txt"),
         open_suffixes={tuple(r[0].split()): True for r in mine("open_suffixes.tsv")},
         count_verbs=_words("count_verbs.txt"),
+        containers={noun: unit for noun, unit in _rows("containers.tsv")},
+        measures={word: (unit, kind) for word, unit, kind in _rows("measures.tsv")},
+        duration_heads=_words("duration_heads.txt"),
     )
     firsts = {p[0] for p in [*lex.vague, *lex.hedges]} | set(lex.numbers) | set(lex.prefixes) | set(BETWEEN)
     return dataclasses.replace(lex, starts=frozenset(firsts))
@@ -182,7 +193,7 @@ def _lower(doc: Doc, i: int) -> str:
 
 def match_phrase(doc: Doc, i: int, table: dict[tuple[str, ...], object]) -> tuple[tuple[str, ...], int] | None:
     """The longest phrase of ``table`` starting at token i, with the index after it."""
-    for size in range(4, 0, -1):
+    for size in range(LONGEST_PHRASE, 0, -1):
         key = tuple(_lower(doc, j) for j in range(i, i + size))
         if i + size <= len(doc) and key in table:
             return key, i + size
@@ -309,7 +320,18 @@ def read_quantity(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
         _apply_hedge(amount, lex.hedges[hedge[0]])
         amount.start = i
     _read_open_suffix(doc, amount, lex, hedged=bool(hedge))
+    _read_repeat(doc, amount, lex)
     return amount
+
+
+def _read_repeat(doc: Doc, amount: Amount, lex: Lexicon) -> None:
+    """ "thousands upon thousands", "miles y miles": the repeated vague word belongs to the same count."""
+    if not amount.vague or _lower(doc, amount.end) not in REPEAT_WORDS:
+        return
+    again = match_phrase(doc, amount.end + 1, lex.vague)  # type: ignore[arg-type]
+    first = tuple(_lower(doc, j) for j in range(amount.number_tokens[0], amount.number_tokens[-1] + 1))
+    if again and again[0] == first:
+        amount.end = again[1]
 
 
 def _read_open_suffix(doc: Doc, amount: Amount, lex: Lexicon, hedged: bool = False) -> None:
@@ -419,6 +441,9 @@ def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
         return make(amount.currency, money_purpose(doc, amount, lex))
     if amount.high is not None and amount.high <= 1 and not amount.vague:
         return None  # "one of them", "a migrant": not a count worth a record
+    measure = hyphen_measure(doc, amount, lex)
+    if measure:
+        return make(*measure)
     noun = counted_noun(doc, amount, lex)
     if noun is None:
         what = _bare_count_people(doc, amount, lex)
@@ -427,8 +452,12 @@ def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
     if unit == SINGULAR_NOUN:
         what = _context_people(doc, amount, lex, sentences=0)
         return make(PEOPLE, what) if what else None
+    if unit in lex.containers.values():
+        return make(unit, what)
     if unit is None or (unit != PEOPLE and unit not in lex.units.values() and _is_small(doc, amount, FEW)):
         return None
+    if unit != PEOPLE and amount.vague and amount.high is not None and amount.high < FEW:
+        return None  # "a handful of options": a few things, not a count worth a record
     if unit != PEOPLE and _lower(doc, amount.start - 1) in DEFINITE and _is_small(doc, amount, SMALL, words=False):
         return None  # "these 3 countries": known things, not a count
     return make(unit, what)
@@ -442,6 +471,8 @@ def _is_small(doc: Doc, amount: Amount, limit: int, words: bool = True) -> bool:
 def _not_a_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
     """Years, dates, times, rates, ranks, numbers in names and hyphenated modifiers ("15-year-old")."""
     first, last = doc[amount.number_tokens[0]], doc[amount.number_tokens[-1]]
+    if hyphen_measure(doc, amount, lex):
+        return _hyphen_attached(doc, first.i, last.i, after=False)  # a DATE entity to the parser, still a measure
     if not amount.currency and any(doc[t].ent_type_ in SKIP_ENTS for t in amount.number_tokens):
         return True
     if _is_year(doc, amount) or _lower(doc, first.i - 1).rstrip(".") in lex.name_words:
@@ -458,6 +489,23 @@ def _not_a_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
     if amount.end > last.i + 1 and match_phrase(doc, last.i + 1, lex.open_suffixes):  # type: ignore[arg-type]
         return _hyphen_attached(doc, first.i, last.i, after=False)  # "16,000-plus": the hyphen opens the count
     return _hyphen_attached(doc, first.i, last.i)
+
+
+def hyphen_measure(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str, str] | None:
+    """(unit, what) of a number glued to a unit of time or length that modifies a noun: "a six-month wait",
+    "a 2,000-mile trek"; a duration only before a noun of ``duration_heads`` ("a 24-hour cycle" is none)."""
+    last = amount.number_tokens[-1] if amount.number_tokens else amount.end - 1
+    if amount.currency or amount.end != last + 1 or _lower(doc, last + 1) != "-" or doc[last].whitespace_ \
+            or doc[last + 1].whitespace_:
+        return None
+    unit_kind = lex.measures.get(_lower(doc, last + 2))
+    head = doc[last + 3] if last + 3 < len(doc) else None
+    if unit_kind is None or head is None or not head.is_alpha or head.pos_ in ("VERB", "AUX", "ADP", "DET"):
+        return None
+    unit, kind = unit_kind
+    if kind == "time" and head.lower_ not in lex.duration_heads:
+        return None
+    return unit, head.text
 
 
 def _is_year(doc: Doc, amount: Amount) -> bool:
@@ -481,6 +529,8 @@ def counted_noun(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str | None, st
     """The (unit, what) of the noun the amount counts; unit None when it counts no kept thing (a duration);
     None when no noun follows."""
     k = amount.end
+    if amount.vague and _lower(doc, amount.start) in IDIOM_LEADS and _lower(doc, k) not in PARTITIVE:
+        return None  # "they came by the thousands to the square": the idiom counts no noun after it
     if _lower(doc, k) in PARTITIVE:
         k += 1
         while _lower(doc, k) in PARTITIVE_SKIP:
@@ -488,12 +538,21 @@ def counted_noun(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str | None, st
         if _lower(doc, k) in PRONOUNS:
             return None
     if _lower(doc, k) in HYPHEN_COUNT_WORDS or (_lower(doc, k) == "-" and _lower(doc, k + 1) in HYPHEN_COUNT_WORDS):
-        what = _context_people(doc, amount, lex)
-        return (PEOPLE if what else None), what or ""
+        what = _context_people(doc, amount, lex) or _group_after(doc, k, lex)
+        glued = _lower(doc, k) == "-" and _lower(doc, k + 1) in PERSON_WORDS  # "a 1,000-person caravan"
+        return (PEOPLE if what or glued else None), what or PEOPLE
     token = _head_noun(doc, amount, k)
     if token is None:
         return None
     return _noun_unit(doc, token, lex)
+
+
+def _group_after(doc: Doc, k: int, lex: Lexicon) -> str | None:
+    """The members of the group a "-strong" count modifies: "a 2,000-strong *caravan*" counts migrants."""
+    for j in range(k, min(k + NOUN_WINDOW, len(doc))):
+        if doc[j].lower_ in lex.groups:
+            return lex.groups[doc[j].lower_]
+    return None
 
 
 def _head_noun(doc: Doc, amount: Amount, k: int) -> Token | None:
@@ -536,6 +595,8 @@ def _noun_unit(doc: Doc, token: Token, lex: Lexicon) -> tuple[str | None, str]:
         return PEOPLE, token.text
     if lower in lex.units:
         return lex.units[lower], token.text
+    if lower in lex.containers:
+        return lex.containers[lower], _carried(doc, token, lex) or token.text
     if lower in lex.groups and _lower(doc, token.i - 1) in PARTITIVE_SKIP | PARTITIVE:
         return PEOPLE, lex.groups[lower]  # "several hundred of the caravan"
     if token.pos_ == "NOUN" and token.tag_ != SINGULAR_NOUN:
@@ -543,6 +604,16 @@ def _noun_unit(doc: Doc, token: Token, lex: Lexicon) -> tuple[str | None, str]:
     if token.tag_ == SINGULAR_NOUN:
         return SINGULAR_NOUN, token.text  # "7,000 heading north": a misparse, or a modifier ("a 60 vote margin")
     return None, token.text
+
+
+def _carried(doc: Doc, token: Token, lex: Lexicon) -> str | None:
+    """The people a container carries: "busloads *of migrants*"."""
+    if _lower(doc, token.i + 1) not in PARTITIVE:
+        return None
+    for j in range(token.i + 2, min(token.i + 2 + NOUN_WINDOW, len(doc))):
+        if doc[j].lower_ in lex.people:
+            return doc[j].text
+    return None
 
 
 def money_purpose(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
@@ -577,8 +648,8 @@ def _is_bare_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
         return _lower(doc, amount.end + 1) in PRONOUNS
     if after in RELATIVES:
         return True
-    if not doc.has_annotation("DEP"):
-        return amount.vague
+    if not doc.has_annotation("DEP") or (amount.vague and _lower(doc, amount.start) in IDIOM_LEADS):
+        return amount.vague  # "numbers running into the thousands": the idiom stands for the count
     last = doc[amount.end - 1]
     if amount.vague:
         return last.dep_ in NOMINAL_DEPS and not _is_modified_noun(last)

@@ -282,3 +282,66 @@ def test_quantities_group_word_modifying_a_noun_counts_no_people():
 def test_quantities_count_through_a_name_to_its_noun():
     q = quantities("They support the 16,000-plus Customs and Border Protection forces.")["16,000-plus"]
     assert (q.unit, q.what) == ("people", "forces")
+
+
+@pytest.mark.model
+def test_quantities_idioms_of_scale_count_the_people_before():
+    q = quantities("By Friday the number of families waiting was running into the thousands.")["into the thousands"]
+    assert (q.low, q.high, q.unit, q.what) == (1000, 9999, "people", "families")
+    q = quantities("Volunteers numbering in the hundreds cooked for the group.")["in the hundreds"]
+    assert (q.low, q.high, q.unit) == (200, 999, "people")
+
+
+@pytest.mark.model
+def test_quantities_vague_and_idiomatic_counts():
+    found = quantities("A couple of hundred people slept by the road and a few dozen children were sick.")
+    assert (found["A couple of hundred"].low, found["A couple of hundred"].high) == (200, 300)
+    assert (found["a few dozen"].low, found["a few dozen"].high) == (24, 60)
+    q = quantities("A handful of volunteers stayed while thousands upon thousands of people walked on.")
+    assert (q["A handful"].low, q["A handful"].high, q["A handful"].unit) == (2, 9, "people")
+    assert (q["thousands upon thousands"].low, q["thousands upon thousands"].high) == (1000, 9999)
+
+
+@pytest.mark.model
+def test_quantities_or_so_and_a_little_over():
+    q = quantities("Some 80 or so men left early; a little over 1,500 soldiers were sent.")
+    assert (q["Some 80 or so"].low, q["Some 80 or so"].high) == (60, 100)
+    assert (q["a little over 1,500"].low, q["a little over 1,500"].high) == (1500, 1800)
+
+
+@pytest.mark.model
+def test_quantities_passing_a_mark_leaves_high_open():
+    q = quantities("Officials expect the deployment to exceed 7,300 troops.")["exceed 7,300"]
+    assert (q.low, q.high, q.unit) == (7300, None, "people")
+
+
+@pytest.mark.model
+def test_quantities_counted_containers():
+    q = quantities("Later, three busloads of families left the stadium, followed by two trucks.")
+    assert (q["three"].low, q["three"].unit, q["three"].what) == (3, "busloads", "families")
+    assert (q["two"].low, q["two"].unit) == (2, "truck")
+
+
+@pytest.mark.model
+def test_quantities_durations_are_measures_not_people():
+    q = quantities("Families face a nine-month wait, and the group has a 30-day deadline to leave.")
+    assert (q["nine"].low, q["nine"].unit, q["nine"].what) == (9, "months", "wait")
+    assert (q["30"].low, q["30"].unit) == (30, "days")
+    assert quantities("The group of 400 migrants rested for three days in a 24-hour news cycle with 15-year-old boys.") \
+        .keys() == {"400"}
+    assert quantities("The 1,200-mile journey took weeks.")["1,200"].unit == "miles"
+
+
+@pytest.mark.model
+def test_quantities_person_glued_to_a_number_counts_people():
+    q = quantities("The 3,000-person caravan rested in the park.")["3,000"]
+    assert (q.unit, q.what) == ("people", "migrants")
+
+
+def test_quantities_spanish_idioms_and_containers():
+    q = quantities("Los migrantes llegaron por miles a la plaza y un puñado de familias se quedó.", "es")
+    assert (q["por miles"].low, q["por miles"].high) == (1000, 9999)
+    assert (q["un puñado"].low, q["un puñado"].unit) == (2, "people")
+    q = quantities("Tres camiones de migrantes cruzaron el puente y la cifra superó 2.000 personas.", "es")
+    assert (q["Tres"].unit, q["Tres"].what) == ("camiones", "migrantes")
+    assert (q["superó 2.000"].low, q["superó 2.000"].high) == (2000, None)
