@@ -41,7 +41,7 @@ def stem_forms(infinitive: str) -> set[str]:
     """The regular forms of a Spanish verb ("cruzar" -> cruzó, cruzaron, crucen, cruzando, cruzados...)."""
     verb = infinitive[:-2] if infinitive.endswith(REFLEXIVE) else infinitive
     stem, group = verb[:-2], verb[-2:]
-    forms = set()
+    forms = {infinitive}  # "reunirse" as written
     for ending in ENDINGS.get(group, []):
         forms.add(_spelled(stem, ending) if group == "ar" else stem + ending)
     return forms

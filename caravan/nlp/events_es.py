@@ -32,6 +32,7 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "que", "pero", "mientras", "aunque", "
 MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather", "return"})
 AGENT_TYPES = frozenset({"block", "force", "detain", "deploy", "policy"})
 OUTCOME_TYPES = frozenset({"arrive"})  # a plain future of an outcome is a prediction, not a plan
+RELATIVE_PRONOUNS = frozenset({"que", "quienes", "cual", "cuales"})
 PASSIVE_FUTURE = frozenset({"será", "serán", "sería", "serían"})
 FROM_WORDS = frozenset({"de", "desde"})
 PRECEDENCE = ("conditional", "negated", "predicted", "planned")
@@ -39,6 +40,9 @@ PLACE_FEATURES = ("city", "admin")
 PEOPLE = "people"
 VERB_ENDINGS = ("ar", "er", "ir", "arse", "erse", "irse")
 PARTICIPLES = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+# endings only a verb form has (preterite, future, conditional, imperfect, gerund, first person plural)
+VERB_ONLY_ENDINGS = ("aron", "ieron", "ó", "ió", "rá", "rán", "ría", "rían", "aban", "ían", "ando", "iendo",
+                     "amos", "emos", "imos", "uvo", "uvieron")
 
 
 @dataclass(frozen=True)
@@ -105,20 +109,30 @@ def is_verb_trigger(trigger: Trigger) -> bool:
 
 def _is_noun_use(doc: Doc, hit: Hit) -> bool:
     """A verb form used as a noun ("el cruce", "la marcha", "los detenidos") or inside an idiom ("a partir de",
-    "llegaron a un acuerdo")."""
+    "llegaron a un acuerdo"); a form only a verb has ("cruzaron", "detendrán") is never a noun."""
     if not is_verb_trigger(hit.trigger):
         return False
     token = doc[hit.start]
+    if _in_idiom(doc, hit):
+        return True
+    if token.lower_.endswith(VERB_ONLY_ENDINGS):
+        return False
     if token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.lower_.endswith(PARTICIPLES):
         return True  # the model's tag: "la marcha", "parte" (a participle stays: "la Guardia desplegada")
-    classes = load_classes()
-    before = (doc[hit.start - 1].lower_,) if hit.start > 0 else ()
-    if before and before in classes["determiner"]:
-        return True
-    if before + (token.lower_,) in classes["idiom"]:
-        return True
-    after = [t.lower_ for t in doc[hit.end:hit.end + LONGEST_CLASS_WORD]]
-    return any(tuple(after[:n]) in classes["idiom"] for n in range(2, LONGEST_CLASS_WORD + 1))
+    before = doc[hit.start - 1] if hit.start > 0 else None
+    return before is not None and (before.lower_,) in load_classes()["determiner"] and before.pos_ in ("", "DET")
+
+
+def _in_idiom(doc: Doc, hit: Hit) -> bool:
+    """Whether a listed idiom ("a partir", "parte de", "a un acuerdo") covers or directly follows the trigger."""
+    idioms = load_classes()["idiom"]
+    words = [t.lower_ for t in doc[max(0, hit.start - 2):hit.end + LONGEST_CLASS_WORD]]
+    offset = hit.start - max(0, hit.start - 2)
+    for k in range(len(words)):
+        for n in range(2, LONGEST_CLASS_WORD + 1):
+            if k <= offset < k + n + 1 and tuple(words[k:k + n]) in idioms:
+                return True
+    return False
 
 
 def class_spans(tokens: Span | list[Token], name: str) -> list[tuple[int, int]]:
@@ -159,6 +173,8 @@ def has_mover(doc: Doc, hit: Hit) -> bool:
     (Spanish drops the subject: "Salieron el viernes")."""
     token = doc[hit.start]
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "acl":
+        subject = token.head  # "los migrantes que cruzaron": the noun the relative clause is on
     if subject is not None:
         return bool(class_spans(list(subject.subtree), "mover"))
     return bool(class_spans(with_previous(doc, token.sent), "mover"))
@@ -185,24 +201,21 @@ def modality_of(doc: Doc, hit: Hit) -> str:
 
 
 def _cue_modalities(doc: Doc, hit: Hit) -> list[str]:
-    """Modalities whose cues end within the trigger's clause, a few words before it."""
+    """Modalities whose cues lie within the trigger's clause, a few words before it, or end in the "que" that
+    opens it ("se espera que lleguen")."""
     sent_start = doc[hit.start].sent.start
     window: list[str] = []
-    for j in range(hit.start - 1, max(sent_start, hit.start - CUE_WINDOW) - 1, -1):
-        if doc[j].lower_ in CLAUSE_BREAKS and doc[j].lower_ != "que":
-            break
+    j = hit.start - 1
+    while j >= max(sent_start, hit.start - CUE_WINDOW) and doc[j].lower_ not in CLAUSE_BREAKS:
         window.insert(0, doc[j].lower_)
-        if doc[j].lower_ == "que":
-            break  # "se espera que": the cue may end in "que", no cue reaches past it
+        j -= 1
+    if j >= sent_start and doc[j].lower_ == "que":
+        window = [t.lower_ for t in doc[max(sent_start, j - CUE_WINDOW + 1):j + 1]] + window
     found = []
     for modality, cues in load_modality_cues().items():
-        if any(_ends_in(window, cue) or _contains(window, cue) for cue in cues):
+        if any(_contains(window, cue) for cue in cues):
             found.append(modality)
     return found
-
-
-def _ends_in(window: list[str], cue: tuple[str, ...]) -> bool:
-    return tuple(window[-len(cue):]) == cue
 
 
 def _contains(window: list[str], cue: tuple[str, ...]) -> bool:
