@@ -39,6 +39,7 @@ PRECEDENCE = ("conditional", "negated", "predicted", "planned")
 PLACE_FEATURES = ("city", "admin")
 PEOPLE = "people"
 VERB_ENDINGS = ("ar", "er", "ir", "arse", "erse", "irse")
+REFLEXIVE = "se"  # the pronoun of a reflexive trigger ("reunirse": "se reunieron")
 PARTICIPLES = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 # endings only a verb form has (preterite, future, conditional, imperfect, gerund, first person plural)
 VERB_ONLY_ENDINGS = ("aron", "ieron", "ó", "ió", "rá", "rán", "ría", "rían", "aban", "ían", "ando", "iendo",
@@ -83,7 +84,7 @@ def find_hits(doc: Doc) -> list[Hit]:
     table, hits, i = load_triggers(), [], 0
     while i < len(doc):
         hit = _hit_at(doc, i, table)
-        if hit is not None and not _is_noun_use(doc, hit):
+        if hit is not None and not _is_noun_use(doc, hit) and not _lacks_reflexive(doc, hit):
             hits.append(hit)
             i = hit.end
         else:
@@ -130,9 +131,18 @@ def _in_idiom(doc: Doc, hit: Hit) -> bool:
     offset = hit.start - max(0, hit.start - 2)
     for k in range(len(words)):
         for n in range(2, LONGEST_CLASS_WORD + 1):
-            if k <= offset < k + n + 1 and tuple(words[k:k + n]) in idioms:
+            if (k <= offset < k + n or k == offset + 1) and tuple(words[k:k + n]) in idioms:
                 return True
     return False
+
+
+def _lacks_reflexive(doc: Doc, hit: Hit) -> bool:
+    """A reflexive trigger without its "se": "se instalaron en la plaza" gathers, "instaló un retén" does not."""
+    if not hit.trigger.lemma.endswith(REFLEXIVE) or " " in hit.trigger.lemma:
+        return False
+    form = doc[hit.start].lower_
+    before = [t.lower_ for t in doc[max(0, hit.start - 3):hit.start]]
+    return not (form.endswith(REFLEXIVE) or "se" in before)
 
 
 def class_spans(tokens: Span | list[Token], name: str) -> list[tuple[int, int]]:
