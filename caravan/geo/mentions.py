@@ -38,6 +38,8 @@ RUN_CONNECTORS = frozenset({"de", "del", "la", "of"})  # inside town names
 FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "ADV"})
 MAX_NAME_TOKENS = 4
 NAME_KINDS_OK = ("name", "alt")
+# two names joined by "de"/"y"/"con" that a parser may take for one: "Guatemala de México" (separa A de B)
+COUNTRY_PAIR = re.compile(r"^(?P<a>[^,]+?)\s+(?:de|y|con|from|and)\s+(?P<b>[^,]+)$")
 COMMA_GAP = re.compile(r"^\s*,\s*$")
 # a dateline: a capitalised town opening a line, optionally with its division, before "(", a dash or a colon
 DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
@@ -116,6 +118,9 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 def _entity_parts(text: str, ent: SpacySpan, gaz: Gazetteer) -> list[tuple[int, int]]:
     """An entity's name span(s): "Columbus, Ohio" is two places."""
     start, end = strip_name(text, ent.start_char, ent.end_char)
+    pair = COUNTRY_PAIR.match(text[start:end])
+    if pair and not _is_country(gaz, pair.group(0)) and all(_is_country(gaz, pair.group(k)) for k in ("a", "b")):
+        return [(start + pair.start(k), start + pair.end(k)) for k in ("a", "b")]  # "separa Guatemala de México"
     if gaz.find(text[start:end]):  # "Washington, D.C." is one name
         return [(start, end)]
     parts, pos = [], start
@@ -225,8 +230,25 @@ def find_name_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         name = doc.text[start:end]
         if name and not is_generic(name) and _is_sure_place(gaz, name) \
                 and (_is_country(gaz, name) or _is_whole_name(doc, span)):
-            out.append(Mention(start, end, name, source="gazetteer"))
+            town = _town_ending_in(doc, span, gaz) if _is_country(gaz, name) else None
+            out.append(town or Mention(start, end, name, source="gazetteer"))
     return out
+
+
+def _town_ending_in(doc: Doc, span: SpacySpan, gaz: Gazetteer) -> Mention | None:
+    """The town whose name ends in a country's name: "Ciudad Tecún Umán", "Ciudad de Guatemala", "Nuevo México"
+    are towns (the longest capitalised run before the country that the gazetteer knows as a town), not countries."""
+    first = span.start
+    while first > 0 and span.end - first < MAX_NAME_TOKENS and (
+            doc[first - 1].text[:1].isupper() or doc[first - 1].text in RUN_CONNECTORS):
+        first -= 1
+    for i in range(first, span.start):
+        if not doc[i].text[:1].isupper():
+            continue
+        start, end = strip_name(doc.text, doc[i].idx, span.end_char)
+        if _town_candidates(gaz, doc.text[start:end]):
+            return Mention(start, end, doc.text[start:end], source="gazetteer")
+    return None
 
 
 def _is_country(gaz: Gazetteer, name: str) -> bool:

@@ -21,6 +21,21 @@ SPANISH_COMPOUNDS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b[Ff]rontera\s+(?:entre\s+)?(?P<a>{_ES_NAME})\s+y\s+(?P<b>{_ES_NAME})"),
     re.compile(rf"\b[Ff]rontera\s+(?P<a>{_ES_NAME})\s?[-–—/]\s?(?P<b>{_ES_NAME})"),
 )
+# a river or bridge that carries a border: "el río Suchiate, que separa Guatemala de México", "the Rio Grande,
+# which divides Mexico from the U.S.", "el puente X, que une a Guatemala con México": the crossing is that border
+_CROSSING_ES = r"(?:[Rr]ío|[Pp]uente|[Pp]aso)"
+_CROSSING_EN = r"(?:River|river|Bridge|bridge)"
+_ES_LINK = r"(?:separa|divide|une|comunica|conecta|marca\s+la\s+frontera\s+entre|hace\s+frontera\s+entre)"
+_EN_LINK = r"(?:separates|divides|links|connects|joins|forms\s+the\s+border\s+between|marks\s+the\s+border\s+between)"
+_ES_PLACE = r"(?:(?:el|la|los)\s+)?[A-ZÁÉÍÓÚ][\w.]*(?:\s(?:de\s)?[A-ZÁÉÍÓÚ][\w.]*){0,2}"
+CROSSING_BORDERS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?P<crossing>{_CROSSING_ES}\s+{_ES_PLACE}),?\s+(?:que|el\s+cual|la\s+cual)\s+{_ES_LINK}\s+"
+               rf"(?:a\s+)?(?P<a>{_ES_NAME})\s+(?:de|y|con|a)\s+(?P<b>{_ES_NAME})"),
+    re.compile(rf"\b(?P<crossing>(?:[A-Z][\w.]*\s){{1,3}}{_CROSSING_EN}|(?:{_CROSSING_EN}|R[ií]o)\s+[A-Z][\w.]*"
+               rf"(?:\s[A-Z][\w.]*){{0,2}}),?"
+               rf"\s+(?:which|that)\s+{_EN_LINK}\s+(?:the\s+)?(?P<a>{_NAME})\s+(?:from|and|with|to)\s+"
+               rf"(?:the\s+)?(?P<b>{_NAME})"),
+)
 DIRECTIONAL_BORDER = re.compile(rf"\b(?P<dir>[Ss]outhern|[Nn]orthern|[Ss]outh|[Nn]orth)\s+{BORDER_WORDS}\b")
 POSSESSIVE_OWNER = re.compile(r"(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)(?:['’]s?)\s+$")
 MIN_PREFIX = 3  # shortest clipped country name accepted in a border compound ("Mex")
@@ -77,6 +92,19 @@ def find_border_compounds(text: str, gazetteer: Gazetteer) -> list[Border]:
             a, b = country_code(gazetteer, m.group("a")), country_code(gazetteer, m.group("b"))
             if a and b and a != b and not any(o.start < m.end() and m.start() < o.end for o in out):
                 out.append(Border(m.start(), m.end(), m.group(0), tuple(sorted((a, b)))))  # type: ignore[arg-type]
+    return out + find_crossing_borders(text, gazetteer, out)
+
+
+def find_crossing_borders(text: str, gazetteer: Gazetteer, taken: list[Border]) -> list[Border]:
+    """A river or bridge the text says separates or joins two countries is their border; the border's span is
+    the crossing's name, the countries keep their own mentions."""
+    out: list[Border] = []
+    for pattern in CROSSING_BORDERS:
+        for m in pattern.finditer(text):
+            a, b = country_code(gazetteer, m.group("a")), country_code(gazetteer, m.group("b"))
+            start, end = m.span("crossing")
+            if a and b and a != b and not any(o.start < end and start < o.end for o in [*taken, *out]):
+                out.append(Border(start, end, m.group("crossing"), tuple(sorted((a, b)))))  # type: ignore[arg-type]
     return out
 
 
