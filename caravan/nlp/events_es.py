@@ -314,8 +314,6 @@ def size_of(doc: Doc, hit: Hit, sent: Span) -> list[float | None] | None:
     before = [q for q in people if q.end <= start]
     after = [q for q in people if q.start >= start]
     order = (before[::-1] + after) if hit.trigger.type in MOVEMENT_TYPES else (after + before[::-1])
-    if hit.trigger.type == "deploy" or hit.trigger.type in AGENT_TYPES:
-        order = after + before[::-1]
     chosen: Quantity | None = order[0] if order else None
     return [chosen.low, chosen.high] if chosen else None
 
