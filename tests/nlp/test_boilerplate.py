@@ -89,8 +89,9 @@ def test_boilerplate_leaves_report_subheads_and_capital_cries_alone():
 
 
 def test_boilerplate_inline_box_of_related_headlines():
-    text = ("The president Jane Quinn PublicSenate passes border bill Governor vows to fight ruling MORE said on Monday "
-            "that the caravan must turn back.\n")
+    text = ("Senator Jane Public Jane Quinn PublicSenate passes border bill Governor vows to fight ruling MORE said on "
+            "Monday that the caravan must turn back.\n")
+    # the report's own "Senator Jane Public" stays: the box starts with the name link after it
     assert covered(text) == ["Jane Quinn PublicSenate passes border bill Governor vows to fight ruling MORE"]
 
 
