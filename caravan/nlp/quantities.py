@@ -529,7 +529,7 @@ def counted_noun(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str | None, st
     """The (unit, what) of the noun the amount counts; unit None when it counts no kept thing (a duration);
     None when no noun follows."""
     k = amount.end
-    if amount.vague and _lower(doc, amount.start) in IDIOM_LEADS and _lower(doc, k) not in PARTITIVE:
+    if _is_idiom(doc, amount) and _lower(doc, k) not in PARTITIVE:
         return None  # "they came by the thousands to the square": the idiom counts no noun after it
     if _lower(doc, k) in PARTITIVE:
         k += 1
@@ -633,12 +633,29 @@ def _bare_count_people(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
     """The people a bare count refers to: from the sentences before for a noun phrase of its own
     ("scores walked"), from its own sentence only for a number in any other noun position
     ("immigration fell to 10.7 million")."""
+    if _is_idiom(doc, amount) and doc.has_annotation("DEP"):
+        return _idiom_people(doc, amount, lex)
     if _is_bare_count(doc, amount, lex) or _is_head_count(doc, amount, lex):
         return _context_people(doc, amount, lex)
     last = doc[amount.end - 1]
     if doc.has_annotation("DEP") and not amount.vague and last.dep_ in NOMINAL_DEPS:
         return _context_people(doc, amount, lex, sentences=0)
     return None
+
+
+def _is_idiom(doc: Doc, amount: Amount) -> bool:
+    """ "into the thousands", "in the hundreds", "por miles": a vague count led by a preposition."""
+    return amount.vague and _lower(doc, amount.start) in IDIOM_LEADS
+
+
+def _idiom_people(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
+    """The people an idiom of scale counts: those of the subject of its verb ("the number *of migrants* ran into
+    the thousands"; "the backlog of reviews piled up into the thousands" counts none), else of the context."""
+    verb = doc[amount.start].head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return _context_people(doc, amount, lex)
+    return next((w for w in map(lambda t: _people_word(t, lex), subject.subtree) if w), None)
 
 
 def _is_bare_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
@@ -648,7 +665,7 @@ def _is_bare_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
         return _lower(doc, amount.end + 1) in PRONOUNS
     if after in RELATIVES:
         return True
-    if not doc.has_annotation("DEP") or (amount.vague and _lower(doc, amount.start) in IDIOM_LEADS):
+    if not doc.has_annotation("DEP") or _is_idiom(doc, amount):
         return amount.vague  # "numbers running into the thousands": the idiom stands for the count
     last = doc[amount.end - 1]
     if amount.vague:

@@ -104,3 +104,8 @@ def test_boilerplate_offsets_index_the_text_as_read():
     text = "  Advertisement  \r\nThe caravan rested.\r\n"
     (span,) = find_boilerplate(text)
     assert text[span.start:span.end] == "Advertisement"
+
+
+def test_boilerplate_photo_toggle_line_takes_its_credits():
+    text = "Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP\nMigrants wait in Reynosa on Monday.\n"
+    assert covered(text) == ["Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP"]

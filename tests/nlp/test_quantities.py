@@ -290,6 +290,7 @@ def test_quantities_idioms_of_scale_count_the_people_before():
     assert (q.low, q.high, q.unit, q.what) == (1000, 9999, "people", "families")
     q = quantities("Volunteers numbering in the hundreds cooked for the group.")["in the hundreds"]
     assert (q.low, q.high, q.unit) == (200, 999, "people")
+    assert quantities("Migrants waited while the backlog of claims piled up into the thousands.") == {}
 
 
 @pytest.mark.model
