@@ -109,3 +109,9 @@ def test_events_es_model_lemmas_find_forms_the_table_lacks(with_model, rules_onl
 def test_events_es_model_relative_clause_takes_the_group_of_its_noun(with_model):
     text = "Los migrantes que cruzaron ayer el río fueron detenidos por la noche."
     assert kinds(with_model, text) == [("cross", "asserted"), ("detain", "asserted")]
+
+
+def test_events_es_purpose_is_planned(rules_only):
+    text = "Unos 500 migrantes salieron de Tapachula con el objetivo de llegar a la capital."
+    assert kinds(rules_only, text) == [("depart", "asserted"), ("arrive", "planned")]
+    assert kinds(rules_only, "Los migrantes juntaron dinero para cruzar el río.") == [("cross", "planned")]
