@@ -51,7 +51,8 @@ def run(model: str, data_file: str, show: bool) -> None:
         if show and sorted(found) != sorted(expected):
             sys.stdout.write(f"  {text}\n    expected {expected} found {found}\n")
     for name, (hits, n_found, n_expected) in totals.items():
-        sys.stdout.write(f"{data_file:24} {'model ' + model if model != NO_MODEL else 'rules only':24} {name:14} precision "
+        label = "rules only" if model == NO_MODEL else f"model {model}"
+        sys.stdout.write(f"{data_file:24} {label:24} {name:14} precision "
                          f"{hits / max(n_found, 1):.3f} ({hits}/{n_found})  recall {hits / max(n_expected, 1):.3f} "
                          f"({hits}/{n_expected})\n")
 

@@ -260,7 +260,8 @@ def build_event(doc: Doc, hit: Hit) -> Event:
     first, last = doc[hit.start], doc[hit.end - 1]
     sent = first.sent
     place = place_of(doc, hit, sent)
-    event = Event(first.idx, last.idx + len(last), type=hit.trigger.type, modality=modality_of(doc, hit))  # type: ignore[arg-type]
+    event = Event(first.idx, last.idx + len(last), type=hit.trigger.type,  # type: ignore[arg-type]
+                  modality=modality_of(doc, hit))  # type: ignore[arg-type]
     if place is not None:
         event.place, event.lat, event.lon = place.name, place.lat, place.lon
     event.country = country_of(doc, hit, sent, place)

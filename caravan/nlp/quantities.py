@@ -5,8 +5,8 @@ currency symbol, then a number (digits, number words, digits with a scale word: 
 count ("several hundred", "miles", "into the thousands"), an optional currency word ("dollars") and an optional
 second end of a range ("2,000 to 3,000"; "between 2,000 and 3,000" is read from "between"). The counted noun that
 follows ("migrants", "agents", "busloads") decides the unit; a unit of time or length glued to the number ("a
-six-month wait", "a 2,000-mile trek") makes it a measure; a bare count ("scores walked") refers back to the nearest people or
-group noun in the sentences before it. Word lists and envelopes are data in ``caravan/data/quantities/``.
+six-month wait", "a 2,000-mile trek") makes it a measure; a bare count ("scores walked") refers back to the nearest
+people or group noun in the sentences before it. Word lists and envelopes are data in ``caravan/data/quantities/``.
 Works on the rule-only Spanish pipeline too: without a parser only listed nouns are counted.
 """
 

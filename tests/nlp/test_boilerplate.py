@@ -42,8 +42,8 @@ def test_boilerplate_photo_credit_without_its_caption():
 
 
 def test_boilerplate_file_photo_caption_is_all_boilerplate():
-    text = "FILE PHOTO: Soldiers stand by a fence near a bridge, May 2, 2017. REUTERS/Jane Doe/File Photo\nThe rest.\n"
-    assert covered(text) == ["FILE PHOTO: Soldiers stand by a fence near a bridge, May 2, 2017. REUTERS/Jane Doe/File Photo"]
+    caption = "FILE PHOTO: Soldiers stand by a fence near a bridge, May 2, 2017. REUTERS/Jane Doe/File Photo"
+    assert covered(caption + "\nThe rest.\n") == [caption]
 
 
 def test_boilerplate_caption_labels_and_toggles_only():

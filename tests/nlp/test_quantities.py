@@ -328,8 +328,8 @@ def test_quantities_durations_are_measures_not_people():
     q = quantities("Families face a nine-month wait, and the group has a 30-day deadline to leave.")
     assert (q["nine"].low, q["nine"].unit, q["nine"].what) == (9, "months", "wait")
     assert (q["30"].low, q["30"].unit) == (30, "days")
-    assert quantities("The group of 400 migrants rested for three days in a 24-hour news cycle with 15-year-old boys.") \
-        .keys() == {"400"}
+    text = "The group of 400 migrants rested for three days in a 24-hour news cycle with 15-year-old boys."
+    assert quantities(text).keys() == {"400"}
     assert quantities("The 1,200-mile journey took weeks.")["1,200"].unit == "miles"
 
 
