@@ -294,17 +294,16 @@ def _word_before(doc: Doc, char: int) -> str:
 
 
 def country_of(doc: Doc, hit: Hit, sent: Span, place: Place | None) -> str | None:
-    """The place's country, else the country or border named nearest after the trigger, else before it."""
+    """The place's country, else the country named nearest after the trigger, else before it (a border names two
+    countries and so gives none)."""
     if place is not None and place.country:
         return place.country
-    others = [p for p in _in_sentence(doc._.places, sent) if p.feature in ("country", "border")]
+    others = [p for p in _in_sentence(doc._.places, sent) if p.feature == "country"]
     trigger_end = doc[hit.end - 1].idx
     after = [p for p in others if p.start > trigger_end]
     before = [p for p in others if p.end <= doc[hit.start].idx]
     chosen = after[0] if after else (before[-1] if before else None)
-    if chosen is None:
-        return None
-    return chosen.country or (chosen.countries or [None])[0]
+    return chosen.country if chosen is not None else None
 
 
 def size_of(doc: Doc, hit: Hit, sent: Span) -> list[float | None] | None:
