@@ -35,14 +35,15 @@ QUANTITY_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 SOURCE_PRONOUNS = PERSON_PRONOUNS | FIRST_PERSON | {"they", "who", "which", "that", "it", "you", "those", "some",
                                                     "many", "others", "both", "one", "all", "everyone",
                                                     "someone", "nobody", "few"}
-# dependents that continue a reported object ("compared him favorably to Obama", "called it a common ailment")
-FOLLOWERS = frozenset({"prep", "oprd", "xcomp", "ccomp", "advmod", "dative", "dobj"})
-# objects that stand for something said elsewhere ("said it", "denied that")
-PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
+# dependents that continue a reported clause ("said that …, and that …")
+FOLLOWERS = frozenset({"prep", "xcomp", "ccomp", "advmod"})
 # cues whose passive subject is still the speaker ("she was quoted as saying …")
 SPEAKER_PASSIVES = frozenset({"quote"})
 # parts of speech of a state a passive cue gives its subject ("reported missing", "reported dead")
 STATE_TAGS = frozenset({"ADJ", "VERB"})
+# dependents that make a complement a clause of its own, and the marks of an embedded question
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+QUESTION_MARKS = frozenset({"whether", "if"})
 # a quoted fragment this much inside a reported clause is part of it (a mixed quote)
 CONTAINED = 0.8
 
@@ -71,8 +72,6 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
         if not unsaid and not _may_report(kind, tok, subject, named, outer):
             continue
         pieces = reported_pieces(tok, kind, lexicon, named)
-        if not pieces and passive is not None and passive.lower_ not in PRONOUN_OBJECTS:
-            pieces = [p for p in [_char_piece(tok.sent, passive.left_edge.i, passive.right_edge.i)] if p]
         for start, end in (_clip(p, outer) for p in pieces):
             if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
                 continue
@@ -224,40 +223,34 @@ def _lead_start(sent: Span, lexicon: QuoteLexicon) -> int:
 
 
 def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> list[Token]:
-    """The dependents after a cue that hold what it reports: a clause, a "to" clause or an object
-    (not the person addressed: "told him that …"), or the object of a topic preposition ("called for …")."""
+    """The dependents after a cue that hold what it reports: a reported *clause* ("said (that) …", "told him
+    that …", "accused him of bullying …"), never a noun phrase ("cited frustration", "described the plan") or
+    a bare "to" clause ("urged them to return"), which report no speech of their own (ANNOTATION.md)."""
     lemma = cue.lemma_.lower()
-    addressee = lemma in lexicon.addressee_verbs
-    rights = list(cue.rights)
-    has_more = {c.i: any(r.dep_ in ("xcomp", "oprd", "ccomp") for r in rights if r.i > c.i) for c in rights}
-    has_xcomp = {c.i: any(r.dep_ == "xcomp" for r in rights if r.i > c.i) for c in rights}
     out: list[Token] = []
-    for child in rights:
-        if kind == "clause":
-            if child.dep_ == "ccomp" or _that_clause(child):
-                out.append(child)  # "polls show that …", never "images show women"
-        elif out and child.dep_ in FOLLOWERS:
-            out.append(child)  # "likened the refugees to …", "criticized Obama for …"
-        elif child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named) or _that_clause(child):
+    for child in cue.rights:
+        if out and child.dep_ in FOLLOWERS:
+            out.append(child)  # "said that …, according to …"
+        elif child.dep_ == "ccomp" and reported_clause(child):
             out.append(child)
-        elif child.dep_ == "dobj" and (not addressee or has_xcomp[child.i]) and (
-                child.lower_ not in PRONOUN_OBJECTS or has_more[child.i]):
+        elif kind != "clause" and _that_clause(child):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.cue_preps.get(lemma, ()):
-            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            out.extend(c for c in child.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX"))
         elif out and child.dep_ in ("punct", "cc", "conj", "advcl"):
             break
     if kind in ("speech", "clause") and not out:
         return _clause_on_object(cue)
-    if out and lemma in lexicon.seeking_verbs and _sought(out[0], lexicon) and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in out):
-        return []  # "sought asylum in the US", "asked for shelter at the church"
     return out
 
 
-def _sought(tok: Token, lexicon: QuoteLexicon) -> bool:
-    """A noun object of a seeking cue that names what is applied for ("sought asylum", "claimed refugee
-    status")."""
-    return tok.dep_ in ("dobj", "pobj") and tok.lemma_.lower() in lexicon.sought_things
+def reported_clause(head: Token) -> bool:
+    """Whether a complement is a clause of its own: a subject or a "that", and not an embedded question
+    ("declined to say whether …")."""
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    if marks & QUESTION_MARKS:
+        return False
+    return "that" in marks or any(c.dep_ in CLAUSE_SUBJECTS for c in head.children)
 
 
 def _that_clause(tok: Token) -> bool:

@@ -302,10 +302,31 @@ def test_quotes_cue_between_commas_splits_the_reported_words(run):
 
 @pytest.mark.model
 def test_quotes_passive_cue_gives_the_agent_as_speaker(run):
-    text = "The new asylum rule was criticized by Senator Ana Ruiz on Tuesday."
+    text = "The families were told by Senator Ana Ruiz on Tuesday that the asylum rule would change."
     record = run(text, language="en")
     quote = find(record, text, "asylum rule")
     assert quote.speaker == "Ana Ruiz"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The mayor cited frustration with the slow asylum process.",
+    "The minister described the plan to the committee on Monday.",
+    "Volunteers offered a ride to the families waiting at the bridge.",
+    "The senator urged the governors to send more buses.",
+    "The shelter director declined to say whether the families would stay.",
+])
+def test_quotes_noun_phrase_objects_are_not_quotes(run, text):
+    record = run(text, language="en")
+    assert record.quotes == []
+
+
+@pytest.mark.model
+def test_quotes_reported_clause_is_an_indirect_quote(run):
+    text = "The mayor warned that the shelters were already full."
+    record = run(text, language="en")
+    quote = find(record, text, "shelters were already full")
+    assert (quote.kind, quote.speaker) == ("indirect", "The mayor")
 
 
 @pytest.mark.model
