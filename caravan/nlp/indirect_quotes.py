@@ -37,6 +37,10 @@ SOURCE_PRONOUNS = PERSON_PRONOUNS | FIRST_PERSON | {"they", "who", "which", "tha
                                                     "someone", "nobody", "few"}
 # dependents that continue a reported clause ("said that …, and that …")
 FOLLOWERS = frozenset({"prep", "xcomp", "ccomp", "advmod"})
+# with noun-phrase contents (PolNeAR), also what continues an object ("compared him to …", "called it a …")
+OBJECT_FOLLOWERS = FOLLOWERS | {"oprd", "dative", "dobj"}
+# objects that stand for something said elsewhere ("said it", "denied that")
+PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
 # cues whose passive subject is still the speaker ("she was quoted as saying …")
 SPEAKER_PASSIVES = frozenset({"quote"})
 # parts of speech of a state a passive cue gives its subject ("reported missing", "reported dead")
@@ -48,8 +52,10 @@ QUESTION_MARKS = frozenset({"whether", "if"})
 CONTAINED = 0.8
 
 
-def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
-    """Reported clauses of cue verbs: their complement, or the rest of the sentence around "X said"."""
+def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon,
+                  noun_objects: bool = False) -> list[Found]:
+    """Reported clauses of cue verbs: their complement, or the rest of the sentence around "X said" (with
+    ``noun_objects``, PolNeAR's convention, also noun-phrase and "to" clause objects)."""
     starts = [s for s, _ in paragraphs(doc.text)]
     found: list[Found] = []
     for tok in doc:
@@ -62,7 +68,7 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
         if passive is not None:
             subject = _agent(tok)  # "the nominee was endorsed by the union": the union speaks
         unsaid = passive is None and (_addressed(tok, subject, lexicon) or _unsaid_subject(tok, subject))
-        if unsaid and (_reported_state(tok, subject) or not _complements(tok, kind, lexicon, True)):
+        if unsaid and (_reported_state(tok, subject) or not _complements(tok, kind, lexicon, True, noun_objects)):
             continue  # "no one was reported missing", "the plan has barely been mentioned"
         if unsaid:
             subject = None  # "the migrants were told that …", "he was accused of …": someone unnamed said it
@@ -71,7 +77,9 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
             subject = subject.head.head if subject.head.head is not subject.head else subject
         if not unsaid and not _may_report(kind, tok, subject, named, outer):
             continue
-        pieces = reported_pieces(tok, kind, lexicon, named)
+        pieces = reported_pieces(tok, kind, lexicon, named, noun_objects)
+        if noun_objects and not pieces and passive is not None and passive.lower_ not in PRONOUN_OBJECTS:
+            pieces = [p for p in [_char_piece(tok.sent, passive.left_edge.i, passive.right_edge.i)] if p]
         for start, end in (_clip(p, outer) for p in pieces):
             if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
                 continue
@@ -178,11 +186,12 @@ def _mostly_quoted(start: int, end: int, marked: list[Marked], outer: Marked | N
     return covered >= CONTAINED * (end - start)
 
 
-def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = True) -> list[tuple[int, int]]:
+def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = True,
+                    noun_objects: bool = False) -> list[tuple[int, int]]:
     """Character spans of the words a cue verb reports, in its sentence ("to …" clauses only if ``named``:
     "Obama promised to …", not "officials promised to …")."""
     sent = cue.sent
-    right = _complements(cue, kind, lexicon, named)
+    right = _complements(cue, kind, lexicon, named, noun_objects)
     left = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
     lo, hi = _chunk(cue)
     if right:
@@ -222,10 +231,13 @@ def _lead_start(sent: Span, lexicon: QuoteLexicon) -> int:
     return start
 
 
-def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> list[Token]:
+def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool,
+                 noun_objects: bool = False) -> list[Token]:
     """The dependents after a cue that hold what it reports: a reported *clause* ("said (that) …", "told him
     that …", "accused him of bullying …"), never a noun phrase ("cited frustration", "described the plan") or
     a bare "to" clause ("urged them to return"), which report no speech of their own (ANNOTATION.md)."""
+    if noun_objects:
+        return _object_complements(cue, kind, lexicon, named)
     lemma = cue.lemma_.lower()
     out: list[Token] = []
     for child in cue.rights:
@@ -251,6 +263,43 @@ def reported_clause(head: Token) -> bool:
     if marks & QUESTION_MARKS:
         return False
     return "that" in marks or any(c.dep_ in CLAUSE_SUBJECTS for c in head.children)
+
+
+def _object_complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> list[Token]:
+    """The PolNeAR convention (``quote_noun_objects``): a clause, a "to" clause or an object
+    (not the person addressed: "told him that …"), or the object of a topic preposition ("called for …")."""
+    lemma = cue.lemma_.lower()
+    addressee = lemma in lexicon.addressee_verbs
+    rights = list(cue.rights)
+    has_more = {c.i: any(r.dep_ in ("xcomp", "oprd", "ccomp") for r in rights if r.i > c.i) for c in rights}
+    has_xcomp = {c.i: any(r.dep_ == "xcomp" for r in rights if r.i > c.i) for c in rights}
+    out: list[Token] = []
+    for child in rights:
+        if kind == "clause":
+            if child.dep_ == "ccomp" or _that_clause(child):
+                out.append(child)  # "polls show that …", never "images show women"
+        elif out and child.dep_ in OBJECT_FOLLOWERS:
+            out.append(child)  # "likened the refugees to …", "criticized Obama for …"
+        elif child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named) or _that_clause(child):
+            out.append(child)
+        elif child.dep_ == "dobj" and (not addressee or has_xcomp[child.i]) and (
+                child.lower_ not in PRONOUN_OBJECTS or has_more[child.i]):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in lexicon.cue_preps.get(lemma, ()):
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif out and child.dep_ in ("punct", "cc", "conj", "advcl"):
+            break
+    if kind in ("speech", "clause") and not out:
+        return _clause_on_object(cue)
+    if out and lemma in lexicon.seeking_verbs and _sought(out[0], lexicon) and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in out):
+        return []  # "sought asylum in the US", "asked for shelter at the church"
+    return out
+
+
+def _sought(tok: Token, lexicon: QuoteLexicon) -> bool:
+    """A noun object of a seeking cue that names what is applied for ("sought asylum", "claimed refugee
+    status")."""
+    return tok.dep_ in ("dobj", "pobj") and tok.lemma_.lower() in lexicon.sought_things
 
 
 def _that_clause(tok: Token) -> bool:

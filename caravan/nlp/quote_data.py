@@ -27,6 +27,8 @@ class QuoteLexicon:
     addressee_verbs: frozenset[str]          # "tell", "urge": the object is the person addressed
     cue_nouns: dict[str, tuple[str, ...]]    # "claim" -> topic prepositions ("about", "of")
     light_verbs: frozenset[str]              # "make", "voice": "made the claim that …"
+    sought_things: frozenset[str] = frozenset()  # "asylum": "sought asylum" is an action, not a quote
+    seeking_verbs: frozenset[str] = frozenset()  # "seek", "claim": the cues that apply for those things
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -62,6 +64,8 @@ def load_lexicon() -> QuoteLexicon:
         cue_nouns={r[0].lower(): tuple(p for p in (r[1].split(",") if len(r) > 1 else []) if p)
                    for r in _rows("cue_nouns_en.tsv")},
         light_verbs=frozenset(r[0].lower() for r in _rows("light_verbs.txt")),
+        sought_things=frozenset(r[0].lower() for r in _rows("sought_things.txt")),
+        seeking_verbs=frozenset(r[0].lower() for r in _rows("seeking_verbs.txt")),
     )
 
 

@@ -41,17 +41,18 @@ class QuoteFinder:
         self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc)
+        doc._.quotes = find_quotes(doc, self.settings.quote_noun_objects)
         return doc
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """The quotes of an annotated doc (``doc._.boilerplate`` set), rules only where there is no parse."""
+def find_quotes(doc: Doc, noun_objects: bool = False) -> list[Quote]:
+    """The quotes of an annotated doc (``doc._.boilerplate`` set), rules only where there is no parse
+    (``noun_objects``: PolNeAR's convention, see ``find_indirect``)."""
     lexicon = load_lexicon()
     if doc.lang_ != "en" or not doc.has_annotation("DEP"):
         found = find_quotes_by_rules(doc, lexicon)
     else:
-        found = find_quotes_parsed(doc, lexicon)
+        found = find_quotes_parsed(doc, lexicon, noun_objects)
     found = [f for f in found if not in_boilerplate(doc, f.quote.start, f.quote.end)]
     found = drop_nested(strip_marks(doc.text, found))
     apply_via(doc.text, found, lexicon)
@@ -88,14 +89,24 @@ def drop_nested(found: list[Found]) -> list[Found]:
     return [f for f in found if not any(holds(o, f) for o in found)]
 
 
-def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon) -> list[Found]:
+def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = False) -> list[Found]:
     """Direct, indirect and mixed quotes of an English doc with a dependency parse."""
     book = NameBook(doc, lexicon)
     marked = keep_marked(doc, find_marked(doc.text))
     direct = DirectQuotes(doc, book, lexicon).find(marked)
-    indirect = (find_indirect(doc, marked, book, lexicon) + find_according(doc, book, lexicon)
+    indirect = (find_indirect(doc, marked, book, lexicon, noun_objects) + find_according(doc, book, lexicon)
                 + find_noun_cues(doc, marked, book, lexicon) + find_headline(doc, book))
-    return merge(direct, indirect)
+    found = merge(direct, indirect)
+    _expand_speakers(found, book)
+    return found
+
+
+def _expand_speakers(found: list[Found], book: NameBook) -> None:
+    """Each speaker by the fullest name the article gives it, once every cue is read ("O'Shaughnessy" said
+    a direct quote before the indirect one that named "Gen. Terrence O'Shaughnessy" was attributed)."""
+    for f in found:
+        if f.quote.speaker:
+            f.quote.speaker = book.expand(f.quote.speaker, f.quote.start)
 
 
 def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:

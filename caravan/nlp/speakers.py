@@ -101,7 +101,8 @@ class NameBook:
         if not words:
             return name
         best: str | None = None
-        for offset, full, _ in self.names:
+        known = sorted(self.names + [(o, n, "SPEAKER") for o, n, _ in self.speakers])
+        for offset, full, _ in known:
             if offset > at and best is not None:
                 break
             full_words = _name_words(full, self.lexicon)
@@ -229,7 +230,8 @@ def _phrase_speaker(subject: Token, book: NameBook) -> Speaker:
     offset = subject.doc.text.rfind(name, 0, subject.idx + len(subject.text))
     span = subject.doc.char_span(offset, offset + len(name), alignment_mode="expand") if offset >= 0 else None
     role = (_role_before(subject, span) if span is not None else None) or _apposition(subject)
-    return Speaker(expanded, role or book.role_of(expanded), person=subject.ent_type_ in ("PERSON", "PER"),
+    person = any(t.ent_type_ in ("PERSON", "PER") for t in span) if span is not None else False
+    return Speaker(expanded, role or book.role_of(expanded), person=person or subject.ent_type_ in ("PERSON", "PER"),
                    outlet=is_outlet(expanded, book.lexicon))
 
 
