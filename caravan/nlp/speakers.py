@@ -121,6 +121,29 @@ class NameBook:
         earlier = sorted((o, n) for o, n, p in self.speakers if p == person and at - PRONOUN_WINDOW <= o < at)
         return earlier[-1][1] if earlier else None
 
+    def last_body(self, at: int, noun: str) -> str | None:
+        """The organisation named or speaking last before ``at`` within the pronoun window, one whose name
+        holds ``noun`` ("the ministry" -> "Interior Ministry") first."""
+        named = sorted((o, n) for o, n, label in self.names if label == "ORG" and at - PRONOUN_WINDOW <= o < at)
+        spoke = sorted((o, n) for o, n, person in self.speakers if not person and n[:1].isupper()
+                       and not n.lower().startswith("the ") and at - PRONOUN_WINDOW <= o < at)
+        for pool in (spoke, named):  # a body that already spoke, else one the article named
+            holding = [n for _, n in pool if noun in n.lower().split()]
+            if holding or pool:
+                return (holding or [n for _, n in pool])[-1]
+        return None
+
+    def last_titled(self, at: int, title: str) -> str | None:
+        """The person named last before ``at`` whose role holds ``title`` ("Homeland Security Secretary")."""
+        people = [(o, n) for o, n, label in self.names if label in ("PERSON", "PER") and o < at]
+        people += [(o, n) for o, n, person in self.speakers if person and o < at]
+        for _, name in sorted(people, reverse=True):
+            full = self.expand(name, at)
+            role = self.role_of(full) or self.role_of(name) or ""
+            if title in role.lower().replace("-", " ").split():
+                return full
+        return None
+
     def note_role(self, name: str, role: str | None) -> None:
         if role and name not in self.roles:
             self.roles[name] = role
@@ -194,11 +217,37 @@ def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     if subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS:
         return _pronoun_speaker(subject, book, at)
     ent = _person_entity(subject)
+    described = resolve_description(subject, book, at) if ent is None else None
+    if described is not None:
+        return described
     speaker = _person_speaker(subject, ent, book) if ent is not None else _phrase_speaker(subject, book)
     if speaker.person or speaker.outlet or subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "NORP") \
             or subject.lower_ in BODY_NOUNS:
         book.note_speaker(at, speaker)
     return speaker
+
+
+def resolve_description(subject: Token, book: NameBook, at: int) -> Speaker | None:
+    """A definite description of someone the article has named: "the agency" / "the organization" -> the body
+    named last (one whose name holds the noun first), "the secretary" / "the president" -> the person named
+    last with that title. None when the subject is no such description or nobody fits."""
+    if subject.pos_ != "NOUN" or not _definite(subject):
+        return None
+    noun = subject.lemma_.lower()
+    if noun in BODY_NOUNS and not any(c.dep_ in ("amod", "compound") for c in subject.children):
+        name = book.last_body(at, noun)  # "the agency", but "the Mexican government" is a name of its own
+        return Speaker(name, None, outlet=is_outlet(name, book.lexicon)) if name else None
+    if noun in book.lexicon.honorifics:
+        name = book.last_titled(at, noun)
+        return Speaker(name, book.role_of(name), person=True) if name else None
+    return None
+
+
+def _definite(subject: Token) -> bool:
+    """"the agency", "the US president": a definite noun with no phrase or clause after it that would
+    make it someone else ("the president of Mexico", "the agency that …")."""
+    return (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
+            and not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in subject.children))
 
 
 def _pronoun_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
@@ -277,6 +326,7 @@ def _name_phrase(head: Token) -> str:
         end = head.i + 1
         if ent is not None:
             start, end = min(start, _after_possessive(ent)), max(end, ent.end)
+        end = max(end, _coordinated_end(head))
         return clean_name(head.doc[start:end].text)
     end = head.i + 1
     for child in head.rights:
@@ -284,6 +334,17 @@ def _name_phrase(head: Token) -> str:
             end = child.right_edge.i + 1
         break
     return clean_name(head.doc[head.left_edge.i: end].text)
+
+
+def _coordinated_end(head: Token) -> int:
+    """The end of a name coordinated with the head's ("US Customs and Border Protection", "Ana Ruiz and Luis
+    Vega"), both written as one speaker; the head's own end where there is none."""
+    conj = next((c for c in head.rights if c.dep_ == "conj"), None)
+    joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights)
+    if conj is None or not joined or conj.pos_ != "PROPN" or any(c.dep_ == "det" for c in conj.children) \
+            or conj.ent_type_ != head.ent_type_:
+        return head.i + 1  # "Customs and … Commissioner Ana Ruiz" is a misparse of one person, not two
+    return conj.i + 1
 
 
 def _proper_start(head: Token) -> int:
