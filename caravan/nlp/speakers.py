@@ -88,7 +88,8 @@ class NameBook:
             if ent.label_ not in ("PERSON", "ORG", "PER"):
                 continue
             span = name_span(ent, places)
-            self.names.append((span.start_char, clean_name(span.text), ent.label_))
+            label = "ORG" if _described_as_body(ent.root) else ent.label_
+            self.names.append((span.start_char, clean_name(span.text), label))
             if ent.label_ in ("PERSON", "PER"):
                 self.note_role(clean_name(span.text), _role_before(ent.root, span) or _apposition(ent.root))
                 if ent.root.dep_ in SUBJECTS:
@@ -159,6 +160,12 @@ class NameBook:
                 offset, name = earlier[-1]
                 return self.expand(name, offset)
         return None
+
+
+def _described_as_body(root: Token) -> bool:
+    """Whether the article makes a name a body: "X, which organized the march, …" (not "who")."""
+    return any(c.dep_ == "relcl" and any(g.dep_ in SUBJECTS and g.lower_ == "which" for g in c.children)
+               for c in root.children)
 
 
 def clean_name(text: str) -> str:
@@ -312,6 +319,9 @@ def name_span(ent: Span, places: set[str]) -> Span:
     start = _after_possessive(ent)
     while start < ent.end - 2 and ent.doc[start].text in places:
         start += 1
+    titles = load_lexicon().honorifics
+    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in titles:
+        start += 1  # "Spokeswoman Ana Ruiz": the title is the role
     if start == ent.start:
         start = min(start, _proper_start(ent[0]))  # a first name the tagger left out ("Ana" Rivas)
     return ent.doc[start: ent.end]

@@ -434,3 +434,87 @@ def test_quotes_asking_for_shelter_is_no_quote(run):
     text = "The travellers asked for shelter at the parish hall."
     record = run(text, language="en")
     assert record.quotes == []
+
+
+# --- issue 9: error classes on unseen articles (sentences written for the tests) --------------------------------
+
+def test_quotes_posts_find_the_signed_text_of_an_embedded_post():
+    from caravan.nlp.posts import find_posts
+    text = ("The mayor spoke on Monday.\n\n"
+            "Skip Twitter post by @anaruiz ....The shelter opens at noon — Ana Ruiz (@anaruiz) May 4, 2021\n\n"
+            "Buses left at dawn.")
+    posts = find_posts(text)
+    assert [(text[p.start:p.end], p.name) for p in posts] == [("The shelter opens at noon", "Ana Ruiz")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, speaker, role", [
+    ("Spokeswoman Ana Ruiz said the shelter was full.", "Ana Ruiz", "Spokeswoman"),
+    ("Deputy Commissioner Luis Vega said the crossing would reopen on Friday.", "Luis Vega", "Deputy Commissioner"),
+    ("In Lima, President-elect Marta Solis said she would meet the families.", "Marta Solis", "President-elect"),
+])
+def test_quotes_speaker_names_hold_no_title(run, text, speaker, role):
+    record = run(text, language="en")
+    assert (record.quotes[0].speaker, record.quotes[0].speaker_role) == (speaker, role)
+
+
+@pytest.mark.model
+def test_quotes_embedded_post_belongs_to_the_signing_account(run):
+    text = ("Border officer Luis Vega said the line was long.\n\n"
+            "Nobody should make this trip in winter — Ana Ruiz (@anaruiz) May 4, 2021\n\n"
+            "The families waited.")
+    record = run(text, language="en")
+    quote = find(record, text, "make this trip")
+    assert (quote.speaker, quote.channel) == ("Ana Ruiz", "Twitter")
+
+
+@pytest.mark.model
+def test_quotes_tweeted_sets_the_channel(run):
+    text = "“The bridge is closed until Monday,” Ana Ruiz tweeted."
+    record = run(text, language="en")
+    assert (record.quotes[0].speaker, record.quotes[0].channel) == ("Ana Ruiz", "Twitter")
+
+
+@pytest.mark.model
+def test_quotes_channel_carries_over_to_the_same_speaker(run):
+    text = ("Shelter director Luis Vega told the BBC that the families were exhausted.\n\n"
+            "Most of them came from the coast, he said.")
+    record = run(text, language="en")
+    assert find(record, text, "Most of them").channel == "BBC"
+
+
+@pytest.mark.model
+def test_quotes_statement_speaks_for_its_author(run):
+    text = ("The city council said in a statement that the shelter would close.\n\n"
+            "“We have no more beds,” the statement said.")
+    record = run(text, language="en")
+    quote = find(record, text, "no more beds")
+    assert (quote.speaker, quote.channel) == ("The city council", "statement")
+
+
+@pytest.mark.model
+def test_quotes_organisation_named_once_then_described(run):
+    text = ("Caminos Abiertos, which organized the march, said the group would rest in the town.\n\n"
+            "The organization said the marchers needed water.")
+    record = run(text, language="en")
+    assert find(record, text, "needed water").speaker == "Caminos Abiertos"
+
+
+@pytest.mark.model
+def test_quotes_title_description_resolves_to_the_titled_person(run):
+    text = ("Interior Secretary Marta Solis visited the camp on Monday.\n\n"
+            "The secretary said the families would be moved.")
+    record = run(text, language="en")
+    assert find(record, text, "would be moved").speaker == "Marta Solis"
+
+
+@pytest.mark.model
+def test_quotes_spanish_indirect_speech_has_speaker_and_channel(run):
+    text = ("El Ministerio del Interior ha informado de que la frontera seguirá cerrada. "
+            "Los migrantes durmieron en la plaza, según la Cruz Roja. "
+            "La alcaldesa Ana Ruiz advirtió a través de Twitter que no quedan camas en el albergue.")
+    record = run(text, language="es")
+    got = {(text[q.start:q.end][:20], q.speaker, q.channel) for q in record.quotes}
+    assert ("que la frontera segu", "Ministerio del Interior", None) in got
+    assert ("Los migrantes durmie", "Cruz Roja", None) in got
+    assert ("que no quedan camas ", "Ana Ruiz", "Twitter") in got
