@@ -96,8 +96,10 @@ def drop_nested(found: list[Found]) -> list[Found]:
 
 def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = False) -> list[Found]:
     """Direct, indirect and mixed quotes of an English doc with a dependency parse."""
-    book = NameBook(doc, lexicon)
     marked = keep_marked(doc, find_marked(doc.text))
+    book = NameBook(doc, lexicon, [(m.start, m.end) for m in marked])
+    for post in find_posts(doc.text):
+        book.note_post(post.end, post.name)
     direct = DirectQuotes(doc, book, lexicon).find(marked)
     indirect = (find_indirect(doc, marked, book, lexicon, noun_objects) + find_according(doc, book, lexicon)
                 + find_noun_cues(doc, marked, book, lexicon) + find_headline(doc, book))

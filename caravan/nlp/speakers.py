@@ -23,6 +23,8 @@ BODY_NOUNS = frozenset({"organization", "organisation", "group", "agency", "mini
                         "institute", "committee", "company", "office", "party", "campaign", "administration",
                         "commission", "council", "court", "union", "association", "embassy", "army", "police"})
 RELATIVES = frozenset({"who", "which", "that"})
+# the label NameBook gives a name the article describes as a body ("X, which organized the march")
+BODY_LABEL = "BODY"
 # negative and quantifier pronouns, never a speaker ("no one", "nobody", "everyone")
 NOBODY_PRONOUNS = frozenset({"nobody", "none", "noone", "no-one", "everyone", "everybody", "someone",
                              "somebody", "anyone", "anybody", "nothing", "everything", "something"})
@@ -77,8 +79,9 @@ def _name_words(name: str, lexicon: QuoteLexicon) -> list[str]:
 class NameBook:
     """The people and bodies an article names, in order, to expand surnames and resolve pronouns."""
 
-    def __init__(self, doc: Doc, lexicon: QuoteLexicon) -> None:
+    def __init__(self, doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]] | None = None) -> None:
         self.lexicon = lexicon
+        self.quoted = sorted(quoted or [])  # spans inside quotation marks: names there are not antecedents
         self.names: list[tuple[int, str, str]] = []  # (offset, name, label)
         self.roles: dict[str, str] = {}
         self.subjects: list[tuple[int, str]] = []    # people named as a clause subject
@@ -88,11 +91,11 @@ class NameBook:
             if ent.label_ not in ("PERSON", "ORG", "PER"):
                 continue
             span = name_span(ent, places)
-            label = "ORG" if _described_as_body(ent.root) else ent.label_
+            label = BODY_LABEL if _described_as_body(ent.root) else ent.label_
             self.names.append((span.start_char, clean_name(span.text), label))
-            if ent.label_ in ("PERSON", "PER"):
+            if ent.label_ in ("PERSON", "PER") and label != BODY_LABEL:
                 self.note_role(clean_name(span.text), _role_before(ent.root, span) or _apposition(ent.root))
-                if ent.root.dep_ in SUBJECTS:
+                if ent.root.dep_ in SUBJECTS and not self.in_quote(span.start_char):
                     self.subjects.append((span.start_char, clean_name(span.text)))
         self.places = places
 
@@ -112,6 +115,21 @@ class NameBook:
                     best = full
         return best or name
 
+    def in_quote(self, offset: int) -> bool:
+        """Whether an offset lies inside quotation marks."""
+        return any(a <= offset < b for a, b in self.quoted)
+
+    def note_post(self, at: int, name: str) -> None:
+        """An embedded post signed by a person: its signer is who "he"/"she" next refers to."""
+        self.subjects.append((at, name))
+        self.subjects.sort()
+        self.speakers.append((at, name, True))
+
+    def is_person(self, name: str) -> bool:
+        """Whether a name is one the article gives a person (an entity or an earlier person speaker)."""
+        return any(n == name for _, n, label in self.names if label in ("PERSON", "PER")) or \
+            any(n == name for _, n, person in self.speakers if person)
+
     def note_speaker(self, at: int, speaker: "Speaker") -> None:
         """Remember who spoke where, for the pronouns that follow ("he said", "it added")."""
         if speaker.name:
@@ -125,10 +143,11 @@ class NameBook:
     def last_body(self, at: int, noun: str) -> str | None:
         """The organisation named or speaking last before ``at`` within the pronoun window, one whose name
         holds ``noun`` ("the ministry" -> "Interior Ministry") first."""
+        described = sorted((o, n) for o, n, label in self.names if label == BODY_LABEL and o < at)
         named = sorted((o, n) for o, n, label in self.names if label == "ORG" and at - PRONOUN_WINDOW <= o < at)
         spoke = sorted((o, n) for o, n, person in self.speakers if not person and n[:1].isupper()
                        and not n.lower().startswith("the ") and at - PRONOUN_WINDOW <= o < at)
-        for pool in (spoke, named):  # a body that already spoke, else one the article named
+        for pool in (described, spoke, named):  # one the article links ("X, which …"), one that spoke, one named
             holding = [n for _, n in pool if noun in n.lower().split()]
             if holding or pool:
                 return (holding or [n for _, n in pool])[-1]
@@ -152,10 +171,20 @@ class NameBook:
     def role_of(self, name: str) -> str | None:
         return self.roles.get(name)
 
+    def last_referent(self, at: int) -> str | None:
+        """Who "he"/"she" at ``at`` is: the last person who spoke or was named as a subject, whichever is
+        later ("X, a migrant, was surprised. “…,” she said." -> X, not an earlier speaker)."""
+        spoke = [(o, n) for o, n, person in self.speakers if person and at - PRONOUN_WINDOW <= o < at]
+        named = [(o, n) for o, n in self.subjects if at - PRONOUN_WINDOW <= o < at and not self.in_quote(o)]
+        latest = max(spoke + named, default=None)
+        if latest is None:
+            return self.last_person(at)
+        return latest[1] if latest in spoke else self.expand(latest[1], latest[0])
+
     def last_person(self, at: int) -> str | None:
         """The person most recently named as a subject before ``at`` (else any person named), expanded."""
         for pool in (self.subjects, [(o, n) for o, n, label in self.names if label in ("PERSON", "PER")]):
-            earlier = [(o, n) for o, n in pool if at - PRONOUN_WINDOW <= o < at]
+            earlier = [(o, n) for o, n in pool if at - PRONOUN_WINDOW <= o < at and not self.in_quote(o)]
             if earlier:
                 offset, name = earlier[-1]
                 return self.expand(name, offset)
@@ -228,6 +257,7 @@ def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     if described is not None:
         return described
     speaker = _person_speaker(subject, ent, book) if ent is not None else _phrase_speaker(subject, book)
+    speaker.person = speaker.person or (subject.pos_ == "PROPN" and bool(speaker.name) and book.is_person(speaker.name))
     if speaker.person or speaker.outlet or subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "NORP") \
             or subject.lower_ in BODY_NOUNS:
         book.note_speaker(at, speaker)
@@ -260,7 +290,7 @@ def _definite(subject: Token) -> bool:
 def _pronoun_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     """He/she: the last person who spoke (else the last named); it: the last body that spoke."""
     if subject.lower_ in PERSON_PRONOUNS:
-        name = book.last_speaker(at, person=True) or book.last_person(at)
+        name = book.last_referent(at)
         return Speaker(name, book.role_of(name) if name else None, person=True)
     if subject.lower_ in THING_PRONOUNS:
         name = book.last_speaker(at, person=False)
