@@ -257,7 +257,8 @@ def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     if described is not None:
         return described
     speaker = _person_speaker(subject, ent, book) if ent is not None else _phrase_speaker(subject, book)
-    speaker.person = speaker.person or (subject.pos_ == "PROPN" and bool(speaker.name) and book.is_person(speaker.name))
+    speaker.person = speaker.person or (bool(speaker.name) and speaker.name[:1].isupper()
+                                        and book.is_person(speaker.name))
     if speaker.person or speaker.outlet or subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "NORP") \
             or subject.lower_ in BODY_NOUNS:
         book.note_speaker(at, speaker)
@@ -284,7 +285,7 @@ def _definite(subject: Token) -> bool:
     """"the agency", "the US president": a definite noun with no phrase or clause after it that would
     make it someone else ("the president of Mexico", "the agency that …")."""
     return (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
-            and not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in subject.children))
+            and not any(c.dep_ in ("prep", "acl", "appos") for c in subject.children))
 
 
 def _pronoun_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
@@ -328,9 +329,17 @@ def _person_entity(head: Token) -> Span | None:
             continue
         if ent.start <= head.i < ent.end:
             return ent
-        if ent.root.i > head.i and _title_path(ent.root, head):
+        if ent.root.i > head.i and (_title_path(ent.root, head) or _titled_conj(ent, head)):
             return ent
     return None
+
+
+def _titled_conj(ent: Span, head: Token) -> bool:
+    """A person the parser coordinated with the body in their title ("Customs and Border Protection
+    Commissioner Ana Ruiz"): a conjunct of the head whose name follows a title word."""
+    titles = load_lexicon().honorifics
+    return (ent.root.dep_ == "conj" and ent.root.head == head and ent.start > 0
+            and ent.doc[ent.start - 1].lower_.rstrip(".") in titles)
 
 
 def _title_path(tok: Token, head: Token) -> bool:
@@ -382,7 +391,7 @@ def _coordinated_end(head: Token) -> int:
     conj = next((c for c in head.rights if c.dep_ == "conj"), None)
     joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights)
     if conj is None or not joined or conj.pos_ != "PROPN" or any(c.dep_ == "det" for c in conj.children) \
-            or conj.ent_type_ != head.ent_type_:
+            or (conj.ent_type_ and conj.ent_type_ != head.ent_type_):
         return head.i + 1  # "Customs and … Commissioner Ana Ruiz" is a misparse of one person, not two
     return conj.i + 1
 
