@@ -63,6 +63,8 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
         if kind not in ("speech", "cognition", "object", "clause"):
             continue
         outer = _marked_at(marked, tok.idx)
+        if outer is None:
+            note_channel(tok, book, lexicon)
         subject = subject_of(tok)
         passive = subject if subject is not None and subject.dep_ == "nsubjpass" and _agent(tok) else None
         if passive is not None:
@@ -87,6 +89,17 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
             if item.quote.speaker or kind == "speech" or unsaid or item.cue_subject in FIRST_PERSON:
                 found.append(item)  # "it was said that …" has no speaker, but is reported speech
     return found
+
+
+def note_channel(cue: Token, book: NameBook, lexicon: QuoteLexicon) -> None:
+    """Remember a cue that names its channel, whether or not it reports a quote ("X tweeted a message to
+    the migrants"): the speaker's next quotes may carry it."""
+    subject = subject_of(cue)
+    channel = find_channel(cue, set(), lexicon) if subject is not None else None
+    if channel is not None and subject is not None:
+        name = find_speaker(subject, book, cue.idx).name
+        if name:
+            book.channel_cues.append((cue.idx, name, channel))
 
 
 def _addressed(cue: Token, subject: Token | None, lexicon: QuoteLexicon) -> bool:

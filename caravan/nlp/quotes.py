@@ -55,11 +55,11 @@ def find_quotes(doc: Doc, noun_objects: bool = False) -> list[Quote]:
     lexicon = load_lexicon()
     if doc.lang_ != "en" or not doc.has_annotation("DEP"):
         found = find_quotes_by_rules(doc, lexicon)
+        carry_channels(found, lexicon)
     else:
         found = find_quotes_parsed(doc, lexicon, noun_objects)
     found = [f for f in found if not in_boilerplate(doc, f.quote.start, f.quote.end)]
     found = drop_nested(strip_marks(doc.text, found))
-    carry_channels(found, lexicon)
     apply_via(doc.text, found, lexicon)
     log.debug("%d quotes found", len(found))
     return sorted((f.quote for f in found), key=lambda q: (q.start, q.end))
@@ -105,7 +105,15 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = Fal
                 + find_noun_cues(doc, marked, book, lexicon) + find_headline(doc, book))
     found = apply_posts(doc.text, merge(direct, indirect), book)
     _expand_speakers(found, book)
+    carry_channels(found, lexicon, _channel_cues(doc.text, book))
     return found
+
+
+def _channel_cues(text: str, book: NameBook) -> list[Found]:
+    """Cues that named a channel, as empty quotes the next quotes of the same speaker may take it from."""
+    starts = [s for s, _ in paragraphs(text)]
+    return [Found(Quote(start=at, end=at, kind="indirect", speaker=book.expand(name, at), channel=channel),
+                  bisect.bisect_right(starts, at) - 1) for at, name, channel in book.channel_cues]
 
 
 def apply_posts(text: str, found: list[Found], book: NameBook) -> list[Found]:
@@ -123,10 +131,10 @@ def apply_posts(text: str, found: list[Found], book: NameBook) -> list[Found]:
     return found
 
 
-def carry_channels(found: list[Found], lexicon: QuoteLexicon) -> None:
+def carry_channels(found: list[Found], lexicon: QuoteLexicon, cues: list[Found] | None = None) -> None:
     """Later quotes of the same speaker in the same statement or interview keep its channel ("X told the BBC
     … . Most were from El Salvador, he said" -> BBC); a quote of "the statement" is its speaker's."""
-    ordered = sorted(found, key=lambda f: f.quote.start)
+    ordered = sorted(found + (cues or []), key=lambda f: (f.quote.start, f.quote.end))
     for prev, cur in zip(ordered, ordered[1:]):
         document = lexicon.documents.get(normalise_speaker(cur.quote.speaker))
         if document is not None and prev.quote.channel == document:

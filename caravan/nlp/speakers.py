@@ -40,6 +40,8 @@ TITLE_PATH = frozenset({"appos", "compound", "pobj", "prep", "flat", "nmod"})
 MAX_ROLE_WORDS = 12
 # characters that never stand in a role (a handle, a quoted title)
 NOT_IN_ROLES = frozenset('@"“”«»')
+# links of a participle cue to the verb whose objects may name its channel ("released statements saying …")
+PARTICIPLE_LINKS = frozenset({"advcl", "xcomp"})
 # how far back (in characters) a pronoun looks for its person
 PRONOUN_WINDOW = 1500
 
@@ -86,6 +88,7 @@ class NameBook:
         self.roles: dict[str, str] = {}
         self.subjects: list[tuple[int, str]] = []    # people named as a clause subject
         self.speakers: list[tuple[int, str, bool]] = []  # (offset, name, is a person) of attributed quotes
+        self.channel_cues: list[tuple[int, str, str]] = []  # (offset, speaker, channel) of every cue naming one
         places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "PER"):
@@ -471,6 +474,14 @@ def find_channel(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | No
     lemma = verb.lemma_.lower()
     if lemma in lexicon.channel_verbs:
         return lexicon.channel_verbs[lemma]
+    found = _channel_among(verb, skip, lexicon)
+    if found is None and verb.dep_ in PARTICIPLE_LINKS and verb.head is not verb:
+        found = _channel_among(verb.head, skip | {verb.i}, lexicon)  # "released a statement saying …"
+    return found
+
+
+def _channel_among(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | None:
+    """A channel word among the dependents of a verb other than its subject and clauses."""
     for child in verb.children:
         if child.i in skip or child.dep_ in SUBJECTS or child.dep_ in ("ccomp", "xcomp", "parataxis", "punct"):
             continue
@@ -489,9 +500,10 @@ def _channel_word(tok: Token, lexicon: QuoteLexicon) -> str | None:
         if found:
             return found
     if tok.pos_ == "NOUN":
-        pair = f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > 0 else tok.lower_
-        if pair in lexicon.documents or tok.lower_ in lexicon.documents:
-            return lexicon.documents.get(pair) or lexicon.documents[tok.lower_]
+        pair = f"{tok.nbor(-1).lower_} {tok.lemma_.lower()}" if tok.i > 0 else tok.lemma_.lower()
+        for key in (pair, tok.lower_, tok.lemma_.lower()):  # "statements", "tweets": by lemma
+            if key in lexicon.documents:
+                return lexicon.documents[key]
     if tok.ent_iob_ in ("B", "I"):
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and is_outlet(clean_name(ent.text), lexicon):
