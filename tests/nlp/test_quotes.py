@@ -518,3 +518,27 @@ def test_quotes_spanish_indirect_speech_has_speaker_and_channel(run):
     assert ("que la frontera segu", "Ministerio del Interior", None) in got
     assert ("Los migrantes durmie", "Cruz Roja", None) in got
     assert ("que no quedan camas ", "Ana Ruiz", "Twitter") in got
+
+
+@pytest.mark.model
+def test_quotes_pronoun_is_the_person_just_named_not_an_earlier_speaker(run):
+    text = ("Mayor Luis Vega said the buses would leave at noon.\n\n"
+            "Marta Solis, a nurse travelling with the group, was tired after the walk. "
+            "“We need water before anything else,” she said.")
+    record = run(text, language="en")
+    assert find(record, text, "need water").speaker == "Marta Solis"
+
+
+@pytest.mark.model
+def test_quotes_channel_of_a_cue_without_quote_carries_to_the_next_quote(run):
+    text = ("Governor Maria Gonzalez tweeted a message to the families on Friday.\n\n"
+            "“Please stay in the shelters tonight,” she wrote.")
+    record = run(text, language="en")
+    assert find(record, text, "stay in the shelters").channel == "Twitter"
+
+
+@pytest.mark.model
+def test_quotes_news_conference_is_a_channel(run):
+    text = "“The border stays open,” Luis Vega said during a news conference on Monday."
+    record = run(text, language="en")
+    assert record.quotes[0].channel == "news conference"
