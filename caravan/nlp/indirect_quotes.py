@@ -48,6 +48,8 @@ STATE_TAGS = frozenset({"ADJ", "VERB"})
 # dependents that make a complement a clause of its own, and the marks of an embedded question
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 QUESTION_MARKS = frozenset({"whether", "if"})
+# marks of a condition: a cue under them is hypothetical ("if the officer finds that …")
+CONDITIONS = frozenset({"if", "unless"})
 # a quoted fragment this much inside a reported clause is part of it (a mixed quote)
 CONTAINED = 0.8
 
@@ -65,6 +67,8 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
         outer = _marked_at(marked, tok.idx)
         if outer is None:
             note_channel(tok, book, lexicon)
+        if _hypothetical(tok) and not noun_objects:
+            continue  # "if the officer finds that …": nobody has said it
         subject = subject_of(tok)
         passive = subject if subject is not None and subject.dep_ == "nsubjpass" and _agent(tok) else None
         if passive is not None:
@@ -89,6 +93,11 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
             if item.quote.speaker or kind == "speech" or unsaid or item.cue_subject in FIRST_PERSON:
                 found.append(item)  # "it was said that …" has no speaker, but is reported speech
     return found
+
+
+def _hypothetical(cue: Token) -> bool:
+    """A cue in an "if"/"unless" clause reports nothing that was said."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in cue.children)
 
 
 def note_channel(cue: Token, book: NameBook, lexicon: QuoteLexicon) -> None:
@@ -450,15 +459,17 @@ def _phrase_end(head: Token) -> int:
     return end
 
 
-def find_noun_cues(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
-    """Reporting nouns: "Trump's claim that …", "her decision to …", "his criticism of …"."""
+def find_noun_cues(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon,
+                   noun_objects: bool = False) -> list[Found]:
+    """Reporting nouns: "Trump's claim that …" (with ``noun_objects``, PolNeAR's convention, also "her
+    decision to …", "his criticism of …")."""
     starts = [s for s, _ in paragraphs(doc.text)]
     found: list[Found] = []
     for tok in doc:
         preps = lexicon.cue_nouns.get(tok.lemma_.lower())
         if tok.pos_ != "NOUN" or preps is None or _marked_at(marked, tok.idx) is not None:
             continue
-        content = _noun_content(tok, preps)
+        content = _noun_content(tok, preps if noun_objects else (), noun_objects)
         holder = _noun_holder(tok, lexicon)
         if not content or not _named_or_pronoun(holder):
             continue
@@ -473,10 +484,12 @@ def find_noun_cues(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quot
     return found
 
 
-def _noun_content(noun: Token, preps: tuple[str, ...]) -> list[Token]:
-    """A "that"/"to" clause on a reporting noun, else the object of one of its topic prepositions."""
+def _noun_content(noun: Token, preps: tuple[str, ...], to_clauses: bool = False) -> list[Token]:
+    """A "that" clause on a reporting noun (or a "to" clause, with ``to_clauses``), else the object of one of
+    its topic prepositions."""
+    openers = ("to", "that") if to_clauses else ("that",)
     for child in noun.rights:
-        if child.dep_ in ("acl", "ccomp") and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that")
+        if child.dep_ in ("acl", "ccomp") and any(c.dep_ in ("aux", "mark") and c.lower_ in openers
                                                  for c in child.children):
             return [child]
         if child.dep_ == "prep" and child.lower_ in preps:

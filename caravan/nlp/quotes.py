@@ -102,7 +102,7 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = Fal
         book.note_post(post.end, post.name)
     direct = DirectQuotes(doc, book, lexicon).find(marked)
     indirect = (find_indirect(doc, marked, book, lexicon, noun_objects) + find_according(doc, book, lexicon)
-                + find_noun_cues(doc, marked, book, lexicon) + find_headline(doc, book))
+                + find_noun_cues(doc, marked, book, lexicon, noun_objects) + find_headline(doc, book))
     found = apply_posts(doc.text, merge(direct, indirect), book)
     _expand_speakers(found, book)
     carry_channels(found, lexicon, _channel_cues(doc.text, book))

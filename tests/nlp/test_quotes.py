@@ -315,6 +315,9 @@ def test_quotes_passive_cue_gives_the_agent_as_speaker(run):
     "Volunteers offered a ride to the families waiting at the bridge.",
     "The senator urged the governors to send more buses.",
     "The shelter director declined to say whether the families would stay.",
+    "The mayor's decision to close the shelter surprised the families.",
+    "Families clung to the hope of receiving asylum in the north.",
+    "If the judge finds that the claim is credible, the family may stay.",
 ])
 def test_quotes_noun_phrase_objects_are_not_quotes(run, text):
     record = run(text, language="en")
