@@ -218,6 +218,8 @@ def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = 
     lo, hi = _chunk(cue)
     if right:
         first, last = min(c.left_edge.i for c in right), max(c.right_edge.i for c in right)
+        while first < last and cue.doc[first].dep_ == "mark" and cue.doc[first].lower_ == "that":
+            first += 1  # the reported clause, without its "that" (ANNOTATION.md)
         pieces = [_char_piece(sent, first, last)]
         if left:
             pieces.append(_char_piece(sent, min(c.left_edge.i for c in left), lo - 1))

@@ -247,7 +247,7 @@ def _said_that(text: str, start: int, end: int, cues: Cues, names: Names,
                lexicon: QuoteLexicon) -> Quote | None:
     """"X dijo (a la prensa / en un comunicado) que …": the clause from "que", the name before the cue."""
     sentence = text[start:end].rstrip()
-    match = re.search(r"(%s)(?P<middle>\s+[^,.]{0,%d}?)?\s+(?P<content>que\s+.+)$" % (cues.verb.pattern, MAX_CUE_TAIL),
+    match = re.search(r"(%s)(?P<middle>\s+[^,.]{0,%d}?)?\s+que\s+(?P<content>.+)$" % (cues.verb.pattern, MAX_CUE_TAIL),
                       sentence, re.IGNORECASE)
     if not match:
         return None
