@@ -545,3 +545,10 @@ def test_quotes_news_conference_is_a_channel(run):
     text = "“The border stays open,” Luis Vega said during a news conference on Monday."
     record = run(text, language="en")
     assert record.quotes[0].channel == "news conference"
+
+
+@pytest.mark.model
+def test_quotes_spanish_title_before_a_name_is_the_role(run):
+    text = "La portavoz Lucía Méndez advirtió que los albergues de la ciudad están llenos."
+    record = run(text, language="es")
+    assert (record.quotes[0].speaker, record.quotes[0].speaker_role) == ("Lucía Méndez", "portavoz")
