@@ -33,6 +33,7 @@ class Settings:
     near_duplicate_threshold: float = 0.7
     minhash_permutations: int = 128
     place_min_score: float = 0.35
+    quote_noun_objects: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> "Settings":

@@ -79,6 +79,8 @@ class DirectQuotes:
         previous: list[Found] = []
         for p, (start, end) in enumerate(self.paras):
             group = [m for m in marked if m.paragraph == p]
+            if not group and in_boilerplate(self.doc, start, end):
+                continue  # an ad or caption between two paragraphs of one quote does not end it
             if not group:
                 previous = []
                 continue

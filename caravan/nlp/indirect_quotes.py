@@ -35,20 +35,29 @@ QUANTITY_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 SOURCE_PRONOUNS = PERSON_PRONOUNS | FIRST_PERSON | {"they", "who", "which", "that", "it", "you", "those", "some",
                                                     "many", "others", "both", "one", "all", "everyone",
                                                     "someone", "nobody", "few"}
-# dependents that continue a reported object ("compared him favorably to Obama", "called it a common ailment")
-FOLLOWERS = frozenset({"prep", "oprd", "xcomp", "ccomp", "advmod", "dative", "dobj"})
+# dependents that continue a reported clause ("said that …, and that …")
+FOLLOWERS = frozenset({"prep", "xcomp", "ccomp", "advmod"})
+# with noun-phrase contents (PolNeAR), also what continues an object ("compared him to …", "called it a …")
+OBJECT_FOLLOWERS = FOLLOWERS | {"oprd", "dative", "dobj"}
 # objects that stand for something said elsewhere ("said it", "denied that")
 PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
 # cues whose passive subject is still the speaker ("she was quoted as saying …")
 SPEAKER_PASSIVES = frozenset({"quote"})
 # parts of speech of a state a passive cue gives its subject ("reported missing", "reported dead")
 STATE_TAGS = frozenset({"ADJ", "VERB"})
+# dependents that make a complement a clause of its own, and the marks of an embedded question
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+QUESTION_MARKS = frozenset({"whether", "if"})
+# marks of a condition: a cue under them is hypothetical ("if the officer finds that …")
+CONDITIONS = frozenset({"if", "unless"})
 # a quoted fragment this much inside a reported clause is part of it (a mixed quote)
 CONTAINED = 0.8
 
 
-def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
-    """Reported clauses of cue verbs: their complement, or the rest of the sentence around "X said"."""
+def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon,
+                  noun_objects: bool = False) -> list[Found]:
+    """Reported clauses of cue verbs: their complement, or the rest of the sentence around "X said" (with
+    ``noun_objects``, PolNeAR's convention, also noun-phrase and "to" clause objects)."""
     starts = [s for s, _ in paragraphs(doc.text)]
     found: list[Found] = []
     for tok in doc:
@@ -56,12 +65,16 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
         if kind not in ("speech", "cognition", "object", "clause"):
             continue
         outer = _marked_at(marked, tok.idx)
+        if outer is None:
+            note_channel(tok, book, lexicon)
+        if _hypothetical(tok) and not noun_objects:
+            continue  # "if the officer finds that …": nobody has said it
         subject = subject_of(tok)
         passive = subject if subject is not None and subject.dep_ == "nsubjpass" and _agent(tok) else None
         if passive is not None:
             subject = _agent(tok)  # "the nominee was endorsed by the union": the union speaks
         unsaid = passive is None and (_addressed(tok, subject, lexicon) or _unsaid_subject(tok, subject))
-        if unsaid and (_reported_state(tok, subject) or not _complements(tok, kind, lexicon, True)):
+        if unsaid and (_reported_state(tok, subject) or not _complements(tok, kind, lexicon, True, noun_objects)):
             continue  # "no one was reported missing", "the plan has barely been mentioned"
         if unsaid:
             subject = None  # "the migrants were told that …", "he was accused of …": someone unnamed said it
@@ -70,8 +83,8 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
             subject = subject.head.head if subject.head.head is not subject.head else subject
         if not unsaid and not _may_report(kind, tok, subject, named, outer):
             continue
-        pieces = reported_pieces(tok, kind, lexicon, named)
-        if not pieces and passive is not None and passive.lower_ not in PRONOUN_OBJECTS:
+        pieces = reported_pieces(tok, kind, lexicon, named, noun_objects)
+        if noun_objects and not pieces and passive is not None and passive.lower_ not in PRONOUN_OBJECTS:
             pieces = [p for p in [_char_piece(tok.sent, passive.left_edge.i, passive.right_edge.i)] if p]
         for start, end in (_clip(p, outer) for p in pieces):
             if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
@@ -80,6 +93,22 @@ def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quote
             if item.quote.speaker or kind == "speech" or unsaid or item.cue_subject in FIRST_PERSON:
                 found.append(item)  # "it was said that …" has no speaker, but is reported speech
     return found
+
+
+def _hypothetical(cue: Token) -> bool:
+    """A cue in an "if"/"unless" clause reports nothing that was said."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in cue.children)
+
+
+def note_channel(cue: Token, book: NameBook, lexicon: QuoteLexicon) -> None:
+    """Remember a cue that names its channel, whether or not it reports a quote ("X tweeted a message to
+    the migrants"): the speaker's next quotes may carry it."""
+    subject = subject_of(cue)
+    channel = find_channel(cue, set(), lexicon) if subject is not None else None
+    if channel is not None and subject is not None:
+        name = find_speaker(subject, book, cue.idx).name
+        if name:
+            book.channel_cues.append((cue.idx, name, channel))
 
 
 def _addressed(cue: Token, subject: Token | None, lexicon: QuoteLexicon) -> bool:
@@ -179,15 +208,18 @@ def _mostly_quoted(start: int, end: int, marked: list[Marked], outer: Marked | N
     return covered >= CONTAINED * (end - start)
 
 
-def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = True) -> list[tuple[int, int]]:
+def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = True,
+                    noun_objects: bool = False) -> list[tuple[int, int]]:
     """Character spans of the words a cue verb reports, in its sentence ("to …" clauses only if ``named``:
     "Obama promised to …", not "officials promised to …")."""
     sent = cue.sent
-    right = _complements(cue, kind, lexicon, named)
+    right = _complements(cue, kind, lexicon, named, noun_objects)
     left = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
     lo, hi = _chunk(cue)
     if right:
         first, last = min(c.left_edge.i for c in right), max(c.right_edge.i for c in right)
+        while first < last and cue.doc[first].dep_ == "mark" and cue.doc[first].lower_ == "that":
+            first += 1  # the reported clause, without its "that" (ANNOTATION.md)
         pieces = [_char_piece(sent, first, last)]
         if left:
             pieces.append(_char_piece(sent, min(c.left_edge.i for c in left), lo - 1))
@@ -223,8 +255,42 @@ def _lead_start(sent: Span, lexicon: QuoteLexicon) -> int:
     return start
 
 
-def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> list[Token]:
-    """The dependents after a cue that hold what it reports: a clause, a "to" clause or an object
+def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool,
+                 noun_objects: bool = False) -> list[Token]:
+    """The dependents after a cue that hold what it reports: a reported *clause* ("said (that) …", "told him
+    that …", "accused him of bullying …"), never a noun phrase ("cited frustration", "described the plan") or
+    a bare "to" clause ("urged them to return"), which report no speech of their own (ANNOTATION.md)."""
+    if noun_objects:
+        return _object_complements(cue, kind, lexicon, named)
+    lemma = cue.lemma_.lower()
+    out: list[Token] = []
+    for child in cue.rights:
+        if out and child.dep_ in FOLLOWERS:
+            out.append(child)  # "said that …, according to …"
+        elif child.dep_ == "ccomp" and reported_clause(child):
+            out.append(child)
+        elif kind != "clause" and _that_clause(child):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in lexicon.cue_preps.get(lemma, ()):
+            out.extend(c for c in child.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX"))
+        elif out and child.dep_ in ("punct", "cc", "conj", "advcl"):
+            break
+    if kind in ("speech", "clause") and not out:
+        return _clause_on_object(cue)
+    return out
+
+
+def reported_clause(head: Token) -> bool:
+    """Whether a complement is a clause of its own: a subject or a "that", and not an embedded question
+    ("declined to say whether …")."""
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    if marks & QUESTION_MARKS:
+        return False
+    return "that" in marks or any(c.dep_ in CLAUSE_SUBJECTS for c in head.children)
+
+
+def _object_complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> list[Token]:
+    """The PolNeAR convention (``quote_noun_objects``): a clause, a "to" clause or an object
     (not the person addressed: "told him that …"), or the object of a topic preposition ("called for …")."""
     lemma = cue.lemma_.lower()
     addressee = lemma in lexicon.addressee_verbs
@@ -236,7 +302,7 @@ def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool) -> l
         if kind == "clause":
             if child.dep_ == "ccomp" or _that_clause(child):
                 out.append(child)  # "polls show that …", never "images show women"
-        elif out and child.dep_ in FOLLOWERS:
+        elif out and child.dep_ in OBJECT_FOLLOWERS:
             out.append(child)  # "likened the refugees to …", "criticized Obama for …"
         elif child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named) or _that_clause(child):
             out.append(child)
@@ -395,15 +461,17 @@ def _phrase_end(head: Token) -> int:
     return end
 
 
-def find_noun_cues(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
-    """Reporting nouns: "Trump's claim that …", "her decision to …", "his criticism of …"."""
+def find_noun_cues(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon,
+                   noun_objects: bool = False) -> list[Found]:
+    """Reporting nouns: "Trump's claim that …" (with ``noun_objects``, PolNeAR's convention, also "her
+    decision to …", "his criticism of …")."""
     starts = [s for s, _ in paragraphs(doc.text)]
     found: list[Found] = []
     for tok in doc:
         preps = lexicon.cue_nouns.get(tok.lemma_.lower())
         if tok.pos_ != "NOUN" or preps is None or _marked_at(marked, tok.idx) is not None:
             continue
-        content = _noun_content(tok, preps)
+        content = _noun_content(tok, preps if noun_objects else (), noun_objects)
         holder = _noun_holder(tok, lexicon)
         if not content or not _named_or_pronoun(holder):
             continue
@@ -418,10 +486,12 @@ def find_noun_cues(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quot
     return found
 
 
-def _noun_content(noun: Token, preps: tuple[str, ...]) -> list[Token]:
-    """A "that"/"to" clause on a reporting noun, else the object of one of its topic prepositions."""
+def _noun_content(noun: Token, preps: tuple[str, ...], to_clauses: bool = False) -> list[Token]:
+    """A "that" clause on a reporting noun (or a "to" clause, with ``to_clauses``), else the object of one of
+    its topic prepositions."""
+    openers = ("to", "that") if to_clauses else ("that",)
     for child in noun.rights:
-        if child.dep_ in ("acl", "ccomp") and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that")
+        if child.dep_ in ("acl", "ccomp") and any(c.dep_ in ("aux", "mark") and c.lower_ in openers
                                                  for c in child.children):
             return [child]
         if child.dep_ == "prep" and child.lower_ in preps:

@@ -9,6 +9,7 @@ key per speaker across articles.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 
@@ -21,6 +22,7 @@ from caravan.nlp.indirect_quotes import (CONTAINED, find_according, find_headlin
                                          find_noun_cues)
 from caravan.nlp.quote_data import QuoteLexicon, is_outlet, load_lexicon
 from caravan.nlp.quote_marks import find_marked, paragraphs, trim
+from caravan.nlp.posts import POST_CHANNEL, find_posts
 from caravan.nlp.quote_parts import Found
 from caravan.nlp.quotes_es import find_quotes_by_rules
 from caravan.nlp.speakers import FIRST_PERSON, NameBook, clean_name, normalise_speaker
@@ -30,6 +32,8 @@ __all__ = ["QuoteFinder", "find_quotes", "normalise_speaker"]
 
 log = logging.getLogger(__name__)
 
+# how many paragraphs on a channel carries to the same speaker's next quote (one interview or statement)
+CARRY_PARAGRAPHS = 2
 # quotation marks a quote's contents never start or end with
 EDGE_MARKS = frozenset('"“”«»')
 
@@ -41,17 +45,19 @@ class QuoteFinder:
         self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc)
+        doc._.quotes = find_quotes(doc, self.settings.quote_noun_objects)
         return doc
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """The quotes of an annotated doc (``doc._.boilerplate`` set), rules only where there is no parse."""
+def find_quotes(doc: Doc, noun_objects: bool = False) -> list[Quote]:
+    """The quotes of an annotated doc (``doc._.boilerplate`` set), rules only where there is no parse
+    (``noun_objects``: PolNeAR's convention, see ``find_indirect``)."""
     lexicon = load_lexicon()
     if doc.lang_ != "en" or not doc.has_annotation("DEP"):
         found = find_quotes_by_rules(doc, lexicon)
+        carry_channels(found, lexicon)
     else:
-        found = find_quotes_parsed(doc, lexicon)
+        found = find_quotes_parsed(doc, lexicon, noun_objects)
     found = [f for f in found if not in_boilerplate(doc, f.quote.start, f.quote.end)]
     found = drop_nested(strip_marks(doc.text, found))
     apply_via(doc.text, found, lexicon)
@@ -88,14 +94,63 @@ def drop_nested(found: list[Found]) -> list[Found]:
     return [f for f in found if not any(holds(o, f) for o in found)]
 
 
-def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon) -> list[Found]:
+def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = False) -> list[Found]:
     """Direct, indirect and mixed quotes of an English doc with a dependency parse."""
-    book = NameBook(doc, lexicon)
     marked = keep_marked(doc, find_marked(doc.text))
+    book = NameBook(doc, lexicon, [(m.start, m.end) for m in marked])
+    for post in find_posts(doc.text):
+        book.note_post(post.end, post.name)
     direct = DirectQuotes(doc, book, lexicon).find(marked)
-    indirect = (find_indirect(doc, marked, book, lexicon) + find_according(doc, book, lexicon)
-                + find_noun_cues(doc, marked, book, lexicon) + find_headline(doc, book))
-    return merge(direct, indirect)
+    indirect = (find_indirect(doc, marked, book, lexicon, noun_objects) + find_according(doc, book, lexicon)
+                + find_noun_cues(doc, marked, book, lexicon, noun_objects) + find_headline(doc, book))
+    found = apply_posts(doc.text, merge(direct, indirect), book)
+    _expand_speakers(found, book)
+    carry_channels(found, lexicon, _channel_cues(doc.text, book))
+    return found
+
+
+def _channel_cues(text: str, book: NameBook) -> list[Found]:
+    """Cues that named a channel, as empty quotes the next quotes of the same speaker may take it from."""
+    starts = [s for s, _ in paragraphs(text)]
+    return [Found(Quote(start=at, end=at, kind="indirect", speaker=book.expand(name, at), channel=channel),
+                  bisect.bisect_right(starts, at) - 1) for at, name, channel in book.channel_cues]
+
+
+def apply_posts(text: str, found: list[Found], book: NameBook) -> list[Found]:
+    """An embedded post belongs to the account that signed it, on Twitter, whoever the sentences before it
+    name; a post no other rule found is a direct quote of its own."""
+    starts = [s for s, _ in paragraphs(text)]
+    for post in find_posts(text):
+        inside = [f for f in found if post.start <= f.quote.start and f.quote.end <= post.end + 1]
+        for f in inside:
+            f.quote.speaker, f.quote.speaker_role, f.quote.channel = post.name, None, POST_CHANNEL
+        if sum(f.quote.end - f.quote.start for f in inside) < (post.end - post.start) / 2:
+            quote = Quote(start=post.start, end=post.end, kind="direct", speaker=post.name,
+                          channel=POST_CHANNEL)
+            found.append(Found(quote, bisect.bisect_right(starts, post.start) - 1, attributed=True))
+    return found
+
+
+def carry_channels(found: list[Found], lexicon: QuoteLexicon, cues: list[Found] | None = None) -> None:
+    """Later quotes of the same speaker in the same statement or interview keep its channel ("X told the BBC
+    … . Most were from El Salvador, he said" -> BBC); a quote of "the statement" is its speaker's."""
+    ordered = sorted(found + (cues or []), key=lambda f: (f.quote.start, f.quote.end))
+    for prev, cur in zip(ordered, ordered[1:]):
+        document = lexicon.documents.get(normalise_speaker(cur.quote.speaker))
+        if document is not None and prev.quote.channel == document:
+            cur.quote.speaker, cur.quote.speaker_role = prev.quote.speaker, prev.quote.speaker_role
+            cur.quote.channel = document
+        same = cur.quote.speaker and normalise_speaker(cur.quote.speaker) == normalise_speaker(prev.quote.speaker)
+        if same and cur.quote.channel is None and cur.paragraph - prev.paragraph <= CARRY_PARAGRAPHS:
+            cur.quote.channel = prev.quote.channel
+
+
+def _expand_speakers(found: list[Found], book: NameBook) -> None:
+    """Each speaker by the fullest name the article gives it, once every cue is read ("O'Shaughnessy" said
+    a direct quote before the indirect one that named "Gen. Terrence O'Shaughnessy" was attributed)."""
+    for f in found:
+        if f.quote.speaker:
+            f.quote.speaker = book.expand(f.quote.speaker, f.quote.start)
 
 
 def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:

@@ -34,6 +34,8 @@ MIN_CHARS = 12
 MAX_CUE_TAIL = 40
 # a speaker after a closing cue is a short noun phrase ("informó la policía hondureña")
 MAX_SPEAKER_WORDS = 8
+# a title before a name is at most this many words ("el secretario de Gobernación")
+MAX_ROLE_WORDS = 4
 # speaker of a cue without a name ("—dijo." / "dijo ella"), resolved to the previous speaker
 UNNAMED = ""
 
@@ -129,7 +131,7 @@ def _speaker_before(text: str, start: int, end: int, cues: Cues, names: Names,
     if name is None:
         return None
     channel = _channel(gap[last[-1].end():], lexicon)
-    return names.expand(name, start), None, channel
+    return names.expand(name, start), role_before(gap[clause_start: last[-1].start()], name), channel
 
 
 def _who(text: str, start: int, end: int, names: Names,
@@ -164,6 +166,20 @@ def _names_in(clause: str) -> list[tuple[int, str]]:
         if words:
             out.append((offset, " ".join(words)))
     return out
+
+
+def role_before(clause: str, name: str) -> str | None:
+    """The title written just before a name ("la portavoz Ana Ruiz" -> "portavoz"): lower-case words after
+    the last comma, without their article."""
+    at = clause.rfind(name)
+    if at <= 0:
+        return None
+    words = clause[:at].rsplit(",", 1)[-1].split()[-MAX_ROLE_WORDS:]
+    while words and words[0].lower() in NOT_NAMES:
+        words = words[1:]
+    if not words or not all(w[:1].islower() or w.rstrip(".").lower() in load_lexicon().honorifics for w in words):
+        return None
+    return " ".join(words)
 
 
 def _last_name(clause: str) -> str | None:
@@ -247,7 +263,7 @@ def _said_that(text: str, start: int, end: int, cues: Cues, names: Names,
                lexicon: QuoteLexicon) -> Quote | None:
     """"X dijo (a la prensa / en un comunicado) que …": the clause from "que", the name before the cue."""
     sentence = text[start:end].rstrip()
-    match = re.search(r"(%s)(?P<middle>\s+[^,.]{0,%d}?)?\s+(?P<content>que\s+.+)$" % (cues.verb.pattern, MAX_CUE_TAIL),
+    match = re.search(r"(%s)(?P<middle>\s+[^,.]{0,%d}?)?\s+que\s+(?P<content>.+)$" % (cues.verb.pattern, MAX_CUE_TAIL),
                       sentence, re.IGNORECASE)
     if not match:
         return None
@@ -257,6 +273,7 @@ def _said_that(text: str, start: int, end: int, cues: Cues, names: Names,
     if name is None or e - s < MIN_CHARS:
         return None
     return Quote(start=s, end=e, kind="indirect", speaker=names.expand(name, start),
+                 speaker_role=role_before(sentence[: match.start()], name),
                  channel=_channel(match.group("middle") or "", lexicon))
 
 

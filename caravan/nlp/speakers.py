@@ -23,6 +23,8 @@ BODY_NOUNS = frozenset({"organization", "organisation", "group", "agency", "mini
                         "institute", "committee", "company", "office", "party", "campaign", "administration",
                         "commission", "council", "court", "union", "association", "embassy", "army", "police"})
 RELATIVES = frozenset({"who", "which", "that"})
+# the label NameBook gives a name the article describes as a body ("X, which organized the march")
+BODY_LABEL = "BODY"
 # negative and quantifier pronouns, never a speaker ("no one", "nobody", "everyone")
 NOBODY_PRONOUNS = frozenset({"nobody", "none", "noone", "no-one", "everyone", "everybody", "someone",
                              "somebody", "anyone", "anybody", "nothing", "everything", "something"})
@@ -38,6 +40,8 @@ TITLE_PATH = frozenset({"appos", "compound", "pobj", "prep", "flat", "nmod"})
 MAX_ROLE_WORDS = 12
 # characters that never stand in a role (a handle, a quoted title)
 NOT_IN_ROLES = frozenset('@"“”«»')
+# links of a participle cue to the verb whose objects may name its channel ("released statements saying …")
+PARTICIPLE_LINKS = frozenset({"advcl", "xcomp"})
 # how far back (in characters) a pronoun looks for its person
 PRONOUN_WINDOW = 1500
 
@@ -77,21 +81,24 @@ def _name_words(name: str, lexicon: QuoteLexicon) -> list[str]:
 class NameBook:
     """The people and bodies an article names, in order, to expand surnames and resolve pronouns."""
 
-    def __init__(self, doc: Doc, lexicon: QuoteLexicon) -> None:
+    def __init__(self, doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]] | None = None) -> None:
         self.lexicon = lexicon
+        self.quoted = sorted(quoted or [])  # spans inside quotation marks: names there are not antecedents
         self.names: list[tuple[int, str, str]] = []  # (offset, name, label)
         self.roles: dict[str, str] = {}
         self.subjects: list[tuple[int, str]] = []    # people named as a clause subject
         self.speakers: list[tuple[int, str, bool]] = []  # (offset, name, is a person) of attributed quotes
+        self.channel_cues: list[tuple[int, str, str]] = []  # (offset, speaker, channel) of every cue naming one
         places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "PER"):
                 continue
             span = name_span(ent, places)
-            self.names.append((span.start_char, clean_name(span.text), ent.label_))
-            if ent.label_ in ("PERSON", "PER"):
+            label = BODY_LABEL if _described_as_body(ent.root) else ent.label_
+            self.names.append((span.start_char, clean_name(span.text), label))
+            if ent.label_ in ("PERSON", "PER") and label != BODY_LABEL:
                 self.note_role(clean_name(span.text), _role_before(ent.root, span) or _apposition(ent.root))
-                if ent.root.dep_ in SUBJECTS:
+                if ent.root.dep_ in SUBJECTS and not self.in_quote(span.start_char):
                     self.subjects.append((span.start_char, clean_name(span.text)))
         self.places = places
 
@@ -101,7 +108,8 @@ class NameBook:
         if not words:
             return name
         best: str | None = None
-        for offset, full, _ in self.names:
+        known = sorted(self.names + [(o, n, "SPEAKER") for o, n, _ in self.speakers])
+        for offset, full, _ in known:
             if offset > at and best is not None:
                 break
             full_words = _name_words(full, self.lexicon)
@@ -109,6 +117,21 @@ class NameBook:
                 if best is None or offset <= at:
                     best = full
         return best or name
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether an offset lies inside quotation marks."""
+        return any(a <= offset < b for a, b in self.quoted)
+
+    def note_post(self, at: int, name: str) -> None:
+        """An embedded post signed by a person: its signer is who "he"/"she" next refers to."""
+        self.subjects.append((at, name))
+        self.subjects.sort()
+        self.speakers.append((at, name, True))
+
+    def is_person(self, name: str) -> bool:
+        """Whether a name is one the article gives a person (an entity or an earlier person speaker)."""
+        return any(n == name for _, n, label in self.names if label in ("PERSON", "PER")) or \
+            any(n == name for _, n, person in self.speakers if person)
 
     def note_speaker(self, at: int, speaker: "Speaker") -> None:
         """Remember who spoke where, for the pronouns that follow ("he said", "it added")."""
@@ -120,6 +143,30 @@ class NameBook:
         earlier = sorted((o, n) for o, n, p in self.speakers if p == person and at - PRONOUN_WINDOW <= o < at)
         return earlier[-1][1] if earlier else None
 
+    def last_body(self, at: int, noun: str) -> str | None:
+        """The organisation named or speaking last before ``at`` within the pronoun window, one whose name
+        holds ``noun`` ("the ministry" -> "Interior Ministry") first."""
+        described = sorted((o, n) for o, n, label in self.names if label == BODY_LABEL and o < at)
+        named = sorted((o, n) for o, n, label in self.names if label == "ORG" and at - PRONOUN_WINDOW <= o < at)
+        spoke = sorted((o, n) for o, n, person in self.speakers if not person and n[:1].isupper()
+                       and not n.lower().startswith("the ") and at - PRONOUN_WINDOW <= o < at)
+        for pool in (described, spoke, named):  # one the article links ("X, which …"), one that spoke, one named
+            holding = [n for _, n in pool if noun in n.lower().split()]
+            if holding or pool:
+                return (holding or [n for _, n in pool])[-1]
+        return None
+
+    def last_titled(self, at: int, title: str) -> str | None:
+        """The person named last before ``at`` whose role holds ``title`` ("Homeland Security Secretary")."""
+        people = [(o, n) for o, n, label in self.names if label in ("PERSON", "PER") and o < at]
+        people += [(o, n) for o, n, person in self.speakers if person and o < at]
+        for _, name in sorted(people, reverse=True):
+            full = self.expand(name, at)
+            role = self.role_of(full) or self.role_of(name) or ""
+            if title in role.lower().replace("-", " ").split():
+                return full
+        return None
+
     def note_role(self, name: str, role: str | None) -> None:
         if role and name not in self.roles:
             self.roles[name] = role
@@ -127,14 +174,30 @@ class NameBook:
     def role_of(self, name: str) -> str | None:
         return self.roles.get(name)
 
+    def last_referent(self, at: int) -> str | None:
+        """Who "he"/"she" at ``at`` is: the last person who spoke or was named as a subject, whichever is
+        later ("X, a migrant, was surprised. “…,” she said." -> X, not an earlier speaker)."""
+        spoke = [(o, n) for o, n, person in self.speakers if person and at - PRONOUN_WINDOW <= o < at]
+        named = [(o, n) for o, n in self.subjects if at - PRONOUN_WINDOW <= o < at and not self.in_quote(o)]
+        latest = max(spoke + named, default=None)
+        if latest is None:
+            return self.last_person(at)
+        return latest[1] if latest in spoke else self.expand(latest[1], latest[0])
+
     def last_person(self, at: int) -> str | None:
         """The person most recently named as a subject before ``at`` (else any person named), expanded."""
         for pool in (self.subjects, [(o, n) for o, n, label in self.names if label in ("PERSON", "PER")]):
-            earlier = [(o, n) for o, n in pool if at - PRONOUN_WINDOW <= o < at]
+            earlier = [(o, n) for o, n in pool if at - PRONOUN_WINDOW <= o < at and not self.in_quote(o)]
             if earlier:
                 offset, name = earlier[-1]
                 return self.expand(name, offset)
         return None
+
+
+def _described_as_body(root: Token) -> bool:
+    """Whether the article makes a name a body: "X, which organized the march, …" (not "who")."""
+    return any(c.dep_ == "relcl" and any(g.dep_ in SUBJECTS and g.lower_ == "which" for g in c.children)
+               for c in root.children)
 
 
 def clean_name(text: str) -> str:
@@ -193,17 +256,45 @@ def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     if subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS:
         return _pronoun_speaker(subject, book, at)
     ent = _person_entity(subject)
+    described = resolve_description(subject, book, at) if ent is None else None
+    if described is not None:
+        return described
     speaker = _person_speaker(subject, ent, book) if ent is not None else _phrase_speaker(subject, book)
+    speaker.person = speaker.person or (bool(speaker.name) and speaker.name[:1].isupper()
+                                        and book.is_person(speaker.name))
     if speaker.person or speaker.outlet or subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "NORP") \
             or subject.lower_ in BODY_NOUNS:
         book.note_speaker(at, speaker)
     return speaker
 
 
+def resolve_description(subject: Token, book: NameBook, at: int) -> Speaker | None:
+    """A definite description of someone the article has named: "the agency" / "the organization" -> the body
+    named last (one whose name holds the noun first), "the secretary" / "the president" -> the person named
+    last with that title. None when the subject is no such description or nobody fits."""
+    if subject.pos_ != "NOUN" or not _definite(subject):
+        return None
+    noun = subject.lemma_.lower()
+    if noun in BODY_NOUNS and not any(c.dep_ in ("amod", "compound") for c in subject.children):
+        name = book.last_body(at, noun)  # "the agency", but "the Mexican government" is a name of its own
+        return Speaker(name, None, outlet=is_outlet(name, book.lexicon)) if name else None
+    if noun in book.lexicon.honorifics:
+        name = book.last_titled(at, noun)
+        return Speaker(name, book.role_of(name), person=True) if name else None
+    return None
+
+
+def _definite(subject: Token) -> bool:
+    """"the agency", "the US president": a definite noun with no phrase or clause after it that would
+    make it someone else ("the president of Mexico", "the agency that …")."""
+    return (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
+            and not any(c.dep_ in ("prep", "acl", "appos") for c in subject.children))
+
+
 def _pronoun_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     """He/she: the last person who spoke (else the last named); it: the last body that spoke."""
     if subject.lower_ in PERSON_PRONOUNS:
-        name = book.last_speaker(at, person=True) or book.last_person(at)
+        name = book.last_referent(at)
         return Speaker(name, book.role_of(name) if name else None, person=True)
     if subject.lower_ in THING_PRONOUNS:
         name = book.last_speaker(at, person=False)
@@ -229,7 +320,8 @@ def _phrase_speaker(subject: Token, book: NameBook) -> Speaker:
     offset = subject.doc.text.rfind(name, 0, subject.idx + len(subject.text))
     span = subject.doc.char_span(offset, offset + len(name), alignment_mode="expand") if offset >= 0 else None
     role = (_role_before(subject, span) if span is not None else None) or _apposition(subject)
-    return Speaker(expanded, role or book.role_of(expanded), person=subject.ent_type_ in ("PERSON", "PER"),
+    person = any(t.ent_type_ in ("PERSON", "PER") for t in span) if span is not None else False
+    return Speaker(expanded, role or book.role_of(expanded), person=person or subject.ent_type_ in ("PERSON", "PER"),
                    outlet=is_outlet(expanded, book.lexicon))
 
 
@@ -240,9 +332,17 @@ def _person_entity(head: Token) -> Span | None:
             continue
         if ent.start <= head.i < ent.end:
             return ent
-        if ent.root.i > head.i and _title_path(ent.root, head):
+        if ent.root.i > head.i and (_title_path(ent.root, head) or _titled_conj(ent, head)):
             return ent
     return None
+
+
+def _titled_conj(ent: Span, head: Token) -> bool:
+    """A person the parser coordinated with the body in their title ("Customs and Border Protection
+    Commissioner Ana Ruiz"): a conjunct of the head whose name follows a title word."""
+    titles = load_lexicon().honorifics
+    return (ent.root.dep_ == "conj" and ent.root.head == head and ent.start > 0
+            and ent.doc[ent.start - 1].lower_.rstrip(".") in titles)
 
 
 def _title_path(tok: Token, head: Token) -> bool:
@@ -261,6 +361,9 @@ def name_span(ent: Span, places: set[str]) -> Span:
     start = _after_possessive(ent)
     while start < ent.end - 2 and ent.doc[start].text in places:
         start += 1
+    titles = load_lexicon().honorifics
+    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in titles:
+        start += 1  # "Spokeswoman Ana Ruiz": the title is the role
     if start == ent.start:
         start = min(start, _proper_start(ent[0]))  # a first name the tagger left out ("Ana" Rivas)
     return ent.doc[start: ent.end]
@@ -275,6 +378,7 @@ def _name_phrase(head: Token) -> str:
         end = head.i + 1
         if ent is not None:
             start, end = min(start, _after_possessive(ent)), max(end, ent.end)
+        end = max(end, _coordinated_end(head))
         return clean_name(head.doc[start:end].text)
     end = head.i + 1
     for child in head.rights:
@@ -282,6 +386,17 @@ def _name_phrase(head: Token) -> str:
             end = child.right_edge.i + 1
         break
     return clean_name(head.doc[head.left_edge.i: end].text)
+
+
+def _coordinated_end(head: Token) -> int:
+    """The end of a name coordinated with the head's ("US Customs and Border Protection", "Ana Ruiz and Luis
+    Vega"), both written as one speaker; the head's own end where there is none."""
+    conj = next((c for c in head.rights if c.dep_ == "conj"), None)
+    joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights)
+    if conj is None or not joined or conj.pos_ != "PROPN" or any(c.dep_ == "det" for c in conj.children) \
+            or (conj.ent_type_ and conj.ent_type_ != head.ent_type_):
+        return head.i + 1  # "Customs and … Commissioner Ana Ruiz" is a misparse of one person, not two
+    return conj.i + 1
 
 
 def _proper_start(head: Token) -> int:
@@ -359,6 +474,14 @@ def find_channel(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | No
     lemma = verb.lemma_.lower()
     if lemma in lexicon.channel_verbs:
         return lexicon.channel_verbs[lemma]
+    found = _channel_among(verb, skip, lexicon)
+    if found is None and verb.dep_ in PARTICIPLE_LINKS and verb.head is not verb:
+        found = _channel_among(verb.head, skip | {verb.i}, lexicon)  # "released a statement saying …"
+    return found
+
+
+def _channel_among(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | None:
+    """A channel word among the dependents of a verb other than its subject and clauses."""
     for child in verb.children:
         if child.i in skip or child.dep_ in SUBJECTS or child.dep_ in ("ccomp", "xcomp", "parataxis", "punct"):
             continue
@@ -377,9 +500,10 @@ def _channel_word(tok: Token, lexicon: QuoteLexicon) -> str | None:
         if found:
             return found
     if tok.pos_ == "NOUN":
-        pair = f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > 0 else tok.lower_
-        if pair in lexicon.documents or tok.lower_ in lexicon.documents:
-            return lexicon.documents.get(pair) or lexicon.documents[tok.lower_]
+        pair = f"{tok.nbor(-1).lower_} {tok.lemma_.lower()}" if tok.i > 0 else tok.lemma_.lower()
+        for key in (pair, tok.lower_, tok.lemma_.lower()):  # "statements", "tweets": by lemma
+            if key in lexicon.documents:
+                return lexicon.documents[key]
     if tok.ent_iob_ in ("B", "I"):
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and is_outlet(clean_name(ent.text), lexicon):
