@@ -12,7 +12,8 @@
     ├── ModelError             a spaCy model is missing or cannot be loaded
     ├── GazetteerError         the offline gazetteer cannot be built, imported or read
     ├── StoreError             the database cannot be opened, migrated or written
-    └── ExportError            the store cannot be exported as asked (format, items, missing extra)
+    ├── ExportError            the store cannot be exported as asked (format, items, missing extra)
+    └── NotFoundError          nothing is stored under the id asked for (an article, a movement)
 """
 
 from __future__ import annotations
@@ -78,3 +79,12 @@ class StoreError(CaravanError):
 
 class ExportError(CaravanError):
     """The store cannot be exported as asked: an unknown format or items, or a missing optional package."""
+
+
+class NotFoundError(CaravanError):
+    """Nothing is stored under the id asked for."""
+
+    def __init__(self, kind: str, item_id: str) -> None:
+        super().__init__(f"no {kind} {item_id!r} in the store")
+        self.kind = kind
+        self.item_id = item_id

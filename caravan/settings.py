@@ -34,6 +34,10 @@ class Settings:
     minhash_permutations: int = 128
     place_min_score: float = 0.35
     quote_noun_objects: bool = False
+    api_token: str = ""
+    api_max_body_bytes: int = 1_000_000
+    map_tile_url: str = ""
+    map_tile_attribution: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> "Settings":

@@ -49,3 +49,19 @@ def reports_db(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> 
         ingest([str(REPORTS)], db, settings)
         update_links(db, settings=settings)
     return path
+
+
+API_ARTICLES = DATA / "api" / "articles.jsonl"  # four short reports written for the API and page tests
+
+
+@pytest.fixture(scope="session")
+def api_store(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
+    """A store filled by the real pipeline from the API test articles (read-only for tests: copy it to write)."""
+    from caravan.batch import ingest
+    from caravan.store import Database
+
+    path = tmp_path_factory.mktemp("api-store") / "caravan.db"
+    with Database(path) as db:
+        summary = ingest([str(API_ARTICLES)], db, Settings(db_path=str(path)), extract=pipeline)
+    assert summary.items == 4 and not summary.failures, summary.failures
+    return path

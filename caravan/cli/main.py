@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "link": "caravan.cli.link", "events": "caravan.cli.events",
     "movements": "caravan.cli.movements", "movement": "caravan.cli.movement",
     "summary": "caravan.cli.summary",
+    "serve": "caravan.cli.serve",
 }
 
 

@@ -315,3 +315,18 @@ class Database:
             rows = [r for r in rows if matches_speaker(r.speaker_key, speaker)]
         return rows
 
+
+    def rows(self, query: q.Query) -> list[dict[str, Any]]:
+        """The rows of one parameterised query (``queries.py``), read through a read-only connection."""
+        with self.reader() as conn:
+            return [dict(row) for row in conn.execute(query.sql, query.params)]
+
+    def page(self, query: q.Query, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """One page of a query's rows and the number of rows in all, read in one read-only snapshot."""
+        with self.reader() as conn:
+            conn.execute("BEGIN")
+            total = conn.execute(query.count().sql, query.params).fetchone()[0]
+            paged = query.page(limit, offset)
+            rows = [dict(row) for row in conn.execute(paged.sql, paged.params)]
+            conn.execute("COMMIT")
+        return rows, total

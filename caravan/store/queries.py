@@ -107,3 +107,197 @@ def _extra_values(item: Span) -> dict[str, Any]:
         size = item.size or [None, None]
         return {"size_low": size[0], "size_high": size[1] if len(size) > 1 else None}
     return {}
+
+
+# Filtered, paged reads for the API -------------------------------------------------------------------------------
+# Every value a user gives travels as a ``?`` parameter; the SQL text is built only from fixed fragments and the
+# number of values (``IN (?, ?)``), so no filter can change a query's meaning.
+
+
+@dataclasses.dataclass(frozen=True)
+class Query:
+    """One parameterised statement: SQL text with ``?`` placeholders and the values that fill them."""
+
+    sql: str
+    params: tuple[Any, ...] = ()
+
+    def count(self) -> "Query":
+        """The number of rows this query yields, whatever its page."""
+        return Query(f"SELECT count(*) FROM ({self.sql})", self.params)
+
+    def page(self, limit: int, offset: int) -> "Query":
+        return Query(f"{self.sql} LIMIT ? OFFSET ?", (*self.params, limit, offset))
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles to list: full-text words, outlet, publication dates (ISO, inclusive)."""
+
+    q: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    include_duplicates: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class EventFilter:
+    """Which event mentions to list; a bounding box is (west, south, east, north) in degrees."""
+
+    types: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    article_id: str | None = None
+    located: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class PlaceFilter:
+    """Which place mentions to list."""
+
+    country: str | None = None
+    feature: str | None = None
+    name: str | None = None
+    article_id: str | None = None
+
+
+Condition = tuple[str, tuple[Any, ...]]
+# the day an event is dated: its own date (the first day of an interval), else its article's publication date
+EVENT_DAY = "COALESCE(substr(e.date, 1, 10), a.published)"
+ARTICLE_COUNTS = ", ".join(f"(SELECT count(*) FROM {k} i WHERE i.article_id = a.id) AS {k}" for k in ITEM_KINDS)
+ARTICLE_FIELDS = "a.id, a.title, a.url, a.outlet, a.published, a.language, a.duplicate_of, a.skipped"
+EVENT_FIELDS = f"""e.article_id, e.idx, e.start, e."end", e.text, e.type, e.modality, e.actor, e.place, e.country,
+       e.lat, e.lon, e.date, e.size_low, e.size_high, e.amount, e.quote, {EVENT_DAY} AS day,
+       a.title, a.outlet, a.url, a.published,
+       substr(a.text, max(1, e.start - {{context}} + 1), min(e.start, {{context}})) AS before,
+       substr(a.text, e."end" + 1, {{context}}) AS after"""
+EVENT_CONTEXT = 90  # characters of the article shown either side of an event's trigger
+ARTICLE_DETAIL = f"SELECT {ARTICLE_FIELDS}, a.source, a.text, a.ingested_at, r.json AS record " \
+                 "FROM articles a LEFT JOIN records r ON r.article_id = a.id WHERE a.id = ?"
+
+
+def where(conditions: list[Condition]) -> Condition:
+    """``WHERE a AND b ...`` of the conditions given (none: empty), with their parameters in order."""
+    if not conditions:
+        return "", ()
+    clause = " AND ".join(f"({c})" for c, _ in conditions)
+    return f"WHERE {clause}", tuple(p for _, ps in conditions for p in ps)
+
+
+def in_list(column: str, values: tuple[Any, ...]) -> Condition:
+    return f"{column} IN ({', '.join('?' for _ in values)})", values
+
+
+def date_range(column: str, since: str | None, until: str | None) -> list[Condition]:
+    """Inclusive ISO date bounds; ``until`` takes the whole day (a value may carry a time)."""
+    out: list[Condition] = []
+    if since:
+        out.append((f"{column} >= ?", (since,)))
+    if until:
+        out.append((f"substr({column}, 1, 10) <= ?", (until,)))
+    return out
+
+
+def articles_query(f: ArticleFilter) -> Query:
+    """Articles matching the filter: best match first with words, else newest first; ties by ingest order."""
+    conditions = [("a.outlet = ? COLLATE NOCASE", (f.outlet,))] if f.outlet else []
+    conditions += date_range("a.published", f.since, f.until)
+    if not f.include_duplicates:
+        conditions.append(("a.duplicate_of IS NULL", ()))
+    match = fts_query(f.q or "")
+    if not match:
+        clause, params = where(conditions)
+        return Query(f"SELECT {ARTICLE_FIELDS}, NULL AS snippet, {ARTICLE_COUNTS} FROM articles a {clause} "
+                     "ORDER BY a.published IS NULL, a.published DESC, a.seq DESC", params)
+    clause, params = where([("articles_fts MATCH ?", (match,)), *conditions])
+    snippet = f"snippet(articles_fts, 1, '{SEARCH_MARKS[0]}', '{SEARCH_MARKS[1]}', '…', 16)"
+    return Query(f"SELECT {ARTICLE_FIELDS}, {snippet} AS snippet, {ARTICLE_COUNTS} FROM articles_fts "
+                 f"JOIN articles a ON a.seq = articles_fts.rowid {clause} "
+                 "ORDER BY bm25(articles_fts), a.seq", params)
+
+
+SEARCH_MARKS = ("[", "]")  # around the matched words in an article list's snippets
+
+
+def event_conditions(f: EventFilter, *, dates: bool = True) -> list[Condition]:
+    out: list[Condition] = []
+    if f.types:
+        out.append(in_list("e.type", f.types))
+    if f.modalities:
+        out.append(in_list("e.modality", f.modalities))
+    if f.country:
+        out.append(("upper(e.country) = upper(?)", (f.country,)))
+    if f.article_id:
+        out.append(("e.article_id = ?", (f.article_id,)))
+    if f.located or f.bbox:
+        out.append(("e.lat IS NOT NULL AND e.lon IS NOT NULL", ()))
+    if f.bbox:
+        out.extend(bbox_conditions(*f.bbox))
+    if dates:
+        out.extend(date_range(EVENT_DAY, f.since, f.until))
+    return out
+
+
+def bbox_conditions(west: float, south: float, east: float, north: float) -> list[Condition]:
+    """Points inside a box; a box whose west edge is east of its east edge crosses the antimeridian."""
+    lat = ("e.lat BETWEEN ? AND ?", (south, north))
+    if west <= east:
+        return [lat, ("e.lon BETWEEN ? AND ?", (west, east))]
+    return [lat, ("e.lon >= ? OR e.lon <= ?", (west, east))]
+
+
+def events_query(f: EventFilter, context: int = EVENT_CONTEXT) -> Query:
+    """Event mentions matching the filter, by day, then article and position (a stable order)."""
+    clause, params = where(event_conditions(f))
+    return Query(f"SELECT {EVENT_FIELDS.format(context=int(context))} FROM events e "
+                 f"JOIN articles a ON a.id = e.article_id {clause} ORDER BY day IS NULL, day, a.seq, e.idx", params)
+
+
+def timeline_query(f: EventFilter) -> Query:
+    """Event mentions per day and type (every day of the filter's other criteria: the timeline is not cut)."""
+    clause, params = where([*event_conditions(f, dates=False), (f"{EVENT_DAY} IS NOT NULL", ())])
+    return Query(f"SELECT {EVENT_DAY} AS day, e.type, count(*) AS n FROM events e "
+                 f"JOIN articles a ON a.id = e.article_id {clause} GROUP BY day, e.type ORDER BY day, e.type", params)
+
+
+def place_conditions(f: PlaceFilter) -> list[Condition]:
+    out: list[Condition] = []
+    if f.country:
+        out.append(("upper(p.country) = upper(?) OR instr(',' || upper(p.countries) || ',', "
+                    "',' || upper(?) || ',') > 0", (f.country, f.country)))
+    if f.feature:
+        out.append(("p.feature = ?", (f.feature,)))
+    if f.name:
+        out.append(("p.name = ? COLLATE NOCASE", (f.name,)))
+    if f.article_id:
+        out.append(("p.article_id = ?", (f.article_id,)))
+    return out
+
+
+def places_query(f: PlaceFilter) -> Query:
+    """Place mentions matching the filter, in article order."""
+    clause, params = where(place_conditions(f))
+    return Query('SELECT p.article_id, p.idx, p.start, p."end", p.text, p.name, p.feature, p.country, p.countries, '
+                 "p.admin1, p.lat, p.lon, p.geonameid, a.outlet, a.published FROM places p "
+                 f"JOIN articles a ON a.id = p.article_id {clause} ORDER BY a.seq, p.idx", params)
+
+
+def place_groups_query(f: PlaceFilter) -> Query:
+    """Distinct resolved places matching the filter, most mentioned first, with mention and article counts."""
+    clause, params = where(place_conditions(f))
+    return Query("SELECT p.name, p.feature, p.country, p.countries, p.admin1, p.lat, p.lon, p.geonameid, "
+                 "count(*) AS mentions, count(DISTINCT p.article_id) AS articles FROM places p "
+                 f"JOIN articles a ON a.id = p.article_id {clause} "
+                 "GROUP BY p.name, p.feature, p.country, p.countries, p.admin1, p.lat, p.lon, p.geonameid "
+                 "ORDER BY mentions DESC, p.name, p.geonameid", params)
+
+
+def outlet_articles_query(outlet: str) -> Query:
+    return Query("SELECT id FROM articles WHERE outlet = ? COLLATE NOCASE", (outlet,))
+
+
+def article_query(article_id: str) -> Query:
+    return Query(ARTICLE_DETAIL, (article_id,))
