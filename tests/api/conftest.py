@@ -32,6 +32,18 @@ def writable(tmp_path: Path, api_store: Path) -> Path:
 
 
 @pytest.fixture
+def token() -> str:
+    """The write token of ``write_client``."""
+    return TOKEN
+
+
+@pytest.fixture
+def auth(token: str) -> dict[str, str]:
+    """The header that carries the write token."""
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
 def write_client(writable: Path, pipeline: Pipeline) -> Iterator[TestClient]:
     settings = Settings(db_path=str(writable), api_token=TOKEN, api_max_body_bytes=20_000)
     with TestClient(create_app(settings, extract=pipeline)) as test_client:

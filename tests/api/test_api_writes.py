@@ -8,9 +8,6 @@ from fastapi.testclient import TestClient
 
 from caravan.api import create_app
 from caravan.settings import Settings
-from tests.api.conftest import TOKEN
-
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
 TEXT = ("About 60 migrants walked into Arriaga on Friday, local officials said.\n"
         "\"We will rest here for two nights,\" said Pedro Ramos, a farmer from Olancho.")
 
@@ -31,9 +28,9 @@ def test_writes_are_off_without_a_configured_token(client):
     assert response.status_code == 401 and "api_token" in response.json()["detail"]
 
 
-def test_writes_text_is_stored_with_its_record(write_client):
+def test_writes_text_is_stored_with_its_record(write_client, auth):
     response = write_client.post("/api/articles", json={"text": TEXT, "title": "Arriaga", "published": "2024-03-15",
-                                                        "outlet": "Coast Post"}, headers=AUTH)
+                                                        "outlet": "Coast Post"}, headers=auth)
     assert response.status_code == 201, response.text
     [added] = response.json()["items"]
     assert added["outcome"] == "new"
@@ -43,33 +40,33 @@ def test_writes_text_is_stored_with_its_record(write_client):
     assert write_client.get("/api/articles").json()["total"] == 5
 
 
-def test_writes_same_text_twice_is_already_stored(write_client):
-    first = write_client.post("/api/articles", json={"text": TEXT}, headers=AUTH).json()["items"][0]
-    response = write_client.post("/api/articles", json={"text": TEXT}, headers=AUTH)
+def test_writes_same_text_twice_is_already_stored(write_client, auth):
+    first = write_client.post("/api/articles", json={"text": TEXT}, headers=auth).json()["items"][0]
+    response = write_client.post("/api/articles", json={"text": TEXT}, headers=auth)
     assert response.status_code == 200
     assert response.json()["items"][0] == {**first, "outcome": "already stored"}
 
 
 @pytest.mark.parametrize("body", [{}, {"text": "  "}, {"text": TEXT, "url": "https://example.org/"},
                                   {"text": TEXT, "published": "yesterday"}])
-def test_writes_malformed_body_is_422(write_client, body):
-    assert write_client.post("/api/articles", json=body, headers=AUTH).status_code == 422
+def test_writes_malformed_body_is_422(write_client, auth, body):
+    assert write_client.post("/api/articles", json=body, headers=auth).status_code == 422
 
 
-def test_writes_body_over_the_limit_is_413(write_client):
-    response = write_client.post("/api/articles", json={"text": "word " * 10_000}, headers=AUTH)
+def test_writes_body_over_the_limit_is_413(write_client, auth):
+    response = write_client.post("/api/articles", json={"text": "word " * 10_000}, headers=auth)
     assert response.status_code == 413
     assert "api_max_body_bytes" in response.json()["detail"]
 
 
-def test_writes_streamed_body_over_the_limit_is_413(write_client):
+def test_writes_streamed_body_over_the_limit_is_413(write_client, auth):
     chunks = (b"x" * 5_000 for _ in range(10))  # no Content-Length: counted as it arrives
-    response = write_client.post("/api/articles", content=chunks, headers={**AUTH, "Content-Type": "application/json"})
+    response = write_client.post("/api/articles", content=chunks, headers={**auth, "Content-Type": "application/json"})
     assert response.status_code == 413
 
 
-def test_writes_refuse_a_loopback_url(write_client):
-    response = write_client.post("/api/articles", json={"url": "http://127.0.0.1:9/story"}, headers=AUTH)
+def test_writes_refuse_a_loopback_url(write_client, auth):
+    response = write_client.post("/api/articles", json={"url": "http://127.0.0.1:9/story"}, headers=auth)
     assert response.status_code == 400
     assert response.json()["error"] == "PrivateAddressError"
 
@@ -97,10 +94,10 @@ def story_url():
     server.shutdown()
 
 
-def test_writes_url_is_fetched_and_stored(writable, pipeline, story_url):
-    settings = Settings(db_path=str(writable), api_token=TOKEN, allow_private=True)
+def test_writes_url_is_fetched_and_stored(writable, pipeline, story_url, token, auth):
+    settings = Settings(db_path=str(writable), api_token=token, allow_private=True)
     with TestClient(create_app(settings, extract=pipeline)) as test_client:
-        response = test_client.post("/api/articles", json={"url": story_url}, headers=AUTH)
+        response = test_client.post("/api/articles", json={"url": story_url}, headers=auth)
         assert response.status_code == 201, response.text
         article = test_client.get(f"/api/articles/{response.json()['items'][0]['id']}").json()
     assert "Pedro Ramos" in article["text"] and article["url"] == story_url

@@ -1,0 +1,93 @@
+"""The page in a real browser: map, timeline brushing, source view, URL state, and untrusted text kept inert."""
+
+import sqlite3
+from collections import Counter
+from urllib.parse import parse_qs, urlsplit
+
+
+def located_events(api_store) -> Counter:
+    with sqlite3.connect(api_store) as conn:
+        rows = conn.execute("SELECT type FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL").fetchall()
+    return Counter(t for (t,) in rows)
+
+
+def list_length(page) -> int:
+    return page.page.locator("#event-list li.event").count()
+
+
+def test_page_loads_without_console_errors(page):
+    page.open()
+    assert page.page.locator("#event-list li.event").count() > 0
+    assert page.page.locator("#timeline rect.bar").count() > 0
+    assert page.errors == []
+
+
+def test_page_map_shows_one_marker_per_located_event(page, api_store):
+    page.open()
+    expected = located_events(api_store)
+    classes = page.page.locator("path.event-marker").evaluate_all("ps => ps.map(p => p.getAttribute('class'))")
+    shown = Counter(next(c[5:] for c in cls.split() if c.startswith("type-")) for cls in classes)
+    assert sum(expected.values()) >= 3 and shown == expected
+    assert page.page.locator("path.land").count() > 100  # the offline basemap's countries
+    page.screenshot("map")
+    assert page.errors == []
+
+
+def test_page_clicking_an_event_shows_its_article_with_the_quote_highlighted(page):
+    page.open()
+    page.page.locator("#event-list li.event", has_text="arrived").first.click()
+    page.wait_ready()
+    text = page.page.locator("#article-text")
+    quote = text.locator(".q", has_text="We have beds for half of them")
+    assert quote.count() == 1
+    color = quote.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert color not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert text.locator(".selected-trigger").inner_text() == "arrived"
+    assert text.locator(".pl", has_text="Ciudad Juárez").count() == 1
+    assert page.page.locator("#source-speakers", has_text="Marta Lozano").count() == 1
+    assert "article=juarez-shelter-arrivals" in page.page.url
+    page.screenshot("source")
+    assert page.errors == []
+
+
+def test_page_brushing_the_timeline_shortens_the_list(page):
+    page.open()
+    before = list_length(page)
+    box = page.page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.page.mouse.move(box["x"] + 40, y)
+    page.page.mouse.down()
+    page.page.mouse.move(box["x"] + box["width"] * 0.35, y, steps=5)
+    page.page.mouse.up()
+    page.page.wait_for_url("**from=*")
+    page.wait_ready()
+    after = list_length(page)
+    assert 0 < after < before
+    assert page.page.locator("path.event-marker").count() < before
+    page.screenshot("brushed")
+    assert page.errors == []
+
+
+def test_page_filters_live_in_the_url(page):
+    page.open("?type=detain")
+    assert list_length(page) == 1
+    assert page.page.locator("#type-filter input[value=detain]").is_checked()
+    page.page.locator("#type-filter input[value=block]").check()
+    page.wait_ready()
+    assert set(parse_qs(urlsplit(page.page.url).query)["type"][0].split(",")) == {"detain", "block"}
+    page.page.reload()
+    page.wait_ready()
+    assert list_length(page) == 2
+
+
+def test_page_article_markup_is_shown_as_text_and_runs_nothing(page):
+    page.open("?article=darien-crossing-comment")
+    page.page.wait_for_selector("#article-text .q")
+    text = page.page.locator("#article-text")
+    shown = text.inner_text()
+    assert "<script>window.__xss = 1</script>" in shown
+    assert '<img src=x onerror="window.__xss = 2">' in shown
+    assert text.locator("script, img").count() == 0
+    assert page.page.locator("#source-title").inner_text() == "<b>Migrants</b> cross the Darién"
+    assert page.page.evaluate("() => window.__xss") is None
+    assert page.errors == []
