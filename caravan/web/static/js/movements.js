@@ -95,7 +95,7 @@ export async function listMovements(view, onPick) {
   const list = view.querySelector('#movement-list');
   clear(list);
   const { items, total } = await getAll('/api/movements');
-  status.textContent = total ? `${total} movements` : 'No movements linked in this store.';
+  status.textContent = total ? `${total} movement${total === 1 ? '' : 's'}` : 'No movements linked in this store.';
   for (const movement of items) {
     const item = el('li', { cls: 'movement', attrs: { 'data-id': String(movement.id), tabindex: '0' } }, [
       el('strong', { text: movement.label || `Movement ${movement.id}` }),
