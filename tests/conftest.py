@@ -51,17 +51,20 @@ def reports_db(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> 
     return path
 
 
-API_ARTICLES = DATA / "api" / "articles.jsonl"  # four short reports written for the API and page tests
+API_ARTICLES = DATA / "api" / "articles.jsonl"  # six short reports written for the API and page tests
 
 
 @pytest.fixture(scope="session")
 def api_store(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
-    """A store filled by the real pipeline from the API test articles (read-only for tests: copy it to write)."""
+    """A store filled and linked by the real pipeline from the API test articles (copy it to write)."""
     from caravan.batch import ingest
+    from caravan.link.build import update_links
     from caravan.store import Database
 
     path = tmp_path_factory.mktemp("api-store") / "caravan.db"
+    settings = Settings(db_path=str(path))
     with Database(path) as db:
-        summary = ingest([str(API_ARTICLES)], db, Settings(db_path=str(path)), extract=pipeline)
-    assert summary.items == 4 and not summary.failures, summary.failures
+        summary = ingest([str(API_ARTICLES)], db, settings, extract=pipeline)
+        update_links(db, settings=settings)
+    assert summary.items == 6 and not summary.failures, summary.failures
     return path

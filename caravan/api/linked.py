@@ -50,30 +50,33 @@ def canonical_events(db: Database) -> list[dict[str, Any]]:
     return link_query().list_canonical_events(db)
 
 
-def filter_linked(items: list[dict[str, Any]], f: q.EventFilter) -> list[dict[str, Any]]:
-    """The linked events that the filter keeps: type and modality (when they carry them), dates, country, area."""
-    return [item for item in items if keeps(item, f)]
+def filter_linked(events: list[dict[str, Any]], f: q.EventFilter) -> list[dict[str, Any]]:
+    """The canonical events that the filter keeps (the same criteria as for mentions)."""
+    return [event for event in events if keeps(event, f)]
 
 
-def keeps(item: dict[str, Any], f: q.EventFilter) -> bool:
-    legs = item.get("legs") or []
-    if f.types and item.get("type") not in f.types:
-        return False
-    if f.modalities and item.get("modality") not in f.modalities:
-        return False
-    if f.since and (item.get("last_seen") or "") < f.since:
-        return False
-    if f.until and (item.get("first_seen") or "9999")[:10] > f.until:
-        return False
-    if f.country and not any((leg.get("country") or "").upper() == f.country.upper() for leg in legs):
-        return False
-    if f.bbox and not any(in_box(leg, f.bbox) for leg in legs):
-        return False
-    return True
+def event_day(event: dict[str, Any]) -> str | None:
+    """The first day of a canonical event's own date, else the article date it happened by."""
+    day = event.get("date") or event.get("date_bound")
+    return day[:10] if day else None
 
 
-def in_box(leg: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
-    lat, lon = leg.get("lat"), leg.get("lon")
+def keeps(event: dict[str, Any], f: q.EventFilter) -> bool:
+    checks = [
+        not f.types or event.get("type") in f.types,
+        not f.modalities or event.get("modality") in f.modalities,
+        not f.country or (event.get("country") or "").upper() == f.country.upper(),
+        not f.article_id or any(m.get("article") == f.article_id for m in event.get("mentions") or []),
+        not (f.located or f.bbox) or (event.get("lat") is not None and event.get("lon") is not None),
+        not f.bbox or in_box(event, f.bbox),
+        not f.since or (event_day(event) or "") >= f.since,
+        not f.until or (event_day(event) or "9999") <= f.until,
+    ]
+    return all(checks)
+
+
+def in_box(point: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    lat, lon = point.get("lat"), point.get("lon")
     if lat is None or lon is None:
         return False
     west, south, east, north = bbox

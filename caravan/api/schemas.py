@@ -135,16 +135,36 @@ class PlaceGroup(BaseModel):
 
 
 class Movement(BaseModel):
-    """A movement (or a canonical event): legs by place and day, and reconciled counts per day with sources."""
+    """A group followed over time: legs by day and place (with their events, articles and reported sizes),
+    planned moves, and the reconciled size per day with every report behind it (see docs/linking.md)."""
 
     model_config = ConfigDict(extra="allow")
-    id: str | int
+    id: str
     label: str | None = None
     status: str | None = None
     first_seen: str | None = None
     last_seen: str | None = None
+    articles: list[str] = []
     legs: list[dict[str, Any]] = []
+    planned: list[dict[str, Any]] = []
     counts: list[dict[str, Any]] = []
+
+
+class CanonicalEvent(BaseModel):
+    """One real event as many reports tell it: its type, place and date, and every mention (see docs/linking.md)."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str
+    type: str
+    modality: str | None = None
+    place: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    date: str | None = None
+    date_bound: str | None = None
+    outlets: list[str] = []
+    mentions: list[dict[str, Any]] = []
 
 
 class ArticleIn(BaseModel):

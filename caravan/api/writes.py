@@ -1,7 +1,7 @@
 """Adding articles through the API: a text, or a URL fetched by the safe fetcher, through the ingester.
 
 Writes go through the same ``Ingester`` as ``caravan ingest`` (idempotent on the text's hash, near-duplicates
-linked, failures recorded), one at a time: a lock makes the API the store's one writer, and the NLP pipeline is
+linked, failures recorded, the store relinked after), one at a time: a lock makes the API the store's one writer, and the NLP pipeline is
 loaded on the first write only, so a read-only server never loads spaCy.
 """
 
@@ -14,6 +14,7 @@ from caravan.api.schemas import Added, ArticleIn
 from caravan.batch import Extractor, Ingester, Job, Outcome
 from caravan.errors import SourceError
 from caravan.ingest.sources import read_url
+from caravan.link.build import update_links
 from caravan.model import Article, content_hash
 from caravan.settings import Settings
 from caravan.store import Database
@@ -46,7 +47,10 @@ class Writer:
             raise items[0]
         with self._lock, Database(self.settings.db_path) as db:
             ingester = Ingester(db, self.settings, self.extract)
-            return [add_one(ingester, db, item) for item in items]
+            added = [add_one(ingester, db, item) for item in items]
+            if any(a.outcome in STORED for a in added):
+                update_links(db, settings=self.settings)  # as `caravan ingest` does after every run
+        return added
 
     def items(self, body: ArticleIn) -> Iterator[Article | SourceError]:
         if body.url is not None:

@@ -14,6 +14,14 @@ from caravan.nlp.pipeline import Pipeline
 from caravan.settings import Settings
 
 TOKEN = "test-token-2f9c"
+ARTICLES = Path(__file__).parent.parent / "data" / "api" / "articles.jsonl"
+STORED = len(ARTICLES.read_text(encoding="utf-8").splitlines())  # articles in the shared store
+
+
+@pytest.fixture(scope="session")
+def stored() -> int:
+    """How many articles the shared store holds."""
+    return STORED
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,9 @@ def ids(response):
     return [item["id"] for item in response.json()["items"]]
 
 
-def test_articles_lists_newest_first(client):
+def test_articles_lists_newest_first(client, stored):
     body = client.get("/api/articles").json()
-    assert body["total"] == 4
+    assert body["total"] == stored == 6
     dates = [item["published"] for item in body["items"]]
     assert dates == sorted(dates, reverse=True)
 

@@ -15,7 +15,7 @@ def test_quotes_filter_by_speaker_surname(client):
 
 def test_quotes_filter_by_outlet(client):
     quotes = items(client, "/api/quotes", outlet="Southern Desk")
-    assert quotes and {q["article_id"] for q in quotes} == {"huixtla-roadblock"}
+    assert quotes and {q["article_id"] for q in quotes} == {"huixtla-roadblock", "caravan-leaves-tapachula"}
 
 
 def test_quotes_pages_cover_every_quote(client):
@@ -26,7 +26,7 @@ def test_quotes_pages_cover_every_quote(client):
 
 def test_places_filter_by_country(client):
     places = items(client, "/api/places", country="MX")
-    assert {p["name"] for p in places} == {"Ciudad Juárez", "Chihuahua", "Huixtla"}
+    assert {p["name"] for p in places} == {"Ciudad Juárez", "Chihuahua", "Huixtla", "Tapachula", "Arriaga", "Chiapas"}
 
 
 def test_places_grouped_count_mentions_and_articles(client):

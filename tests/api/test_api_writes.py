@@ -28,7 +28,7 @@ def test_writes_are_off_without_a_configured_token(client):
     assert response.status_code == 401 and "api_token" in response.json()["detail"]
 
 
-def test_writes_text_is_stored_with_its_record(write_client, auth):
+def test_writes_text_is_stored_with_its_record(write_client, auth, stored):
     response = write_client.post("/api/articles", json={"text": TEXT, "title": "Arriaga", "published": "2024-03-15",
                                                         "outlet": "Coast Post"}, headers=auth)
     assert response.status_code == 201, response.text
@@ -37,7 +37,14 @@ def test_writes_text_is_stored_with_its_record(write_client, auth):
     article = write_client.get(f"/api/articles/{added['id']}").json()
     assert article["text"] == TEXT and article["outlet"] == "Coast Post"
     assert any(q["speaker"] == "Pedro Ramos" for q in article["record"]["quotes"])
-    assert write_client.get("/api/articles").json()["total"] == 5
+    assert write_client.get("/api/articles").json()["total"] == stored + 1
+
+
+def test_writes_relink_the_store(write_client, auth):
+    before = write_client.get("/api/events", params={"level": "canonical"}).json()["total"]
+    write_client.post("/api/articles", json={"text": TEXT, "published": "2024-03-16"}, headers=auth)
+    after = write_client.get("/api/events", params={"level": "canonical"}).json()["total"]
+    assert after > before
 
 
 def test_writes_same_text_twice_is_already_stored(write_client, auth):

@@ -91,3 +91,26 @@ def test_page_article_markup_is_shown_as_text_and_runs_nothing(page):
     assert page.page.locator("#source-title").inner_text() == "<b>Migrants</b> cross the Darién"
     assert page.page.evaluate("() => window.__xss") is None
     assert page.errors == []
+
+
+def test_page_movement_view_shows_route_legs_and_sizes_with_sources(page):
+    page.open("?view=movements")
+    page.page.locator("#movement-list li", has_text="caravan").first.click()
+    page.page.wait_for_selector("#legs-table tbody tr")
+    page.wait_ready()
+    movement_id = page.page.locator("#movement-list li.selected").get_attribute("data-id")
+    movement = page.page.request.get(f"{page.base}/api/movements/{movement_id}").json()
+    located = [leg for leg in movement["legs"] if leg["lat"] is not None]
+    assert page.page.locator("#legs-table tbody tr").count() == len(movement["legs"])
+    assert page.page.locator("path.leg-marker").count() == len(located) >= 2
+    assert page.page.locator("path.route-line").count() == 1
+    assert page.page.locator("path.event-marker").count() == 0  # the events give way to the route
+    assert page.page.locator("#counts-table tbody tr").count() == len(movement["counts"])
+    assert f"movement={movement_id}" in page.page.url
+    page.screenshot("movement")
+    source = page.page.locator("#counts-table button.size-report").first
+    article = source.get_attribute("data-article")
+    source.click()
+    page.page.wait_for_selector("#article-text .qt")
+    assert f"article={article}" in page.page.url
+    assert page.errors == []

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from caravan.api import linked
 from caravan.api.deps import DB, Page
 from caravan.api.routers.articles import DateParam
-from caravan.api.schemas import EventMention, Movement, Paged, TimelineCount
+from caravan.api.schemas import CanonicalEvent, EventMention, Paged, TimelineCount
 from caravan.model import EVENT_TYPES, MODALITIES
 from caravan.store import queries as q
 
@@ -58,12 +58,13 @@ def event_filter(type: Annotated[list[str] | None, Query(description="Event type
 Filter = Annotated[q.EventFilter, Depends(event_filter)]
 
 
-@router.get("", response_model=Paged[EventMention] | Paged[Movement])
+@router.get("", response_model=Paged[EventMention] | Paged[CanonicalEvent])
 def list_events(db: DB, page: Page, f: Filter,
                 level: Annotated[Literal["mention", "canonical"], Query(
                     description="mention: each article's reports; canonical: reports linked into one event each "
                                 "(from caravan.link).")] = "mention") -> dict[str, Any]:
-    """Events, by day then article and position (mentions), or canonical events by first day seen."""
+    """Event mentions by day, then article and position; or canonical events (each with all its mentions),
+    earliest first."""
     if level == "canonical":
         events = linked.filter_linked(linked.canonical_events(db), f)
         return page.wrap(events[page.offset:page.offset + page.limit], len(events))

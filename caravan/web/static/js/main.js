@@ -95,14 +95,6 @@ function selectEvent(event) {
   showSource(event.article_id, event.idx);
 }
 
-function openEventKey(key) {
-  const { articleId, idx } = splitKey(key);
-  state.event = key;
-  state.article = articleId;
-  writeURL();
-  showSource(articleId, idx);
-}
-
 function openSourceArticle(articleId) {
   state.event = null;
   state.article = articleId;
@@ -132,7 +124,7 @@ async function pickMovement(id) {
   writeURL();
   setBusy(true);
   try {
-    await openMovement($('#movements-view'), id, { openSource: openSourceArticle, openEvent: openEventKey });
+    await openMovement($('#movements-view'), id, { openSource: openSourceArticle });
   } catch (err) {
     report('#movements-status', err);
   }

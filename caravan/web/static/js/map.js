@@ -82,7 +82,7 @@ function fitTo(points) {
 }
 
 // A movement's route: a line through its located legs in date order, and a marker per leg.
-export function showRoute(legs, onLeg) {
+export function showRoute(legs) {
   routeLayer.clearLayers();
   const located = legs.filter((leg) => leg.lat !== null && leg.lat !== undefined && leg.lon !== null
     && leg.lon !== undefined);
@@ -96,7 +96,6 @@ export function showRoute(legs, onLeg) {
     });
     marker.bindTooltip(el('div', { text: `${i + 1}. ${leg.date || ''} ${leg.place || ''}` }), { permanent: true,
       direction: 'right', className: 'leg-tip' });
-    marker.on('click', () => onLeg(leg));
     marker.addTo(routeLayer);
   });
   if (points.length) fitTo(points);

@@ -1,8 +1,9 @@
-// The movement view: the list of movements; for one, its route on the map, legs and reported sizes per day.
+// The movement view: the list of movements; for one, its route on the map, its legs and planned moves, and
+// the reported sizes per day with every source (shapes: docs/linking.md).
 
 import { getAll, getJSON } from './api.js';
 import { clearRoute, showRoute } from './map.js';
-import { clear, el, formatNumber, formatSize, svgEl } from './style.js';
+import { clear, el, formatNumber, formatSize, svgEl, typeColor } from './style.js';
 
 const CHART = { height: 120, left: 48, right: 10, top: 8, bottom: 20 };
 
@@ -10,44 +11,70 @@ function num(value) {
   return value === null || value === undefined || value === '' ? '' : formatNumber(value);
 }
 
-// A count's or a leg's sources: article ids (or objects naming one) become buttons that open the article.
-function sourcesCell(reports, openSource) {
+// A leg's or count's day: its own date, else "by" the article date it happened on or before.
+function dayOf(item) {
+  if (item.date) return item.date;
+  return item.date_bound ? `by ${item.date_bound}` : 'undated';
+}
+
+function sortKey(item) {
+  return String(item.date || item.date_bound || '9999');
+}
+
+function articleButtons(articles, openSource) {
   const cell = el('td');
-  if (Array.isArray(reports)) {
-    reports.forEach((report) => {
-      const id = typeof report === 'object' && report !== null ? report.article_id || report.id : report;
-      const label = typeof report === 'object' && report !== null
-        ? [report.outlet, report.size !== undefined ? num(report.size) : ''].filter(Boolean).join(' ') || id : id;
-      const button = el('button', { cls: 'linkish', text: label, attrs: { type: 'button' } });
-      button.addEventListener('click', () => openSource(String(id)));
-      cell.append(button);
-    });
-  } else if (reports !== null && reports !== undefined) {
-    cell.textContent = String(reports);
+  for (const id of articles || []) {
+    const button = el('button', { cls: 'linkish', text: id, attrs: { type: 'button', 'data-article': id } });
+    button.addEventListener('click', () => openSource(id));
+    cell.append(button);
   }
   return cell;
 }
 
-function legEvents(leg) {
-  const ids = leg.event_ids || [];
-  return ids.map((id) => (typeof id === 'object' ? `${id.article_id}:${id.idx}` : String(id)));
+function eventChips(events) {
+  const cell = el('td');
+  for (const event of events || []) {
+    const chip = el('span', { cls: 'chip', text: event.modality && event.modality !== 'asserted'
+      ? `${event.type} (${event.modality})` : event.type });
+    chip.style.backgroundColor = typeColor(event.type);
+    cell.append(chip, document.createTextNode(' '));
+  }
+  return cell;
 }
 
-function renderLegs(table, legs, openEvent) {
+// Each size report as "figure — source", a button that opens its article; implausible figures are marked.
+function sizeReports(sizes, openSource) {
+  const cell = el('td');
+  for (const size of sizes || []) {
+    const label = `${formatSize(size.low, size.high)} — ${size.source || size.article}${size.implausible ? ' (implausible)' : ''}`;
+    const button = el('button', { cls: `linkish size-report${size.implausible ? ' implausible' : ''}`, text: label,
+      title: size.quote || '', attrs: { type: 'button', 'data-article': size.article || '' } });
+    if (size.article) button.addEventListener('click', () => openSource(size.article));
+    cell.append(button, el('br'));
+  }
+  return cell;
+}
+
+function placeOf(leg) {
+  return [leg.place, leg.country].filter(Boolean).join(', ') || 'somewhere';
+}
+
+function renderLegs(table, legs, openSource) {
   const body = table.querySelector('tbody');
   clear(body);
   for (const leg of legs) {
-    const row = el('tr', {}, [el('td', { text: leg.date || '' }), el('td', { text: leg.place || '' }),
-      el('td', { text: leg.country || '' })]);
-    const cell = el('td');
-    for (const key of legEvents(leg)) {
-      const button = el('button', { cls: 'linkish', text: key.split(':')[0], attrs: { type: 'button' } });
-      button.addEventListener('click', () => openEvent(key));
-      cell.append(button);
-    }
-    row.append(cell, el('td', { text: (leg.sizes || []).map((s) => (typeof s === 'object' && s !== null
-      ? formatSize(s.low, s.high) : num(s))).filter(Boolean).join(', ') }));
-    body.append(row);
+    body.append(el('tr', {}, [el('td', { text: dayOf(leg) }), el('td', { text: placeOf(leg) }),
+      eventChips(leg.events), sizeReports(leg.sizes, openSource), articleButtons(leg.articles, openSource)]));
+  }
+}
+
+function renderPlanned(box, planned, openSource) {
+  box.hidden = !planned.length;
+  const body = box.querySelector('tbody');
+  clear(body);
+  for (const move of planned) {
+    body.append(el('tr', {}, [el('td', { text: dayOf(move) }), el('td', { text: placeOf(move) }),
+      eventChips(move.events), articleButtons(move.articles, openSource)]));
   }
 }
 
@@ -55,13 +82,15 @@ function renderCounts(table, counts, openSource) {
   const body = table.querySelector('tbody');
   clear(body);
   for (const count of counts) {
-    body.append(el('tr', {}, [el('td', { text: count.date || '' }), el('td', { text: num(count.low) }),
+    const sources = sizeReports(count.sizes, openSource);
+    sources.prepend(el('div', { cls: 'muted', text: `${count.reports ?? (count.sizes || []).length} report(s)` }));
+    body.append(el('tr', {}, [el('td', { text: dayOf(count) }), el('td', { text: num(count.low) }),
       el('td', { text: num(count.median) }), el('td', { text: num(count.high) }),
-      el('td', { text: num(count.most_cited) }), sourcesCell(count.reports, openSource)]));
+      el('td', { text: num(count.most_cited) }), sources]));
   }
 }
 
-// Low–high range per day as a bar, the median as a tick.
+// Low–high range per day as a bar, the median (or most cited figure) as a tick.
 function drawSizes(svg, counts) {
   clear(svg);
   const width = Math.max(svg.clientWidth || 360, 200);
@@ -75,14 +104,16 @@ function drawSizes(svg, counts) {
   const y = (v) => CHART.top + inner - (v / most) * inner;
   rows.forEach((c, i) => {
     const x = CHART.left + i * step + step * 0.2;
-    const low = c.low ?? c.median ?? 0;
-    const high = c.high ?? c.median ?? low;
-    svg.append(svgEl('rect', { x, y: y(high), width: step * 0.6, height: Math.max(y(low) - y(high), 2), class: 'size-range' }));
-    if (c.median !== null && c.median !== undefined) {
-      svg.append(svgEl('line', { x1: x - 2, x2: x + step * 0.6 + 2, y1: y(c.median), y2: y(c.median), class: 'size-median' }));
+    const low = c.low ?? c.high;
+    const high = c.high ?? c.low;
+    svg.append(svgEl('rect', { x, y: y(high), width: step * 0.6, height: Math.max(y(low) - y(high), 2),
+      class: 'size-range' }));
+    const middle = c.median ?? c.most_cited;
+    if (middle !== null && middle !== undefined) {
+      svg.append(svgEl('line', { x1: x - 2, x2: x + step * 0.6 + 2, y1: y(middle), y2: y(middle), class: 'size-median' }));
     }
     const label = svgEl('text', { x: x + step * 0.3, y: CHART.height - 5, class: 'axis', 'text-anchor': 'middle' });
-    label.textContent = (c.date || '').slice(5);
+    label.textContent = dayOf(c).replace('by ', '≤').slice(-5);
     svg.append(label);
   });
   const top = svgEl('text', { x: CHART.left - 4, y: CHART.top + 8, class: 'axis', 'text-anchor': 'end' });
@@ -97,31 +128,33 @@ export async function listMovements(view, onPick) {
   const { items, total } = await getAll('/api/movements');
   status.textContent = total ? `${total} movement${total === 1 ? '' : 's'}` : 'No movements linked in this store.';
   for (const movement of items) {
+    const legs = (movement.legs || []).length;
     const item = el('li', { cls: 'movement', attrs: { 'data-id': String(movement.id), tabindex: '0' } }, [
       el('strong', { text: movement.label || `Movement ${movement.id}` }),
-      el('div', { cls: 'muted', text: [movement.first_seen, movement.last_seen].filter(Boolean).join(' → ')
-        + (movement.status ? ` · ${movement.status}` : '') }),
+      el('div', { cls: 'muted', text: [`${movement.first_seen || '?'} → ${movement.last_seen || '?'}`,
+        movement.status, `${legs} leg${legs === 1 ? '' : 's'}`].filter(Boolean).join(' · ') }),
     ]);
     item.addEventListener('click', () => onPick(String(movement.id)));
     list.append(item);
   }
 }
 
-export async function openMovement(view, movementId, { openSource, openEvent }) {
+export async function openMovement(view, movementId, { openSource }) {
   const movement = await getJSON(`/api/movements/${encodeURIComponent(movementId)}`);
-  const detail = view.querySelector('#movement-detail');
-  detail.hidden = false;
+  view.querySelector('#movement-detail').hidden = false;
   view.querySelector('#movement-title').textContent = movement.label || `Movement ${movement.id}`;
   view.querySelector('#movement-meta').textContent = [movement.status,
-    [movement.first_seen, movement.last_seen].filter(Boolean).join(' → ')].filter(Boolean).join(' · ');
-  const legs = [...(movement.legs || [])].sort((a, b) => String(a.date).localeCompare(String(b.date)));
-  renderLegs(view.querySelector('#legs-table'), legs, openEvent);
+    `${movement.first_seen || '?'} → ${movement.last_seen || '?'}`, `${(movement.articles || []).length} articles`]
+    .filter(Boolean).join(' · ');
+  const legs = [...(movement.legs || [])].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  renderLegs(view.querySelector('#legs-table'), legs, openSource);
+  renderPlanned(view.querySelector('#planned-box'), movement.planned || [], openSource);
   renderCounts(view.querySelector('#counts-table'), movement.counts || [], openSource);
   drawSizes(view.querySelector('#sizes-chart'), movement.counts || []);
   for (const item of view.querySelectorAll('#movement-list li')) {
     item.classList.toggle('selected', item.dataset.id === String(movement.id));
   }
-  showRoute(legs, () => {});
+  showRoute(legs.map((leg) => ({ ...leg, date: dayOf(leg) })));
   return movement;
 }
 
