@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from caravan.api import linked
 from caravan.api.errors import handle_caravan_error
-from caravan.api.routers import articles, events, movements, places, quotes
+from caravan.api.routers import articles, events, exports, movements, places, quotes
 from caravan.api.security import BodyLimit, SecurityHeaders
 from caravan.api.writes import Writer
 from caravan.batch import Extractor
@@ -21,7 +21,7 @@ from caravan.settings import Settings
 from caravan.store import Database
 
 WEB = Path(__file__).parent.parent / "web"
-ROUTERS = (articles.router, events.router, quotes.router, places.router, movements.router)
+ROUTERS = (articles.router, events.router, quotes.router, places.router, movements.router, exports.router)
 
 
 def caravan_version() -> str:

@@ -7,7 +7,7 @@ import logging
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from caravan.errors import (CaravanError, FetchError, GazetteerError, LanguageError, ModelError, NotFoundError,
+from caravan.errors import (CaravanError, ExportError, FetchError, GazetteerError, LanguageError, ModelError, NotFoundError,
                             PrivateAddressError, SourceError, StoreError, TooLargeError)
 from caravan.store.database import InvalidRecordError
 
@@ -22,6 +22,7 @@ STATUS: dict[type[CaravanError], int] = {
     SourceError: 422,           # what was sent is not an article (empty, undecodable, malformed)
     LanguageError: 422,
     InvalidRecordError: 422,
+    ExportError: 422,           # a format that does not hold these items, or its extra is not installed
     StoreError: 503,
     ModelError: 503,
     GazetteerError: 503,
