@@ -114,3 +114,16 @@ def test_page_movement_view_shows_route_legs_and_sizes_with_sources(page):
     page.page.wait_for_selector("#article-text .qt")
     assert f"article={article}" in page.page.url
     assert page.errors == []
+
+
+def test_page_linked_events_show_one_entry_and_marker_each(page, api_store):
+    page.open("?level=canonical")
+    linked = page.page.request.get(f"{page.base}/api/events?level=canonical&limit=1000").json()["items"]
+    assert page.page.locator("#event-list li.event[data-canonical]").count() == len(linked) > 0
+    located = [e for e in linked if e["lat"] is not None and e["lon"] is not None]
+    assert page.page.locator("path.event-marker").count() == len(located)
+    assert page.page.locator("#level-filter").input_value() == "canonical"
+    page.page.locator("#event-list li.event").first.click()
+    page.page.wait_for_selector("#article-text .selected-trigger")
+    page.screenshot("linked-source")
+    assert page.errors == []

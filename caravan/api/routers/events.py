@@ -38,8 +38,8 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-def event_filter(type: Annotated[list[str] | None, Query(description="Event types (repeat or comma-separate).")]
-                 = None,
+def event_filter(types: Annotated[list[str] | None, Query(alias="type", description="Event types (repeat or "
+                                                                                    "comma-separate).")] = None,
                  modality: Annotated[list[str] | None, Query(description="Modalities (repeat or comma-separate).")]
                  = None,
                  country: Annotated[str | None, Query(description="ISO 3166 alpha-2 code of the event's country.")]
@@ -50,7 +50,7 @@ def event_filter(type: Annotated[list[str] | None, Query(description="Event type
                  article_id: Annotated[str | None, Query(description="Only this article's events.")] = None,
                  located: Annotated[bool, Query(description="Only events with coordinates.")] = False,
                  ) -> q.EventFilter:
-    return q.EventFilter(types=parse_list(type, EVENT_TYPES, "type"),
+    return q.EventFilter(types=parse_list(types, EVENT_TYPES, "type"),
                          modalities=parse_list(modality, MODALITIES, "modality"), country=country, since=since,
                          until=until, bbox=parse_bbox(bbox), article_id=article_id, located=located)
 

@@ -18,10 +18,29 @@ function trailing(text) {
   return cut > 0 && flat.length >= CONTEXT_CUT ? flat.slice(0, cut) : flat;
 }
 
+// A canonical event (docs/linking.md) shown as a list entry: its first mention's trigger in its sentence, and
+// every outlet that reported it; selecting it opens that first mention's article.
+export function canonicalAsItem(event) {
+  const mentions = event.mentions || [];
+  const first = mentions[0] || {};
+  const sentence = (first.sentence || '').replace(/\s+/g, ' ');
+  const at = first.text ? sentence.indexOf(first.text) : -1;
+  const size = mentions.map((m) => m.size).find((s) => Array.isArray(s) && s[0] !== null) || [null, null];
+  return {
+    article_id: first.article, idx: first.idx, type: event.type, modality: event.modality, place: event.place,
+    country: event.country, lat: event.lat, lon: event.lon, day: event.date || event.date_bound,
+    size_low: size[0], size_high: size[1], text: first.text || '',
+    before: at >= 0 ? sentence.slice(0, at) : sentence, after: at >= 0 ? sentence.slice(at + first.text.length) : '',
+    outlet: (event.outlets || []).join(', '),
+    title: `${mentions.length} report${mentions.length === 1 ? '' : 's'}`, canonical: event.id,
+  };
+}
+
 export function renderEvents(list, events, onSelect) {
   clear(list);
   for (const event of events) {
     const item = el('li', { cls: `event ${typeClass(event.type)}`, attrs: { 'data-key': eventKey(event), tabindex: '0' } });
+    if (event.canonical) item.dataset.canonical = event.canonical;
     const chip = el('span', { cls: 'chip', text: event.type });
     chip.style.backgroundColor = typeColor(event.type);
     const where = [event.place, event.country].filter(Boolean).join(', ');

@@ -2,7 +2,7 @@
 
 import { getAll, getJSON } from './api.js';
 import { eventKey, highlightEvent, initMap, invalidateSize, setEventsVisible, showEvents } from './map.js';
-import { markSelected, renderEvents } from './list.js';
+import { canonicalAsItem, markSelected, renderEvents } from './list.js';
 import { closeMovement, listMovements, openMovement } from './movements.js';
 import { openArticle } from './source.js';
 import { eventParams, readURL, selectedTypes, state, writeURL } from './state.js';
@@ -44,6 +44,7 @@ function buildFilters() {
 function syncInputs() {
   for (const input of document.querySelectorAll('#type-filter input')) input.checked = selectedTypes().includes(input.value);
   $('#modality-filter').value = state.modality || '';
+  $('#level-filter').value = state.level || '';
   $('#country-filter').value = state.country || '';
   $('#from-filter').value = state.from || '';
   $('#to-filter').value = state.to || '';
@@ -57,8 +58,10 @@ async function refresh({ fit = false } = {}) {
   syncInputs();
   writeURL();
   try {
+    const canonical = state.level === 'canonical' && config.links;
     const [counts, list] = await Promise.all([getJSON('/api/events/timeline', eventParams({ dates: false })),
-      getAll('/api/events', eventParams())]);
+      getAll('/api/events', { ...eventParams(), level: canonical ? 'canonical' : null })]);
+    if (canonical) list.items = list.items.map(canonicalAsItem);
     timeline.draw(counts, { from: state.from, to: state.to });
     renderEvents($('#event-list'), list.items, selectEvent);
     $('#event-count').textContent = list.truncated ? `(first ${list.items.length} of ${list.total})` : `(${list.total})`;
@@ -165,6 +168,7 @@ function bindFilters() {
     refresh();
   });
   $('#modality-filter').addEventListener('change', (e) => { state.modality = e.target.value || null; refresh(); });
+  $('#level-filter').addEventListener('change', (e) => { state.level = e.target.value || null; refresh({ fit: true }); });
   $('#country-filter').addEventListener('change', (e) => {
     const value = e.target.value.trim().toUpperCase();
     state.country = /^[A-Z]{2}$/.test(value) ? value : null;
@@ -174,7 +178,7 @@ function bindFilters() {
     $(`#${key}-filter`).addEventListener('change', (e) => { state[key] = e.target.value || null; refresh(); });
   }
   $('#reset-filters').addEventListener('click', () => {
-    Object.assign(state, { type: null, modality: null, country: null, from: null, to: null });
+    Object.assign(state, { level: null, type: null, modality: null, country: null, from: null, to: null });
     refresh({ fit: true });
   });
   $('#clear-brush').addEventListener('click', () => onBrush(null));
@@ -194,6 +198,7 @@ async function start() {
   readURL();
   config = await getJSON('/api/config');
   $('#tab-movements').title = config.links ? '' : 'needs the link stage (caravan.link)';
+  $('#level-filter').disabled = !config.links;
   buildFilters();
   await initMap(config);
   timeline = new Timeline($('#timeline'), onBrush);

@@ -1,6 +1,6 @@
 // The view's state, kept in the URL so that a view can be shared: filters, period, open article and movement.
 
-const KEYS = ['view', 'type', 'modality', 'country', 'from', 'to', 'article', 'event', 'movement'];
+const KEYS = ['view', 'level', 'type', 'modality', 'country', 'from', 'to', 'article', 'event', 'movement'];
 
 export const state = Object.fromEntries(KEYS.map((key) => [key, null]));
 
