@@ -51,7 +51,7 @@ def reports_db(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> 
     return path
 
 
-API_ARTICLES = DATA / "api" / "articles.jsonl"  # six short reports written for the API and page tests
+API_ARTICLES = DATA / "api" / "articles.jsonl"  # seven short reports written for the API and page tests
 
 
 @pytest.fixture(scope="session")
@@ -66,5 +66,5 @@ def api_store(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> P
     with Database(path) as db:
         summary = ingest([str(API_ARTICLES)], db, settings, extract=pipeline)
         update_links(db, settings=settings)
-    assert summary.items == 6 and not summary.failures, summary.failures
+    assert summary.items == 7 and not summary.failures, summary.failures
     return path

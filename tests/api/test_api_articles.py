@@ -14,23 +14,26 @@ def ids(response):
 
 def test_articles_lists_newest_first(client, stored):
     body = client.get("/api/articles").json()
-    assert body["total"] == stored == 6
+    assert body["total"] == stored == 7
     dates = [item["published"] for item in body["items"]]
     assert dates == sorted(dates, reverse=True)
 
 
 def test_articles_pages_join_into_the_whole_list(client):
     whole = ids(client.get("/api/articles"))
-    first = client.get("/api/articles", params={"limit": 3}).json()
-    second = client.get("/api/articles", params={"limit": 3, "offset": first["next_offset"]}).json()
-    assert first["next_offset"] == 3 and second["next_offset"] is None
-    assert [i["id"] for i in first["items"] + second["items"]] == whole
+    paged, offset = [], 0
+    while offset is not None:
+        body = client.get("/api/articles", params={"limit": 3, "offset": offset}).json()
+        assert len(body["items"]) == min(3, len(whole) - offset)
+        paged += [i["id"] for i in body["items"]]
+        offset = body["next_offset"]
+    assert paged == whole
 
 
 def test_articles_full_text_search_finds_words_with_snippet(client):
     body = client.get("/api/articles", params={"q": "police highway"}).json()
-    assert [i["id"] for i in body["items"]] == ["huixtla-roadblock"]
-    assert "[police]" in body["items"][0]["snippet"].lower()
+    assert {i["id"] for i in body["items"]} == {"huixtla-roadblock", "huixtla-roadblock-witnesses"}
+    assert all("[highway]" in i["snippet"] for i in body["items"])  # the best passage, matched words marked
 
 
 def test_articles_filter_by_outlet_case_aside(client):
@@ -40,7 +43,7 @@ def test_articles_filter_by_outlet_case_aside(client):
 
 def test_articles_filter_by_date_range_inclusive(client):
     got = ids(client.get("/api/articles", params={"since": "2024-03-07", "until": "2024-03-10"}))
-    assert got == ["tecun-uman-detentions", "huixtla-roadblock"]
+    assert got == ["tecun-uman-detentions", "huixtla-roadblock-witnesses", "huixtla-roadblock"]  # ties: newest ingest
 
 
 def test_articles_malformed_date_is_422(client):

@@ -77,7 +77,7 @@ def test_page_filters_live_in_the_url(page):
     assert set(parse_qs(urlsplit(page.page.url).query)["type"][0].split(",")) == {"detain", "block"}
     page.page.reload()
     page.wait_ready()
-    assert list_length(page) == 2
+    assert list_length(page) == 3  # one detention, the roadblock as two outlets told it
 
 
 def test_page_article_markup_is_shown_as_text_and_runs_nothing(page):
@@ -123,7 +123,14 @@ def test_page_linked_events_show_one_entry_and_marker_each(page, api_store):
     located = [e for e in linked if e["lat"] is not None and e["lon"] is not None]
     assert page.page.locator("path.event-marker").count() == len(located)
     assert page.page.locator("#level-filter").input_value() == "canonical"
-    page.page.locator("#event-list li.event").first.click()
+    page.page.locator("#event-list li.event.type-block").first.click()
     page.page.wait_for_selector("#article-text .selected-trigger")
+    reports = page.page.locator("#report-list button")
+    assert reports.count() == 2  # the roadblock as two outlets told it
     page.screenshot("linked-source")
+    other = reports.filter(has_text="Pacific Post")
+    other.click()
+    page.page.wait_for_url("**article=huixtla-roadblock-witnesses*")
+    page.page.wait_for_selector("#article-text .selected-trigger")
+    assert page.page.locator("#article-text .selected-trigger").inner_text() == "blocked"
     assert page.errors == []

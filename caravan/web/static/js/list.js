@@ -32,7 +32,7 @@ export function canonicalAsItem(event) {
     size_low: size[0], size_high: size[1], text: first.text || '',
     before: at >= 0 ? sentence.slice(0, at) : sentence, after: at >= 0 ? sentence.slice(at + first.text.length) : '',
     outlet: (event.outlets || []).join(', '),
-    title: `${mentions.length} report${mentions.length === 1 ? '' : 's'}`, canonical: event.id,
+    title: `${mentions.length} report${mentions.length === 1 ? '' : 's'}`, canonical: event.id, mentions,
   };
 }
 

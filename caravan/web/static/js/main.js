@@ -6,7 +6,7 @@ import { canonicalAsItem, markSelected, renderEvents } from './list.js';
 import { closeMovement, listMovements, openMovement } from './movements.js';
 import { openArticle } from './source.js';
 import { eventParams, readURL, selectedTypes, state, writeURL } from './state.js';
-import { EVENT_TYPES, el, legendItem, typeColor } from './style.js';
+import { EVENT_TYPES, clear, el, legendItem, typeColor } from './style.js';
 import { Timeline } from './timeline.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -89,16 +89,40 @@ async function showSource(articleId, idx) {
   setBusy(false);
 }
 
+// The reports of a linked event, each a button that opens its article at its trigger.
+function showReports(mentions) {
+  const box = $('#source-reports');
+  const list = $('#report-list');
+  clear(list);
+  box.hidden = !mentions || mentions.length < 2;
+  for (const mention of mentions || []) {
+    const label = [mention.published, mention.outlet, mention.modality !== 'asserted' ? mention.modality : '',
+      mention.speaker ? `told by ${mention.speaker}` : ''].filter(Boolean).join(' · ');
+    const button = el('button', { cls: 'linkish', text: label || mention.article, attrs: { type: 'button' } });
+    button.addEventListener('click', () => openMention(mention));
+    list.append(el('li', {}, [button]));
+  }
+}
+
+function openMention(mention) {
+  state.event = `${mention.article}:${mention.idx}`;
+  state.article = mention.article;
+  writeURL();
+  showSource(mention.article, mention.idx);
+}
+
 function selectEvent(event) {
   state.event = eventKey(event);
   state.article = event.article_id;
   writeURL();
   markSelected($('#event-list'), state.event);
   highlightEvent(state.event);
+  showReports(event.mentions);
   showSource(event.article_id, event.idx);
 }
 
 function openSourceArticle(articleId) {
+  showReports(null);
   state.event = null;
   state.article = articleId;
   writeURL();
