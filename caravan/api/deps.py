@@ -14,6 +14,8 @@ from caravan.store import Database
 
 MAX_LIMIT = 1000  # most items in one page
 DEFAULT_LIMIT = 50
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+DateParam = Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date (YYYY-MM-DD), inclusive.")]
 
 
 def get_db(request: Request) -> Database:

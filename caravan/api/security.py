@@ -27,6 +27,7 @@ DOCS_POLICY = {**PAGE_POLICY, "script-src": f"'self' 'unsafe-inline' {DOCS_CDN}"
                "style-src": f"'self' 'unsafe-inline' {DOCS_CDN}", "img-src": "'self' data: https:",
                "worker-src": "'self' blob:"}
 HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "x-frame-options": "DENY"}
+HEADER_NAMES = {b"content-security-policy", *(k.encode() for k in HEADERS)}  # replaced if a response sets them
 
 
 def tile_origin(url: str) -> str | None:
@@ -70,8 +71,6 @@ class SecurityHeaders:
 
         await self.app(scope, receive, send_with_headers)
 
-
-HEADER_NAMES = {b"content-security-policy", *(k.encode() for k in HEADERS)}
 
 
 class BodyLimit:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import logging
-
 import click
 
 from caravan.cli.options import db_option, open_store
 from caravan.errors import CaravanError
-
-log = logging.getLogger(__name__)
 
 
 def serve(db_path: str | None, host: str, port: int) -> None:

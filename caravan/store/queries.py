@@ -175,6 +175,7 @@ EVENT_FIELDS = f"""e.article_id, e.idx, e.start, e."end", e.text, e.type, e.moda
        substr(a.text, max(1, e.start - {{context}} + 1), min(e.start, {{context}})) AS before,
        substr(a.text, e."end" + 1, {{context}}) AS after"""
 EVENT_CONTEXT = 90  # characters of the article shown either side of an event's trigger
+SEARCH_MARKS = ("[", "]")  # around the matched words in an article list's snippets
 ARTICLE_DETAIL = f"SELECT {ARTICLE_FIELDS}, a.source, a.text, a.ingested_at, r.json AS record " \
                  "FROM articles a LEFT JOIN records r ON r.article_id = a.id WHERE a.id = ?"
 
@@ -217,9 +218,6 @@ def articles_query(f: ArticleFilter) -> Query:
     return Query(f"SELECT {ARTICLE_FIELDS}, {snippet} AS snippet, {ARTICLE_COUNTS} FROM articles_fts "
                  f"JOIN articles a ON a.seq = articles_fts.rowid {clause} "
                  "ORDER BY bm25(articles_fts), a.seq", params)
-
-
-SEARCH_MARKS = ("[", "]")  # around the matched words in an article list's snippets
 
 
 def event_conditions(f: EventFilter, *, dates: bool = True) -> list[Condition]:

@@ -8,15 +8,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
-from caravan.api.deps import DB, Page, require_token
+from caravan.api.deps import DB, DateParam, Page, require_token
 from caravan.api.schemas import AddedList, ArticleDetail, ArticleIn, ArticleSummary, Paged
 from caravan.api.writes import STORED
 from caravan.errors import NotFoundError
 from caravan.store import queries as q
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
-ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
-DateParam = Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date (YYYY-MM-DD), inclusive.")]
 
 
 @router.get("", response_model=Paged[ArticleSummary])

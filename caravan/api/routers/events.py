@@ -7,8 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from caravan.api import linked
-from caravan.api.deps import DB, Page
-from caravan.api.routers.articles import DateParam
+from caravan.api.deps import DB, DateParam, Page
 from caravan.api.schemas import CanonicalEvent, EventMention, Paged, TimelineCount
 from caravan.model import EVENT_TYPES, MODALITIES
 from caravan.store import queries as q
