@@ -33,7 +33,7 @@ def caravan_version() -> str:
 
 def create_app(settings: Settings, extract: Extractor | None = None) -> FastAPI:
     """The app over the store at ``settings.db_path``; ``extract`` replaces the NLP pipeline for posted articles."""
-    app = FastAPI(title="Caravan", version=caravan_version(),
+    app = FastAPI(title="Caravan", version=caravan_version(), docs_url=None, redoc_url=None,
                   description="Sourced, geolocated records of news about human migration: articles with every "
                               "extracted span, events, quotes, places and movements.")
     app.state.settings = settings
@@ -42,7 +42,8 @@ def create_app(settings: Settings, extract: Extractor | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     app.add_api_route("/api/config", page_config, methods=["GET"], tags=["page"])
-    app.add_api_route("/", index, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/", index, methods=["GET", "HEAD"], include_in_schema=False)
+    app.add_api_route("/docs", docs, methods=["GET", "HEAD"], include_in_schema=False)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     app.add_exception_handler(CaravanError, handle_caravan_error)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
@@ -53,6 +54,11 @@ def create_app(settings: Settings, extract: Extractor | None = None) -> FastAPI:
 def index() -> FileResponse:
     """The page: map, timeline, event list, source view and movement view."""
     return FileResponse(WEB / "index.html", media_type="text/html")
+
+
+def docs() -> FileResponse:
+    """The API's interactive documentation: the bundled Swagger UI over /openapi.json (works offline)."""
+    return FileResponse(WEB / "docs.html", media_type="text/html")
 
 
 def page_config(request: Request) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-# The page: scripts, styles and data from this server only; no inline script, no plugin, no framing.
+# The page and /docs: scripts, styles and data from this server only; no inline script, no plugin, no framing.
 PAGE_POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -20,12 +20,6 @@ PAGE_POLICY = {
     "form-action": "'self'",
     "frame-ancestors": "'none'",
 }
-# FastAPI's /docs and /redoc pages load Swagger UI / ReDoc from a CDN and start them with an inline script.
-DOCS_PATHS = ("/docs", "/redoc")
-DOCS_CDN = "https://cdn.jsdelivr.net"
-DOCS_POLICY = {**PAGE_POLICY, "script-src": f"'self' 'unsafe-inline' {DOCS_CDN}",
-               "style-src": f"'self' 'unsafe-inline' {DOCS_CDN}", "img-src": "'self' data: https:",
-               "worker-src": "'self' blob:"}
 HEADERS = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "x-frame-options": "DENY"}
 HEADER_NAMES = {b"content-security-policy", *(k.encode() for k in HEADERS)}  # replaced if a response sets them
 
@@ -39,8 +33,8 @@ def tile_origin(url: str) -> str | None:
     return f"{parts.scheme}://{host}"
 
 
-def content_policy(tile_url: str = "", docs: bool = False) -> str:
-    policy = dict(DOCS_POLICY if docs else PAGE_POLICY)
+def content_policy(tile_url: str = "") -> str:
+    policy = dict(PAGE_POLICY)
     origin = tile_origin(tile_url) if tile_url else None
     if origin:
         policy["img-src"] += f" {origin}"
@@ -48,23 +42,20 @@ def content_policy(tile_url: str = "", docs: bool = False) -> str:
 
 
 class SecurityHeaders:
-    """Adds the CSP and the other security headers to every HTTP response."""
+    """Adds the CSP and the other security headers to every HTTP response (the page and /docs alike)."""
 
     def __init__(self, app: ASGIApp, tile_url: str = "") -> None:
         self.app = app
-        self.page = content_policy(tile_url).encode()
-        self.docs = content_policy(tile_url, docs=True).encode()
+        self.policy = content_policy(tile_url).encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = self.docs if scope["path"].startswith(DOCS_PATHS) else self.page
-
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in HEADER_NAMES]
-                headers.append((b"content-security-policy", policy))
+                headers.append((b"content-security-policy", self.policy))
                 headers.extend((k.encode(), v.encode()) for k, v in HEADERS.items())
                 message = {**message, "headers": headers}
             await send(message)

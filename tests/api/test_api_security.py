@@ -64,14 +64,15 @@ class Scripts(HTMLParser):
         self._in_script = False
 
 
-def test_security_page_has_no_inline_script_or_handler(client):
+@pytest.mark.parametrize("path", ["/", "/docs"])
+def test_security_page_has_no_inline_script_or_handler(client, path):
     parser = Scripts()
-    parser.feed(client.get("/").text)
+    parser.feed(client.get(path).text)
     assert parser.inline == [] and parser.handlers == []
 
 
 def test_security_csp_header_forbids_inline_scripts(client):
-    for path in ["/", "/api/articles", "/static/js/main.js"]:
+    for path in ["/", "/docs", "/api/articles", "/static/js/main.js"]:
         policy = client.get(path).headers["content-security-policy"]
         directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
         assert directives["script-src"] == "'self'", path

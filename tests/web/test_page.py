@@ -134,3 +134,10 @@ def test_page_linked_events_show_one_entry_and_marker_each(page, api_store):
     page.page.wait_for_selector("#article-text .selected-trigger")
     assert page.page.locator("#article-text .selected-trigger").inner_text() == "blocked"
     assert page.errors == []
+
+
+def test_page_api_docs_work_offline_under_the_same_policy(page):
+    page.page.goto(f"{page.base}/docs")
+    page.page.wait_for_selector(".swagger-ui .opblock-tag", timeout=20_000)
+    assert page.page.locator(".opblock-summary-path", has_text="/api/movements/{movement_id}").count() == 1
+    assert page.errors == []
