@@ -63,6 +63,9 @@ def test_page_brushing_the_timeline_shortens_the_list(page):
     page.wait_ready()
     after = list_length(page)
     assert 0 < after < before
+    query = parse_qs(urlsplit(page.page.url).query)
+    days = page.page.locator("#event-list li.event .event-head span:not(.chip)").all_inner_texts()
+    assert all(query["from"][0] <= day[:10] <= query["to"][0] for day in days)
     assert page.page.locator("path.event-marker").count() < before
     page.screenshot("brushed")
     assert page.errors == []

@@ -9,6 +9,7 @@ let map = null;
 let eventLayer = null;
 let routeLayer = null;
 const markers = new Map(); // event key -> circle marker
+const FAN_PX = 11; // events at one spot are fanned out on a ring of this radius (pixels) so each can be clicked
 
 export function eventKey(event) {
   return `${event.article_id}:${event.idx}`;
@@ -28,6 +29,7 @@ export async function initMap(config) {
   await addBasemap(!config.tile_url);
   eventLayer = window.L.layerGroup().addTo(map);
   routeLayer = window.L.layerGroup().addTo(map);
+  map.on('zoomend', fanOut);
 }
 
 async function addBasemap(filled) {
@@ -52,6 +54,26 @@ function tooltip(event) {
   ]);
 }
 
+// Where each marker of a spot goes at the current zoom: the spot itself when alone, else a point on a small ring.
+function fanOut() {
+  const spots = new Map();
+  for (const marker of markers.values()) {
+    const key = `${marker.spot.lat.toFixed(4)},${marker.spot.lng.toFixed(4)}`;
+    if (!spots.has(key)) spots.set(key, []);
+    spots.get(key).push(marker);
+  }
+  const zoom = map.getZoom();
+  for (const group of spots.values()) {
+    group.forEach((marker, i) => {
+      if (group.length === 1) { marker.setLatLng(marker.spot); return; }
+      const angle = (2 * Math.PI * i) / group.length;
+      const centre = map.project(marker.spot, zoom);
+      const offset = window.L.point(Math.cos(angle) * FAN_PX, Math.sin(angle) * FAN_PX);
+      marker.setLatLng(map.unproject(centre.add(offset), zoom));
+    });
+  }
+}
+
 export function showEvents(events, onSelect, { fit = false } = {}) {
   eventLayer.clearLayers();
   markers.clear();
@@ -63,10 +85,12 @@ export function showEvents(events, onSelect, { fit = false } = {}) {
     });
     marker.bindTooltip(tooltip(event));
     marker.on('click', () => onSelect(event));
+    marker.spot = window.L.latLng(event.lat, event.lon);
     marker.addTo(eventLayer);
     markers.set(eventKey(event), marker);
   }
-  if (fit && markers.size) fitTo([...markers.values()].map((m) => m.getLatLng()));
+  if (fit && markers.size) fitTo([...markers.values()].map((m) => m.spot));
+  fanOut();
 }
 
 export function highlightEvent(key) {
