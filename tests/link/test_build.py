@@ -10,8 +10,7 @@ from caravan.cli.main import cli
 from caravan.link.build import update_links
 from caravan.link.query import list_canonical_events, list_movements
 from caravan.store import Database
-from tests.link.conftest import store_stories
-from tests.link.test_movements import october_caravan
+from link_stories import october_caravan, store_stories
 
 
 def _links(db: Database) -> tuple[list, list]:

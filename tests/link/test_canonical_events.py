@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from caravan.link.query import list_canonical_events
-from tests.link.conftest import Story, Told
+from link_stories import Story, Told
 
 
 def _crossing(story_id: str, outlet: str, town: str, date: str | None, modality: str = "asserted") -> Story:

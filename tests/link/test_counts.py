@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from caravan.link.query import list_movements
-from tests.link.conftest import Story, Told
+from link_stories import Story, Told
 
 
 def _report(story_id: str, outlet: str, size: float, speaker: str | None = None,

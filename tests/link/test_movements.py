@@ -3,28 +3,7 @@
 from __future__ import annotations
 
 from caravan.link.query import get_movement, list_movements
-from tests.link.conftest import Story, Told
-
-
-def october_caravan() -> list[Story]:
-    """A caravan leaving San Pedro Sula, crossing Guatemala into Mexico and reaching Tapachula, told by three."""
-    return [
-        Story("d1", "Daily One", "2018-10-14", [
-            Told("Hundreds of migrants left San Pedro Sula on Saturday in a caravan.", "left", "depart",
-                 actor="migrants", town="San Pedro Sula", date="2018-10-13", size=[200, 999])]),
-        Story("d2", "Wire Two", "2018-10-18", [
-            Told("The caravan reached Esquipulas on Monday after walking through the night.", "reached",
-                 "arrive", actor="caravan", town="Esquipulas", date="2018-10-15"),
-            Told("The group left San Pedro Sula last weekend.", "left", "depart", actor="group",
-                 town="San Pedro Sula")]),
-        Story("d3", "Paper Three", "2018-10-22", [
-            Told("Thousands of migrants in the caravan crossed into Mexico at Ciudad Hidalgo on Friday.", "crossed",
-                 "cross", actor="migrants", town="Ciudad Hidalgo", date="2018-10-19", size=[1000, 9999]),
-            Told("On Sunday the caravan walked on to Tapachula.", "walked", "travel", actor="caravan",
-                 town="Tapachula", date="2018-10-21"),
-            Told("Organisers said the caravan plans to head for Mexico City next week.", "head for", "travel",
-                 actor="caravan", town="Mexico City", modality="planned")]),
-    ]
+from link_stories import Story, Told, october_caravan
 
 
 def test_movements_one_caravan_from_honduras_to_mexico(make_store):
