@@ -11,13 +11,12 @@ from typing import Any
 from caravan.datafiles import DATA_DIR, read_rows
 from caravan.link.geography import Geography
 from caravan.link.counts import SIZE_FIELDS, reconcile, size_reports
+from caravan.link.groups import MOVE_TYPES
 from caravan.link.movements import Joined, Track, ordinal_of
 from caravan.link.when import distance_km, slack_km
 
 STATUS_FILE = DATA_DIR / "link" / "status.tsv"
-# What the events of the last leg say of the group, strongest first.
-STATUS_BY_TYPE = (("return", "returned"), ("arrive", "arrived"), ("block", "stopped"), ("detain", "stopped"),
-                  ("force", "stopped"))
+STOP_TYPES = frozenset({"block", "detain", "force"})  # a group met by these at the end of its reports is stopped
 ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
@@ -107,15 +106,32 @@ def _status_words() -> tuple[tuple[str, str], ...]:
 
 
 def status_of(legs: list[Leg]) -> str:
-    """moving, stopped, dispersed, arrived or returned: read from the events of the last leg."""
+    """moving, stopped, dispersed, arrived or returned: read from the last stretch of the movement.
+
+    The last stretch is the last leg with a date of its own and the legs known only by a later article date
+    (they happened some time before it). A move reported on the last own date outweighs a roadblock met at
+    some undated point.
+    """
     if not legs:
         return "moving"
-    last = legs[-1].joined
-    sentences = " ".join(p.mention.sentence.lower() for j in last for p in j.event.members)
+    stretch = _last_stretch(legs)
+    sentences = " ".join(p.mention.sentence.lower() for leg in stretch for j in leg.joined for p in j.event.members)
+    types = {j.event.best.mention.type for leg in stretch for j in leg.joined}
+    if "return" in types:
+        return "returned"
     if any(word in sentences for word, _ in _status_words()):
         return "dispersed"
-    types = {j.event.best.mention.type for j in last}
-    return next((status for etype, status in STATUS_BY_TYPE if etype in types), "moving")
+    if "arrive" in types:
+        return "arrived"
+    dated = stretch[0].head.span
+    if dated is not None and dated.own and {j.event.best.mention.type for j in stretch[0].joined} & MOVE_TYPES:
+        return "moving"
+    return "stopped" if types & STOP_TYPES else "moving"
+
+
+def _last_stretch(legs: list[Leg]) -> list[Leg]:
+    own = [i for i, leg in enumerate(legs) if leg.head.span is not None and leg.head.span.own]
+    return legs[own[-1]:] if own else legs[-1:]
 
 
 def label_of(track: Track, legs: list[Leg], first: str | None, geography: Geography) -> str:

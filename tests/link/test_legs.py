@@ -1,0 +1,35 @@
+"""Legs and status: what the last stretch of a movement says of the group."""
+
+from __future__ import annotations
+
+from caravan.link.query import list_movements
+from link_stories import Story, Told, october_caravan
+
+
+def _last_report(*told: Told) -> Story:
+    return Story("z1", "Late Wire", "2018-10-24", list(told))
+
+
+def test_legs_status_stopped_by_a_dated_roadblock(make_store):
+    block = _last_report(Told("Police blocked the caravan outside Huixtla on Tuesday.", "blocked", "block",
+                              actor="Police", town="Huixtla", date="2018-10-23"))
+    (movement,) = list_movements(make_store([*october_caravan(), block]))
+    assert movement["status"] == "stopped"
+
+
+def test_legs_status_moving_when_the_last_dated_leg_is_a_move(make_store):
+    block = _last_report(Told("At some point police set up a roadblock for the caravan near Huixtla.", "roadblock",
+                              "block", actor="police", town="Huixtla"),
+                         Told("The caravan walked into Huixtla on Tuesday.", "walked", "travel", actor="caravan",
+                              town="Huixtla", date="2018-10-23"))
+    (movement,) = list_movements(make_store([*october_caravan(), block]))
+    assert movement["status"] == "moving"
+
+
+def test_legs_status_dispersed_and_returned(make_store):
+    scattered = _last_report(Told("The caravan dispersed in Huixtla on Tuesday after the raids.", "dispersed",
+                                  "travel", actor="caravan", town="Huixtla", date="2018-10-23"))
+    assert list_movements(make_store([*october_caravan(), scattered], "a"))[0]["status"] == "dispersed"
+    home = _last_report(Told("Many in the caravan returned to Honduras by bus from Huixtla on Tuesday.",
+                             "returned", "return", actor="Many", town="Huixtla", date="2018-10-23"))
+    assert list_movements(make_store([*october_caravan(), home], "b"))[0]["status"] == "returned"
