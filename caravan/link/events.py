@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from caravan.link.records import Mention
@@ -36,32 +37,32 @@ class Placed:
 
 @dataclass
 class Canonical:
-    """One real event: its mentions and the fields they agree on."""
+    """One real event: its mentions and the fields they agree on (read once its members are complete)."""
 
     members: list[Placed] = field(default_factory=list)
 
-    @property
+    @cached_property
     def anchor(self) -> Mention:
         """The mention the id derives from: stable while others join."""
         return min((p.mention for p in self.members), key=lambda m: (m.article.id, m.idx))
 
-    @property
+    @cached_property
     def id(self) -> str:
         anchor = self.anchor
         return "e" + hashlib.sha1(f"{anchor.article.id}:{anchor.idx}".encode()).hexdigest()[:10]
 
-    @property
+    @cached_property
     def asserted(self) -> bool:
         return any(p.mention.modality == ASSERTED for p in self.members)
 
-    @property
+    @cached_property
     def best(self) -> Placed:
         """The most precise mention: own date, then finest place."""
         rank = {"city": 0, "border": 1, "admin": 2, "region": 3, "country": 4, "none": 5}
         return min(self.members, key=lambda p: (not (p.span and p.span.own), rank.get(p.mention.precision, 5),
                                                 p.mention.article.id, p.mention.idx))
 
-    @property
+    @cached_property
     def span(self) -> Span | None:
         """An own date if any mention gives one (the most precise), else the tightest article-date bound."""
         own = [p.span for p in self.members if p.span and p.span.own]
@@ -73,7 +74,7 @@ class Canonical:
         vague = [p.span for p in self.members if p.span]
         return min(vague, key=lambda s: s.lo) if vague else None
 
-    @property
+    @cached_property
     def stories(self) -> set[str]:
         return {p.mention.article.story for p in self.members}
 

@@ -124,14 +124,20 @@ def status_of(legs: list[Leg]) -> str:
     if "arrive" in types:
         return "arrived"
     dated = stretch[0].head.span
-    if dated is not None and dated.own and {j.event.best.mention.type for j in stretch[0].joined} & MOVE_TYPES:
-        return "moving"
+    last_moves = {j.event.best.mention.type for j in stretch[0].joined} & MOVE_TYPES
+    if (dated is not None and dated.own and last_moves) or (types & MOVE_TYPES and not _has_own_date(legs)):
+        return "moving"  # with no dates to order its legs, a group reported moving is taken as moving
     return "stopped" if types & STOP_TYPES else "moving"
 
 
+def _has_own_date(legs: list[Leg]) -> bool:
+    return any(leg.head.span is not None and leg.head.span.own for leg in legs)
+
+
 def _last_stretch(legs: list[Leg]) -> list[Leg]:
+    """The last leg with its own date and the legs after it; every leg when none has a date of its own."""
     own = [i for i, leg in enumerate(legs) if leg.head.span is not None and leg.head.span.own]
-    return legs[own[-1]:] if own else legs[-1:]
+    return legs[own[-1]:] if own else legs
 
 
 def label_of(track: Track, legs: list[Leg], first: str | None, geography: Geography) -> str:

@@ -39,30 +39,30 @@ class Joined:
 
 @dataclass
 class Track:
-    """A movement while it is built."""
+    """A movement while it is built; its time range, stories and ordinal kept up to date as events join."""
 
     events: list[Joined] = field(default_factory=list)
     planned: list[Joined] = field(default_factory=list)
+    first: dt.date | None = None
+    last: dt.date | None = None
+    stories: set[str] = field(default_factory=set)
+    ordinal: int | None = None
 
-    @property
-    def stories(self) -> set[str]:
-        return {s for j in self.events for s in j.event.stories}
+    @classmethod
+    def start(cls, joined: Joined) -> "Track":
+        track = cls()
+        track.add(joined)
+        return track
 
-    @property
-    def spans(self) -> list[Span]:
-        return [j.span for j in self.events if j.span]
-
-    @property
-    def first(self) -> dt.date | None:
-        return min((s.lo if s.own else s.hi for s in self.spans), default=None)
-
-    @property
-    def last(self) -> dt.date | None:
-        return max((s.hi for s in self.spans), default=None)
-
-    @property
-    def ordinal(self) -> int | None:
-        return next((o for j in self.events if (o := ordinal_of(j.event))), None)
+    def add(self, joined: Joined) -> None:
+        self.events.append(joined)
+        self.stories |= joined.event.stories
+        self.ordinal = self.ordinal or ordinal_of(joined.event)
+        span = joined.span
+        if span is not None:
+            lo = span.lo if span.own else span.hi
+            self.first = lo if self.first is None else min(self.first, lo)
+            self.last = span.hi if self.last is None else max(self.last, span.hi)
 
     @property
     def id(self) -> str:
@@ -117,19 +117,19 @@ class MovementBuilder:
         """Join the event to its best movement, or start one with it; False when it is left out."""
         best = self._best_fit(event, tracks)
         if best is not None:
-            best[0].events.append(Joined(event, event.span, best[1]))
+            best[0].add(Joined(event, event.span, best[1]))
             return True
         if start and may_start(event):
-            tracks.append(Track([Joined(event, event.span, "starts the movement: " + _describe(event))]))
+            tracks.append(Track.start(Joined(event, event.span, "starts the movement: " + _describe(event))))
             return True
         return False
 
     def _best_fit(self, event: Canonical, tracks: list[Track], planned: bool = False) -> tuple[Track, str] | None:
         fits = []
-        for track in tracks:
+        for position, track in enumerate(tracks):  # tracks start in a fixed order: ties go to the oldest
             fit = self.fit_track(event, track, planned)
             if fit is not None:
-                fits.append((fit[0], fit[1], track.id, track, fit[2]))
+                fits.append((fit[0], fit[1], position, track, fit[2]))
         if not fits:
             return None
         best = min(fits, key=lambda f: f[:3])
