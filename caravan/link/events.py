@@ -25,6 +25,8 @@ DAY_WINDOW = 1  # two day-dated mentions of one event may differ by this many da
 # a departure from a named city is recalled for weeks; "travelled in Mexico" says little beyond its week.
 BOUND_WINDOW_DAYS = {"city": 45, "border": 45, "admin": 14, "region": 7, "country": 7, "none": 3}
 ASSERTED = "asserted"
+MAX_WINDOW_DAYS = max(BOUND_WINDOW_DAYS.values()) + DAY_WINDOW + 1  # no two mentions further apart can merge
+RETIRE_EVERY = 200  # mentions between two sweeps of events too old to match
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Canonical:
     """One real event: its mentions and the fields they agree on (read once its members are complete)."""
 
     members: list[Placed] = field(default_factory=list)
+    latest: dt.date = dt.date.min  # the last day any member may have happened on (while clustering)
 
     @cached_property
     def anchor(self) -> Mention:
@@ -91,10 +94,16 @@ def _order(p: Placed) -> tuple[Any, ...]:
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Canonical]:
-    """Cluster mentions into canonical events (complete linkage within type and country)."""
+    """Cluster mentions into canonical events (complete linkage within type and country).
+
+    Mentions come in date order, so an event whose latest mention is further back than any window can match
+    is retired from its bucket: the work stays proportional to the events of a few weeks, not of the store.
+    """
     buckets: dict[tuple[str, str | None], list[Canonical]] = {}
     events: list[Canonical] = []
-    for placed in place_mentions(mentions):
+    for n, placed in enumerate(place_mentions(mentions)):
+        if n % RETIRE_EVERY == 0 and placed.span is not None:
+            _retire(buckets, placed.span.lo - dt.timedelta(days=MAX_WINDOW_DAYS))
         bucket = buckets.setdefault((placed.mention.type, placed.mention.country), [])
         home = next((c for c in bucket if all(same_event(placed, o) for o in c.members)), None)
         if home is None:
@@ -102,7 +111,13 @@ def merge_mentions(mentions: list[Mention]) -> list[Canonical]:
             bucket.append(home)
             events.append(home)
         home.members.append(placed)
+        home.latest = max(home.latest, placed.span.hi if placed.span else dt.date.max)
     return events
+
+
+def _retire(buckets: dict[tuple[str, str | None], list[Canonical]], cutoff: dt.date) -> None:
+    for key, bucket in buckets.items():
+        buckets[key] = [c for c in bucket if c.latest >= cutoff]
 
 
 def same_event(a: Placed, b: Placed) -> bool:
