@@ -1,4 +1,4 @@
-"""The group an event mention is about, read from its actor and sentence: "the second caravan", "migrants from Honduras".
+"""The group an event mention is about, read from its actor and sentence: "the second caravan".
 
 The extractor gives an event's actor but not the group it belongs to; a movement is followed by the words the
 reports use for it. Group words, ordinals and "new"-words are data (``caravan/data/link/groups.tsv``).
