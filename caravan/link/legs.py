@@ -167,9 +167,20 @@ def _origin(track: Track, legs: list[Leg]) -> str | None:
     return (head.place or head.country) if head else None
 
 
+def origin_first(legs: list[Leg]) -> list[Leg]:
+    """An undated departure from a named place, with no dated leg before it at that place, is where the
+    group set out: it goes first, whatever the date of the article that told it."""
+    for i, leg in enumerate(legs):
+        m = leg.head.event.best.mention
+        if m.type == "depart" and m.place:
+            span = leg.head.span
+            return [leg, *legs[:i], *legs[i + 1:]] if span is not None and not span.own else legs
+    return legs
+
+
 def movement_dict(track: Track, geography: Geography) -> dict[str, Any]:
     """The JSON-ready movement: ``{id, label, status, first_seen, last_seen, legs, planned, counts, ...}``."""
-    legs, planned = group_legs(track.events), group_legs(track.planned)
+    legs, planned = origin_first(group_legs(track.events)), group_legs(track.planned)
     leg_dicts, planned_dicts = [leg_dict(x) for x in legs], [leg_dict(x) for x in planned]
     reports = [r for d in leg_dicts + planned_dicts for r in d.pop("_reports")]
     first, last = track.first, track.last

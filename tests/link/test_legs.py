@@ -33,3 +33,11 @@ def test_legs_status_dispersed_and_returned(make_store):
     home = _last_report(Told("Many in the caravan returned to Honduras by bus from Huixtla on Tuesday.",
                              "returned", "return", actor="Many", town="Huixtla", date="2018-10-23"))
     assert list_movements(make_store([*october_caravan(), home], "b"))[0]["status"] == "returned"
+
+
+def test_legs_undated_departure_from_the_origin_goes_first(make_store):
+    _, *later = october_caravan()  # the report that dates the departure is missing
+    (movement,) = list_movements(make_store(later))
+    first = movement["legs"][0]
+    assert (first["place"], first["date"], first["date_bound"]) == ("San Pedro Sula", None, "2018-10-18")
+    assert movement["label"] == "caravan from San Pedro Sula (October 2018)"
