@@ -137,7 +137,9 @@ def _has_own_date(legs: list[Leg]) -> bool:
 def _last_stretch(legs: list[Leg]) -> list[Leg]:
     """The last leg with its own date and the legs after it; every leg when none has a date of its own."""
     own = [i for i, leg in enumerate(legs) if leg.head.span is not None and leg.head.span.own]
-    return legs[own[-1]:] if own else legs
+    if not own:
+        return legs
+    return [leg for leg in legs[own[-1]:] if leg.head.span is not None]  # undated reports cannot be last
 
 
 def label_of(track: Track, legs: list[Leg], first: str | None, geography: Geography) -> str:

@@ -26,6 +26,7 @@ MAX_SPAN_DAYS = 120  # longest a caravan is followed from its first leg
 MAX_SPEED_KM_DAY = 500  # a day by bus; on foot and hitchhiking caravans make 30-100 km
 NEW_DEPARTURE_DAYS = 7  # a departure dated this long after a movement began starts another group
 FRESH_DAYS = 10  # "a new caravan" cannot be one that began this long before
+UNDATED_MIN_PLACES = 2  # located places an undated report must share with one dated movement to join it
 
 
 @dataclass
@@ -107,6 +108,7 @@ class MovementBuilder:
         waiting = [e for e in candidates if e.asserted and not self._place_event(e, tracks)]
         for event in waiting:  # once more, for events told before the move that started their movement
             self._place_event(event, tracks, start=False)
+        tracks = place_undated(tracks)
         for event in (e for e in candidates if not e.asserted):
             best = self._best_fit(event, tracks, planned=True)
             if best is not None:
@@ -190,6 +192,31 @@ def may_start(event: Canonical) -> bool:
     if span is not None and not span.own and m.type != "depart":
         return False
     return m.type in MOVE_TYPES and (m.precision in START_PRECISIONS or m.type in COUNTRY_START_TYPES)
+
+
+def place_undated(tracks: list[Track]) -> list[Track]:
+    """A movement of one undated report joins the dated movement that holds all its places, when it names at
+    least ``UNDATED_MIN_PLACES`` located places and exactly one dated movement holds them all."""
+    dated = [t for t in tracks if t.first is not None]
+    kept = []
+    for track in tracks:
+        home = _only_home(track, dated) if track.first is None else None
+        if home is None:
+            kept.append(track)
+            continue
+        places = ", ".join(sorted({j.event.best.mention.place or "" for j in track.events} - {""}))
+        for joined in track.events:
+            home.add(Joined(joined.event, joined.span, f"undated report whose places ({places}) are all on this "
+                                                       "movement and on no other"))
+    return kept
+
+
+def _only_home(track: Track, dated: list[Track]) -> Track | None:
+    located = [j.event for j in track.events if j.event.best.mention.lat is not None]
+    if len({e.best.mention.place for e in located}) < UNDATED_MIN_PLACES:
+        return None
+    homes = [t for t in dated if all(any(_same_place(e, j.event) for j in t.events) for e in located)]
+    return homes[0] if len(homes) == 1 else None
 
 
 def build_tracks(events: list[Canonical], geography: Geography) -> list[Track]:

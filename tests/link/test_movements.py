@@ -81,3 +81,30 @@ def test_movements_leaving_a_stopover_is_the_same_group(make_store):
              town="Huixtla", date="2018-11-01")])
     (movement,) = list_movements(make_store([*october_caravan(), onward]))
     assert movement["legs"][-1]["place"] == "Huixtla"
+
+
+def _undated_report() -> Story:
+    return Story("u1", "Undated Weekly", None, [
+        Told("The caravan reached Esquipulas and rested.", "reached", "arrive", actor="caravan",
+             town="Esquipulas"),
+        Told("Later the caravan walked into Tapachula.", "walked", "travel", actor="caravan", town="Tapachula")])
+
+
+def test_movements_undated_report_joins_the_only_movement_with_its_places(make_store):
+    (movement,) = list_movements(make_store([*october_caravan(), _undated_report()]))
+    assert "u1" in movement["articles"]
+    undated = [leg for leg in movement["legs"] if leg["date"] is None and leg["date_bound"] is None]
+    assert {leg["place"] for leg in undated} == {"Esquipulas", "Tapachula"}
+    assert "on no other" in get_movement(make_store([*october_caravan(), _undated_report()], "again"),
+                                         movement["id"])["legs"][-1]["explain"][0]
+
+
+def test_movements_undated_report_stays_apart_when_ambiguous(make_store):
+    spring = Story("p1", "Daily One", "2018-04-03", [
+        Told("A caravan of migrants reached Esquipulas on Sunday.", "reached", "arrive", actor="caravan",
+             town="Esquipulas", date="2018-03-28"),
+        Told("The caravan walked into Tapachula on Monday.", "walked", "travel", actor="caravan",
+             town="Tapachula", date="2018-04-02")])
+    movements = list_movements(make_store([spring, *october_caravan(), _undated_report()]))
+    assert len(movements) == 3
+    assert movements[-1]["articles"] == ["u1"] and movements[-1]["first_seen"] is None
