@@ -177,7 +177,8 @@ class MovementBuilder:
         there, days = near
         if here.country == there.country:
             return gap, 0.0, f"in {here.country}, {days} days from the movement there"
-        if here.type == "cross" and here.country in self.geography.neighbours(there.country or ""):
+        if here.type == "cross" and span.kind != "bound" and \
+                here.country in self.geography.neighbours(there.country or ""):
             return gap, 0.0, f"crosses into {here.country}, {days} days from the movement in {there.country}"
         if any(j.event.best.mention.country == here.country and j.span and j.span.lo <= span.hi
                for j in track.events):
