@@ -108,3 +108,14 @@ def test_movements_undated_report_stays_apart_when_ambiguous(make_store):
     movements = list_movements(make_store([spring, *october_caravan(), _undated_report()]))
     assert len(movements) == 3
     assert movements[-1]["articles"] == ["u1"] and movements[-1]["first_seen"] is None
+
+
+def test_movements_undated_crossing_into_next_country_is_no_leg(make_store):
+    def report(date: str | None) -> Story:
+        return Story("x1", "Policy Daily", "2018-10-23", [
+            Told("Officials said the caravan would be stopped if the migrants cross into the United States.",
+                 "cross", "cross", actor="migrants", country="US", date=date)])
+    (undated,) = list_movements(make_store([*october_caravan(), report(None)], "a"))
+    assert "US" not in {leg["country"] for leg in undated["legs"]}
+    (dated,) = list_movements(make_store([*october_caravan(), report("2018-10-22")], "b"))
+    assert "US" in {leg["country"] for leg in dated["legs"]}
