@@ -21,15 +21,16 @@ MAX_GROUP_SIZE = 100_000
 SIZE_FIELDS = ("low", "high", "source", "speaker", "channel", "article", "quote", "what", "modality", "implausible")
 
 
-def size_reports(event: Canonical, leg_date: str | None) -> list[dict[str, Any]]:
-    """One report per story and figure of an event's mentions that give a size."""
+def size_reports(event: Canonical, leg_date: str | None, bound: bool = False) -> list[dict[str, Any]]:
+    """One report per story and figure of an event's mentions that give a size (``bound``: the date is the
+    article date the figure was reported by, not the date of the event)."""
     reports: dict[tuple[str, float, float | None], dict[str, Any]] = {}
     for placed in sorted(event.members, key=lambda p: (p.mention.article.id, p.mention.idx)):
         m = placed.mention
         if m.size_low is None:
             continue
         key = (m.article.story, m.size_low, m.size_high)
-        reports.setdefault(key, _report(placed, event.id, leg_date))
+        reports.setdefault(key, _report(placed, event.id, leg_date) | {"date_bound": bound})
     return list(reports.values())
 
 
@@ -60,7 +61,8 @@ def _day(date: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
     highs = [r["high"] for r in usable if r["high"] is not None]
     cited = Counter((r["low"], r["high"]) for r in usable)
     top, top_n = cited.most_common(1)[0] if cited else ((None, None), 0)
-    return {"date": None if date == NO_DATE else date, "low": min((r["low"] for r in usable), default=None),
+    return {"date": None if date == NO_DATE else date, "date_bound": all(r["date_bound"] for r in reports),
+            "low": min((r["low"] for r in usable), default=None),
             "median": statistics.median(points) if len(usable) > 1 else None,
             "high": max(highs) if highs else None,
             "most_cited": top[0] if top_n > 1 else None, "reports": len(reports),

@@ -79,7 +79,7 @@ def _same_place(a: Joined, b: Joined) -> bool:
 def leg_dict(leg: Leg) -> dict[str, Any]:
     date, bound = leg.date_key()
     place = min((j.event.best.mention for j in leg.joined), key=lambda m: (m.lat is None, m.article.id, m.idx))
-    sizes = [r for j in leg.joined for r in size_reports(j.event, date or bound)]
+    sizes = [r for j in leg.joined for r in size_reports(j.event, date or bound, date is None and bound is not None)]
     articles = sorted({p.mention.article.id for j in leg.joined for p in j.event.members})
     return {"date": date, "date_bound": bound, "place": place.place, "country": place.country,
             "lat": place.lat, "lon": place.lon, "precision": place.precision,
