@@ -7,10 +7,10 @@ from link_stories import Story, Told
 
 
 def _report(story_id: str, outlet: str, size: float, speaker: str | None = None,
-            duplicate_of: str | None = None, date: str | None = "2018-10-19") -> Story:
+            duplicate_of: str | None = None) -> Story:
     return Story(story_id, outlet, "2018-10-22", [
         Told(f"About {size:,.0f} migrants in the caravan crossed into Mexico at Ciudad Hidalgo on Friday, "
-             f"{outlet} reported.", "crossed", "cross", actor="migrants", town="Ciudad Hidalgo", date=date,
+             f"{outlet} reported.", "crossed", "cross", actor="migrants", town="Ciudad Hidalgo", date="2018-10-19",
              size=[size, size], speaker=speaker)], duplicate_of=duplicate_of)
 
 
@@ -49,5 +49,9 @@ def test_stories_syndicated_copy_counts_once(make_store):
 
 
 def test_counts_undated_figure_marked_with_its_report_date(make_store):
-    (day,) = _counts(make_store([_report("c1", "Outlet One", 3000, date=None)]))
-    assert (day["date"], day["date_bound"]) == ("2018-10-22", True)
+    undated = Story("c5", "Outlet Five", "2018-10-23", [
+        Told("Some 4,000 people walked with the caravan through Tapachula.", "walked", "travel", actor="people",
+             town="Tapachula", size=[4000, 4000])])
+    dated, bound = _counts(make_store([_report("c1", "Outlet One", 3000), undated]))
+    assert (dated["date"], dated["date_bound"]) == ("2018-10-19", False)
+    assert (bound["date"], bound["date_bound"], bound["low"]) == ("2018-10-23", True, 4000)
