@@ -50,8 +50,8 @@ def test_stories_syndicated_copy_counts_once(make_store):
 
 def test_counts_undated_figure_marked_with_its_report_date(make_store):
     undated = Story("c5", "Outlet Five", "2018-10-23", [
-        Told("Some 4,000 people walked with the caravan through Tapachula.", "walked", "travel", actor="people",
-             town="Tapachula", size=[4000, 4000])])
+        Told("Some 4,000 people walked with the caravan through Huixtla.", "walked", "travel", actor="people",
+             town="Huixtla", size=[4000, 4000])])
     dated, bound = _counts(make_store([_report("c1", "Outlet One", 3000), undated]))
     assert (dated["date"], dated["date_bound"]) == ("2018-10-19", False)
     assert (bound["date"], bound["date_bound"], bound["low"]) == ("2018-10-23", True, 4000)
