@@ -18,7 +18,8 @@ NO_DATE = "undated"
 MAX_GROUP_SIZE = 100_000
 
 
-SIZE_FIELDS = ("low", "high", "source", "speaker", "channel", "article", "quote", "what", "modality", "implausible")
+SIZE_FIELDS = ("low", "high", "source", "speaker", "channel", "article", "quote", "sentence", "what", "modality",
+               "implausible")
 
 
 def size_reports(event: Canonical, leg_date: str | None, bound: bool = False) -> list[dict[str, Any]]:
