@@ -187,12 +187,16 @@ class MovementBuilder:
 
 
 def may_start(event: Canonical) -> bool:
-    """A move at a named place, or a departure, crossing or gathering in a country; told with its own date
-    unless a departure (an undated arrival or crossing in a dated report is often an earlier group's)."""
+    """A move told with its own date at a named place, or in a country by a departure, crossing or gathering;
+    without its own date only a departure from a named place (an undated arrival or crossing in a dated report
+    is often an earlier group's, and an undated move in a country says too little)."""
     m, span = event.best.mention, event.span
-    if span is not None and not span.own and m.type != "depart":
+    if m.type not in MOVE_TYPES:
         return False
-    return m.type in MOVE_TYPES and (m.precision in START_PRECISIONS or m.type in COUNTRY_START_TYPES)
+    own = span is None or span.own  # no span: a report with no date at all, kept to its own story
+    if m.precision in START_PRECISIONS:
+        return own or m.type == "depart"
+    return own and m.type in COUNTRY_START_TYPES
 
 
 def place_undated(tracks: list[Track]) -> list[Track]:

@@ -119,3 +119,14 @@ def test_movements_undated_crossing_into_next_country_is_no_leg(make_store):
     assert "US" not in {leg["country"] for leg in undated["legs"]}
     (dated,) = list_movements(make_store([*october_caravan(), report("2018-10-22")], "b"))
     assert "US" in {leg["country"] for leg in dated["legs"]}
+
+
+def test_movements_undated_country_move_starts_nothing(make_store):
+    vague = Story("v1", "Opinion Weekly", "2018-10-25", [
+        Told("The caravan departed for the border, the columnist wrote.", "departed", "depart", actor="caravan",
+             country="US")])
+    assert list_movements(make_store([vague])) == []
+    dated = Story("v2", "Opinion Weekly", "2018-10-25", [
+        Told("The caravan departed from Honduras on Monday.", "departed", "depart", actor="caravan",
+             country="HN", date="2018-10-22")])
+    assert len(list_movements(make_store([dated], "b"))) == 1
