@@ -24,13 +24,22 @@ def brief(movement: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def route(movement: dict[str, Any]) -> str:
+    """The countries of the legs in the order the group first reached them: "HN → GT → MX → US"."""
+    stops: list[str] = []
+    for leg in movement["legs"]:
+        if leg["country"] and leg["country"] not in stops:
+            stops.append(leg["country"])
+    return " → ".join(stops)
+
+
 def movements_table(movements: list[dict[str, Any]]) -> Table:
-    table = Table("id", "label", "status", "first seen", "last seen", "legs", "stories", "sizes (low-high)")
+    table = Table("id", "label", "status", "first seen", "last seen", "route", "legs", "stories", "sizes (low-high)")
     for m in movements:
         lows = [c["low"] for c in m["counts"] if c["low"] is not None]
         highs = [c["high"] or c["low"] for c in m["counts"] if c["low"] is not None]
         sizes = f"{min(lows):,.0f}-{max(highs):,.0f}" if lows else ""
-        table.add_row(m["id"], m["label"], m["status"], m["first_seen"] or "", m["last_seen"] or "",
+        table.add_row(m["id"], m["label"], m["status"], m["first_seen"] or "", m["last_seen"] or "", route(m),
                       str(len(m["legs"])), str(m["stories"]), sizes)
     return table
 
