@@ -58,6 +58,8 @@ def test_build_cli_movements_json_shape(tmp_path):
     assert shown.exit_code == 0 and "San Pedro Sula" in shown.output and "why it belongs" in shown.output
     missing = runner.invoke(cli, ["movement", "m0", "--db", db_path])
     assert missing.exit_code != 0 and "no movement" in missing.output
+    listed = runner.invoke(cli, ["movements", "--db", db_path])
+    assert listed.exit_code == 0 and "HN → GT → MX" in listed.output
     table = runner.invoke(cli, ["events", "--canonical", "--db", db_path])
     assert table.exit_code == 0 and "Ciudad" in table.output
 
