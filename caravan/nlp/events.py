@@ -48,8 +48,7 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
     """Mentions that are not events: background ("has *previously* threatened to close"), generic frames ("how
     migrants *reach* the U.S.", "the risk of *being turned back*", "the number of crossings *surged*");
     movements named only as what a block prevents ("stop them *from crossing*"), as what defines a kind of
-    people ("someone who *enters* without papers") or as a participle describing a noun ("a caravan *traveling*
-    north", "migrants *trying* to reach the U.S.")."""
+    people ("someone who *enters* without papers", "those *arriving* at the border are detained")."""
     if is_generic_frame(chain) or is_question(m):
         return True
     if m.rule.type == "policy" and is_time_clause(chain[-1]):
@@ -59,7 +58,7 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
         return False
     if head.dep_ == "pcomp" and head.head.lower_ == "from":
         return True
-    if m.rule.type != "gather" and describes_noun(chain):
+    if describes_kind(chain):
         return True
     return any(is_generic_clause(w) for w in chain) or is_statistic(chain)
 
@@ -103,12 +102,48 @@ def is_idea_gerund(word: Token) -> bool:
     return prep.lower_ in lexicon["generic_gerund_preps"] and prep.head.pos_ in NOUN_POS | {"ADJ"}
 
 
-def describes_noun(chain: list[Token]) -> bool:
-    """A movement told as a participle on a noun: "a caravan of thousands *traveling* north", "people *trying*
-    to reach the border" (a finite relative clause, "who are traveling", stays an event)."""
-    return any(w.dep_ == "acl" and w.tag_ in ("VBG", "VBN") and w.head.pos_ in NOUN_POS | {"PRON"} and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in w.children)
-               and w.sent.root.pos_ in VERB_POS for w in chain)  # no other verb: the participle is the main one
+def describes_kind(chain: list[Token]) -> bool:
+    """A movement told as a participle on a noun is an event when the noun is a specific group ("a caravan of
+    thousands *traveling* north", "migrants *heading* to the border were stopped"); not when it defines a kind of
+    people: an indefinite pronoun ("those *arriving*", "anyone *trying* to cross") or a bare plural in a
+    present-tense generic statement ("people *crossing* illegally are arrested")."""
+    for word in chain:
+        if word.dep_ != "acl" or word.tag_ not in ("VBG", "VBN") or word.head.pos_ not in NOUN_POS | {"PRON"}:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in word.children):
+            continue  # a finite relative clause ("who are traveling") is read by is_generic_clause
+        noun = word.head
+        if noun.lower_ in GENERIC_PRONOUNS:
+            return True
+        if is_bare_plural(noun) and is_generic_present(clause_verb(noun)):
+            return True
+    return False
+
+
+def is_bare_plural(noun: Token) -> bool:
+    """A plural noun without determiner, number or possessor ("people", "migrants")."""
+    determiners = [c for c in noun.children if c.dep_ in ("det", "nummod", "poss", "quantmod")]
+    return noun.tag_ in ("NNS", "NNPS") and not determiners and noun.dep_ != "pobj"
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb whose argument a noun is (through prepositions and partitives: "dozens *of* migrants")."""
+    word = token
+    for _ in range(6):
+        if word.pos_ in VERB_POS or word.head.i == word.i:
+            return word if word.pos_ in VERB_POS else None
+        word = word.head
+    return None
+
+
+def is_generic_present(verb: Token | None) -> bool:
+    """A present tense with no auxiliary but a present passive "is/are" ("*are arrested*", "*face* charges")."""
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBP", "VBZ"):
+        return not auxiliaries
+    return verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].lower_ in ("is", "are")
 
 
 def is_statistic(chain: list[Token]) -> bool:
