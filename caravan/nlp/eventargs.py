@@ -33,6 +33,8 @@ TO_PREPS = frozenset({"into", "to", "toward", "towards", "for", "in", "at", "ins
 FROM_PREPS = frozenset({"from", "out"})
 DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards", "into"})
 PEOPLE_UNITS = frozenset({"people", "person", "persons"})
+# the head of a number that gives a group's strength as a modifier ("a 1,000-*person* caravan", "3,000-*strong*")
+STRENGTH_WORDS = frozenset({"person", "people", "strong", "member"})
 PRONOUNS_WITHOUT_NAME = frozenset({"PRON"})
 DROP_LEFT_DEPS = frozenset({"det", "predet", "case", "punct", "advmod", "nummod", "quantmod", "prep"})
 
@@ -202,6 +204,18 @@ def people_size(doc: Doc, tokens: list[Token]) -> list[float | None] | None:
     """[low, high] of the first people quantity inside some words."""
     for q in items_in(doc, [q for q in doc._.quantities or [] if is_people(q)], tokens):
         return [q.low, q.high]
+    return None
+
+
+def strength_size(tokens: list[Token]) -> list[float | None] | None:
+    """The strength of a group written as a modifier ("a *1,000-person* caravan", "a *3,000-strong* group")."""
+    for token in tokens:
+        if token.like_num and token.head.lower_ in STRENGTH_WORDS:
+            try:
+                value = float(token.text.replace(",", ""))
+            except ValueError:
+                continue
+            return [value, value]
     return None
 
 

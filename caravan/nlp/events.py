@@ -245,15 +245,35 @@ def size_of(m: Match, chain: list[Token]) -> list[float | None] | None:
     if kind in MOVEMENT_TYPES or (kind == "deploy" and subject is not None and not passive):
         if subject is None:
             return preceding_size(m)
-        found = args.people_size(m.doc, own_clause(subject))
+        words = own_clause(group_top(subject))
+        found = args.people_size(m.doc, words) or args.strength_size(words)
+        if found is None and subject.pos_ == "PRON" and kind in MOVEMENT_TYPES:
+            found = sentence_size(m)  # "it grew to 5,000 people as *it* made its way north"
         if found or kind != "deploy":
             return found
     group = [subject] if passive and subject is not None else objects_of(m.head)
+    if kind == "return" and not group and subject is not None:
+        group = [group_top(subject)]  # "hundreds of people are *returning* home"
     for word in group:
         found = args.people_size(m.doc, own_clause(word))
         if found:
             return found
     return None
+
+
+def group_top(noun: Token) -> Token:
+    """The count a group noun is part of: "*thousands* of Central Americans traveling", "*hundreds* of migrants
+    who left"."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head
+    return noun
+
+
+def sentence_size(m: Match) -> list[float | None] | None:
+    """The people counted in the trigger's sentence, nearest first (for a group named only by a pronoun)."""
+    people = [q for q in m.doc._.quantities or [] if args.is_people(q)]
+    near = args.nearest(people, m.first.idx, m.sent)
+    return [near.low, near.high] if near is not None else None
 
 
 def preceding_size(m: Match) -> list[float | None] | None:
