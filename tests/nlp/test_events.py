@@ -521,8 +521,9 @@ def test_events_return_not_for_removing_protections():
 
 
 @pytest.mark.model
-def test_events_travel_come_needs_a_place():
-    assert types_of("A new migrant caravan is coming.") == []
+def test_events_travel_come_needs_a_place_or_a_progressive():
+    assert types_of("The migrants came for work.") == []
+    assert types_of("A new migrant caravan is coming.") == ["travel"]
     assert types_of("The caravan is coming across Mexico.") == ["travel"]
 
 
@@ -618,8 +619,14 @@ def test_events_modality_in_case_is_conditional():
 
 
 @pytest.mark.model
-def test_events_participle_describing_a_noun_is_not_a_movement():
-    assert types_of("A caravan traveling from the south reached the border on Monday.") == ["arrive"]
+def test_events_participle_on_a_specific_group_is_a_movement():
+    assert types_of("A caravan traveling from the south reached the border on Monday.") == ["travel", "arrive"]
+    assert types_of("Officials watched a group of 300 migrants heading toward the river.") == ["travel"]
+
+
+@pytest.mark.model
+def test_events_participle_on_a_kind_of_people_is_not_a_movement():
+    assert types_of("People crossing the river illegally are arrested.") == ["detain"]
 
 
 @pytest.mark.model
