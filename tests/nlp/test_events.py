@@ -740,3 +740,108 @@ def test_events_modality_doing_nothing_to_is_negated():
 @pytest.mark.model
 def test_events_policy_in_a_time_clause_is_its_setting():
     assert types_of("The families will stay in the shelter while their asylum claims are processed.") == []
+
+
+# --- movements in progress, nominal events, phrasal triggers, capacity blocks, deployment phrasing ---------------
+
+@pytest.mark.model
+def test_events_progressive_of_a_group_is_a_movement():
+    assert only("Hundreds of families are now coming across the desert.", "travel").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_participle_after_a_count_keeps_the_group_size():
+    text = "Police stopped thousands of Venezuelans traveling on foot toward the capital."
+    event = only(text, "travel", quantities=[people(text, "thousands", 1000, 9999)])
+    assert event.size == [1000, 9999]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kind", [
+    ("The migrants rested in a park. Their journey had taken them across three countries to the border.", "travel"),
+    ("The arrival of the caravan filled the shelters of the town.", "arrive"),
+    ("The closure of the crossing left hundreds of migrants waiting at the border.", "block"),
+    ("The president signed a proclamation barring asylum for migrants who enter between ports.", "policy"),
+    ("The mobilization of the Guard to the border began on Monday.", "deploy"),
+    ("The minister held a meeting with officials from the border states.", "meet"),
+])
+def test_events_nominal_trigger_is_an_event(text: str, kind: str):
+    assert kind in types_of(text)
+
+
+@pytest.mark.model
+def test_events_journey_that_begins_somewhere_is_a_departure():
+    text = "The migrants rested for a day. Their trek began in the capital two weeks ago."
+    assert "depart" in types_of(text, places=[place(text, "capital")])
+
+
+@pytest.mark.model
+def test_events_in_order_to_is_no_policy():
+    assert types_of("Officials spoke in order to calm the migrants at the border.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kind, modality", [
+    ("The families hope to make it to the border before the rains.", "arrive", "planned"),
+    ("The group pressed on toward the capital after a night in the square.", "travel", "asserted"),
+    ("A few dozen migrants hopped a freight train heading north.", "travel", "asserted"),
+    ("The migrants set up camp in a park near the border.", "gather", "asserted"),
+    ("The families bedded down for the night outside the shelter.", "gather", "asserted"),
+])
+def test_events_phrasal_trigger_is_an_event(text: str, kind: str, modality: str):
+    assert only(text, kind).modality == modality
+
+
+@pytest.mark.model
+def test_events_way_into_a_country_is_a_crossing():
+    text = "Some of the migrants crawled back into Guatemala through a gap in the fence."
+    assert types_of(text, places=[place(text, "Guatemala", "country", "GT")]) == ["cross"]
+
+
+@pytest.mark.model
+def test_events_breaking_through_a_barrier_is_a_crossing():
+    assert "cross" in types_of("Thousands of migrants broke through the barricades at the bridge.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Officials told the families that the border crossing was already full.",
+    "Border officers said the station had reached capacity on Sunday.",
+    "Hundreds of migrants were stranded at the border after the crossing closed.",
+    "The migrants were barred from approaching the border fence.",
+])
+def test_events_capacity_and_processing_limits_are_blocks(text: str):
+    assert only(text, "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_cannot_handle_more_is_an_asserted_block():
+    assert only("Officials at the border cannot handle more asylum claims.", "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_not_being_admitted_is_a_block_not_a_negated_one():
+    event = only("The migrants will not be admitted into the country unless they apply.", "block")
+    assert event.modality == "conditional"
+
+
+@pytest.mark.model
+def test_events_full_of_migrants_is_no_block():
+    assert types_of("The bridges that lead to the border post are full of migrants.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The agency is rushing more agents to the border this week.",
+    "Police are patrolling the border with soldiers.",
+    "Congress approved 900 Guard troops for the border mission.",
+    "The Pentagon is lending helicopters and drones to the Border Patrol.",
+    "National Guard troops are already providing assistance to border agents.",
+])
+def test_events_deployment_phrasing_is_a_deployment(text: str):
+    assert "deploy" in types_of(text)
+
+
+@pytest.mark.model
+def test_events_repelling_a_group_is_a_block():
+    assert "block" in types_of("Agents fired tear gas to repel the migrants at the fence.")
