@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("en",)
 # events that happen as an outcome rather than by intent: their plain future is a prediction
 OUTCOME_TYPES = frozenset({"arrive"})
+# actions of an authority whose country carries over from the previous one of the type in the article
+CARRIED_COUNTRY_TYPES = frozenset({"deploy", "policy", "block"})
 # indefinite pronouns whose relative clauses define a kind of people, not a group that moved
 GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoever", "those", "everyone"})
 
@@ -298,6 +300,20 @@ def merge_events(events: list[tuple[int, Event]]) -> list[Event]:
     return [e for _, e in kept]
 
 
+def carry_countries(events: list[Event]) -> list[Event]:
+    """An authority's action with no country in its sentence takes the country of the article's previous action of
+    the same type (the same government keeps acting: "the Pentagon will *send* troops" after "U.S. troops...")."""
+    last: dict[str, str] = {}
+    for event in events:
+        if event.type not in CARRIED_COUNTRY_TYPES:
+            continue
+        if event.country is None and event.type in last:
+            event.country = last[event.type]
+        elif event.country is not None:
+            last[event.type] = event.country
+    return events
+
+
 def find_events(doc: Doc) -> list[Event]:
     """The events of a parsed article, in text order."""
     if doc.lang_ not in LANGUAGES or not doc.has_annotation("DEP"):
@@ -308,7 +324,7 @@ def find_events(doc: Doc) -> list[Event]:
         event = build_event(m)
         if event is not None:
             built.append((m.sent.start, event))
-    return merge_events(built)
+    return carry_countries(merge_events(built))
 
 
 class EventFinder:

@@ -845,3 +845,10 @@ def test_events_deployment_phrasing_is_a_deployment(text: str):
 @pytest.mark.model
 def test_events_repelling_a_group_is_a_block():
     assert "block" in types_of("Agents fired tear gas to repel the migrants at the fence.")
+
+
+@pytest.mark.model
+def test_events_authority_country_carries_over_in_the_article():
+    text = "Mexico deployed police to its southern border on Monday. Officials said they will send more officers to the border soon."
+    found = [e for e in events_of(text, places=[place(text, "Mexico", "country", "MX")]) if e.type == "deploy"]
+    assert [e.country for e in found] == ["MX", "MX"]
