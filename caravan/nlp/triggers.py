@@ -142,7 +142,7 @@ def need_source(m: Match, _: str) -> bool:
 def need_place(m: Match, _: str) -> bool:
     """An object, a directional phrase or a direction names a place ("crossed *into Mexico*", "head *north*")."""
     words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, PLACE_PREPS)
-    words += [w for o in list(words) for w in prep_objects(o, PLACE_PREPS)]  # "in a caravan *through Mexico*"
+    words += [w for o in list(words) if o.pos_ in NOUN_POS for w in prep_objects(o, PLACE_PREPS)]  # "in a caravan *through Mexico*"
     for part in m.head.children:
         if part.dep_ in ("prt", "advmod", "npadvmod") and part.lower_ in DIRECTIONS:
             return True
@@ -152,8 +152,11 @@ def need_place(m: Match, _: str) -> bool:
 
 
 def need_context(m: Match, _: str) -> bool:
-    """The sentence holds a migration word."""
-    return any(in_class(t, "context") for t in m.sent)
+    """The sentence, or the one before it in the same paragraph, holds a migration word."""
+    doc, start = m.doc, m.sent.start
+    if start > 0 and "\n" not in doc[start - 1].text:
+        start = doc[start - 1].sent.start
+    return any(in_class(t, "context") for t in doc[start: m.sent.end])
 
 
 def need_setup(m: Match, _: str) -> bool:
@@ -216,15 +219,17 @@ def need_progressive(m: Match, _: str) -> bool:
 
 
 def need_entry_goal(m: Match, _: str) -> bool:
-    """A way "into"/"across" a country or a border ("crawled back *into Mexico*", "poured *across the border*")."""
+    """A way into a country or over a border ("crawled back *into Mexico*", "poured *across the border*")."""
     goals = prep_objects(m.head, ENTRY_PREPS)
     for part in m.head.children:
         if part.dep_ in ("prt", "advmod"):
             goals += prep_objects(part, ENTRY_PREPS)
     for goal in goals:
         place = args.place_at(m.doc, goal)
-        if (place is not None and place.feature in ("country", "border")) or lemma(goal) in ENTRY_NOUNS:
+        if (place is not None and place.feature == "border") or lemma(goal) in ENTRY_NOUNS:
             return True
+        if place is not None and place.feature == "country" and goal.head.lower_ == "into":
+            return True  # "into Mexico" enters it; "across Mexico" travels through it
     return False
 
 
