@@ -37,6 +37,8 @@ def policy_anchor(m: Match) -> Token:
     for word in m.chain[1:]:
         if lemma(word) in commitments and word.pos_ in VERB_POS:
             return word
+    if m.head.pos_ in NOUN_POS and m.head.dep_ in ("nsubj", "nsubjpass"):
+        return m.head  # "the *order* means that ...": the noun's own predicate does not govern it
     return anchor_of(m.head, m.rule)
 
 
