@@ -224,12 +224,14 @@ def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | N
     the countries named in the clause, then the nearest named before the trigger in the sentence."""
     doc, depart = m.doc, m.rule.type == "depart"
     ranked = args.rank_places(doc, [p for p in args.items_in(doc, doc._.places or [], clause)
-                                     if p.feature != "border"], depart)
-    where = args.place_at(doc, where_head(chain))
+                                     if p.feature != "border" and not args.place_across_border(doc, p)], depart)
+    where = args.place_of_noun(doc, where_head(chain))
     if where is not None and where.feature != "border":
         ranked.append(where)
-    # the event's place is where it goes or happens, not where it comes from (for depart: not where it goes)
-    city = next((p for p in ranked if p.feature in args.PLACE_FEATURES and args.place_role(doc, p, depart) < 2),
+    # the event's place is where it goes or happens, not where it comes from (for depart: not where it goes);
+    # a group under way with no destination named is placed where it comes from ("making their way north from X")
+    roles = 3 if m.rule.type == "travel" else 2
+    city = next((p for p in ranked if p.feature in args.PLACE_FEATURES and args.place_role(doc, p, depart) < roles),
                 None)
     if city is not None:
         return city.name, city.country, city.lat, city.lon
@@ -304,15 +306,17 @@ def merge_events(events: list[tuple[int, Event]]) -> list[Event]:
 
 def carry_countries(events: list[Event]) -> list[Event]:
     """An authority's action with no country in its sentence takes the country of the article's previous action of
-    the same type (the same government keeps acting: "the Pentagon will *send* troops" after "U.S. troops...")."""
-    last: dict[str, str] = {}
-    for event in events:
-        if event.type not in CARRIED_COUNTRY_TYPES:
-            continue
-        if event.country is None and event.type in last:
-            event.country = last[event.type]
-        elif event.country is not None:
-            last[event.type] = event.country
+    the same type (the same government keeps acting: "the Pentagon will *send* troops" after "U.S. troops..."), or
+    where none comes before, of the next one."""
+    for ordered in (events, events[::-1]):  # before the first one with a country: the next one's
+        last: dict[str, str] = {}
+        for event in ordered:
+            if event.type not in CARRIED_COUNTRY_TYPES:
+                continue
+            if event.country is None and event.type in last:
+                event.country = last[event.type]
+            elif event.country is not None:
+                last[event.type] = event.country
     return events
 
 

@@ -852,3 +852,29 @@ def test_events_authority_country_carries_over_in_the_article():
     text = "Mexico deployed police to its southern border on Monday. Officials said they will send more officers to the border soon."
     found = [e for e in events_of(text, places=[place(text, "Mexico", "country", "MX")]) if e.type == "deploy"]
     assert [e.country for e in found] == ["MX", "MX"]
+
+
+@pytest.mark.model
+def test_events_authority_country_carries_back_to_the_first_action():
+    text = "Officials said they will send more officers to the border soon. Mexico deployed police to its border."
+    found = [e for e in events_of(text, places=[place(text, "Mexico", "country", "MX")]) if e.type == "deploy"]
+    assert [e.country for e in found] == ["MX", "MX"]
+
+
+@pytest.mark.model
+def test_events_country_across_a_border_is_not_the_closing_one():
+    text = "The president said he would close the border with Mexico."
+    assert only(text, "block", places=[place(text, "Mexico", "country", "MX")]).country is None
+
+
+@pytest.mark.model
+def test_events_where_clause_on_a_city_of_name_places_the_event():
+    text = "The migrants rested in the border city of Mazatlan, where they had camped for a week."
+    event = only(text, "gather", places=[place(text, "Mazatlan", "city", "MX")])
+    assert event.place == "Mazatlan"
+
+
+@pytest.mark.model
+def test_events_group_under_way_is_placed_where_it_comes_from():
+    text = "Two busloads of migrants were making their way north from Mazatlan."
+    assert only(text, "travel", places=[place(text, "Mazatlan", "city", "MX")]).place == "Mazatlan"
