@@ -289,19 +289,27 @@ def preceding_size(m: Match) -> list[float | None] | None:
     return [people[-1].low, people[-1].high] if people else None
 
 
-def merge_events(events: list[tuple[int, Event]]) -> list[Event]:
-    """One event per type and sentence unless their places differ ("walked and rode buses" is one travel)."""
-    kept: list[tuple[int, Event]] = []
-    for sent_start, event in events:
-        same = next((e for s, e in kept if s == sent_start and e.type == event.type
+def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
+    """One event per type and sentence unless their places differ ("walked and rode buses" is one travel), or their
+    modalities differ in unrelated clauses ("who left to *press* north *boarded* subways" are two; "set up a
+    roadblock to *thwart* them" is one)."""
+    kept: list[tuple[Token, Event]] = []
+    for token, event in events:
+        same = next((e for t, e in kept if t.sent.start == token.sent.start and e.type == event.type
+                     and (e.modality == event.modality or are_related(t, token))
                      and (e.place is None or event.place is None or e.place == event.place)), None)
         if same is None:
-            kept.append((sent_start, event))
+            kept.append((token, event))
             continue
         for name in ("actor", "place", "country", "lat", "lon", "date", "size", "amount", "quote"):
             if getattr(same, name) is None:
                 setattr(same, name, getattr(event, name))
     return [e for _, e in kept]
+
+
+def are_related(one: Token, other: Token) -> bool:
+    """Whether one word governs the other or both hang on the same word."""
+    return one.head.i == other.head.i or one.head.i == other.i or other.head.i == one.i
 
 
 def carry_countries(events: list[Event]) -> list[Event]:
@@ -329,7 +337,7 @@ def find_events(doc: Doc) -> list[Event]:
     for m in find_matches(doc):
         event = build_event(m)
         if event is not None:
-            built.append((m.sent.start, event))
+            built.append((m.head, event))
     return carry_countries(merge_events(built))
 
 

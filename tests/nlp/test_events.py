@@ -878,3 +878,14 @@ def test_events_where_clause_on_a_city_of_name_places_the_event():
 def test_events_group_under_way_is_placed_where_it_comes_from():
     text = "Two busloads of migrants were making their way north from Mazatlan."
     assert only(text, "travel", places=[place(text, "Mazatlan", "city", "MX")]).place == "Mazatlan"
+
+
+@pytest.mark.model
+def test_events_same_type_with_other_modality_in_another_clause_is_kept():
+    text = "The migrants boarded buses at dawn because they had vowed to press north toward the border."
+    assert [e.modality for e in events_of(text) if e.type == "travel"] == ["asserted", "planned"]
+
+
+@pytest.mark.model
+def test_events_purpose_of_the_same_verb_is_merged():
+    assert types_of("Police set up a roadblock to stop the caravan.") == ["block"]
