@@ -889,3 +889,20 @@ def test_events_same_type_with_other_modality_in_another_clause_is_kept():
 @pytest.mark.model
 def test_events_purpose_of_the_same_verb_is_merged():
     assert types_of("Police set up a roadblock to stop the caravan.") == ["block"]
+
+
+@pytest.mark.model
+def test_events_ordering_a_deployment_is_a_policy():
+    assert "policy" in types_of("The president ordered the deployment of the Guard to the border.")
+
+
+@pytest.mark.model
+def test_events_stopping_an_onslaught_or_a_procession_is_a_block():
+    assert "block" in types_of("Officials asked Mexico to stop this onslaught at its southern border.")
+    assert "block" in types_of("Police broke up the procession near the border.")
+
+
+@pytest.mark.model
+def test_events_bulk_of_a_group_following_is_a_movement():
+    text = "Some migrants left on Friday. The bulk of the other migrants are expected to follow them on Sunday."
+    assert only(text, "travel").modality == "predicted"
