@@ -906,3 +906,24 @@ def test_events_stopping_an_onslaught_or_a_procession_is_a_block():
 def test_events_bulk_of_a_group_following_is_a_movement():
     text = "Some migrants left on Friday. The bulk of the other migrants are expected to follow them on Sunday."
     assert only(text, "travel").modality == "predicted"
+
+
+@pytest.mark.model
+def test_events_capacity_at_a_port_of_entry_is_a_block_without_other_context():
+    assert only("Officers said they had reached capacity at the port of entry.", "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_troops_en_route_are_deployed():
+    assert "deploy" in types_of("About 500 troops are already en route to the border.")
+
+
+@pytest.mark.model
+def test_events_preventing_entry_is_a_block():
+    assert types_of("Police tried to prevent the mass entry at the bridge.") == ["block"]
+
+
+@pytest.mark.model
+def test_events_not_admitted_into_a_country_is_a_block():
+    text = "You will not be admitted into the United States, the president wrote."
+    assert "block" in types_of(text, places=[place(text, "United States", "country", "US")])
