@@ -76,6 +76,8 @@ def is_generic_frame(chain: list[Token]) -> bool:
     trigger = chain[0]
     if trigger.dep_ == "amod" and trigger.tag_ in ("VBN", "VBG", "JJ"):
         return True  # "detained immigrants", "deported families": a kind of people
+    if trigger.dep_ in ("csubj", "csubjpass") and trigger.tag_ == "VBG":
+        return True  # "*entering* the country is a privilege": a gerund subject names an idea
     if any(t.lower_ in cues["generic_markers"] and t.i < trigger.i for t in trigger.subtree):
         return True  # "how (illegal) migrants *reach* the U.S."
     return is_idea_gerund(chain[-1])

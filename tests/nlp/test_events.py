@@ -927,3 +927,18 @@ def test_events_preventing_entry_is_a_block():
 def test_events_not_admitted_into_a_country_is_a_block():
     text = "You will not be admitted into the United States, the president wrote."
     assert "block" in types_of(text, places=[place(text, "United States", "country", "US")])
+
+
+@pytest.mark.model
+def test_events_agents_using_spray_is_force_not_deployment():
+    assert types_of("Border agents used pepper spray against the migrants at the fence.") == ["force"]
+
+
+@pytest.mark.model
+def test_events_gerund_subject_is_no_crossing():
+    assert types_of("Entering the country without papers is a crime, the judge said.") == []
+
+
+@pytest.mark.model
+def test_events_jumping_the_line_is_no_crossing():
+    assert types_of("Officials said the migrants should not jump the line at the border.") == []
