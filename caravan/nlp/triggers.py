@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from caravan.nlp import eventargs as args
 from caravan.nlp.clause import clause_of, governors, objects_of, partitive_heads, prep_objects, subject_of
-from caravan.nlp.eventlex import TriggerRule, in_class, lemma, load_cues, load_lexicon, load_rules
+from caravan.nlp.eventlex import TriggerRule, in_class, lemma, load_cues, load_lexicon, load_rules, rules_for
 from caravan.nlp.extensions import in_boilerplate
 
 MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
@@ -415,9 +415,7 @@ def anchor_of(head: Token, rule: TriggerRule) -> Token:
 
 def match_token(doc: Doc, sent: Span, token: Token) -> Match | None:
     """The first rule that matches at a token, with its requirements met."""
-    for rule in load_rules():
-        if lemma(token) not in rule.first_words() and token.lower_ not in rule.first_words():
-            continue
+    for rule in rules_for(lemma(token), token.lower_):
         for words in sorted(rule.words, key=len, reverse=True):
             last = match_words(token, words, rule.pos)
             if last is None or not pos_fits(rule, token, last):
