@@ -142,7 +142,8 @@ def need_source(m: Match, _: str) -> bool:
 def need_place(m: Match, _: str) -> bool:
     """An object, a directional phrase or a direction names a place ("crossed *into Mexico*", "head *north*")."""
     words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, PLACE_PREPS)
-    words += [w for o in list(words) if o.pos_ in NOUN_POS for w in prep_objects(o, PLACE_PREPS)]  # "in a caravan *through Mexico*"
+    # a place phrase on a noun of the verb's phrase: "moving in a caravan *through Mexico*"
+    words += [w for o in list(words) if o.pos_ in NOUN_POS for w in prep_objects(o, PLACE_PREPS)]
     for part in m.head.children:
         if part.dep_ in ("prt", "advmod", "npadvmod") and part.lower_ in DIRECTIONS:
             return True
