@@ -771,7 +771,7 @@ def test_events_nominal_trigger_is_an_event(text: str, kind: str):
 
 @pytest.mark.model
 def test_events_journey_that_begins_somewhere_is_a_departure():
-    text = "The migrants rested for a day. Their trek began in the capital two weeks ago."
+    text = "The migrants rested for a day. Their trek started in the capital ten days earlier."
     assert "depart" in types_of(text, places=[place(text, "capital")])
 
 
@@ -784,9 +784,9 @@ def test_events_in_order_to_is_no_policy():
 @pytest.mark.parametrize("text, kind, modality", [
     ("The families hope to make it to the border before the rains.", "arrive", "planned"),
     ("The group pressed on toward the capital after a night in the square.", "travel", "asserted"),
-    ("A few dozen migrants hopped a freight train heading north.", "travel", "asserted"),
+    ("A few dozen migrants took a cargo train to the next town.", "travel", "asserted"),
     ("The migrants set up camp in a park near the border.", "gather", "asserted"),
-    ("The families bedded down for the night outside the shelter.", "gather", "asserted"),
+    ("The families bedded down in a church courtyard.", "gather", "asserted"),
 ])
 def test_events_phrasal_trigger_is_an_event(text: str, kind: str, modality: str):
     assert only(text, kind).modality == modality
@@ -794,19 +794,19 @@ def test_events_phrasal_trigger_is_an_event(text: str, kind: str, modality: str)
 
 @pytest.mark.model
 def test_events_way_into_a_country_is_a_crossing():
-    text = "Some of the migrants crawled back into Guatemala through a gap in the fence."
+    text = "Several families ran back into Guatemala at night."
     assert types_of(text, places=[place(text, "Guatemala", "country", "GT")]) == ["cross"]
 
 
 @pytest.mark.model
 def test_events_breaking_through_a_barrier_is_a_crossing():
-    assert "cross" in types_of("Thousands of migrants broke through the barricades at the bridge.")
+    assert "cross" in types_of("A crowd of migrants broke through a police cordon at the bridge.")
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "Officials told the families that the border crossing was already full.",
-    "Border officers said the station had reached capacity on Sunday.",
+    "The shelter in the border town is full, its director said.",
+    "The processing center hit capacity on Sunday, border officers said.",
     "Hundreds of migrants were stranded at the border after the crossing closed.",
     "The migrants were barred from approaching the border fence.",
 ])
@@ -836,7 +836,7 @@ def test_events_full_of_migrants_is_no_block():
     "Police are patrolling the border with soldiers.",
     "Congress approved 900 Guard troops for the border mission.",
     "The Pentagon is lending helicopters and drones to the Border Patrol.",
-    "National Guard troops are already providing assistance to border agents.",
+    "Soldiers are providing support to customs officers at the crossing.",
 ])
 def test_events_deployment_phrasing_is_a_deployment(text: str):
     assert "deploy" in types_of(text)
@@ -844,7 +844,7 @@ def test_events_deployment_phrasing_is_a_deployment(text: str):
 
 @pytest.mark.model
 def test_events_repelling_a_group_is_a_block():
-    assert "block" in types_of("Agents fired tear gas to repel the migrants at the fence.")
+    assert "block" in types_of("Soldiers used batons to repel the crowd of migrants at the checkpoint.")
 
 
 @pytest.mark.model
@@ -863,20 +863,20 @@ def test_events_authority_country_carries_back_to_the_first_action():
 
 @pytest.mark.model
 def test_events_country_across_a_border_is_not_the_closing_one():
-    text = "The president said he would close the border with Mexico."
-    assert only(text, "block", places=[place(text, "Mexico", "country", "MX")]).country is None
+    text = "The president said he would close the border with Guatemala."
+    assert only(text, "block", places=[place(text, "Guatemala", "country", "GT")]).country is None
 
 
 @pytest.mark.model
 def test_events_where_clause_on_a_city_of_name_places_the_event():
-    text = "The migrants rested in the border city of Mazatlan, where they had camped for a week."
+    text = "The caravan stopped in the port town of Mazatlan, where the families had camped for a week."
     event = only(text, "gather", places=[place(text, "Mazatlan", "city", "MX")])
     assert event.place == "Mazatlan"
 
 
 @pytest.mark.model
 def test_events_group_under_way_is_placed_where_it_comes_from():
-    text = "Two busloads of migrants were making their way north from Mazatlan."
+    text = "A group of families was walking north from Mazatlan on Tuesday."
     assert only(text, "travel", places=[place(text, "Mazatlan", "city", "MX")]).place == "Mazatlan"
 
 
@@ -893,45 +893,45 @@ def test_events_purpose_of_the_same_verb_is_merged():
 
 @pytest.mark.model
 def test_events_ordering_a_deployment_is_a_policy():
-    assert "policy" in types_of("The president ordered the deployment of the Guard to the border.")
+    assert "policy" in types_of("The minister ordered the mobilization of police units after migrants reached the frontier.")
 
 
 @pytest.mark.model
 def test_events_stopping_an_onslaught_or_a_procession_is_a_block():
-    assert "block" in types_of("Officials asked Mexico to stop this onslaught at its southern border.")
+    assert "block" in types_of("The governor urged police to halt the influx at the river crossing.")
     assert "block" in types_of("Police broke up the procession near the border.")
 
 
 @pytest.mark.model
 def test_events_bulk_of_a_group_following_is_a_movement():
-    text = "Some migrants left on Friday. The bulk of the other migrants are expected to follow them on Sunday."
-    assert only(text, "travel").modality == "predicted"
+    text = "Most of the group left on Friday. The bulk of the remaining families plan to follow them next week."
+    assert only(text, "travel").modality == "planned"
 
 
 @pytest.mark.model
 def test_events_capacity_at_a_port_of_entry_is_a_block_without_other_context():
-    assert only("Officers said they had reached capacity at the port of entry.", "block").modality == "asserted"
+    assert only("The port of entry has reached capacity, a spokeswoman said.", "block").modality == "asserted"
 
 
 @pytest.mark.model
 def test_events_troops_en_route_are_deployed():
-    assert "deploy" in types_of("About 500 troops are already en route to the border.")
+    assert "deploy" in types_of("Hundreds of soldiers are en route to the southern border, officials said.")
 
 
 @pytest.mark.model
 def test_events_preventing_entry_is_a_block():
-    assert types_of("Police tried to prevent the mass entry at the bridge.") == ["block"]
+    assert types_of("Soldiers tried to block entry at the river crossing.") == ["block"]
 
 
 @pytest.mark.model
 def test_events_not_admitted_into_a_country_is_a_block():
-    text = "You will not be admitted into the United States, the president wrote."
-    assert "block" in types_of(text, places=[place(text, "United States", "country", "US")])
+    text = "Those without papers will not be admitted into Canada, the minister said."
+    assert "block" in types_of(text, places=[place(text, "Canada", "country", "CA")])
 
 
 @pytest.mark.model
 def test_events_agents_using_spray_is_force_not_deployment():
-    assert types_of("Border agents used pepper spray against the migrants at the fence.") == ["force"]
+    assert types_of("Soldiers used pepper spray on the crowd of migrants.") == ["force"]
 
 
 @pytest.mark.model
