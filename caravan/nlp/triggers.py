@@ -220,7 +220,7 @@ def need_progressive(m: Match, _: str) -> bool:
 
 
 def need_entry_goal(m: Match, _: str) -> bool:
-    """A way into a country or over a border ("crawled back *into Mexico*", "poured *across the border*")."""
+    """A way into a country or over a border ("ran back *into Guatemala*", "poured *across the border*")."""
     goals = prep_objects(m.head, ENTRY_PREPS)
     for part in m.head.children:
         if part.dep_ in ("prt", "advmod"):
