@@ -102,10 +102,12 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
             found.planned = True  # "Congress *must* pass the bill": what an actor is bound to do
         elif child.dep_ == "aux" and text in cues["predictive_auxiliaries"] and child.i not in consumed:
             found.predicted = True
-        elif child.dep_ == "advmod" and lemma(child) in cues["obligation_adverbs"]:
+        elif child.dep_ == "advmod" and text in cues["obligation_adverbs"]:
             found.planned = True  # "the caravan had *better* be stopped"
         elif child.dep_ == "advmod" and lemma(child) in cues["predicting_words"]:
             found.predicted = True
+        elif child.dep_ == "amod" and depth == 0 and lemma(child) in cues["planning_verbs"]:
+            found.planned = True  # "the *planned* deployment", "a *proposed* ban"
         elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["impossible_words"]:
             found.impossible = True  # "it will be impossible for the group to get there"
 

@@ -942,3 +942,14 @@ def test_events_gerund_subject_is_no_crossing():
 @pytest.mark.model
 def test_events_jumping_the_line_is_no_crossing():
     assert types_of("Officials said the migrants should not jump the line at the border.") == []
+
+
+@pytest.mark.model
+def test_events_modality_had_better_and_must_are_planned():
+    assert only("The caravan had better be stopped at the border.", "block").modality == "planned"
+    assert only("Mexico must stop the migrants at its southern border.", "block").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_modality_planned_noun_is_planned():
+    assert only("The planned deployment of soldiers to the border was announced.", "deploy").modality == "planned"
