@@ -193,6 +193,8 @@ def build_event(m: Match) -> Event | None:
     clause = clause_of(chain) + (list(m.head.subtree) if m.head.pos_ in NOUN_POS else [])
     governed = m.head.pos_ in NOUN_POS and anchor.i != m.head.i  # "*cut* aid": the verb governs the noun
     modality = find_modality(chain, m.consumed, governed=governed, outcome=m.rule.type in OUTCOME_TYPES)
+    if modality == "asserted" and is_planned_noun(m.head):
+        modality = "planned"
     event = Event(start=start, end=end, type=m.rule.type, modality=modality)  # type: ignore[arg-type]
     event.place, event.country, event.lat, event.lon = where_of(m, chain, clause)
     event.date = args.date_of(m.doc, clause, m.sent, start)
@@ -201,6 +203,12 @@ def build_event(m: Match) -> Event | None:
     event.amount = args.amount_of(m.doc, clause, m.sent, start) if m.rule.type == "aid" else None
     event.quote = args.quote_index(m.doc, start)
     return event
+
+
+def is_planned_noun(noun: Token) -> bool:
+    """A noun trigger qualified as intended: "the *planned* deployment", "a *proposed* ban"."""
+    planning = load_cues()["planning_verbs"]
+    return noun.pos_ in NOUN_POS and any(c.dep_ == "amod" and lemma(c) in planning for c in noun.children)
 
 
 def actor_token(m: Match, chain: list[Token]) -> Token | None:

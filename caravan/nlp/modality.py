@@ -106,8 +106,6 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
             found.planned = True  # "the caravan had *better* be stopped"
         elif child.dep_ == "advmod" and lemma(child) in cues["predicting_words"]:
             found.predicted = True
-        elif child.dep_ == "amod" and depth == 0 and lemma(child) in cues["planning_verbs"]:
-            found.planned = True  # "the *planned* deployment", "a *proposed* ban"
         elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["impossible_words"]:
             found.impossible = True  # "it will be impossible for the group to get there"
 
