@@ -21,7 +21,8 @@ GOVERNOR_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "npadvmod", "neg",
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "million", "number", "group", "some", "many",
                             "most", "all", "several", "none", "part", "half", "majority", "rest", "few", "bunch",
-                            "onslaught", "flow", "influx", "stream", "surge", "wave", "flood", "exodus", "member"})
+                            "onslaught", "flow", "influx", "stream", "surge", "wave", "flood", "exodus", "member",
+                            "bulk", "remainder", "army", "band", "column", "contingent", "busload", "truckload"})
 
 
 def governor_lemmas() -> frozenset[str]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from caravan.datafiles import read_rows
 from caravan.errors import GazetteerError
 from caravan.model import DateRef, Place, Quantity, Quote
-from caravan.nlp.clause import partitive_heads
+from caravan.nlp.clause import partitive_heads, prep_objects
 from caravan.nlp.eventlex import DATA_DIR, in_class
 from caravan.nlp.extensions import in_boilerplate
 
@@ -32,7 +32,10 @@ TO_PREPS = frozenset({"into", "to", "toward", "towards", "for", "in", "at", "ins
                       "outside", "on"})
 FROM_PREPS = frozenset({"from", "out"})
 DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards", "into"})
+BORDER_NOUNS = frozenset({"border", "frontier"})
 PEOPLE_UNITS = frozenset({"people", "person", "persons"})
+# the head of a number that gives a group's strength as a modifier ("a 1,000-*person* caravan", "3,000-*strong*")
+STRENGTH_WORDS = frozenset({"person", "people", "strong", "member"})
 PRONOUNS_WITHOUT_NAME = frozenset({"PRON"})
 DROP_LEFT_DEPS = frozenset({"det", "predet", "case", "punct", "advmod", "nummod", "quantmod", "prep"})
 
@@ -150,6 +153,14 @@ def place_at(doc: Doc, token: Token | None) -> Place | None:
     return None
 
 
+def place_of_noun(doc: Doc, token: Token | None) -> Place | None:
+    """The place a noun names, or names through "of" ("the border city *of Tijuana*")."""
+    found = place_at(doc, token)
+    if found is None and token is not None:
+        found = next((p for p in map(lambda t: place_at(doc, t), prep_objects(token, ("of",))) if p), None)
+    return found
+
+
 def country_by_role(doc: Doc, tokens: list[Token], depart: bool) -> str | None:
     """The country named in a clause where the event goes or happens, never where it comes from (for depart:
     where it leaves from first)."""
@@ -162,7 +173,7 @@ def country_in_tokens(doc: Doc, tokens: list[Token], skip_origins: bool = False)
     ``skip_origins``: not those after "from" ("migrants, who come *from* Honduras, camped ...")."""
     index = {t.i for t in tokens}
     for token in tokens:
-        if skip_origins and is_origin(token):
+        if (skip_origins and is_origin(token)) or is_other_side(token):
             continue
         place = place_at(doc, token)
         if place is not None and place.feature != "border" and place.country:
@@ -188,6 +199,23 @@ def is_nationality(token: Token) -> bool:
     return not any(in_class(head, cls) for cls in ("authorities", "forces", "place_nouns"))
 
 
+def is_other_side(token: Token) -> bool:
+    """A country across a border ("closed the border *with Mexico*"): the event is not there."""
+    for word in [token, *token.ancestors]:
+        if word.dep_ == "pobj":
+            prep = word.head
+            near = [prep.head, *(c for c in prep.head.children if c.dep_ == "dobj")]  # "close the border with X"
+            return prep.lower_ == "with" and any(w.lemma_.lower() in BORDER_NOUNS for w in near)
+        if word.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss"):
+            return False
+    return False
+
+
+def place_across_border(doc: Doc, place: Place) -> bool:
+    span = token_span(doc, place.start, place.end)
+    return span is not None and is_other_side(span.root)
+
+
 def is_origin(token: Token) -> bool:
     """Whether a word is (part of) the object of "from"."""
     for word in [token, *token.ancestors]:
@@ -202,6 +230,18 @@ def people_size(doc: Doc, tokens: list[Token]) -> list[float | None] | None:
     """[low, high] of the first people quantity inside some words."""
     for q in items_in(doc, [q for q in doc._.quantities or [] if is_people(q)], tokens):
         return [q.low, q.high]
+    return None
+
+
+def strength_size(tokens: list[Token]) -> list[float | None] | None:
+    """The strength of a group written as a modifier ("a *1,000-person* caravan", "a *3,000-strong* group")."""
+    for token in tokens:
+        if token.like_num and token.head.lower_ in STRENGTH_WORDS:
+            try:
+                value = float(token.text.replace(",", ""))
+            except ValueError:
+                continue
+            return [value, value]
     return None
 
 

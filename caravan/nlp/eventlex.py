@@ -45,6 +45,22 @@ def load_rules() -> tuple[TriggerRule, ...]:
 
 
 @lru_cache(maxsize=1)
+def load_rule_index() -> dict[str, tuple[int, ...]]:
+    """For each first word of a trigger, the positions of the rules that start with it, in the order tried."""
+    index: dict[str, list[int]] = {}
+    for n, rule in enumerate(load_rules()):
+        for word in rule.first_words():
+            index.setdefault(word, []).append(n)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def rules_for(*words: str) -> list[TriggerRule]:
+    """The rules that may start at a word with these forms (lemma, lower-case text), in the order tried."""
+    index, rules = load_rule_index(), load_rules()
+    return [rules[n] for n in sorted({n for w in words for n in index.get(w, ())})]
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> dict[str, frozenset[str]]:
     """Word classes by name (lower-case lemmas or multiword phrases)."""
     data = _load_json(LEXICON_FILE)

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("en",)
 # events that happen as an outcome rather than by intent: their plain future is a prediction
 OUTCOME_TYPES = frozenset({"arrive"})
+# actions of an authority whose country carries over from the previous one of the type in the article
+CARRIED_COUNTRY_TYPES = frozenset({"deploy", "policy", "block"})
 # indefinite pronouns whose relative clauses define a kind of people, not a group that moved
 GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoever", "those", "everyone"})
 
@@ -35,6 +37,8 @@ def policy_anchor(m: Match) -> Token:
     for word in m.chain[1:]:
         if lemma(word) in commitments and word.pos_ in VERB_POS:
             return word
+    if m.head.pos_ in NOUN_POS and m.head.dep_ in ("nsubj", "nsubjpass"):
+        return m.head  # "the *order* means that ...": the noun's own predicate does not govern it
     return anchor_of(m.head, m.rule)
 
 
@@ -48,8 +52,7 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
     """Mentions that are not events: background ("has *previously* threatened to close"), generic frames ("how
     migrants *reach* the U.S.", "the risk of *being turned back*", "the number of crossings *surged*");
     movements named only as what a block prevents ("stop them *from crossing*"), as what defines a kind of
-    people ("someone who *enters* without papers") or as a participle describing a noun ("a caravan *traveling*
-    north", "migrants *trying* to reach the U.S.")."""
+    people ("someone who *enters* without papers", "those *arriving* at the border are detained")."""
     if is_generic_frame(chain) or is_question(m):
         return True
     if m.rule.type == "policy" and is_time_clause(chain[-1]):
@@ -59,7 +62,7 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
         return False
     if head.dep_ == "pcomp" and head.head.lower_ == "from":
         return True
-    if m.rule.type != "gather" and describes_noun(chain):
+    if describes_kind(chain):
         return True
     return any(is_generic_clause(w) for w in chain) or is_statistic(chain)
 
@@ -73,6 +76,8 @@ def is_generic_frame(chain: list[Token]) -> bool:
     trigger = chain[0]
     if trigger.dep_ == "amod" and trigger.tag_ in ("VBN", "VBG", "JJ"):
         return True  # "detained immigrants", "deported families": a kind of people
+    if trigger.dep_ in ("csubj", "csubjpass") and trigger.tag_ == "VBG":
+        return True  # "*entering* the country is a privilege": a gerund subject names an idea
     if any(t.lower_ in cues["generic_markers"] and t.i < trigger.i for t in trigger.subtree):
         return True  # "how (illegal) migrants *reach* the U.S."
     return is_idea_gerund(chain[-1])
@@ -103,12 +108,48 @@ def is_idea_gerund(word: Token) -> bool:
     return prep.lower_ in lexicon["generic_gerund_preps"] and prep.head.pos_ in NOUN_POS | {"ADJ"}
 
 
-def describes_noun(chain: list[Token]) -> bool:
-    """A movement told as a participle on a noun: "a caravan of thousands *traveling* north", "people *trying*
-    to reach the border" (a finite relative clause, "who are traveling", stays an event)."""
-    return any(w.dep_ == "acl" and w.tag_ in ("VBG", "VBN") and w.head.pos_ in NOUN_POS | {"PRON"} and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in w.children)
-               and w.sent.root.pos_ in VERB_POS for w in chain)  # no other verb: the participle is the main one
+def describes_kind(chain: list[Token]) -> bool:
+    """A movement told as a participle on a noun is an event when the noun is a specific group ("a caravan of
+    thousands *traveling* north", "migrants *heading* to the border were stopped"); not when it defines a kind of
+    people: an indefinite pronoun ("those *arriving*", "anyone *trying* to cross") or a bare plural in a
+    present-tense generic statement ("people *crossing* illegally are arrested")."""
+    for word in chain:
+        if word.dep_ != "acl" or word.tag_ not in ("VBG", "VBN") or word.head.pos_ not in NOUN_POS | {"PRON"}:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in word.children):
+            continue  # a finite relative clause ("who are traveling") is read by is_generic_clause
+        noun = word.head
+        if noun.lower_ in GENERIC_PRONOUNS:
+            return True
+        if is_bare_plural(noun) and is_generic_present(clause_verb(noun)):
+            return True
+    return False
+
+
+def is_bare_plural(noun: Token) -> bool:
+    """A plural noun without determiner, number or possessor ("people", "migrants")."""
+    determiners = [c for c in noun.children if c.dep_ in ("det", "nummod", "poss", "quantmod")]
+    return noun.tag_ in ("NNS", "NNPS") and not determiners and noun.dep_ != "pobj"
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb whose argument a noun is (through prepositions and partitives: "dozens *of* migrants")."""
+    word = token
+    for _ in range(6):
+        if word.pos_ in VERB_POS or word.head.i == word.i:
+            return word if word.pos_ in VERB_POS else None
+        word = word.head
+    return None
+
+
+def is_generic_present(verb: Token | None) -> bool:
+    """A present tense with no auxiliary but a present passive "is/are" ("*are arrested*", "*face* charges")."""
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBP", "VBZ"):
+        return not auxiliaries
+    return verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].lower_ in ("is", "are")
 
 
 def is_statistic(chain: list[Token]) -> bool:
@@ -152,6 +193,8 @@ def build_event(m: Match) -> Event | None:
     clause = clause_of(chain) + (list(m.head.subtree) if m.head.pos_ in NOUN_POS else [])
     governed = m.head.pos_ in NOUN_POS and anchor.i != m.head.i  # "*cut* aid": the verb governs the noun
     modality = find_modality(chain, m.consumed, governed=governed, outcome=m.rule.type in OUTCOME_TYPES)
+    if modality == "asserted" and is_planned_noun(m.head):
+        modality = "planned"
     event = Event(start=start, end=end, type=m.rule.type, modality=modality)  # type: ignore[arg-type]
     event.place, event.country, event.lat, event.lon = where_of(m, chain, clause)
     event.date = args.date_of(m.doc, clause, m.sent, start)
@@ -160,6 +203,12 @@ def build_event(m: Match) -> Event | None:
     event.amount = args.amount_of(m.doc, clause, m.sent, start) if m.rule.type == "aid" else None
     event.quote = args.quote_index(m.doc, start)
     return event
+
+
+def is_planned_noun(noun: Token) -> bool:
+    """A noun trigger qualified as intended: "the *planned* deployment", "a *proposed* ban"."""
+    planning = load_cues()["planning_verbs"]
+    return noun.pos_ in NOUN_POS and any(c.dep_ == "amod" and lemma(c) in planning for c in noun.children)
 
 
 def actor_token(m: Match, chain: list[Token]) -> Token | None:
@@ -185,12 +234,14 @@ def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | N
     the countries named in the clause, then the nearest named before the trigger in the sentence."""
     doc, depart = m.doc, m.rule.type == "depart"
     ranked = args.rank_places(doc, [p for p in args.items_in(doc, doc._.places or [], clause)
-                                     if p.feature != "border"], depart)
-    where = args.place_at(doc, where_head(chain))
+                                     if p.feature != "border" and not args.place_across_border(doc, p)], depart)
+    where = args.place_of_noun(doc, where_head(chain))
     if where is not None and where.feature != "border":
         ranked.append(where)
-    # the event's place is where it goes or happens, not where it comes from (for depart: not where it goes)
-    city = next((p for p in ranked if p.feature in args.PLACE_FEATURES and args.place_role(doc, p, depart) < 2),
+    # the event's place is where it goes or happens, not where it comes from (for depart: not where it goes);
+    # a group under way with no destination named is placed where it comes from ("making their way north from X")
+    roles = 3 if m.rule.type == "travel" else 2
+    city = next((p for p in ranked if p.feature in args.PLACE_FEATURES and args.place_role(doc, p, depart) < roles),
                 None)
     if city is not None:
         return city.name, city.country, city.lat, city.lon
@@ -210,15 +261,35 @@ def size_of(m: Match, chain: list[Token]) -> list[float | None] | None:
     if kind in MOVEMENT_TYPES or (kind == "deploy" and subject is not None and not passive):
         if subject is None:
             return preceding_size(m)
-        found = args.people_size(m.doc, own_clause(subject))
+        words = own_clause(group_top(subject))
+        found = args.people_size(m.doc, words) or args.strength_size(words)
+        if found is None and subject.pos_ == "PRON" and kind in MOVEMENT_TYPES:
+            found = sentence_size(m)  # "it grew to 5,000 people as *it* made its way north"
         if found or kind != "deploy":
             return found
     group = [subject] if passive and subject is not None else objects_of(m.head)
+    if kind == "return" and not group and subject is not None:
+        group = [group_top(subject)]  # "hundreds of people are *returning* home"
     for word in group:
         found = args.people_size(m.doc, own_clause(word))
         if found:
             return found
     return None
+
+
+def group_top(noun: Token) -> Token:
+    """The count a group noun is part of: "*thousands* of Central Americans traveling", "*hundreds* of migrants
+    who left"."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head
+    return noun
+
+
+def sentence_size(m: Match) -> list[float | None] | None:
+    """The people counted in the trigger's sentence, nearest first (for a group named only by a pronoun)."""
+    people = [q for q in m.doc._.quantities or [] if args.is_people(q)]
+    near = args.nearest(people, m.first.idx, m.sent)
+    return [near.low, near.high] if near is not None else None
 
 
 def preceding_size(m: Match) -> list[float | None] | None:
@@ -228,19 +299,43 @@ def preceding_size(m: Match) -> list[float | None] | None:
     return [people[-1].low, people[-1].high] if people else None
 
 
-def merge_events(events: list[tuple[int, Event]]) -> list[Event]:
-    """One event per type and sentence unless their places differ ("walked and rode buses" is one travel)."""
-    kept: list[tuple[int, Event]] = []
-    for sent_start, event in events:
-        same = next((e for s, e in kept if s == sent_start and e.type == event.type
+def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
+    """One event per type and sentence unless their places differ ("walked and rode buses" is one travel), or their
+    modalities differ in unrelated clauses ("who left to *press* north *boarded* subways" are two; "set up a
+    roadblock to *thwart* them" is one)."""
+    kept: list[tuple[Token, Event]] = []
+    for token, event in events:
+        same = next((e for t, e in kept if t.sent.start == token.sent.start and e.type == event.type
+                     and (e.modality == event.modality or are_related(t, token))
                      and (e.place is None or event.place is None or e.place == event.place)), None)
         if same is None:
-            kept.append((sent_start, event))
+            kept.append((token, event))
             continue
         for name in ("actor", "place", "country", "lat", "lon", "date", "size", "amount", "quote"):
             if getattr(same, name) is None:
                 setattr(same, name, getattr(event, name))
     return [e for _, e in kept]
+
+
+def are_related(one: Token, other: Token) -> bool:
+    """Whether one word governs the other or both hang on the same word."""
+    return one.head.i == other.head.i or one.head.i == other.i or other.head.i == one.i
+
+
+def carry_countries(events: list[Event]) -> list[Event]:
+    """An authority's action with no country in its sentence takes the country of the article's previous action of
+    the same type (the same government keeps acting: "the Pentagon will *send* troops" after "U.S. troops..."), or
+    where none comes before, of the next one."""
+    for ordered in (events, events[::-1]):  # before the first one with a country: the next one's
+        last: dict[str, str] = {}
+        for event in ordered:
+            if event.type not in CARRIED_COUNTRY_TYPES:
+                continue
+            if event.country is None and event.type in last:
+                event.country = last[event.type]
+            elif event.country is not None:
+                last[event.type] = event.country
+    return events
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -252,8 +347,8 @@ def find_events(doc: Doc) -> list[Event]:
     for m in find_matches(doc):
         event = build_event(m)
         if event is not None:
-            built.append((m.sent.start, event))
-    return merge_events(built)
+            built.append((m.head, event))
+    return carry_countries(merge_events(built))
 
 
 class EventFinder:

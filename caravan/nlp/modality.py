@@ -98,8 +98,12 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
         elif child.dep_ in ("aux", "auxpass") and text in cues["future_auxiliaries"]:
             # "they'd been sent": 'd is "had" before a participle, "would" before a bare verb
             found.future = found.future or not (text in ("'d", "’d") and word.tag_ != "VB")
-        elif child.dep_ == "aux" and text in cues["predictive_auxiliaries"]:
+        elif child.dep_ == "aux" and text in cues["obligation_auxiliaries"] and child.i not in consumed:
+            found.planned = True  # "Congress *must* pass the bill": what an actor is bound to do
+        elif child.dep_ == "aux" and text in cues["predictive_auxiliaries"] and child.i not in consumed:
             found.predicted = True
+        elif child.dep_ == "advmod" and text in cues["obligation_adverbs"]:
+            found.planned = True  # "the caravan had *better* be stopped"
         elif child.dep_ == "advmod" and lemma(child) in cues["predicting_words"]:
             found.predicted = True
         elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["impossible_words"]:

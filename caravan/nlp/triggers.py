@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from caravan.nlp import eventargs as args
 from caravan.nlp.clause import clause_of, governors, objects_of, partitive_heads, prep_objects, subject_of
-from caravan.nlp.eventlex import TriggerRule, in_class, lemma, load_cues, load_lexicon, load_rules
+from caravan.nlp.eventlex import TriggerRule, in_class, lemma, load_cues, load_lexicon, load_rules, rules_for
 from caravan.nlp.extensions import in_boilerplate
 
 MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
@@ -23,6 +23,9 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northward", "northwar
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# a way into a country: these prepositions, with a country, a border or one of these nouns as object
+ENTRY_PREPS = ("into", "across", "over")
+ENTRY_NOUNS = frozenset({"border", "frontier", "territory", "soil"})
 # prepositions that name who receives money or aid
 RECIPIENT_PREPS = ("to", "into", "for", "in")
 # mover words that name a group only through what they quantify or stand for ("some *of the migrants*")
@@ -139,6 +142,8 @@ def need_source(m: Match, _: str) -> bool:
 def need_place(m: Match, _: str) -> bool:
     """An object, a directional phrase or a direction names a place ("crossed *into Mexico*", "head *north*")."""
     words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, PLACE_PREPS)
+    # a place phrase on a noun of the verb's phrase: "moving in a caravan *through Mexico*"
+    words += [w for o in list(words) if o.pos_ in NOUN_POS for w in prep_objects(o, PLACE_PREPS)]
     for part in m.head.children:
         if part.dep_ in ("prt", "advmod", "npadvmod") and part.lower_ in DIRECTIONS:
             return True
@@ -148,8 +153,11 @@ def need_place(m: Match, _: str) -> bool:
 
 
 def need_context(m: Match, _: str) -> bool:
-    """The sentence holds a migration word."""
-    return any(in_class(t, "context") for t in m.sent)
+    """The sentence, or the one before it in the same paragraph, holds a migration word."""
+    doc, start = m.doc, m.sent.start
+    if start > 0 and "\n" not in doc[start - 1].text:
+        start = doc[start - 1].sent.start
+    return any(in_class(t, "context") for t in doc[start: m.sent.end])
 
 
 def need_setup(m: Match, _: str) -> bool:
@@ -203,6 +211,45 @@ def need_coerced(m: Match, _: str) -> bool:
     return any(lemma(w) in coercion for w in m.chain[1:])
 
 
+def need_progressive(m: Match, _: str) -> bool:
+    """A progressive or a participle: "the caravan *is coming*", "a caravan *coming* north"."""
+    if m.head.tag_ != "VBG":
+        return False
+    return m.head.dep_ in ("acl", "advcl", "conj") or any(c.dep_ == "aux" and lemma(c) == "be"
+                                                             for c in m.head.children)
+
+
+def need_entry_goal(m: Match, _: str) -> bool:
+    """A way into a country or over a border ("ran back *into Guatemala*", "poured *across the border*")."""
+    goals = prep_objects(m.head, ENTRY_PREPS)
+    for part in m.head.children:
+        if part.dep_ in ("prt", "advmod"):
+            goals += prep_objects(part, ENTRY_PREPS)
+    for goal in goals:
+        place = args.place_at(m.doc, goal)
+        if (place is not None and place.feature == "border") or lemma(goal) in ENTRY_NOUNS:
+            return True
+        if place is not None and place.feature == "country" and goal.head.lower_ == "into":
+            return True  # "into Mexico" enters it; "across Mexico" travels through it
+    return False
+
+
+def need_negated(m: Match, _: str) -> bool:
+    """A verb under its own negation: "will not *be admitted*", "cannot *handle* more"; the negation and the modal
+    belong to the trigger (a refusal is the block itself)."""
+    words = [c for c in m.head.children if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("ca", "can", "cannot"))]
+    if not any(w.dep_ == "neg" or w.lower_ == "cannot" for w in words):
+        return False
+    m.consumed.update(w.i for w in words)
+    return True
+
+
+def need_decree(m: Match, _: str) -> bool:
+    """A noun that names a rule or order, not the idiom "in order to"."""
+    return not (m.head.dep_ == "pobj" and m.head.head.lower_ == "in" and m.head.i + 1 < len(m.doc)
+                and m.doc[m.head.i + 1].lower_ == "to")
+
+
 def need_money(m: Match, _: str) -> bool:
     """A money quantity (or MONEY entity) in the trigger's words or clause."""
     words = list(m.head.subtree) + clause_of(m.chain)
@@ -226,9 +273,10 @@ def need_home(m: Match, _: str) -> bool:
 def need_object(m: Match, cls: str) -> bool:
     """An object of the trigger (or of its particle) in the class ("fired *tear gas*")."""
     objects = objects_of(m.head)
+    phrase = {w for words in m.rule.words if words[0] == lemma(m.first) for w in words[1:]}
     for part in m.head.children:
-        if part.dep_ == "prt":
-            objects += [c for c in part.children if c.dep_ == "pobj"]
+        if part.dep_ == "prt" or (part.dep_ == "prep" and part.lower_ in phrase):
+            objects += [c for c in part.children if c.dep_ == "pobj"]  # "break *through* barricades"
     return any(_in_role(w, cls) for o in objects for w in partitive_heads(o))
 
 
@@ -308,7 +356,9 @@ REQUIREMENTS: dict[str, Requirement] = {
     "intransitive": need_intransitive, "home": need_home, "source": need_source,
     "nonplace_goal": need_nonplace_goal, "object": need_object, "subject": need_subject,
     "acl": need_acl, "with": need_with, "dobj": need_dobj, "of": need_of, "poss": need_poss,
-    "count": need_count, "anchored": need_anchored, "erected": need_erected, "infinitive": need_infinitive, "recipient": need_recipient, "modifier": need_modifier,
+    "count": need_count, "anchored": need_anchored, "progressive": need_progressive, "entry_goal": need_entry_goal,
+    "negated": need_negated, "decree": need_decree, "erected": need_erected, "infinitive": need_infinitive,
+    "recipient": need_recipient, "modifier": need_modifier,
 }
 
 
@@ -366,9 +416,7 @@ def anchor_of(head: Token, rule: TriggerRule) -> Token:
 
 def match_token(doc: Doc, sent: Span, token: Token) -> Match | None:
     """The first rule that matches at a token, with its requirements met."""
-    for rule in load_rules():
-        if lemma(token) not in rule.first_words() and token.lower_ not in rule.first_words():
-            continue
+    for rule in rules_for(lemma(token), token.lower_):
         for words in sorted(rule.words, key=len, reverse=True):
             last = match_words(token, words, rule.pos)
             if last is None or not pos_fits(rule, token, last):

@@ -521,8 +521,9 @@ def test_events_return_not_for_removing_protections():
 
 
 @pytest.mark.model
-def test_events_travel_come_needs_a_place():
-    assert types_of("A new migrant caravan is coming.") == []
+def test_events_travel_come_needs_a_place_or_a_progressive():
+    assert types_of("The migrants came for work.") == []
+    assert types_of("A new migrant caravan is coming.") == ["travel"]
     assert types_of("The caravan is coming across Mexico.") == ["travel"]
 
 
@@ -618,8 +619,14 @@ def test_events_modality_in_case_is_conditional():
 
 
 @pytest.mark.model
-def test_events_participle_describing_a_noun_is_not_a_movement():
-    assert types_of("A caravan traveling from the south reached the border on Monday.") == ["arrive"]
+def test_events_participle_on_a_specific_group_is_a_movement():
+    assert types_of("A caravan traveling from the south reached the border on Monday.") == ["travel", "arrive"]
+    assert types_of("Officials watched a group of 300 migrants heading toward the river.") == ["travel"]
+
+
+@pytest.mark.model
+def test_events_participle_on_a_kind_of_people_is_not_a_movement():
+    assert types_of("People crossing the river illegally are arrested.") == ["detain"]
 
 
 @pytest.mark.model
@@ -733,3 +740,216 @@ def test_events_modality_doing_nothing_to_is_negated():
 @pytest.mark.model
 def test_events_policy_in_a_time_clause_is_its_setting():
     assert types_of("The families will stay in the shelter while their asylum claims are processed.") == []
+
+
+# --- movements in progress, nominal events, phrasal triggers, capacity blocks, deployment phrasing ---------------
+
+@pytest.mark.model
+def test_events_progressive_of_a_group_is_a_movement():
+    assert only("Hundreds of families are now coming across the desert.", "travel").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_participle_after_a_count_keeps_the_group_size():
+    text = "Police stopped thousands of Venezuelans traveling on foot toward the capital."
+    event = only(text, "travel", quantities=[people(text, "thousands", 1000, 9999)])
+    assert event.size == [1000, 9999]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kind", [
+    ("The migrants rested in a park. Their journey had taken them across three countries to the border.", "travel"),
+    ("The arrival of the caravan filled the shelters of the town.", "arrive"),
+    ("The closure of the crossing left hundreds of migrants waiting at the border.", "block"),
+    ("The president signed a proclamation barring asylum for migrants who enter between ports.", "policy"),
+    ("The mobilization of the Guard to the border began on Monday.", "deploy"),
+    ("The minister held a meeting with officials from the border states.", "meet"),
+])
+def test_events_nominal_trigger_is_an_event(text: str, kind: str):
+    assert kind in types_of(text)
+
+
+@pytest.mark.model
+def test_events_journey_that_begins_somewhere_is_a_departure():
+    text = "The migrants rested for a day. Their trek started in the capital ten days earlier."
+    assert "depart" in types_of(text, places=[place(text, "capital")])
+
+
+@pytest.mark.model
+def test_events_in_order_to_is_no_policy():
+    assert types_of("Officials spoke in order to calm the migrants at the border.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kind, modality", [
+    ("The families hope to make it to the border before the rains.", "arrive", "planned"),
+    ("The group pressed on toward the capital after a night in the square.", "travel", "asserted"),
+    ("A few dozen migrants took a cargo train to the next town.", "travel", "asserted"),
+    ("The migrants set up camp in a park near the border.", "gather", "asserted"),
+    ("The families bedded down in a church courtyard.", "gather", "asserted"),
+])
+def test_events_phrasal_trigger_is_an_event(text: str, kind: str, modality: str):
+    assert only(text, kind).modality == modality
+
+
+@pytest.mark.model
+def test_events_way_into_a_country_is_a_crossing():
+    text = "Several families ran back into Guatemala at night."
+    assert types_of(text, places=[place(text, "Guatemala", "country", "GT")]) == ["cross"]
+
+
+@pytest.mark.model
+def test_events_breaking_through_a_barrier_is_a_crossing():
+    assert "cross" in types_of("A crowd of migrants broke through a police cordon at the bridge.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The shelter in the border town is full, its director said.",
+    "The processing center hit capacity on Sunday, border officers said.",
+    "Hundreds of migrants were stranded at the border after the crossing closed.",
+    "The migrants were barred from approaching the border fence.",
+])
+def test_events_capacity_and_processing_limits_are_blocks(text: str):
+    assert only(text, "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_cannot_handle_more_is_an_asserted_block():
+    assert only("Officials at the border cannot handle more asylum claims.", "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_not_being_admitted_is_a_block_not_a_negated_one():
+    event = only("The migrants will not be admitted into the country unless they apply.", "block")
+    assert event.modality == "conditional"
+
+
+@pytest.mark.model
+def test_events_full_of_migrants_is_no_block():
+    assert types_of("The bridges that lead to the border post are full of migrants.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The agency is rushing more agents to the border this week.",
+    "Police are patrolling the border with soldiers.",
+    "Congress approved 900 Guard troops for the border mission.",
+    "The Pentagon is lending helicopters and drones to the Border Patrol.",
+    "Soldiers are providing support to customs officers at the crossing.",
+])
+def test_events_deployment_phrasing_is_a_deployment(text: str):
+    assert "deploy" in types_of(text)
+
+
+@pytest.mark.model
+def test_events_repelling_a_group_is_a_block():
+    assert "block" in types_of("Soldiers used batons to repel the crowd of migrants at the checkpoint.")
+
+
+@pytest.mark.model
+def test_events_authority_country_carries_over_in_the_article():
+    text = "Mexico deployed police to its southern border on Monday. Officials said they will send more officers to the border soon."
+    found = [e for e in events_of(text, places=[place(text, "Mexico", "country", "MX")]) if e.type == "deploy"]
+    assert [e.country for e in found] == ["MX", "MX"]
+
+
+@pytest.mark.model
+def test_events_authority_country_carries_back_to_the_first_action():
+    text = "Officials said they will send more officers to the border soon. Mexico deployed police to its border."
+    found = [e for e in events_of(text, places=[place(text, "Mexico", "country", "MX")]) if e.type == "deploy"]
+    assert [e.country for e in found] == ["MX", "MX"]
+
+
+@pytest.mark.model
+def test_events_country_across_a_border_is_not_the_closing_one():
+    text = "The president said he would close the border with Guatemala."
+    assert only(text, "block", places=[place(text, "Guatemala", "country", "GT")]).country is None
+
+
+@pytest.mark.model
+def test_events_where_clause_on_a_city_of_name_places_the_event():
+    text = "The caravan stopped in the port town of Mazatlan, where the families had camped for a week."
+    event = only(text, "gather", places=[place(text, "Mazatlan", "city", "MX")])
+    assert event.place == "Mazatlan"
+
+
+@pytest.mark.model
+def test_events_group_under_way_is_placed_where_it_comes_from():
+    text = "A group of families was walking north from Mazatlan on Tuesday."
+    assert only(text, "travel", places=[place(text, "Mazatlan", "city", "MX")]).place == "Mazatlan"
+
+
+@pytest.mark.model
+def test_events_same_type_with_other_modality_in_another_clause_is_kept():
+    text = "The migrants boarded buses at dawn because they had vowed to press north toward the border."
+    assert [e.modality for e in events_of(text) if e.type == "travel"] == ["asserted", "planned"]
+
+
+@pytest.mark.model
+def test_events_purpose_of_the_same_verb_is_merged():
+    assert types_of("Police set up a roadblock to stop the caravan.") == ["block"]
+
+
+@pytest.mark.model
+def test_events_ordering_a_deployment_is_a_policy():
+    assert "policy" in types_of("The minister ordered the mobilization of police units after migrants reached the frontier.")
+
+
+@pytest.mark.model
+def test_events_stopping_an_onslaught_or_a_procession_is_a_block():
+    assert "block" in types_of("The governor urged police to halt the influx at the river crossing.")
+    assert "block" in types_of("Police broke up the procession near the border.")
+
+
+@pytest.mark.model
+def test_events_bulk_of_a_group_following_is_a_movement():
+    text = "Most of the group left on Friday. The bulk of the remaining families plan to follow them next week."
+    assert only(text, "travel").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_capacity_at_a_port_of_entry_is_a_block_without_other_context():
+    assert only("The port of entry has reached capacity, a spokeswoman said.", "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_troops_en_route_are_deployed():
+    assert "deploy" in types_of("Hundreds of soldiers are en route to the southern border, officials said.")
+
+
+@pytest.mark.model
+def test_events_preventing_entry_is_a_block():
+    assert types_of("Soldiers tried to block entry at the river crossing.") == ["block"]
+
+
+@pytest.mark.model
+def test_events_not_admitted_into_a_country_is_a_block():
+    text = "Those without papers will not be admitted into Canada, the minister said."
+    assert "block" in types_of(text, places=[place(text, "Canada", "country", "CA")])
+
+
+@pytest.mark.model
+def test_events_agents_using_spray_is_force_not_deployment():
+    assert types_of("Soldiers used pepper spray on the crowd of migrants.") == ["force"]
+
+
+@pytest.mark.model
+def test_events_gerund_subject_is_no_crossing():
+    assert types_of("Entering the country without papers is a crime, the judge said.") == []
+
+
+@pytest.mark.model
+def test_events_jumping_the_line_is_no_crossing():
+    assert types_of("Officials said the migrants should not jump the line at the border.") == []
+
+
+@pytest.mark.model
+def test_events_modality_had_better_and_must_are_planned():
+    assert only("The caravan had better be stopped at the border.", "block").modality == "planned"
+    assert only("Mexico must stop the migrants at its southern border.", "block").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_modality_planned_noun_is_planned():
+    assert only("The planned deployment of soldiers to the border was announced.", "deploy").modality == "planned"
