@@ -33,7 +33,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("caravan.nlp.quantities", "QuantityFinder"),
     ("caravan.nlp.dates", "DateFinder"),
     ("caravan.nlp.events", "EventFinder"),
-    ("caravan.nlp.events_es", "SpanishEventFinder"),  # adds the events of Spanish articles
+    ("caravan.nlp.events.spanish", "SpanishEventFinder"),  # adds the events of Spanish articles
 )
 
 

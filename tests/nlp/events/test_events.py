@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from caravan.model import EVENT_TYPES, DateRef, Event, Place, Quantity, Quote, Span
-from caravan.nlp.eventargs import country_of
-from caravan.nlp.eventlex import load_rules
+from caravan.nlp.events.arguments import country_of
+from caravan.nlp.events.lexicon import load_rules
 from caravan.nlp.events import EventFinder
-from caravan.nlp.triggers import REQUIREMENTS
+from caravan.nlp.events.triggers import REQUIREMENTS
 from caravan.nlp.extensions import register_extensions
 from caravan.nlp.models import load_model
 from caravan.settings import Settings
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "events.md"
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "events.md"
 
 
 def at(text: str, words: str, nth: int = 0) -> tuple[int, int]:

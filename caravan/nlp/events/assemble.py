@@ -1,7 +1,7 @@
 """Turns the triggers found in a parsed article into migration events (depart, cross, block, detain...).
 
 Triggers come from ``triggers`` (rules of ``caravan/data/events/triggers.json`` in their migration sense);
-arguments from the trigger's clause (``eventargs``), modality from its governors (``modality``). One event per
+arguments from the trigger's clause (``arguments``), modality from its governors (``modality``). One event per
 trigger, one per type and sentence. The ontology, with examples and PLOVER/CAMEO codes, is ``docs/events.md``.
 """
 
@@ -12,11 +12,11 @@ import logging
 from spacy.tokens import Doc, Token
 
 from caravan.model import Event
-from caravan.nlp import eventargs as args
-from caravan.nlp.clause import agent_of, clause_of, governors, objects_of, own_clause, subject_of, where_head
-from caravan.nlp.eventlex import lemma, load_cues, load_lexicon
-from caravan.nlp.modality import find_modality, is_impossible
-from caravan.nlp.triggers import MOVEMENT_TYPES, NOUN_POS, VERB_POS, Match, anchor_of, find_matches, is_mover
+from caravan.nlp.events import arguments as args
+from caravan.nlp.events.clause import agent_of, clause_of, governors, objects_of, own_clause, subject_of, where_head
+from caravan.nlp.events.lexicon import lemma, load_cues, load_lexicon
+from caravan.nlp.events.modality import find_modality, is_impossible
+from caravan.nlp.events.triggers import MOVEMENT_TYPES, NOUN_POS, VERB_POS, Match, anchor_of, find_matches, is_mover
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ cues before them and arguments from the places, quantities and dates of their se
 
 Works without a parse; where the Spanish model is installed its lemmas find forms the table lacks
 ("detuvimos"), its tags keep nouns that look like verb forms out ("la marcha", "parte") and its parse scopes
-negation and the moving group to the trigger's own clause. The English rules (``events.py``) are not used here:
+negation and the moving group to the trigger's own clause. The English rules (``assemble.py``) are not used here:
 the two languages share the ontology (``docs/events.md``), not the words.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from caravan.model import DateRef, Event, Place, Quantity
-from caravan.nlp.eventlex_es import Trigger, load_classes, load_lemmas, load_modality_cues, load_triggers, tense_of
+from caravan.nlp.events.lexicon_es import Trigger, load_classes, load_lemmas, load_modality_cues, load_triggers, tense_of
 from caravan.nlp.extensions import in_boilerplate
 from caravan.settings import Settings
 

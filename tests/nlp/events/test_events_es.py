@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from caravan.model import Article, Event
-from caravan.nlp.eventlex_es import load_triggers, stem_forms, tense_of
+from caravan.nlp.events.lexicon_es import load_triggers, stem_forms, tense_of
 from caravan.nlp.pipeline import Pipeline
 from caravan.settings import Settings
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from caravan.model import Quote
-from caravan.nlp.quote_data import QuoteLexicon, is_outlet, load_lexicon
-from caravan.nlp.direct_quotes import is_scare_quote
-from caravan.nlp.quote_marks import Marked, find_marked, paragraphs, trim
-from caravan.nlp.quote_parts import Found
+from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
+from caravan.nlp.quotes.direct import is_scare_quote
+from caravan.nlp.quotes.marks import Marked, find_marked, paragraphs, trim
+from caravan.nlp.quotes.parts import Found
 
 UPPER = "A-ZÁÉÍÓÚÑÜ"
 WORD = rf"[{UPPER}][\w'’.\-]*"

@@ -1,9 +1,9 @@
 """Finds quotes in an article: direct, indirect and mixed, with speaker, role, channel and credited outlet.
 
-Direct quotes are the spans between quotation marks (``direct_quotes.py``); indirect quotes are what cue
-verbs, "according to" and reporting nouns report (``indirect_quotes.py``); a reported clause that holds a
+Direct quotes are the spans between quotation marks (``direct.py``); indirect quotes are what cue
+verbs, "according to" and reporting nouns report (``indirect.py``); a reported clause that holds a
 quoted fragment is one mixed quote. Spanish, and any text without a parse, is handled by rules
-(``quotes_es.py``). Speakers are expanded and resolved by ``speakers.py``; ``normalise_speaker`` gives one
+(``spanish.py``). Speakers are expanded and resolved by ``speakers.py``; ``normalise_speaker`` gives one
 key per speaker across articles.
 """
 
@@ -16,16 +16,16 @@ import re
 from spacy.tokens import Doc
 
 from caravan.model import Quote
-from caravan.nlp.direct_quotes import DirectQuotes, keep_marked
+from caravan.nlp.quotes.direct import DirectQuotes, keep_marked
 from caravan.nlp.extensions import in_boilerplate
-from caravan.nlp.indirect_quotes import (CONTAINED, find_according, find_headline, find_indirect,
+from caravan.nlp.quotes.indirect import (CONTAINED, find_according, find_headline, find_indirect,
                                          find_noun_cues)
-from caravan.nlp.quote_data import QuoteLexicon, is_outlet, load_lexicon
-from caravan.nlp.quote_marks import find_marked, paragraphs, trim
-from caravan.nlp.posts import POST_CHANNEL, find_posts
-from caravan.nlp.quote_parts import Found
-from caravan.nlp.quotes_es import find_quotes_by_rules
-from caravan.nlp.speakers import FIRST_PERSON, NameBook, clean_name, normalise_speaker
+from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
+from caravan.nlp.quotes.marks import find_marked, paragraphs, trim
+from caravan.nlp.quotes.posts import POST_CHANNEL, find_posts
+from caravan.nlp.quotes.parts import Found
+from caravan.nlp.quotes.spanish import find_quotes_by_rules
+from caravan.nlp.quotes.speakers import FIRST_PERSON, NameBook, clean_name, normalise_speaker
 from caravan.settings import Settings
 
 __all__ = ["QuoteFinder", "find_quotes", "normalise_speaker"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from caravan.nlp.eventlex import in_class, lemma, load_cues, load_lexicon
+from caravan.nlp.events.lexicon import in_class, lemma, load_cues, load_lexicon
 
 # a trigger shares subject and modality with the word it is the open complement or predicate of
 CONTROL_DEPS = frozenset({"xcomp", "acomp", "oprd"})

@@ -12,10 +12,10 @@ from spacy.tokens import Doc, Token
 
 from caravan.model import Quote
 from caravan.nlp.extensions import in_boilerplate
-from caravan.nlp.quote_data import QuoteLexicon
-from caravan.nlp.quote_marks import Marked, paragraphs
-from caravan.nlp.quote_parts import Found, TokenIndex, cue_class
-from caravan.nlp.speakers import NameBook, Speaker, clean_name, find_channel, find_speaker, subject_of
+from caravan.nlp.quotes.data import QuoteLexicon
+from caravan.nlp.quotes.marks import Marked, paragraphs
+from caravan.nlp.quotes.parts import Found, TokenIndex, cue_class
+from caravan.nlp.quotes.speakers import NameBook, Speaker, clean_name, find_channel, find_speaker, subject_of
 
 # a quoted span this short without closing punctuation is a scare quote or a title ("the so-called “caravan”")
 SCARE_MAX_WORDS = 3

@@ -13,10 +13,10 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 from caravan.model import Quote
-from caravan.nlp.quote_data import QuoteLexicon
-from caravan.nlp.quote_marks import Marked, paragraphs, trim
-from caravan.nlp.quote_parts import Found, cue_class
-from caravan.nlp.speakers import (FIRST_PERSON, PERSON_PRONOUNS, RELATIVES, NameBook, Speaker, clean_name,
+from caravan.nlp.quotes.data import QuoteLexicon
+from caravan.nlp.quotes.marks import Marked, paragraphs, trim
+from caravan.nlp.quotes.parts import Found, cue_class
+from caravan.nlp.quotes.speakers import (FIRST_PERSON, PERSON_PRONOUNS, RELATIVES, NameBook, Speaker, clean_name,
                                   find_channel, find_speaker, subject_of)
 
 # a title's "Name:" prefix is at most this many tokens ("Pat Caddell: …")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from caravan.model import Article, Quote, Span
-from caravan.nlp.quote_marks import find_marked
+from caravan.nlp.quotes.marks import find_marked
 from caravan.nlp.quotes import QuoteFinder, normalise_speaker
 
 
@@ -442,7 +442,7 @@ def test_quotes_asking_for_shelter_is_no_quote(run):
 # --- issue 9: error classes on unseen articles (sentences written for the tests) --------------------------------
 
 def test_quotes_posts_find_the_signed_text_of_an_embedded_post():
-    from caravan.nlp.posts import find_posts
+    from caravan.nlp.quotes.posts import find_posts
     text = ("The mayor spoke on Monday.\n\n"
             "Skip Twitter post by @anaruiz ....The shelter opens at noon — Ana Ruiz (@anaruiz) May 4, 2021\n\n"
             "Buses left at dawn.")

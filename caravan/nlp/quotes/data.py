@@ -8,7 +8,7 @@ from pathlib import Path
 
 from caravan.datafiles import read_rows
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "quotes"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "quotes"
 
 
 @dataclass(frozen=True)

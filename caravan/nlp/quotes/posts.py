@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from caravan.nlp.quote_marks import paragraphs, trim
+from caravan.nlp.quotes.marks import paragraphs, trim
 
 # the signature an embedded post ends with, after its text: "— Ana Ruiz (@anaruiz) May 4, 2021"
 SIGNATURE = re.compile(r"\s[—–]\s*(?P<name>[^\s()@—–][^()@—–\n]{0,60}?)\s*\(@\w{1,30}\)\s*"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from caravan.nlp.quote_data import QuoteLexicon, is_outlet, load_lexicon
+from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from caravan.nlp import eventargs as args
-from caravan.nlp.clause import clause_of, governors, objects_of, partitive_heads, prep_objects, subject_of
-from caravan.nlp.eventlex import TriggerRule, in_class, lemma, load_cues, load_lexicon, load_rules, rules_for
+from caravan.nlp.events import arguments as args
+from caravan.nlp.events.clause import clause_of, governors, objects_of, partitive_heads, prep_objects, subject_of
+from caravan.nlp.events.lexicon import TriggerRule, in_class, lemma, load_cues, load_lexicon, load_rules, rules_for
 from caravan.nlp.extensions import in_boilerplate
 
 MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})

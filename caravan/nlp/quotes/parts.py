@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from caravan.model import Quote
-from caravan.nlp.quote_data import QuoteLexicon
-from caravan.nlp.quote_marks import Marked
+from caravan.nlp.quotes.data import QuoteLexicon
+from caravan.nlp.quotes.marks import Marked
 
 VERB_TAGS = ("VB",)
 

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from caravan.datafiles import read_rows
 from caravan.errors import GazetteerError
 from caravan.model import DateRef, Place, Quantity, Quote
-from caravan.nlp.clause import partitive_heads, prep_objects
-from caravan.nlp.eventlex import DATA_DIR, in_class
+from caravan.nlp.events.clause import partitive_heads, prep_objects
+from caravan.nlp.events.lexicon import DATA_DIR, in_class
 from caravan.nlp.extensions import in_boilerplate
 
 log = logging.getLogger(__name__)

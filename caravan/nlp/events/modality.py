@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from caravan.nlp.clause import is_reporting, subject_of
-from caravan.nlp.eventlex import lemma, load_cues
+from caravan.nlp.events.clause import is_reporting, subject_of
+from caravan.nlp.events.lexicon import lemma, load_cues
 
 @dataclass
 class Cues:

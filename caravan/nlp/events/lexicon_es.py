@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from caravan.datafiles import read_rows
-from caravan.nlp.eventlex import DATA_DIR
+from caravan.nlp.events.lexicon import DATA_DIR
 
 TRIGGERS_FILE = DATA_DIR / "triggers_es.tsv"
 LEXICON_FILE = DATA_DIR / "lexicon_es.tsv"

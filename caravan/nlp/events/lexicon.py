@@ -9,7 +9,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "events"
 TRIGGERS_FILE = DATA_DIR / "triggers.json"
 LEXICON_FILE = DATA_DIR / "lexicon.json"
 MODALITY_FILE = DATA_DIR / "modality.json"
