@@ -47,7 +47,7 @@ def run(model: str, data_file: str, show: bool) -> None:
     for text, expected in load_cases(data_file):
         found = found_events(pipeline, text)
         for name, key in keys.items():
-            totals[name] = [a + b for a, b in zip(totals[name], tally(expected, found, key))]
+            totals[name] = [a + b for a, b in zip(totals[name], tally(expected, found, key), strict=True)]
         if show and sorted(found) != sorted(expected):
             sys.stdout.write(f"  {text}\n    expected {expected} found {found}\n")
     for name, (hits, n_found, n_expected) in totals.items():

@@ -58,7 +58,7 @@ def shift(value: str | None, days: int) -> str | None:
 
 def scale_to(db: Database, target: int) -> None:
     """Copy stored originals (new ids, text and dates shifted by 30 days per copy) until ``target`` articles."""
-    originals = [(a, r) for a, r in zip(db.articles(), db.records()) if not r.skipped]
+    originals = [(a, r) for a, r in zip(db.articles(), db.records(), strict=False) if not r.skipped]
     for copy in itertools.count(1):
         for article, record in originals:
             if db.counts()["articles"] >= target:

@@ -22,9 +22,9 @@ import html
 import io
 import json
 import uuid
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
-from datetime import datetime, timezone
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -78,7 +78,7 @@ def page(article: dict[str, str]) -> bytes:
 
 
 def rss_date(day: str) -> str:
-    return format_datetime(datetime.fromisoformat(day).replace(hour=9, minute=30, tzinfo=timezone.utc))
+    return format_datetime(datetime.fromisoformat(day).replace(hour=9, minute=30, tzinfo=UTC))
 
 
 def feed_item(article: dict[str, str]) -> str:

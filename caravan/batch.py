@@ -19,7 +19,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from datasketch import MinHash
-
 from tqdm import tqdm
 
 from caravan.errors import ModelError, SourceError, StoreError

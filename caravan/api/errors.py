@@ -7,8 +7,19 @@ import logging
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from caravan.errors import (CaravanError, ExportError, FetchError, GazetteerError, LanguageError, ModelError, NotFoundError,
-                            PrivateAddressError, SourceError, StoreError, TooLargeError)
+from caravan.errors import (
+    CaravanError,
+    ExportError,
+    FetchError,
+    GazetteerError,
+    LanguageError,
+    ModelError,
+    NotFoundError,
+    PrivateAddressError,
+    SourceError,
+    StoreError,
+    TooLargeError,
+)
 from caravan.store.database import InvalidRecordError
 
 log = logging.getLogger(__name__)

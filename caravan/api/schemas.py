@@ -179,7 +179,7 @@ class ArticleIn(BaseModel):
                                                                                     "(YYYY-MM-DD).")
 
     @model_validator(mode="after")
-    def one_source(self) -> "ArticleIn":
+    def one_source(self) -> ArticleIn:
         if (self.text is None) == (self.url is None):
             raise ValueError("give exactly one of text and url")
         if self.text is not None and not self.text.strip():

@@ -1,8 +1,8 @@
 """Adding articles through the API: a text, or a URL fetched by the safe fetcher, through the ingester.
 
 Writes go through the same ``Ingester`` as ``caravan ingest`` (idempotent on the text's hash, near-duplicates
-linked, failures recorded, the store relinked after), one at a time: a lock makes the API the store's one writer, and the NLP pipeline is
-loaded on the first write only, so a read-only server never loads spaCy.
+linked, failures recorded, the store relinked after), one at a time: a lock makes the API the store's one writer,
+and the NLP pipeline is loaded on the first write only, so a read-only server never loads spaCy.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from caravan.link.query import list_movements
 from caravan.store.summary import TOP, summarise_store
 from caravan.view.summary import latest_events, summary_view
 
+
 @click.command("summary")
 @click.option("--top", type=click.IntRange(min=1), default=TOP, show_default=True,
               help="Rows in each list of most quoted speakers, places and countries.")

@@ -43,7 +43,8 @@ def acled_row(row: EventRow) -> dict[str, Any]:
     return {"event_date": first_day(row.date), "event_type": event_type, "sub_event_type": sub_event_type,
             "actor1": row.actor, "country": row.country_name, "admin1": row.admin1, "location": row.location,
             "latitude": row.lat, "longitude": row.lon, "geo_precision": row.geo_precision,
-            "source": row.outlet, "notes": row.sentence, "size_low": whole(row.size_low), "size_high": whole(row.size_high),
+            "source": row.outlet, "notes": row.sentence,
+            "size_low": whole(row.size_low), "size_high": whole(row.size_high),
             "modality": row.modality, "caravan_type": row.type, "time_precision": time_precision(row.date),
             "amount": whole(row.amount), "article_id": row.article_id, "url": row.url, "published": row.published,
             "trigger": row.trigger}

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from caravan.geo.curated import add_curated, add_country_extras
+from caravan.geo.curated import add_country_extras, add_curated
 from caravan.geo.names import is_latin
 from caravan.geo.store import GazetteerWriter
 

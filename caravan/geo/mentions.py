@@ -150,7 +150,7 @@ def _generic_names() -> frozenset[str]:
 def _generic_entity(gaz: Gazetteer, name: str) -> bool:
     """A generic word, or a generic compound ("Southern Border") that is no place's own name ("Northern
     Territory" is one)."""
-    if is_generic(name) and " " not in name or name in _generic_names():
+    if (is_generic(name) and " " not in name) or name in _generic_names():
         return True
     return " " in name and is_generic(name) and not any(c.kind == "name" for c in gaz.find(name))
 
@@ -420,11 +420,12 @@ def unsupported_acronym(r: Resolution, resolutions: list[Resolution]) -> bool:
     a text about Washington."""
     m = r.mention
     if m.source == "dateline" or not is_caps(m.text) or " " in m.text or len(m.text) > MAX_ACRONYM \
-            or m.text in trusted_caps() or r.choice is not None and r.choice.feature == "country":
+            or m.text in trusted_caps() or (r.choice is not None and r.choice.feature == "country"):
         return False
     if r.choice is None or r.choice.feature not in ("city", "admin"):
         return r.choice is None
-    named = {o.choice.country for o in resolutions if o is not r and o.choice is not None and not is_caps(o.mention.text)}
+    named = {o.choice.country for o in resolutions
+             if o is not r and o.choice is not None and not is_caps(o.mention.text)}
     return r.choice.country not in named
 
 

@@ -113,7 +113,7 @@ def find_single_borders(text: str, gazetteer: Gazetteer) -> list[tuple[int, int,
     out = []
     for m in SINGLE_BORDER.finditer(text):
         start, code = _trim_name(m.group("x"), m.start("x"), gazetteer)
-        if code and not text[max(0, start - 1):start] in ("-", "–", "—", "/"):
+        if code and text[max(0, start - 1):start] not in ("-", "–", "—", "/"):
             out.append((start, m.end(), code))
     return out
 

@@ -278,7 +278,7 @@ def _prefer_own_name_at_home(scored: list, ctx: Context) -> list:
     for i, ((score, _), c) in enumerate(scored[1:], start=1):
         if c.kind == "name" and c.feature == "city" and ctx.countries.get(c.country or "") \
                 and score >= best - HOME_NAME_MARGIN:
-            return [scored[i]] + scored[:i] + scored[i + 1:]
+            return [scored[i], *scored[:i], *scored[i + 1:]]
     return scored
 
 

@@ -11,8 +11,8 @@ import logging
 import time
 from dataclasses import dataclass
 
-from caravan.link.geography import GazetteerGeography
 from caravan.link.events import event_dict, merge_mentions
+from caravan.link.geography import GazetteerGeography
 from caravan.link.legs import movement_dict, sort_movements
 from caravan.link.movements import build_tracks
 from caravan.link.records import load_articles, load_mentions

@@ -52,7 +52,7 @@ class DuplicateIndex:
         self.signatures: dict[str, MinHash] = {}
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "DuplicateIndex":
+    def from_settings(cls, settings: Settings) -> DuplicateIndex:
         return cls(settings.near_duplicate_threshold, settings.minhash_permutations)
 
     @property

@@ -26,7 +26,7 @@ class GazetteerGeography:
     _gazetteer: object | None = field(default=None, repr=False)
     _failed: bool = False
 
-    def _open(self):  # noqa: ANN202 - the Gazetteer type lives in caravan.geo.store
+    def _open(self):
         if self._gazetteer is None and not self._failed:
             from caravan.geo.gazetteer import open_gazetteer
 

@@ -9,8 +9,8 @@ from functools import lru_cache
 from typing import Any
 
 from caravan.datafiles import DATA_DIR, read_rows
-from caravan.link.geography import Geography
 from caravan.link.counts import SIZE_FIELDS, reconcile, size_reports
+from caravan.link.geography import Geography
 from caravan.link.groups import MOVE_TYPES
 from caravan.link.movements import Joined, Track, ordinal_of
 from caravan.link.when import distance_km, slack_km

@@ -50,7 +50,7 @@ class Track:
     ordinal: int | None = None
 
     @classmethod
-    def start(cls, joined: Joined) -> "Track":
+    def start(cls, joined: Joined) -> Track:
         track = cls()
         track.add(joined)
         return track

@@ -92,7 +92,7 @@ def _rows(name: str, lang: str) -> list[list[str]]:
 def load_date_lexicon(lang: str) -> DateLexicon:
     """The date word lists for a language ("en" or "es"; others get the English lists)."""
     lang = lang if lang in ("en", "es") else "en"
-    ago = {w: unit for w, unit in _rows("ago.tsv", lang)}
+    ago = dict(_rows("ago.tsv", lang))
     cues = _rows("weekday_cues.tsv", lang)
     tense = _rows("tense_cues.tsv", lang)
     lex = DateLexicon(
@@ -356,7 +356,7 @@ def _month_first(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) 
         year = int(doc[year_at].text)
         return Found(i, year_at + 1, interval(*month_of(dt.date(year, month, 1))))
     lead = _lower(doc, i - 2) if _lower(doc, i - 1) == "-" else _lower(doc, i - 1)  # "mid-October"
-    if published is None or lead not in MONTH_LEADS or doc[i].lower_ == "may" and lead != "in":
+    if published is None or lead not in MONTH_LEADS or (doc[i].lower_ == "may" and lead != "in"):
         return None
     relative_year = _relative_year(doc, j, lex, published)
     if relative_year is not None:  # "in April last year"

@@ -112,7 +112,8 @@ def to_record(doc: Doc, language: str) -> Record:
         if name == "boilerplate":
             continue
         found = getattr(doc._, name) or []
-        items[name] = sorted((x for x in found if not in_boilerplate(doc, x.start, x.end)), key=lambda x: (x.start, x.end))
+        kept = (x for x in found if not in_boilerplate(doc, x.start, x.end))
+        items[name] = sorted(kept, key=lambda x: (x.start, x.end))
     return Record(id=article.id, language=language, published=article.published, boilerplate=boiler, **items)
 
 

@@ -17,11 +17,29 @@ from spacy.tokens import Doc
 
 from caravan.geo.curated import load_curated
 from caravan.geo.gazetteer import open_gazetteer
-from caravan.geo.mentions import (NAME_CONNECTORS, PLACE_LABELS, annotate_mentions, dedupe, demonym_context,
-                                drop_people, drop_shouted, facility_words, find_context_towns, find_cued_towns,
-                                find_dateline, find_entity_mentions, find_name_mentions, find_repeats, is_building,
-                                is_facility, overlaps, place_words, unsupported_acronym, unsupported_generic,
-                                unsupported_person)
+from caravan.geo.mentions import (
+    NAME_CONNECTORS,
+    PLACE_LABELS,
+    annotate_mentions,
+    dedupe,
+    demonym_context,
+    drop_people,
+    drop_shouted,
+    facility_words,
+    find_context_towns,
+    find_cued_towns,
+    find_dateline,
+    find_entity_mentions,
+    find_name_mentions,
+    find_repeats,
+    is_building,
+    is_facility,
+    overlaps,
+    place_words,
+    unsupported_acronym,
+    unsupported_generic,
+    unsupported_person,
+)
 from caravan.geo.patterns import Border, find_border_compounds, find_directional_borders, find_single_borders
 from caravan.geo.resolver import Mention, Resolution, Resolver
 from caravan.geo.store import Gazetteer
@@ -34,8 +52,8 @@ log = logging.getLogger(__name__)
 SPEECH_FEATURES = {"GPE": "city", "LOC": "region", "FAC": "city"}  # feature of a mention the resolver abstains on
 FOCUS_SCORE = 0.4  # score of a street or building placed at the document's focus town
 PREVIOUS_WORD = re.compile(r"(\w+)\s+(?:the\s+)?$")  # the word before a name
-FOCUS_FEATURES = ("city",)
-PARTY_STATE = re.compile(r"^[RDI]\s?[-–]\s?[A-Z]")  # "R-S.C.", "D- Calif.": party and state of a US lawmaker  # what can be a document's focus (a division is too large to place a street)
+FOCUS_FEATURES = ("city",)  # what can be a document's focus (a division is too large to place a street)
+PARTY_STATE = re.compile(r"^[RDI]\s?[-–]\s?[A-Z]")  # "R-S.C.", "D- Calif.": party and state of a US lawmaker
 
 
 @dataclass

@@ -145,14 +145,14 @@ def load_lexicon(lang: str) -> Lexicon:
         prefixes={t: c for t, c, pos in currencies if pos == "prefix"},
         suffixes={t: c for t, c, pos in currencies if pos == "suffix"},
         people=_words("people.txt"),
-        groups={noun: what for noun, what in _rows("groups.tsv")},
-        units={noun: unit for noun, unit in _rows("units.tsv")},
+        groups=dict(_rows("groups.tsv")),
+        units=dict(_rows("units.tsv")),
         not_counts=_words("not_counts.txt"),
         name_words=_words("name_words.txt"),
         change_verbs=_words("change_verbs.txt"),
         open_suffixes={tuple(r[0].split()): True for r in mine("open_suffixes.tsv")},
         count_verbs=_words("count_verbs.txt"),
-        containers={noun: unit for noun, unit in _rows("containers.tsv")},
+        containers=dict(_rows("containers.tsv")),
         measures={word: (unit, kind) for word, unit, kind in _rows("measures.tsv")},
         duration_heads=_words("duration_heads.txt"),
     )
@@ -655,7 +655,7 @@ def _idiom_people(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return _context_people(doc, amount, lex)
-    return next((w for w in map(lambda t: _people_word(t, lex), subject.subtree) if w), None)
+    return next((w for w in (_people_word(t, lex) for t in subject.subtree) if w), None)
 
 
 def _is_bare_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:

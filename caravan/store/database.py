@@ -21,7 +21,7 @@ from typing import Any
 from caravan.errors import StoreError
 from caravan.model import Article, Record
 from caravan.store import queries as q
-from caravan.store.migrations import apply_migrations, applied_migrations, pending_migrations
+from caravan.store.migrations import applied_migrations, apply_migrations, pending_migrations
 from caravan.store.speakers import choose_names, matches_speaker, resolve_surnames, speaker_key, speaker_name
 
 log = logging.getLogger(__name__)

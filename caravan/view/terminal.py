@@ -12,8 +12,16 @@ from rich.table import Table
 from rich.text import Text
 
 from caravan.model import Article, Event, Place, Quote, Record
-from caravan.view.words import (channel_phrase, country_name, format_money, format_number, format_quantity,
-                                format_size, is_currency, sentence_bounds)
+from caravan.view.words import (
+    channel_phrase,
+    country_name,
+    format_money,
+    format_number,
+    format_quantity,
+    format_size,
+    is_currency,
+    sentence_bounds,
+)
 
 TRIGGER_STYLE = "bold reverse"  # the trigger inside its sentence
 HEADING_STYLE = "bold"

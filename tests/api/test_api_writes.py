@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from caravan.api import create_app
 from caravan.settings import Settings
+
 TEXT = ("About 60 migrants walked into Arriaga on Friday, local officials said.\n"
         "\"We will rest here for two nights,\" said Pedro Ramos, a farmer from Olancho.")
 
@@ -82,7 +83,7 @@ class Story(BaseHTTPRequestHandler):
     PAGE = (b"<html><head><title>Arrivals in Arriaga</title></head><body><article><h1>Arrivals in Arriaga</h1>"
             + b"".join(f"<p>{line}</p>".encode() for line in TEXT.split("\n")) + b"</article></body></html>")
 
-    def do_GET(self):  # noqa: N802 (http.server's name)
+    def do_GET(self):
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(self.PAGE)))

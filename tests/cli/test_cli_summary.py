@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from caravan.cli.main import cli
 
+
 def summary(*args: str):
     return CliRunner().invoke(cli, ["summary", *args])
 

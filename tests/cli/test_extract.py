@@ -98,7 +98,7 @@ def test_extract_summary_names_each_article_and_shows_its_quotes(tmp_path):
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's name)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -33,18 +34,16 @@ class Route:
 
 
 class Handler(BaseHTTPRequestHandler):
-    server: "LocalServer"
+    server: LocalServer
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         self.server.requests.append((self.path, dict(self.headers)))
         route = self.server.routes.get(self.path)
         if route is None:
             route = Route(b"not found", status=404)
         time.sleep(route.delay)
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up (size limit, timeout)
             self._send(route)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (size limit, timeout): expected in those tests
 
     def _send(self, route: Route) -> None:
         self.send_response(route.status)
@@ -59,7 +58,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             time.sleep(route.chunk_delay)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's name)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -19,7 +19,7 @@ def test_fetch_returns_body_media_type_and_charset(server, local):
 
 def test_fetch_sends_user_agent_and_host(server, local):
     fetch(server.route("/a", "x"), local)
-    path, headers = server.requests[-1]
+    _path, headers = server.requests[-1]
     assert headers["User-Agent"] == "caravan-test/1"
     assert headers["Host"] == f"127.0.0.1:{server.server_address[1]}"
 
@@ -67,7 +67,7 @@ def test_fetch_http_error_status_is_fetch_error(server, local, status):
 
 def test_fetch_slow_endpoint_times_out(server):
     url = server.route("/slow", "late", delay=1.0)
-    with pytest.raises(FetchError, match="timed out after 0.2 s"):
+    with pytest.raises(FetchError, match=r"timed out after 0\.2 s"):
         fetch(url, Settings(allow_private=True, timeout=0.2))
 
 
@@ -112,7 +112,7 @@ def test_fetch_default_refuses_non_public_addresses_by_resolution(url):
 
 
 def test_fetch_refused_address_sends_no_request(server):
-    with pytest.raises(PrivateAddressError, match="loopback address 127.0.0.1"):
+    with pytest.raises(PrivateAddressError, match=r"loopback address 127\.0\.0\.1"):
         fetch(server.url("/a"), Settings())
     assert server.requests == []
 
@@ -122,7 +122,7 @@ def test_fetch_allow_private_lets_loopback_through():
     assert (target.pinned_url, target.host_header) == ("http://127.0.0.1:8000/a?b=1", "127.0.0.1:8000")
 
 
-@pytest.mark.parametrize("address, kind", [("127.0.0.1", "loopback"), ("10.1.2.3", "private"),
+@pytest.mark.parametrize(("address", "kind"), [("127.0.0.1", "loopback"), ("10.1.2.3", "private"),
                                            ("169.254.169.254", "link-local"), ("fe80::1", "link-local"),
                                            ("224.0.0.1", "multicast"), ("100.64.0.1", "non-global"),
                                            ("93.184.215.14", None), ("2606:4700::1111", None)])

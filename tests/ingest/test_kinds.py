@@ -7,7 +7,7 @@ import pytest
 from caravan.ingest.kinds import kind_of_body, kind_of_file, sniff
 
 
-@pytest.mark.parametrize("head, kind", [
+@pytest.mark.parametrize(("head", "kind"), [
     (b"<!DOCTYPE html><html><body>", "html"),
     (b"\xef\xbb\xbf  <html lang='en'>", "html"),
     (b"<?xml version='1.0'?>\n<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x'><html>", "html"),
@@ -31,7 +31,7 @@ def test_kinds_sniff_looks_inside_gzip():
     assert sniff(gzip.compress(b"plain words")) == "text"
 
 
-@pytest.mark.parametrize("name, kind", [("a.html", "html"), ("a.HTM", "html"), ("a.jsonl.gz", "jsonl"),
+@pytest.mark.parametrize(("name", "kind"), [("a.html", "html"), ("a.HTM", "html"), ("a.jsonl.gz", "jsonl"),
                                         ("a.warc.gz", "warc"), ("a.warc", "warc"), ("a.rss", "feed"),
                                         ("a.json", "json"), ("a.txt", "text")])
 def test_kinds_extension_decides_when_certain(tmp_path, name, kind):

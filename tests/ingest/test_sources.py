@@ -5,8 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from caravan.errors import DecodeError, EmptyError, FetchError, FormatError, PrivateAddressError, SourceError
-from caravan.errors import TooLargeError
+from caravan.errors import (
+    DecodeError,
+    EmptyError,
+    FetchError,
+    FormatError,
+    PrivateAddressError,
+    SourceError,
+    TooLargeError,
+)
 from caravan.ingest.urls import url_id
 from caravan.settings import Settings
 

@@ -60,7 +60,7 @@ def test_text_refuses_empty_file(tmp_path):
 
 def test_text_refuses_utf8_with_corrupt_bytes_naming_the_offset():
     with pytest.raises(DecodeError, match="invalid UTF-8 at byte 10"):
-        decode_bytes("Tapachula ".encode() + b"\xff" + " según".encode(), "x")
+        decode_bytes(b"Tapachula " + b"\xff" + " según".encode(), "x")
 
 
 def test_text_refuses_bytes_in_no_plausible_encoding():

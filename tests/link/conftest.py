@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from link_stories import Story, store_stories
 
 from caravan.link.build import update_links
 from caravan.store import Database
-from link_stories import Story, store_stories
 
 
 @pytest.fixture

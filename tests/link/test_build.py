@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from link_stories import october_caravan, store_stories
 
 from caravan.cli.main import cli
 from caravan.link.build import update_links
 from caravan.link.query import list_canonical_events, list_movements
 from caravan.store import Database
-from link_stories import october_caravan, store_stories
 
 
 def _links(db: Database) -> tuple[list, list]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from caravan.link.query import list_canonical_events
 from link_stories import Story, Told
+
+from caravan.link.query import list_canonical_events
 
 
 def _crossing(story_id: str, outlet: str, town: str, date: str | None, modality: str = "asserted") -> Story:

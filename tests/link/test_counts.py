@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from caravan.link.query import list_movements
 from link_stories import Story, Told
+
+from caravan.link.query import list_movements
 
 
 def _report(story_id: str, outlet: str, size: float, speaker: str | None = None,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from caravan.link.query import list_movements
 from link_stories import Story, Told, october_caravan
+
+from caravan.link.query import list_movements
 
 
 def _last_report(*told: Told) -> Story:

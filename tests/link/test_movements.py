@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from caravan.link.query import get_movement, list_movements
 from link_stories import Story, Told, october_caravan
+
+from caravan.link.query import get_movement, list_movements
 
 
 def test_movements_one_caravan_from_honduras_to_mexico(make_store):

@@ -263,7 +263,8 @@ def test_quantities_estimated_head_count_refers_to_people_before():
 
 @pytest.mark.model
 def test_quantities_there_are_head_count_refers_to_people_before():
-    found = quantities("Nobody knows how many migrants are in the caravan. Some guess. Officially there are fewer than 900.")
+    found = quantities("Nobody knows how many migrants are in the caravan. Some guess. "
+                       "Officially there are fewer than 900.")
     assert (found["fewer than 900"].unit, found["fewer than 900"].high) == ("people", 900)
 
 

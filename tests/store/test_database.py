@@ -70,9 +70,8 @@ def test_database_writer_uses_wal(db: Database) -> None:
 
 def test_database_reader_cannot_write(db: Database) -> None:
     db.add_article(article(), record())
-    with pytest.raises(StoreError, match="readonly"):
-        with db.reader() as conn:
-            conn.execute("DELETE FROM failures")
+    with pytest.raises(StoreError, match="readonly"), db.reader() as conn:
+        conn.execute("DELETE FROM failures")
 
 
 def test_database_reader_of_a_missing_store_raises(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from caravan.errors import StoreError
 from caravan.store import Database
-from caravan.store.migrations import MIGRATIONS, MIGRATIONS_TABLE, Migration, apply_migrations, applied_migrations
+from caravan.store.migrations import MIGRATIONS, MIGRATIONS_TABLE, Migration, applied_migrations, apply_migrations
 
 NAMES = [m.name for m in MIGRATIONS]
 

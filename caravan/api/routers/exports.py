@@ -28,7 +28,7 @@ def export_store(db: DB, format: Annotated[FormatName, Query(description=FORMAT_
                  = None) -> StreamingResponse:
     """The store as GeoJSON, Parquet, ACLED-like CSV, CSV or caravan/1 JSON Lines (see docs/exports.md)."""
     chosen = items_for(format, items)
-    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 - the response streams, then closes it
     try:
         count = export(db, format, chosen, spool)
     except BaseException:

@@ -157,7 +157,7 @@ def place_of_noun(doc: Doc, token: Token | None) -> Place | None:
     """The place a noun names, or names through "of" ("the border city *of Tijuana*")."""
     found = place_at(doc, token)
     if found is None and token is not None:
-        found = next((p for p in map(lambda t: place_at(doc, t), prep_objects(token, ("of",))) if p), None)
+        found = next((p for p in (place_at(doc, t) for t in prep_objects(token, ("of",))) if p), None)
     return found
 
 
@@ -251,7 +251,7 @@ def is_people(q: Quantity) -> bool:
 
 def is_money(q: Quantity) -> bool:
     unit = q.unit or ""
-    return len(unit) == 3 and unit.isupper() or unit.lower() in ("usd", "dollars", "eur", "money")
+    return (len(unit) == 3 and unit.isupper()) or unit.lower() in ("usd", "dollars", "eur", "money")
 
 
 def quote_index(doc: Doc, position: int) -> int | None:
@@ -304,7 +304,7 @@ def actor_text(doc: Doc, token: Token | None) -> str | None:
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
         return person_name(doc, token)
     left = [t for t in token.subtree if t.i < token.i and t.dep_ not in DROP_LEFT_DEPS and _in_premodifier(t, token)]
-    words = left + [token]
+    words = [*left, token]
     text = doc[words[0].i: token.i + 1].text if words else token.text
     return text if text.lower() not in ("who", "that", "which") else None
 

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from caravan.nlp.events.clause import is_reporting, subject_of
 from caravan.nlp.events.lexicon import lemma, load_cues
 
+
 @dataclass
 class Cues:
     """What the governor chain of a trigger says about it."""

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from caravan.model import DateRef, Event, Place, Quantity
-from caravan.nlp.events.lexicon_es import Trigger, load_classes, load_lemmas, load_modality_cues, load_triggers, tense_of
+from caravan.nlp.events.lexicon_es import (
+    Trigger,
+    load_classes,
+    load_lemmas,
+    load_modality_cues,
+    load_triggers,
+    tense_of,
+)
 from caravan.nlp.extensions import in_boilerplate
 from caravan.settings import Settings
 

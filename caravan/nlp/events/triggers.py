@@ -364,10 +364,7 @@ REQUIREMENTS: dict[str, Requirement] = {
 
 def holds(m: Match) -> bool:
     """Whether every requirement group of the match's rule has a name that holds."""
-    for group in m.rule.require:
-        if not any(_check(m, name) for name in group):
-            return False
-    return True
+    return all(any(_check(m, name) for name in group) for group in m.rule.require)
 
 
 def _check(m: Match, name: str) -> bool:
@@ -388,7 +385,8 @@ def match_words(token: Token, words: tuple[str, ...], pos: str) -> Token | None:
         return token
     doc = token.doc
     following = doc[token.i + 1: token.i + len(words)]
-    if len(following) == len(words) - 1 and all(w in (lemma(t), t.lower_) for t, w in zip(following, words[1:])):
+    if len(following) == len(words) - 1 and all(
+            w in (lemma(t), t.lower_) for t, w in zip(following, words[1:], strict=True)):
         return following[-1]
     if pos == "noun":
         return None

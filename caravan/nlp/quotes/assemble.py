@@ -10,20 +10,20 @@ key per speaker across articles.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 
 from spacy.tokens import Doc
 
 from caravan.model import Quote
-from caravan.nlp.quotes.direct import DirectQuotes, keep_marked
 from caravan.nlp.extensions import in_boilerplate
-from caravan.nlp.quotes.indirect import (CONTAINED, find_according, find_headline, find_indirect,
-                                         find_noun_cues)
 from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
+from caravan.nlp.quotes.direct import DirectQuotes, keep_marked
+from caravan.nlp.quotes.indirect import CONTAINED, find_according, find_headline, find_indirect, find_noun_cues
 from caravan.nlp.quotes.marks import find_marked, paragraphs, trim
-from caravan.nlp.quotes.posts import POST_CHANNEL, find_posts
 from caravan.nlp.quotes.parts import Found
+from caravan.nlp.quotes.posts import POST_CHANNEL, find_posts
 from caravan.nlp.quotes.spanish import find_quotes_by_rules
 from caravan.nlp.quotes.speakers import FIRST_PERSON, NameBook, clean_name, normalise_speaker
 from caravan.settings import Settings
@@ -135,7 +135,7 @@ def carry_channels(found: list[Found], lexicon: QuoteLexicon, cues: list[Found] 
     """Later quotes of the same speaker in the same statement or interview keep its channel ("X told the BBC
     … . Most were from El Salvador, he said" -> BBC); a quote of "the statement" is its speaker's."""
     ordered = sorted(found + (cues or []), key=lambda f: (f.quote.start, f.quote.end))
-    for prev, cur in zip(ordered, ordered[1:]):
+    for prev, cur in itertools.pairwise(ordered):
         document = lexicon.documents.get(normalise_speaker(cur.quote.speaker))
         if document is not None and prev.quote.channel == document:
             cur.quote.speaker, cur.quote.speaker_role = prev.quote.speaker, prev.quote.speaker_role

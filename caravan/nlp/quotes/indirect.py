@@ -16,8 +16,17 @@ from caravan.model import Quote
 from caravan.nlp.quotes.data import QuoteLexicon
 from caravan.nlp.quotes.marks import Marked, paragraphs, trim
 from caravan.nlp.quotes.parts import Found, cue_class
-from caravan.nlp.quotes.speakers import (FIRST_PERSON, PERSON_PRONOUNS, RELATIVES, NameBook, Speaker, clean_name,
-                                  find_channel, find_speaker, subject_of)
+from caravan.nlp.quotes.speakers import (
+    FIRST_PERSON,
+    PERSON_PRONOUNS,
+    RELATIVES,
+    NameBook,
+    Speaker,
+    clean_name,
+    find_channel,
+    find_speaker,
+    subject_of,
+)
 
 # a title's "Name:" prefix is at most this many tokens ("Pat Caddell: …")
 HEADLINE_NAME_TOKENS = 4
@@ -315,7 +324,8 @@ def _object_complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: boo
             break
     if kind in ("speech", "clause") and not out:
         return _clause_on_object(cue)
-    if out and lemma in lexicon.seeking_verbs and _sought(out[0], lexicon) and not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in out):
+    clausal = any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in out)
+    if out and lemma in lexicon.seeking_verbs and _sought(out[0], lexicon) and not clausal:
         return []  # "sought asylum in the US", "asked for shelter at the church"
     return out
 

@@ -251,7 +251,7 @@ def _indirect(text: str, cues: Cues, names: Names, taken: list[tuple[int, int]],
     out = []
     for start, end in paragraphs(text):
         sentence_starts = [start] + [start + m.end() for m in SENTENCE_END.finditer(text[start:end])]
-        for s, e in zip(sentence_starts, sentence_starts[1:] + [end]):
+        for s, e in zip(sentence_starts, [*sentence_starts[1:], end], strict=True):
             quote = (_said_that(text, s, e, cues, names, lexicon) or _said_after(text, s, e, cues, names, lexicon)
                      or _according(text, s, e, cues, names))
             if quote and not any(a < quote.end and quote.start < b for a, b in taken):

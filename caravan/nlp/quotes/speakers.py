@@ -113,9 +113,9 @@ class NameBook:
             if offset > at and best is not None:
                 break
             full_words = _name_words(full, self.lexicon)
-            if len(full_words) > len(words) and full_words[-len(words):] == words:
-                if best is None or offset <= at:
-                    best = full
+            ends_alike = len(full_words) > len(words) and full_words[-len(words):] == words
+            if ends_alike and (best is None or offset <= at):
+                best = full
         return best or name
 
     def in_quote(self, offset: int) -> bool:
@@ -133,7 +133,7 @@ class NameBook:
         return any(n == name for _, n, label in self.names if label in ("PERSON", "PER")) or \
             any(n == name for _, n, person in self.speakers if person)
 
-    def note_speaker(self, at: int, speaker: "Speaker") -> None:
+    def note_speaker(self, at: int, speaker: Speaker) -> None:
         """Remember who spoke where, for the pronouns that follow ("he said", "it added")."""
         if speaker.name:
             self.speakers.append((at, speaker.name, speaker.person))

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from caravan.model import EVENT_TYPES, DateRef, Event, Place, Quantity, Quote, Span
+from caravan.nlp.events import EventFinder
 from caravan.nlp.events.arguments import country_of
 from caravan.nlp.events.lexicon import load_rules
-from caravan.nlp.events import EventFinder
 from caravan.nlp.events.triggers import REQUIREMENTS
 from caravan.nlp.extensions import register_extensions
 from caravan.nlp.models import load_model
@@ -757,7 +757,7 @@ def test_events_participle_after_a_count_keeps_the_group_size():
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, kind", [
+@pytest.mark.parametrize(("text", "kind"), [
     ("The migrants rested in a park. Their journey had taken them across three countries to the border.", "travel"),
     ("The arrival of the caravan filled the shelters of the town.", "arrive"),
     ("The closure of the crossing left hundreds of migrants waiting at the border.", "block"),
@@ -781,7 +781,7 @@ def test_events_in_order_to_is_no_policy():
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, kind, modality", [
+@pytest.mark.parametrize(("text", "kind", "modality"), [
     ("The families hope to make it to the border before the rains.", "arrive", "planned"),
     ("The group pressed on toward the capital after a night in the square.", "travel", "asserted"),
     ("A few dozen migrants took a cargo train to the next town.", "travel", "asserted"),
@@ -849,7 +849,8 @@ def test_events_repelling_a_group_is_a_block():
 
 @pytest.mark.model
 def test_events_authority_country_carries_over_in_the_article():
-    text = "Mexico deployed police to its southern border on Monday. Officials said they will send more officers to the border soon."
+    text = ("Mexico deployed police to its southern border on Monday. "
+            "Officials said they will send more officers to the border soon.")
     found = [e for e in events_of(text, places=[place(text, "Mexico", "country", "MX")]) if e.type == "deploy"]
     assert [e.country for e in found] == ["MX", "MX"]
 
@@ -893,7 +894,8 @@ def test_events_purpose_of_the_same_verb_is_merged():
 
 @pytest.mark.model
 def test_events_ordering_a_deployment_is_a_policy():
-    assert "policy" in types_of("The minister ordered the mobilization of police units after migrants reached the frontier.")
+    text = "The minister ordered the mobilization of police units after migrants reached the frontier."
+    assert "policy" in types_of(text)
 
 
 @pytest.mark.model

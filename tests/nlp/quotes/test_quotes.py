@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from caravan.model import Article, Quote, Span
-from caravan.nlp.quotes.marks import find_marked
 from caravan.nlp.quotes import QuoteFinder, normalise_speaker
+from caravan.nlp.quotes.marks import find_marked
 
 
 def quoted(record, text: str) -> list[tuple[str, Quote]]:
@@ -451,7 +451,7 @@ def test_quotes_posts_find_the_signed_text_of_an_embedded_post():
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, speaker, role", [
+@pytest.mark.parametrize(("text", "speaker", "role"), [
     ("Spokeswoman Ana Ruiz said the shelter was full.", "Ana Ruiz", "Spokeswoman"),
     ("Deputy Commissioner Luis Vega said the crossing would reopen on Friday.", "Luis Vega", "Deputy Commissioner"),
     ("In Lima, President-elect Marta Solis said she would meet the families.", "Marta Solis", "President-elect"),
