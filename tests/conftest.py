@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,99 @@ def api_store(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> P
         update_links(db, settings=settings)
     assert summary.items == 7 and not summary.failures, summary.failures
     return path
+
+
+# PostgreSQL ------------------------------------------------------------------------------------------------
+# The storage tests run on SQLite and on a real PostgreSQL with PostGIS: the server in CARAVAN_TEST_POSTGRES_URL,
+# else a throwaway cluster started here (initdb, pg_ctl) and stopped at the end. Without either, PostgreSQL
+# tests are skipped with the reason, except in CI (CI=true), where they fail.
+
+def _postgres_bin(name: str) -> str | None:
+    import glob
+    import shutil
+
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return found[-1] if found else shutil.which(name)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start_cluster(root: Path) -> tuple[str, list[str]]:
+    """Start a PostgreSQL cluster in ``root``; its URL and the command that stops it."""
+    import os
+    import shutil
+    import subprocess
+
+    initdb, pg_ctl = _postgres_bin("initdb"), _postgres_bin("pg_ctl")
+    if initdb is None or pg_ctl is None:
+        raise RuntimeError("no PostgreSQL server binaries (initdb, pg_ctl); install postgresql-15")
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # the server refuses to run as root
+        as_user = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(root, "postgres")
+    data, port = root / "data", _free_port()
+    subprocess.run([*as_user, initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync"],
+                   check=True, capture_output=True)
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run([*as_user, pg_ctl, "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"],
+                   check=True, capture_output=True)
+    return f"postgresql://postgres@127.0.0.1:{port}/postgres", [*as_user, pg_ctl, "-D", str(data), "-m", "fast",
+                                                               "stop"]
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server with PostGIS installed (``CREATE EXTENSION postgis`` done)."""
+    import os
+    import subprocess
+    import tempfile
+
+    import psycopg
+
+    url, stop = os.environ.get("CARAVAN_TEST_POSTGRES_URL"), None
+    try:
+        if not url:
+            url, stop = _start_cluster(Path(tempfile.mkdtemp(prefix="caravan-pg-")))
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+    except (RuntimeError, OSError, subprocess.CalledProcessError, psycopg.Error) as exc:
+        detail = getattr(exc, "stderr", b"") or b""
+        message = f"no PostgreSQL server with PostGIS could be started: {exc} {detail.decode(errors='replace')}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    yield url
+    if stop:
+        subprocess.run(stop, check=False, capture_output=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A URL whose tables live in a fresh schema of the test server (dropped afterwards)."""
+    import re
+    import uuid
+    from urllib.parse import quote
+
+    import psycopg
+
+    schema = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:40] + "_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in postgres_server else "?"
+    yield f"{postgres_server}{separator}options={quote(f'-csearch_path={schema},public')}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a test store lives, once per backend: a SQLite file path, then a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "caravan.db")
+    return request.getfixturevalue("postgres_url")

@@ -300,6 +300,10 @@ class Database:
             rows = conn.execute(sql, (*SNIPPET_MARKS, SNIPPET_TOKENS, match, limit)).fetchall()
         return [SearchHit(**dict(row)) for row in rows]
 
+    def bbox_condition(self, west: float, south: float, east: float, north: float) -> tuple[str, tuple[float, ...]]:
+        """A WHERE condition on a table's ``lat``/``lon``: inside the box, edges included (and its arguments)."""
+        return "lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?", (west, east, south, north)
+
     def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
         """Stored quotes in article order, one display name per speaker; with ``speaker``, only that person's."""
         with self.reader() as conn:

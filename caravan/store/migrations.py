@@ -3,7 +3,9 @@
 A migration is never edited once released: a schema change is a new named migration appended to
 ``MIGRATIONS``. Each runs in its own transaction together with the row that records it, so a store is
 always at a known, named state. Columns are plain SQL types that PostgreSQL shares (TEXT, INTEGER, REAL);
-``end`` is a keyword in both dialects and is always written quoted.
+``end`` is a keyword in both dialects and is always written quoted. A PostgreSQL store records the same names:
+``caravan.store.postgres`` translates each script, and a migration whose feature differs between the
+engines (full-text search, spatial indexes) carries its own PostgreSQL script in ``postgres``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Migration:
 
     name: str
     sql: str
+    postgres: str | None = None  # the PostgreSQL script, where it is not a plain translation of ``sql``
 
 
 ARTICLES = Migration("0001_articles", """
@@ -99,7 +102,8 @@ CREATE TABLE events (
 CREATE INDEX events_type ON events(type);
 """)
 
-# SQLite-only: full-text search; a PostgreSQL backend would use a tsvector column instead.
+# Full-text search: an FTS5 table in SQLite; a generated tsvector column with a GIN index in PostgreSQL
+# (the 'simple' configuration: lower case, no stemming, like FTS5's default tokenizer).
 FULL_TEXT = Migration("0003_articles_fts", """
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
@@ -108,6 +112,10 @@ END;
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
 END;
+""", postgres="""
+ALTER TABLE articles ADD COLUMN search tsvector
+    GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED;
+CREATE INDEX articles_search ON articles USING GIN (search);
 """)
 
 SIGNATURES = Migration("0004_signatures", """
@@ -152,7 +160,23 @@ CREATE TABLE link_state (
 );
 """)
 
-MIGRATIONS: tuple[Migration, ...] = (ARTICLES, ITEMS, FULL_TEXT, SIGNATURES, LINKS)
+
+def _point_column(table: str) -> str:
+    """PostGIS: a point computed from the table's lat/lon (NULL without both) and its spatial index."""
+    return (f"ALTER TABLE {table} ADD COLUMN geom geometry(Point, 4326) GENERATED ALWAYS AS (CASE WHEN lat IS NULL "
+            f"OR lon IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326) END) STORED;\n"
+            f"CREATE INDEX {table}_geom ON {table} USING GIST (geom);\n")
+
+
+# Spatial lookups (bounding boxes): lat/lon indexes in SQLite; PostGIS points with GiST indexes in PostgreSQL.
+SPATIAL = Migration("0006_spatial", """
+CREATE INDEX places_lat_lon ON places(lat, lon);
+CREATE INDEX events_lat_lon ON events(lat, lon);
+CREATE INDEX link_events_lat_lon ON link_events(lat, lon);
+""", postgres="CREATE EXTENSION IF NOT EXISTS postgis;\n" + "".join(
+    _point_column(t) for t in ("places", "events", "link_events")))
+
+MIGRATIONS: tuple[Migration, ...] = (ARTICLES, ITEMS, FULL_TEXT, SIGNATURES, LINKS, SPATIAL)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 
 from caravan.errors import StoreError
 from caravan.model import Article, Event, Place, Quote, Record
-from caravan.store import Database
+from caravan.store import Database, open_database, postgres
 from caravan.store.migrations import MIGRATIONS, apply_migrations
 
 TEXT = ("Border agents stopped forty migrants near the river on Monday. "
@@ -17,7 +17,14 @@ TEXT = ("Border agents stopped forty migrants near the river on Monday. "
 
 
 @pytest.fixture
-def db(tmp_path: Path):
+def db(store_target: str):
+    """The store under test, once in SQLite and once in PostgreSQL."""
+    with open_database(store_target) as database:
+        yield database
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path):
     with Database(tmp_path / "caravan.db") as database:
         yield database
 
@@ -64,13 +71,13 @@ def test_database_free_id_suffixes_an_id_held_by_another_text(db: Database) -> N
     assert db.free_id(other) == f"a1-{other.hash[:8]}"
 
 
-def test_database_writer_uses_wal(db: Database) -> None:
-    assert db.writer.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def test_database_writer_uses_wal(sqlite_db: Database) -> None:
+    assert sqlite_db.writer.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_database_reader_cannot_write(db: Database) -> None:
     db.add_article(article(), record())
-    with pytest.raises(StoreError, match="readonly"), db.reader() as conn:
+    with pytest.raises(StoreError, match="read-?only"), db.reader() as conn:
         conn.execute("DELETE FROM failures")
 
 
@@ -131,8 +138,8 @@ def test_database_records_round_trip(db: Database) -> None:
     assert list(db.records()) == [record()]
 
 
-def test_database_second_connection_sees_committed_articles(tmp_path: Path, db: Database) -> None:
-    db.add_article(article(), record())
+def test_database_second_connection_sees_committed_articles(tmp_path: Path, sqlite_db: Database) -> None:
+    sqlite_db.add_article(article(), record())
     conn = sqlite3.connect((tmp_path / "caravan.db").resolve().as_uri() + "?mode=ro", uri=True)
     assert conn.execute("SELECT id FROM articles").fetchall() == [("a1",)]
 
@@ -149,3 +156,34 @@ def test_database_reader_refuses_a_store_with_pending_migrations(tmp_path: Path)
     apply_migrations(conn, MIGRATIONS[:1])
     with pytest.raises(StoreError, match="older version"):
         Database(tmp_path / "old.db").counts()
+
+
+def test_database_postgres_reader_refuses_a_store_with_pending_migrations(postgres_url: str) -> None:
+    conn = postgres.connect(postgres_url)
+    postgres.apply_migrations(conn, MIGRATIONS[:1])
+    conn.close()
+    with pytest.raises(StoreError, match="older version"):
+        open_database(postgres_url).counts()
+
+
+def test_database_postgres_reader_of_an_empty_database_raises(postgres_url: str) -> None:
+    with pytest.raises(StoreError, match="no store"):
+        open_database(postgres_url).counts()
+
+
+def test_database_postgres_places_and_events_get_points(db: Database) -> None:
+    if not isinstance(db, postgres.PostgresDatabase):
+        pytest.skip("PostGIS columns are PostgreSQL's")
+    located = Record(id="a1", places=[Place(0, 6, name="Tapachula", feature="city", lat=14.9, lon=-92.26)],
+                     events=[Event(8, 15, type="block", lat=14.9, lon=-92.26), Event(20, 25, type="block")])
+    db.add_article(article(), located)
+    with db.reader() as conn:
+        points = conn.execute("SELECT ST_X(geom), ST_Y(geom) FROM events ORDER BY idx").fetchall()
+        place = conn.execute("SELECT ST_AsText(geom) FROM places").fetchone()[0]
+    assert [tuple(p) for p in points] == [(-92.26, 14.9), (None, None)] and place == "POINT(-92.26 14.9)"
+
+
+def test_database_open_names_the_backend_by_url(tmp_path: Path) -> None:
+    assert type(open_database(tmp_path / "x.db")) is Database
+    assert isinstance(open_database("postgresql://u:secret@h/db"), postgres.PostgresDatabase)
+    assert "secret" not in str(open_database("postgresql://u:secret@h/db").path)
