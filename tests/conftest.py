@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -142,26 +142,44 @@ def postgres_server() -> Iterator[str]:
 
 
 @pytest.fixture
-def postgres_url(postgres_server: str, request: pytest.FixtureRequest) -> Iterator[str]:
-    """A URL whose tables live in a fresh schema of the test server (dropped afterwards)."""
-    import re
+def postgres_schemas(postgres_server: str) -> Iterator[Callable[[str], str]]:
+    """``new(name)``: the URL of a fresh, empty schema of the test server; all are dropped afterwards."""
     import uuid
     from urllib.parse import quote
 
     import psycopg
 
-    schema = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:40] + "_" + uuid.uuid4().hex[:8]
+    schemas: list[str] = []
+
+    def _new(name: str) -> str:
+        schema = f"t_{name}_{uuid.uuid4().hex[:10]}".lower()
+        with psycopg.connect(postgres_server, autocommit=True) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}"')
+        schemas.append(schema)
+        separator = "&" if "?" in postgres_server else "?"
+        return f"{postgres_server}{separator}options={quote(f'-csearch_path={schema},public')}"
+
+    yield _new
     with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in postgres_server else "?"
-    yield f"{postgres_server}{separator}options={quote(f'-csearch_path={schema},public')}"
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+        for schema in schemas:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture
+def postgres_url(postgres_schemas: Callable[[str], str]) -> str:
+    """A URL whose tables live in a fresh schema of the test server."""
+    return postgres_schemas("store")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where a test store lives, once per backend: a SQLite file path, then a PostgreSQL URL."""
+def store_targets(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[str], str]:
+    """``new(name)``: where a fresh test store lives, once per backend: a SQLite file, then a PostgreSQL URL."""
     if request.param == "sqlite":
-        return str(tmp_path / "caravan.db")
-    return request.getfixturevalue("postgres_url")
+        return lambda name: str(tmp_path / f"{name}.db")
+    return request.getfixturevalue("postgres_schemas")
+
+
+@pytest.fixture
+def store_target(store_targets: Callable[[str], str]) -> str:
+    """Where the test store lives: a SQLite file path, then (a second run) a PostgreSQL URL."""
+    return store_targets("caravan")

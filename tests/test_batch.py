@@ -10,7 +10,7 @@ from caravan.batch import Outcome, ingest, ingest_items
 from caravan.errors import DecodeError, ModelError
 from caravan.model import Article, Place, Record
 from caravan.settings import Settings
-from caravan.store import Database
+from caravan.store import Database, open_database
 
 STORY = ("Families waited in the shade of the market hall on Sunday while volunteers counted blankets and "
          "sorted shoes by size. A nurse from the clinic checked the youngest children, and a baker brought "
@@ -35,13 +35,13 @@ class Recorder:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(db_path=str(tmp_path / "caravan.db"))
+def settings(store_target: str) -> Settings:
+    return Settings(db_path=store_target)
 
 
 @pytest.fixture
 def db(settings: Settings):
-    with Database(settings.db_path) as database:
+    with open_database(settings.db_path) as database:
         yield database
 
 
@@ -71,7 +71,7 @@ def test_batch_near_duplicate_points_at_original_and_is_not_processed(db: Databa
 
 def test_batch_near_duplicate_found_across_runs(db: Database, settings: Settings) -> None:
     ingest_items(articles(STORY), db, settings, extract=Recorder())
-    with Database(settings.db_path) as later:
+    with open_database(settings.db_path) as later:
         summary = ingest_items([Article(id="late", text=COPY)], later, settings, extract=Recorder())
     assert summary.counts[Outcome.NEAR_DUPLICATE] == 1
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from caravan.errors import StoreError
 from caravan.link.tables import read_json
 from caravan.store import Database
 
@@ -26,3 +27,15 @@ def get_movement(db: Database, movement_id: str) -> dict[str, Any] | None:
 def list_canonical_events(db: Database) -> list[dict[str, Any]]:
     """Every canonical event with all its mentions (article, outlet, modality, speaker), earliest first."""
     return read_json(db, "link_events")
+
+
+def events_in_bbox(db: Database, west: float, south: float, east: float, north: float) -> list[dict[str, Any]]:
+    """Canonical events placed inside a bounding box (degrees, edges included), earliest first.
+
+    PostgreSQL answers from the PostGIS ``geom`` column and its GiST index; SQLite from the lat/lon index.
+    Events without coordinates are never inside. A box across the antimeridian is two boxes.
+    """
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise StoreError(f"bounding box {west},{south},{east},{north} is not west<=east, south<=north in degrees")
+    where, args = db.bbox_condition(west, south, east, north)
+    return read_json(db, "link_events", f"WHERE {where}", args)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from caravan.cli.main import cli
 from caravan.model import Article, Event, Place, Record
-from caravan.store import Database
+from caravan.store import Database, open_database
 
 TEXT = "Police stopped the group at the bridge outside Riverton on Tuesday."
 RECORD = Record(id="bridge", language="en", published="2021-03-02",
@@ -22,9 +22,9 @@ OTHER = Record(id="rain", language="en", skipped="near-duplicate of bridge (simi
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "c.db"
-    with Database(path) as db:
+def db_path(store_target: str) -> str:
+    path = store_target
+    with open_database(path) as db:
         db.add_article(Article(id="bridge", text=TEXT, url="https://example.org/bridge"), RECORD)
         db.add_article(Article(id="rain", text=TEXT + " Updated."), OTHER, duplicate_of="bridge")
     return path

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from caravan.cli.main import cli
 from caravan.model import Article, Record
-from caravan.store import Database
+from caravan.store import Database, open_database
 
 TEXTS = {
     "north": ("A group of about sixty people walked north through the valley on Saturday.", "Walking north"),
@@ -19,9 +19,9 @@ TEXTS = {
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "c.db"
-    with Database(path) as db:
+def db_path(store_target: str) -> str:
+    path = store_target
+    with open_database(path) as db:
         for id, (text, title) in TEXTS.items():
             db.add_article(Article(id=id, text=text, title=title, outlet="Daily Example"), Record(id=id))
     return path

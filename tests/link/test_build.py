@@ -10,40 +10,40 @@ from link_stories import october_caravan, store_stories
 from caravan.cli.main import cli
 from caravan.link.build import update_links
 from caravan.link.query import list_canonical_events, list_movements
-from caravan.store import Database
+from caravan.store import Database, open_database
 
 
 def _links(db: Database) -> tuple[list, list]:
     return list_movements(db), list_canonical_events(db)
 
 
-def test_build_late_article_incremental_equals_rebuild(tmp_path):
+def test_build_late_article_incremental_equals_rebuild(store_targets):
     first, *rest = october_caravan()
-    growing = Database(tmp_path / "growing.db")
+    growing = open_database(store_targets("growing"))
     store_stories(growing, rest)
     update_links(growing)
     before = list_movements(growing)
     store_stories(growing, [first])  # the report of the departure arrives last
     assert not update_links(growing).skipped
     assert list_movements(growing) != before
-    whole = Database(tmp_path / "whole.db")
+    whole = open_database(store_targets("whole"))
     store_stories(whole, [first, *reversed(rest)])
     update_links(whole, rebuild=True)
     assert _links(growing) == _links(whole)
     assert list_movements(growing)[0]["legs"][0]["place"] == "San Pedro Sula"
 
 
-def test_build_skips_when_nothing_new(tmp_path):
-    db = Database(tmp_path / "a.db")
+def test_build_skips_when_nothing_new(store_targets):
+    db = open_database(store_targets("a"))
     store_stories(db, october_caravan())
     assert not update_links(db).skipped
     assert update_links(db).skipped
     assert not update_links(db, rebuild=True).skipped
 
 
-def test_build_cli_movements_json_shape(tmp_path):
-    db_path = str(tmp_path / "cli.db")
-    db = Database(db_path)
+def test_build_cli_movements_json_shape(store_targets):
+    db_path = store_targets("cli")
+    db = open_database(db_path)
     store_stories(db, october_caravan())
     runner = CliRunner()
     assert runner.invoke(cli, ["link", "--db", db_path]).exit_code == 0
@@ -64,9 +64,9 @@ def test_build_cli_movements_json_shape(tmp_path):
     assert table.exit_code == 0 and "Ciudad" in table.output
 
 
-def test_build_geojson_export_movements_as_linestrings(tmp_path):
-    db_path = str(tmp_path / "geo.db")
-    db = Database(db_path)
+def test_build_geojson_export_movements_as_linestrings(store_targets):
+    db_path = store_targets("geo")
+    db = open_database(db_path)
     store_stories(db, october_caravan())
     update_links(db)
     result = CliRunner().invoke(cli, ["export", "--format", "geojson", "--items", "movements", "--db", db_path])
