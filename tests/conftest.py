@@ -183,3 +183,30 @@ def store_targets(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[s
 def store_target(store_targets: Callable[[str], str]) -> str:
     """Where the test store lives: a SQLite file path, then (a second run) a PostgreSQL URL."""
     return store_targets("caravan")
+
+
+@pytest.fixture(scope="session")
+def postgres_api_store(postgres_server: str, pipeline: Pipeline) -> Iterator[str]:
+    """The API test store (``api_store``) filled the same way in a PostgreSQL schema; its URL."""
+    from urllib.parse import quote
+
+    import psycopg
+
+    from caravan.batch import ingest
+    from caravan.link.build import update_links
+    from caravan.store import open_database
+
+    schema = "t_api_store"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in postgres_server else "?"
+    url = f"{postgres_server}{separator}options={quote(f'-csearch_path={schema},public')}"
+    settings = Settings(db_path=url)
+    with open_database(url) as db:
+        summary = ingest([str(API_ARTICLES)], db, settings, extract=pipeline)
+        update_links(db, settings=settings)
+    assert summary.items == 7 and not summary.failures, summary.failures
+    yield url
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -18,7 +18,7 @@ from caravan.api.writes import Writer
 from caravan.batch import Extractor
 from caravan.errors import CaravanError
 from caravan.settings import Settings
-from caravan.store import Database
+from caravan.store import open_database
 
 WEB = Path(__file__).parent.parent / "web"
 ROUTERS = (articles.router, events.router, quotes.router, places.router, movements.router, exports.router)
@@ -37,7 +37,7 @@ def create_app(settings: Settings, extract: Extractor | None = None) -> FastAPI:
                   description="Sourced, geolocated records of news about human migration: articles with every "
                               "extracted span, events, quotes, places and movements.")
     app.state.settings = settings
-    app.state.db = Database(settings.db_path)
+    app.state.db = open_database(settings.db_path)
     app.state.writer = Writer(settings, extract)
     for router in ROUTERS:
         app.include_router(router)

@@ -17,7 +17,7 @@ from caravan.ingest.sources import read_url
 from caravan.link.build import update_links
 from caravan.model import Article, content_hash
 from caravan.settings import Settings
-from caravan.store import Database
+from caravan.store import Database, open_database
 
 API_ID_PREFIX = "api-"  # ids of posted texts without one: the prefix and the start of the text's hash
 API_ID_HASH_CHARS = 16
@@ -45,7 +45,7 @@ class Writer:
         items = list(self.items(body))
         if len(items) == 1 and isinstance(items[0], SourceError):
             raise items[0]
-        with self._lock, Database(self.settings.db_path) as db:
+        with self._lock, open_database(self.settings.db_path) as db:
             ingester = Ingester(db, self.settings, self.extract)
             added = [add_one(ingester, db, item) for item in items]
             if any(a.outcome in STORED for a in added):

@@ -24,10 +24,11 @@ def stored() -> int:
     return STORED
 
 
-@pytest.fixture(scope="session")
-def client(api_store: Path) -> Iterator[TestClient]:
-    """The app over the shared store; it must not write (no token is set)."""
-    with TestClient(create_app(Settings(db_path=str(api_store)))) as test_client:
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def client(request: pytest.FixtureRequest, api_store: Path) -> Iterator[TestClient]:
+    """The app over the shared store, once in SQLite and once in PostgreSQL; it must not write (no token is set)."""
+    target = str(api_store) if request.param == "sqlite" else request.getfixturevalue("postgres_api_store")
+    with TestClient(create_app(Settings(db_path=target))) as test_client:
         yield test_client
 
 
