@@ -15,7 +15,7 @@ F = Callable[..., Any]
 
 def db_option(func: F) -> F:
     """``--db PATH|URL``: the store to use (default: the ``db_path`` setting)."""
-    return click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+    return click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, metavar="PATH|URL",
                         help="Store to use: a SQLite file or a postgresql:// URL (default: the db_path setting, "
                         "caravan.db).")(func)
 
