@@ -7,7 +7,7 @@ import pytest
 from caravan.errors import StoreError
 from caravan.link.query import events_in_bbox
 from caravan.store import PostgresDatabase
-from tests.link.conftest import Story, Told
+from link_stories import Story, Told
 
 CHIAPAS = (-93.0, 14.5, -92.0, 15.5)  # west, south, east, north
 
