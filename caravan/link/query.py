@@ -35,7 +35,17 @@ def events_in_bbox(db: Database, west: float, south: float, east: float, north: 
     PostgreSQL answers from the PostGIS ``geom`` column and its GiST index; SQLite from the lat/lon index.
     Events without coordinates are never inside. A box across the antimeridian is two boxes.
     """
+    where, args = _bbox(db, west, south, east, north)
+    return read_json(db, "link_events", f"WHERE {where}", args)
+
+
+def movements_in_bbox(db: Database, west: float, south: float, east: float, north: float) -> list[dict[str, Any]]:
+    """Movements with a leg (done or planned) placed inside a bounding box, earliest first."""
+    where, args = _bbox(db, west, south, east, north)
+    return read_json(db, "link_movements", f"WHERE id IN (SELECT movement_id FROM link_legs WHERE {where})", args)
+
+
+def _bbox(db: Database, west: float, south: float, east: float, north: float) -> tuple[str, tuple[float, ...]]:
     if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
         raise StoreError(f"bounding box {west},{south},{east},{north} is not west<=east, south<=north in degrees")
-    where, args = db.bbox_condition(west, south, east, north)
-    return read_json(db, "link_events", f"WHERE {where}", args)
+    return db.bbox_condition(west, south, east, north)

@@ -176,7 +176,26 @@ CREATE INDEX link_events_lat_lon ON link_events(lat, lon);
 """, postgres="CREATE EXTENSION IF NOT EXISTS postgis;\n" + "".join(
     _point_column(t) for t in ("places", "events", "link_events")))
 
-MIGRATIONS: tuple[Migration, ...] = (ARTICLES, ITEMS, FULL_TEXT, SIGNATURES, LINKS, SPATIAL)
+# The legs of each movement as rows (also kept whole in link_movements.json), so a map can ask which movements
+# pass through an area. Forgetting the link fingerprint makes the next ingest or `caravan link` fill them.
+LEG_ROWS = """
+CREATE TABLE link_legs (
+    movement_id TEXT NOT NULL REFERENCES link_movements(id),
+    idx INTEGER NOT NULL,               -- order within the movement: legs, then planned legs
+    planned INTEGER NOT NULL,           -- 1 for a planned (announced) leg
+    date TEXT, place TEXT, country TEXT, lat REAL, lon REAL,
+    PRIMARY KEY (movement_id, idx)
+);
+DELETE FROM link_state;
+"""
+MOVEMENT_LEGS = Migration("0007_movement_legs", LEG_ROWS + "CREATE INDEX link_legs_lat_lon ON link_legs(lat, lon);\n",
+                          postgres=LEG_ROWS.replace("REAL", "DOUBLE PRECISION") + _point_column("link_legs") + """
+CREATE VIEW link_movement_lines AS  -- each movement's route as a line, for GIS tools reading the database
+SELECT movement_id, ST_MakeLine(geom ORDER BY idx) AS geom FROM link_legs
+WHERE planned = 0 AND geom IS NOT NULL GROUP BY movement_id;
+""")
+
+MIGRATIONS: tuple[Migration, ...] = (ARTICLES, ITEMS, FULL_TEXT, SIGNATURES, LINKS, SPATIAL, MOVEMENT_LEGS)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:

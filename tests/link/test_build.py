@@ -75,3 +75,16 @@ def test_build_geojson_export_movements_as_linestrings(store_targets):
     assert feature["geometry"]["type"] == "LineString"
     assert feature["geometry"]["coordinates"][0] == [-88.025, 15.506]
     assert feature["properties"]["legs"][0]["place"] == "San Pedro Sula"
+
+
+def test_build_store_from_before_leg_rows_is_relinked(tmp_path):
+    path = tmp_path / "old.db"
+    with Database(path) as db:
+        store_stories(db, october_caravan())
+        update_links(db)
+        with db.transaction() as conn:  # back to the version before 0007: linked, no leg rows
+            conn.execute("DROP TABLE link_legs")
+            conn.execute("DELETE FROM _migrations WHERE name = '0007_movement_legs'")
+    with Database(path) as db:
+        assert not update_links(db).skipped
+        assert db.writer.execute("SELECT count(*) FROM link_legs").fetchone()[0] > 0

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from caravan.errors import StoreError
-from caravan.link.query import events_in_bbox
+from caravan.link.query import events_in_bbox, list_movements, movements_in_bbox
 from caravan.store import PostgresDatabase
-from link_stories import Story, Told
+from link_stories import Story, Told, october_caravan
 
 CHIAPAS = (-93.0, 14.5, -92.0, 15.5)  # west, south, east, north
 
@@ -51,3 +51,22 @@ def test_query_bbox_postgres_uses_the_spatial_index(db) -> None:
         conn.execute("SET enable_seqscan = off")  # a tiny table would be scanned; ask whether the index serves
         plan = " ".join(r[0] for r in conn.execute(f"EXPLAIN SELECT json FROM link_events WHERE {where}", args))
     assert "link_events_geom" in plan
+
+
+def test_query_bbox_finds_movements_passing_through(make_store) -> None:
+    db = make_store(october_caravan(), name="route")
+    found = movements_in_bbox(db, -89.5, 14.4, -89.2, 14.7)  # Esquipulas only
+    assert found == list_movements(db) and found[0]["legs"][0]["place"] == "San Pedro Sula"
+    assert movements_in_bbox(db, -117.5, 32.0, -116.5, 33.0) == []  # Tijuana: not on this route
+
+
+def test_query_bbox_movement_legs_are_rows_with_points(make_store) -> None:
+    db = make_store(october_caravan(), name="legs")
+    (movement,) = list_movements(db)
+    with db.reader() as conn:
+        rows = conn.execute("SELECT place, planned FROM link_legs ORDER BY idx").fetchall()
+    assert [r[0] for r in rows if not r[1]] == [leg["place"] for leg in movement["legs"]]
+    if isinstance(db, PostgresDatabase):
+        with db.reader() as conn:
+            (points,) = conn.execute("SELECT ST_NPoints(geom) FROM link_movement_lines").fetchone()
+        assert points == sum(1 for leg in movement["legs"] if leg["lat"] is not None)
