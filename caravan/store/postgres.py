@@ -178,7 +178,14 @@ def apply_migrations(conn: Connection, migrations: Sequence[Migration] = MIGRATI
     """Apply each pending migration in its own transaction with its record, one process at a time."""
     import psycopg
 
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    try:  # under the lock: two processes creating the table at once would collide
+        conn.execute("BEGIN")
+        conn.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        conn.execute("COMMIT")
+    except psycopg.Error as exc:
+        conn.execute("ROLLBACK")
+        raise StoreError(f"cannot create the table {MIGRATIONS_TABLE}: {exc}") from exc
     names = []
     for migration in migrations:
         try:

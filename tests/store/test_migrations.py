@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from caravan.errors import StoreError
-from caravan.store import Database
+from caravan.store import Database, open_database, postgres
 from caravan.store.migrations import MIGRATIONS, MIGRATIONS_TABLE, Migration, applied_migrations, apply_migrations
 
 NAMES = [m.name for m in MIGRATIONS]
@@ -46,3 +46,35 @@ def test_migrations_failed_migration_is_rolled_back_and_not_recorded(tmp_path: P
         apply_migrations(conn, [broken])
     assert applied_migrations(conn) == []
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'twice'").fetchone()[0] == 0
+
+
+def test_migrations_both_backends_record_the_same_names(store_target: str) -> None:
+    with open_database(store_target) as db:
+        assert db.migrations() == NAMES
+    with open_database(store_target) as db:
+        assert db.migrate() == []
+
+
+def test_migrations_postgres_older_store_gets_only_the_pending_ones(postgres_url: str) -> None:
+    conn = postgres.connect(postgres_url)
+    assert postgres.apply_migrations(conn, MIGRATIONS[:2]) == NAMES[:2]
+    assert postgres.apply_migrations(conn) == NAMES[2:]
+    assert postgres.applied_migrations(conn) == NAMES
+
+
+def test_migrations_postgres_failed_migration_is_rolled_back_and_not_recorded(postgres_url: str) -> None:
+    conn = postgres.connect(postgres_url)
+    broken = Migration("9999_broken", "CREATE TABLE twice (x TEXT);\nCREATE TABLE twice (x TEXT);\n")
+    with pytest.raises(StoreError, match="9999_broken"):
+        postgres.apply_migrations(conn, [broken])
+    assert postgres.applied_migrations(conn) == []
+    assert conn.execute("SELECT to_regclass('twice')").fetchone()[0] is None
+
+
+def test_migrations_postgres_two_processes_opening_a_new_store_migrate_it_once(postgres_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        applied = list(pool.map(lambda _: postgres.apply_migrations(postgres.connect(postgres_url)), range(2)))
+    assert sorted(n for a in applied for n in a) == sorted(NAMES)  # each applied once, by one or the other
+    assert postgres.applied_migrations(postgres.connect(postgres_url)) == NAMES
