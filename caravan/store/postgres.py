@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -213,6 +214,9 @@ class PostgresDatabase(Database):
         self.url = url
         self.path = redacted(url)  # type: ignore[assignment]  # what messages call the store
         self._writer = None
+        self._local = threading.local()  # each thread's reader connection
+        self._readers: list[Connection] = []
+        self._lock = threading.Lock()
 
     @property
     def writer(self) -> Connection:  # type: ignore[override]
@@ -228,21 +232,62 @@ class PostgresDatabase(Database):
 
     @contextmanager
     def reader(self) -> Iterator[Connection]:  # type: ignore[override]
-        """A read-only connection for one query; the store must be fully migrated."""
+        """A read-only connection for one query; the store must be fully migrated.
+
+        Each thread keeps its reader connection open between queries (connecting costs more than a map query),
+        checked for migrations once when opened, and dropped after an error.
+        """
         import psycopg
 
+        conn = self._thread_reader()
+        try:
+            yield conn
+        except psycopg.Error as exc:
+            self._drop_reader(conn)
+            raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
+        except BaseException:
+            self._drop_reader(conn)
+            raise
+        if conn.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            conn.execute("ROLLBACK")
+
+    def _thread_reader(self) -> Connection:
+        conn = getattr(self._local, "reader", None)
+        if conn is not None and not conn.raw.closed:
+            return conn
         conn = connect(self.url, read_only=True)
         try:
             applied = set(applied_migrations(conn))
-            if not applied:
-                raise StoreError(f"no store at {self.path} (run `caravan ingest` first, or pass --db)")
-            if any(m.name not in applied for m in MIGRATIONS):
-                raise StoreError(f"the store {self.path} is from an older version; run `caravan ingest` to migrate it")
-            yield conn
-        except psycopg.Error as exc:
-            raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
-        finally:
+        except Exception:
             conn.close()
+            raise
+        problem = None
+        if not applied:
+            problem = f"no store at {self.path} (run `caravan ingest` first, or pass --db)"
+        elif any(m.name not in applied for m in MIGRATIONS):
+            problem = f"the store {self.path} is from an older version; run `caravan ingest` to migrate it"
+        if problem:
+            conn.close()
+            raise StoreError(problem)
+        self._local.reader = conn
+        with self._lock:
+            self._readers.append(conn)
+        return conn
+
+    def _drop_reader(self, conn: Connection) -> None:
+        self._local.reader = None
+        with self._lock:
+            if conn in self._readers:
+                self._readers.remove(conn)
+        conn.close()
+
+    def close(self) -> None:
+        super().close()
+        with self._lock:
+            readers, self._readers = self._readers, []
+        for conn in readers:
+            conn.close()
+        self._local = threading.local()
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:  # type: ignore[override]
