@@ -109,3 +109,18 @@ def test_writes_url_is_fetched_and_stored(writable, pipeline, story_url, token, 
         assert response.status_code == 201, response.text
         article = test_client.get(f"/api/articles/{response.json()['items'][0]['id']}").json()
     assert "Pedro Ramos" in article["text"] and article["url"] == story_url
+
+
+def test_writes_to_a_postgres_store_are_stored_linked_and_listed(postgres_url, pipeline, token, auth):
+    text = "About 200 migrants arrived in Tapachula on Monday, officials said."
+    settings = Settings(db_path=postgres_url, api_token=token, api_max_body_bytes=20_000)
+    with TestClient(create_app(settings, extract=pipeline)) as pg_client:
+        body = {"text": text, "id": "arrival", "published": "2024-03-15"}
+        response = pg_client.post("/api/articles", json=body, headers=auth)
+        assert response.status_code == 201, response.text
+        again = pg_client.post("/api/articles", json=body, headers=auth)
+        assert again.json()["items"][0]["outcome"] != "new"  # ingest stays idempotent on PostgreSQL
+        inside = pg_client.get("/api/events", params={"bbox": "-92.5,14.5,-92,15.2"}).json()  # around Tapachula
+        outside = pg_client.get("/api/events", params={"bbox": "-100,19,-99,20"}).json()
+        assert {e["article_id"] for e in inside["items"]} == {"arrival"} and outside["items"] == []
+        assert pg_client.get("/api/articles").json()["total"] == 1
