@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from caravan.cli.main import cli
 from caravan.model import Article, Event, Place, Record
-from caravan.store import Database, open_database
+from caravan.store import open_database
 
 TEXT = "Police stopped the group at the bridge outside Riverton on Tuesday."
 RECORD = Record(id="bridge", language="en", published="2021-03-02",

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from caravan.cli.main import cli
 from caravan.model import Article, Record
-from caravan.store import Database, open_database
+from caravan.store import open_database
 
 TEXTS = {
     "north": ("A group of about sixty people walked north through the valley on Saturday.", "Walking north"),

@@ -3,26 +3,45 @@
 from __future__ import annotations
 
 import pytest
+from link_stories import Story, Told, october_caravan
 
 from caravan.errors import StoreError
 from caravan.link.query import events_in_bbox, list_movements, movements_in_bbox
 from caravan.store import PostgresDatabase
-from link_stories import Story, Told, october_caravan
 
 CHIAPAS = (-93.0, 14.5, -92.0, 15.5)  # west, south, east, north
 
 
 def _arrival(story_id: str, town: str | None, date: str) -> Story:
     where = f"in {town}" if town else "at the border"
-    return Story(story_id, f"Outlet {story_id}", date, [
-        Told(f"The caravan arrived {where} on Friday, witnesses said.", "arrived", "arrive", actor="caravan",
-             town=town, country=None if town else "MX", date=date)])
+    return Story(
+        story_id,
+        f"Outlet {story_id}",
+        date,
+        [
+            Told(
+                f"The caravan arrived {where} on Friday, witnesses said.",
+                "arrived",
+                "arrive",
+                actor="caravan",
+                town=town,
+                country=None if town else "MX",
+                date=date,
+            )
+        ],
+    )
 
 
 @pytest.fixture
 def db(make_store):
-    return make_store([_arrival("t1", "Tapachula", "2018-10-20"), _arrival("t2", "Tijuana", "2018-11-15"),
-                       _arrival("t3", None, "2018-10-25"), _arrival("t4", "Huixtla", "2018-10-23")])
+    return make_store(
+        [
+            _arrival("t1", "Tapachula", "2018-10-20"),
+            _arrival("t2", "Tijuana", "2018-11-15"),
+            _arrival("t3", None, "2018-10-25"),
+            _arrival("t4", "Huixtla", "2018-10-23"),
+        ]
+    )
 
 
 def test_query_bbox_keeps_only_events_inside_the_box(db) -> None:

@@ -77,7 +77,7 @@ def test_database_writer_uses_wal(sqlite_db: Database) -> None:
 
 def test_database_reader_cannot_write(db: Database) -> None:
     db.add_article(article(), record())
-    with pytest.raises(StoreError, match="read-?only"), db.reader() as conn:
+    with pytest.raises(StoreError, match=r"read-?only"), db.reader() as conn:
         conn.execute("DELETE FROM failures")
 
 
