@@ -33,8 +33,9 @@ def route(movement: dict[str, Any]) -> str:
     return " → ".join(stops)
 
 
-def movements_table(movements: list[dict[str, Any]]) -> Table:
-    table = Table("id", "label", "status", "first seen", "last seen", "route", "legs", "stories", "sizes (low-high)")
+def movements_table(movements: list[dict[str, Any]], title: str | None = None) -> Table:
+    table = Table("id", "label", "status", "first seen", "last seen", "route", "legs", "stories", "sizes (low-high)",
+                  title=title)
     for m in movements:
         lows = [c["low"] for c in m["counts"] if c["low"] is not None]
         highs = [c["high"] or c["low"] for c in m["counts"] if c["low"] is not None]
@@ -80,7 +81,10 @@ def _num(value: float | None) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of movements instead of a table.")
 @db_option
 def command(as_json: bool, db_path: str | None) -> None:
-    """Groups followed over time (caravans): label, status, first and last report, legs and sizes."""
+    """Groups followed over time (caravans): label, status, first and last report, legs and sizes.
+
+    Movements known only from reports with no date at all (a text without --published) are listed apart.
+    """
     db, _ = open_store(db_path)
     try:
         movements = list_movements(db)
@@ -89,4 +93,10 @@ def command(as_json: bool, db_path: str | None) -> None:
     if as_json:
         click.echo(json.dumps([brief(m) for m in movements], ensure_ascii=False, indent=1))
         return
-    Console(width=CONSOLE_WIDTH).print(movements_table(movements))
+    console = Console(width=CONSOLE_WIDTH)
+    dated = [m for m in movements if not m.get("undated")]
+    console.print(movements_table(dated))
+    undated = [m for m in movements if m.get("undated")]
+    if undated:
+        console.print(movements_table(undated, title=f"{len(undated)} undated (reports with no date: not placed in "
+                                                     "time, not joined to a movement above)"))

@@ -149,24 +149,31 @@ def label_of(track: Track, legs: list[Leg], first: str | None, geography: Geogra
     ordinal = track.ordinal
     if ordinal and ordinal > 1:
         word = f"{ORDINALS.get(ordinal, str(ordinal))} {word}"
-    start = _origin(track, legs)
+    origin = _origin(track, legs)
+    how, start = origin if origin else ("from", None)
     if start and len(start) == 2 and start.isupper():
         start = geography.country_name(start)
     when = dt.date.fromisoformat(first[:10]).strftime("%B %Y") if first else "undated"
-    return f"{word} from {start} ({when})" if start else f"{word} ({when})"
+    return f"{word} {how} {start} ({when})" if start else f"{word} ({when})"
 
 
-def _origin(track: Track, legs: list[Leg]) -> str | None:
-    departs = [j.event.best.mention for leg in legs for j in leg.joined if j.event.best.mention.type == "depart"]
-    named = [m for m in departs if m.place]
-    if named or departs:
-        return (named or departs)[0].place or departs[0].country
+def _origin(track: Track, legs: list[Leg]) -> tuple[str, str | None] | None:
+    """Where the group set out: a departure from a named place, else the origin most reports give ("caravan
+    from Honduras"), else the earliest leg at a named place, else a departure's country, else the first leg; "at" where the place is not known to be a start."""
+    mentions = [j.event.best.mention for leg in legs for j in leg.joined]
+    named = [m for m in mentions if m.type == "depart" and m.place]
+    if named:
+        return "from", named[0].place
     origins = Counter(p.mention.group.origin for j in track.events for p in j.event.members
                       if p.mention.group.origin)
     if origins:
-        return origins.most_common(1)[0][0]
-    head = legs[0].head.event.best.mention if legs else None
-    return (head.place or head.country) if head else None
+        return "from", origins.most_common(1)[0][0]
+    located = [m for m in mentions if m.place]
+    departs = [m for m in mentions if m.type == "depart"]
+    head = (located or departs or mentions or [None])[0]
+    if head is None:
+        return None
+    return ("from" if head.type == "depart" else "at"), head.place or head.country
 
 
 def origin_first(legs: list[Leg]) -> list[Leg]:
@@ -189,6 +196,7 @@ def movement_dict(track: Track, geography: Geography) -> dict[str, Any]:
     first_seen = first.isoformat() if first else None
     return {"id": track.id, "label": label_of(track, legs, first_seen, geography), "status": status_of(legs),
             "first_seen": first_seen, "last_seen": last.isoformat() if last else None,
+            "undated": first is None,
             "ordinal": track.ordinal, "stories": len(track.stories),
             "articles": sorted({p.mention.article.id for j in track.events for p in j.event.members}),
             "legs": leg_dicts, "planned": planned_dicts, "counts": reconcile(reports)}

@@ -26,6 +26,7 @@ MAX_SPAN_DAYS = 120  # longest a caravan is followed from its first leg
 MAX_SPEED_KM_DAY = 500  # a day by bus; on foot and hitchhiking caravans make 30-100 km
 NEW_DEPARTURE_DAYS = 7  # a departure dated this long after a movement began starts another group
 FRESH_DAYS = 10  # "a new caravan" cannot be one that began this long before
+DONE_TO_DAYS = 3  # a block, detention or return at a movement's place this close in time is the group's
 UNDATED_MIN_PLACES = 2  # located places an undated report must share with one dated movement to join it
 
 
@@ -89,6 +90,18 @@ def is_collective(track: Track) -> bool:
     return any(p.mention.group.body for j in track.events for p in j.event.members)
 
 
+def is_in_motion(track: Track) -> bool:
+    """Evidence of a group in motion: an asserted move at a named place, or one in a country with its own date.
+
+    An undated move in a country alone ("the caravan headed for the US") is a topic, not a group on a road.
+    """
+    for joined in track.events:
+        m, span = joined.event.best.mention, joined.span
+        if joined.event.asserted and m.type in MOVE_TYPES and (m.place or (span is not None and span.own)):
+            return True
+    return False
+
+
 START_PRECISIONS = frozenset({"city", "border", "admin"})  # any move at a named place may start a movement
 # Moves that may start a movement with only a country: a travel or an arrival "to the US" names where a group
 # is headed as often as where it is.
@@ -113,7 +126,7 @@ class MovementBuilder:
             best = self._best_fit(event, tracks, planned=True)
             if best is not None:
                 best[0].planned.append(Joined(event, event.span, best[1]))
-        return [t for t in tracks if is_collective(t)]
+        return [t for t in tracks if is_collective(t) and is_in_motion(t)]
 
     def _place_event(self, event: Canonical, tracks: list[Track], start: bool = True) -> bool:
         """Join the event to its best movement, or start one with it; False when it is left out."""
@@ -158,6 +171,8 @@ class MovementBuilder:
             return None
         if planned:
             return gap, 0.0, f"{event.best.mention.modality}, {gap} days from the movement's reports"
+        if event.best.mention.type in DONE_TO_TYPES and not _tied_to_group(event, track, span):
+            return None
         return self._in_reach(event, track, span, gap)
 
     def _in_reach(self, event: Canonical, track: Track, span: Span, gap: int) -> tuple[int, float, str] | None:
@@ -184,6 +199,24 @@ class MovementBuilder:
                for j in track.events):
             return gap, 0.0, f"in {here.country}, where the movement was before"
         return None
+
+
+def _tied_to_group(event: Canonical, track: Track, span: Span) -> bool:
+    """What is done to someone is the movement's only when it happened at a place of the movement within
+    ``DONE_TO_DAYS`` of the group being there, or its sentence names a group as a body ("the caravan was
+    stopped") and the movement was in that country within those days; a detention of some migrants somewhere
+    in a country the caravan crossed weeks before is not the caravan's."""
+    named = any(p.mention.group.body for p in event.members)
+    country = event.best.mention.country
+    for joined in track.events:
+        if joined.span is None or gap_days(joined.span, span) > DONE_TO_DAYS:
+            continue
+        if _same_place(event, joined.event):
+            return True
+        if named and joined.event.best.mention.country == country and \
+                joined.event.best.mention.type in MOVE_TYPES:
+            return True
+    return False
 
 
 def may_start(event: Canonical) -> bool:
@@ -284,7 +317,7 @@ def _leaves_behind(event: Canonical, track: Track, span: Span) -> bool:
     earlier = [j for j in track.events if j.span and j.span.hi < span.lo - dt.timedelta(days=NEW_DEPARTURE_DAYS)]
     if here.lat is not None and any(_same_place(event, j.event) for j in earlier):
         return True
-    now = _nearest(track, span, located=False)
+    now = _nearest(track, span, located=True)  # a country alone is weak evidence of where the group is now
     return (now is not None and now[0].country != here.country
             and any(j.event.best.mention.country == here.country for j in earlier))
 
