@@ -1,0 +1,74 @@
+"""What makes a movement worth listing and what joins it: undated reports apart, a group seen moving at a
+place, things done to others kept out, a label from where the group is known to come from."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from caravan.cli.main import cli
+from caravan.link.query import list_movements
+from link_stories import Story, Told, october_caravan
+
+
+def _undated(story_id: str = "u9") -> Story:
+    return Story(story_id, "Undated Weekly", None, [
+        Told("The caravan walked into Tapachula, the organisers said.", "walked", "travel", actor="caravan",
+             town="Tapachula")])
+
+
+def test_movement_evidence_undated_report_is_flagged_and_listed_apart(make_store, tmp_path):
+    db = make_store([*october_caravan(), _undated()])
+    movements = list_movements(db)
+    assert [m["undated"] for m in movements] == [False, True]
+    listed = CliRunner().invoke(cli, ["movements", "--db", str(db.path)])
+    assert listed.exit_code == 0, listed.output
+    dated_part, undated_part = listed.output.split("1 undated")
+    assert "San Pedro Sula" in dated_part and "Tapachula" in undated_part
+
+
+def test_movement_evidence_undated_move_in_a_country_alone_is_not_listed(make_store):
+    vague = Story("c1", "Undated Weekly", None, [
+        Told("The caravan departed from Mexico for the north.", "departed", "depart", actor="caravan",
+             country="MX")])
+    assert list_movements(make_store([vague], "a")) == []
+    assert len(list_movements(make_store([_undated()], "b"))) == 1
+
+
+def _detained(town: str, date: str, sentence: str) -> Story:
+    return Story("k1", "Border Daily", date, [Told(sentence, "detained", "detain", town=town, date=date)])
+
+
+def test_movement_evidence_detention_elsewhere_is_not_the_groups(make_store):
+    far = _detained("Huixtla", "2018-10-23", "Police detained two migrants in Huixtla on Tuesday.")
+    (movement,) = list_movements(make_store([*october_caravan(), far], "a"))
+    assert "k1" not in movement["articles"]
+
+
+def test_movement_evidence_detention_at_the_groups_place_joins(make_store):
+    here = _detained("Tapachula", "2018-10-22", "Police detained two migrants in Tapachula on Monday.")
+    (movement,) = list_movements(make_store([*october_caravan(), here], "a"))
+    assert "k1" in movement["articles"]
+
+
+def test_movement_evidence_named_caravan_stopped_in_its_country_joins(make_store):
+    named = Story("k2", "Border Daily", "2018-10-22", [
+        Told("Federal police blocked the caravan on a highway on Monday.", "blocked", "block", actor="police",
+             country="MX", date="2018-10-22")])
+    unnamed = Story("k3", "Border Daily", "2018-10-24", [
+        Told("Federal police blocked some migrants on a highway on Wednesday.", "blocked", "block", actor="police",
+             country="MX", date="2018-10-24")])
+    (movement,) = list_movements(make_store([*october_caravan(), named, unnamed], "a"))
+    assert "k2" in movement["articles"] and "k3" not in movement["articles"]
+
+
+def test_movement_evidence_label_without_departure_uses_origin_phrase(make_store):
+    spring = Story("p1", "Daily One", "2018-04-02", [
+        Told("A caravan from Honduras walked into Tapachula on Sunday.", "walked", "travel", actor="caravan",
+             town="Tapachula", date="2018-04-01")])
+    (movement,) = list_movements(make_store([spring], "a"))
+    assert movement["label"] == "caravan from Honduras (April 2018)"
+    plain = Story("p2", "Daily One", "2018-04-02", [
+        Told("The caravan walked into Tapachula on Sunday.", "walked", "travel", actor="caravan",
+             town="Tapachula", date="2018-04-01")])
+    (movement,) = list_movements(make_store([plain], "b"))
+    assert movement["label"] == "caravan at Tapachula (April 2018)"
