@@ -51,7 +51,8 @@ def legs_table(legs: list[dict[str, Any]], title: str, explain: bool) -> Table:
         table.add_column("why it belongs")
     for leg in legs:
         date = leg["date"] or (f"≤{leg['date_bound']}" if leg["date_bound"] else "undated")
-        events = ", ".join(f"{e['type']}" + ("" if e["modality"] == "asserted" else f" ({e['modality']})")
+        events = ", ".join(f"{e['type']}" + ("" if e["modality"] == "asserted" else f" ({e['modality']}"
+                                              + (", inferred)" if e.get("inferred") else ")"))
                            for e in leg["events"])
         sizes = "\n".join(_size(s) for s in leg["sizes"])
         row = [date, leg["place"] or "", leg["country"] or "", events, sizes, "\n".join(leg["articles"])]

@@ -27,7 +27,8 @@ MAX_SPEED_KM_DAY = 500  # a day by bus; on foot and hitchhiking caravans make 30
 NEW_DEPARTURE_DAYS = 7  # a departure dated this long after a movement began starts another group
 FRESH_DAYS = 10  # "a new caravan" cannot be one that began this long before
 DONE_TO_DAYS = 3  # a block, detention or return at a movement's place this close in time is the group's
-UNDATED_MIN_PLACES = 2  # located places an undated report must share with one dated movement to join it
+UNDATED_MIN_PLACES = 2
+INFERABLE = frozenset({"planned", "predicted"})  # a departure told so, then the group seen on the road: it left  # located places an undated report must share with one dated movement to join it
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Joined:
     event: Canonical
     span: Span | None
     reason: str
+    inferred: bool = False  # a planned move that later asserted legs show happened
 
 
 @dataclass
@@ -126,6 +128,8 @@ class MovementBuilder:
             best = self._best_fit(event, tracks, planned=True)
             if best is not None:
                 best[0].planned.append(Joined(event, event.span, best[1]))
+        for track in tracks:
+            infer_origin(track)
         return [t for t in tracks if is_collective(t) and is_in_motion(t)]
 
     def _place_event(self, event: Canonical, tracks: list[Track], start: bool = True) -> bool:
@@ -217,6 +221,31 @@ def _tied_to_group(event: Canonical, track: Track, span: Span) -> bool:
                 joined.event.best.mention.type in MOVE_TYPES:
             return True
     return False
+
+
+def infer_origin(track: Track) -> None:
+    """A planned departure with its own date, on or before the movement's first leg and followed by its asserted
+    legs, happened: the group is seen on the road after it. It becomes the movement's origin, marked inferred.
+    Nothing is inferred when a departure is asserted for that time (the group's start is known)."""
+    first = track.first
+    if first is None or _departed_by(track, first):
+        return
+    plans = [j for j in track.planned if j.event.best.mention.type == "depart" and j.span is not None
+             and j.span.own and j.span.hi <= first and j.event.best.mention.modality in INFERABLE]
+    if not plans:
+        return
+    plan = max(plans, key=lambda j: (j.span.hi, j.event.id))  # type: ignore[union-attr]
+    track.planned.remove(plan)
+    later = min((j.span.lo if j.span.own else j.span.hi) for j in track.events if j.span is not None)
+    modality = plan.event.best.mention.modality
+    track.add(Joined(plan.event, plan.span, f"inferred origin: told as {modality}, and the same group is reported "
+                                            f"on the road from {later.isoformat()}", inferred=True))
+
+
+def _departed_by(track: Track, first: dt.date) -> bool:
+    """An asserted departure with its own date within a day of the movement's first leg."""
+    return any(j.event.best.mention.type == "depart" and j.span is not None and j.span.own
+               and (j.span.lo - first).days <= 1 for j in track.events)
 
 
 def may_start(event: Canonical) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from caravan.cli.main import cli
-from caravan.link.query import list_movements
+from caravan.link.query import get_movement, list_movements
 from link_stories import Story, Told, october_caravan
 
 
@@ -72,3 +72,26 @@ def test_movement_evidence_label_without_departure_uses_origin_phrase(make_store
              town="Tapachula", date="2018-04-01")])
     (movement,) = list_movements(make_store([plain], "b"))
     assert movement["label"] == "caravan at Tapachula (April 2018)"
+
+
+def _announced(date: str) -> Story:
+    return Story("a1", "Daily One", "2018-10-12", [
+        Told("Hundreds of migrants plan to leave San Pedro Sula in a caravan on Saturday.", "leave", "depart",
+             actor="migrants", town="San Pedro Sula", date=date, modality="planned")])
+
+
+def test_movement_evidence_planned_departure_then_legs_is_the_inferred_origin(make_store):
+    on_road = [s for s in october_caravan() if s.id != "d1"]  # nobody reports the departure as it happens
+    on_road[0].told = on_road[0].told[:1]  # nor recalls it
+    db = make_store([_announced("2018-10-13"), *on_road])
+    (movement,) = list_movements(db)
+    origin = movement["legs"][0]
+    assert origin["place"] == "San Pedro Sula" and origin["date"] == "2018-10-13" and origin["inferred"]
+    assert movement["first_seen"] == "2018-10-13"
+    assert "inferred origin" in get_movement(db, movement["id"])["legs"][0]["explain"][0]
+    assert not any(leg["inferred"] for leg in movement["legs"][1:])
+
+
+def test_movement_evidence_planned_departure_after_asserted_one_stays_planned(make_store):
+    (movement,) = list_movements(make_store([_announced("2018-10-13"), *october_caravan()]))
+    assert not any(leg["inferred"] for leg in movement["legs"])
