@@ -17,7 +17,7 @@ FROM events e JOIN articles a ON a.id = e.article_id
 ORDER BY a.seq, e.idx
 """
 QUOTES_SQL = "SELECT article_id, idx, text, speaker, channel FROM quotes"
-PLACES_SQL = "SELECT article_id, name, feature FROM places"
+PLACES_SQL = "SELECT article_id, name, feature, country FROM places"
 DAY_DATES_SQL = "SELECT article_id, value FROM dates WHERE length(value) = 10"
 # A sentence ends at . ! ? after a small letter, digit, quote or bracket ("U.S." does not end one), or a line.
 SENTENCE_END = re.compile(r"(?<=[a-z0-9\"'\u201d\u2019)])[.!?](?=\s)|\n")
@@ -93,9 +93,9 @@ def load_articles(conn: sqlite3.Connection) -> dict[str, ArticleInfo]:
 def load_mentions(conn: sqlite3.Connection, articles: dict[str, ArticleInfo]) -> list[Mention]:
     """Every stored event mention in article order, its place precision, sentence, group and speaker read."""
     quotes = {(r[0], r[1]): r[2:] for r in conn.execute(QUOTES_SQL)}
-    features: dict[tuple[str, str], str] = {}
-    for article_id, name, feature in conn.execute(PLACES_SQL):
-        features.setdefault((article_id, name), feature)
+    features: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for article_id, name, feature, country in conn.execute(PLACES_SQL):
+        features.setdefault((article_id, name), (feature, country))
     mentions = []
     for row in conn.execute(EVENTS_SQL):
         mentions.append(_mention(row, articles[row[0]], quotes, features))
@@ -106,9 +106,11 @@ def _mention(row: tuple, article: ArticleInfo, quotes: dict, features: dict) -> 
     (_, idx, start, end, text, etype, modality, actor, place, country, lat, lon, date, low, high, quote,
      article_text) = row
     sentence = sentence_of(article_text, start, end)
+    feature, place_country = features.get((article.id, place or ""), (None, None))
+    if place and lat is not None and place_country:
+        country = place_country  # a located place lies in its own country, whatever country the event names
     mention = Mention(article, idx, text, sentence, etype, modality, actor, place, country, lat, lon, date,
-                      low, high, _precision(place, country, lat, features.get((article.id, place or ""))),
-                      group_of(etype, sentence, actor))
+                      low, high, _precision(place, country, lat, feature), group_of(etype, sentence, actor))
     if quote is not None and (article.id, quote) in quotes:
         mention.quote, mention.speaker, mention.channel = quotes[(article.id, quote)]
     return mention

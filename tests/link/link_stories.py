@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from caravan.model import Article, Event, Quote, Record
+from caravan.model import Article, Event, Place, Quote, Record
 from caravan.store import Database
 
 # Route towns (general facts): name -> (country, lat, lon).
@@ -30,6 +30,7 @@ class Told:
     size: list[float | None] | None = None
     modality: str = "asserted"
     speaker: str | None = None
+    event_country: str | None = None  # a country the extractor gave the event that is not its town's
 
 
 @dataclass
@@ -52,6 +53,10 @@ def record_of(story: Story) -> tuple[Article, Record]:
         start = text.index(t.trigger, offset)
         offset = text.index(t.sentence, offset) + len(t.sentence)
         record.events.append(_event(t, start, record))
+        if t.town and t.town in text:
+            country, lat, lon = TOWNS[t.town]
+            at = text.index(t.town)
+            record.places.append(Place(at, at + len(t.town), name=t.town, country=country, lat=lat, lon=lon))
     return article, record
 
 
@@ -62,7 +67,7 @@ def _event(t: Told, start: int, record: Record) -> Event:
         record.quotes.append(Quote(start, start + len(t.trigger), kind="indirect", speaker=t.speaker))
         quote = len(record.quotes) - 1
     return Event(start, start + len(t.trigger), type=t.type, modality=t.modality, actor=t.actor, place=t.town,
-                 country=country, lat=lat, lon=lon, date=t.date, size=t.size, quote=quote)
+                 country=t.event_country or country, lat=lat, lon=lon, date=t.date, size=t.size, quote=quote)
 
 
 def store_stories(db: Database, stories: list[Story]) -> None:

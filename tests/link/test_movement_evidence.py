@@ -95,3 +95,11 @@ def test_movement_evidence_planned_departure_then_legs_is_the_inferred_origin(ma
 def test_movement_evidence_planned_departure_after_asserted_one_stays_planned(make_store):
     (movement,) = list_movements(make_store([_announced("2018-10-13"), *october_caravan()]))
     assert not any(leg["inferred"] for leg in movement["legs"])
+
+
+def test_movement_evidence_located_place_keeps_its_own_country(make_store):
+    misread = Story("w1", "Wire Two", "2018-10-24", [
+        Told("The caravan, bound for the United States, walked into Huixtla on Tuesday.", "walked", "travel",
+             actor="caravan", town="Huixtla", date="2018-10-23", event_country="US")])
+    (movement,) = list_movements(make_store([*october_caravan(), misread]))
+    assert [leg["country"] for leg in movement["legs"] if leg["place"] == "Huixtla"] == ["MX"]
