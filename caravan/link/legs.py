@@ -68,7 +68,7 @@ def _fits_leg(item: Joined, leg: Leg) -> bool:
 
 
 def _same_place(a: Joined, b: Joined) -> bool:
-    ma, mb = a.event.best.mention, b.event.best.mention
+    ma, mb = a.where, b.where
     if ma.country != mb.country:
         return False
     if ma.lat is None or mb.lat is None or ma.lon is None or mb.lon is None:
@@ -78,7 +78,7 @@ def _same_place(a: Joined, b: Joined) -> bool:
 
 def leg_dict(leg: Leg) -> dict[str, Any]:
     date, bound = leg.date_key()
-    place = min((j.event.best.mention for j in leg.joined), key=lambda m: (m.lat is None, m.article.id, m.idx))
+    place = min((j.where for j in leg.joined), key=lambda m: (m.lat is None, m.article.id, m.idx))
     sizes = [r for j in leg.joined for r in size_reports(j.event, date or bound, date is None and bound is not None)]
     articles = sorted({p.mention.article.id for j in leg.joined for p in j.event.members})
     return {"date": date, "date_bound": bound, "place": place.place, "country": place.country,

@@ -28,6 +28,7 @@ NEW_DEPARTURE_DAYS = 7  # a departure dated this long after a movement began sta
 FRESH_DAYS = 10  # "a new caravan" cannot be one that began this long before
 DONE_TO_DAYS = 3  # a block, detention or return at a movement's place this close in time is the group's
 UNDATED_MIN_PLACES = 2
+REFINE_DAYS = 2  # a country-level event this close in time to a town of its story, in that country, is there
 INFERABLE = frozenset({"planned", "predicted"})  # a departure told so, then the group seen on the road: it left  # located places an undated report must share with one dated movement to join it
 
 
@@ -39,6 +40,12 @@ class Joined:
     span: Span | None
     reason: str
     inferred: bool = False  # a planned move that later asserted legs show happened
+    refined: Mention | None = None  # for an event in a country alone: the town its story gives for the group
+
+    @property
+    def where(self) -> Mention:
+        """The mention whose place the leg shows: the event's, or the town it was refined to."""
+        return self.refined or self.event.best.mention
 
 
 @dataclass
@@ -130,6 +137,7 @@ class MovementBuilder:
                 best[0].planned.append(Joined(event, event.span, best[1]))
         for track in tracks:
             infer_origin(track)
+            refine_places(track)
         return [t for t in tracks if is_collective(t) and is_in_motion(t)]
 
     def _place_event(self, event: Canonical, tracks: list[Track], start: bool = True) -> bool:
@@ -240,6 +248,29 @@ def infer_origin(track: Track) -> None:
     modality = plan.event.best.mention.modality
     track.add(Joined(plan.event, plan.span, f"inferred origin: told as {modality}, and the same group is reported "
                                             f"on the road from {later.isoformat()}", inferred=True))
+
+
+def refine_places(track: Track) -> None:
+    """An event in a country alone takes the town that the same story gives for the group in that country within
+    ``REFINE_DAYS`` (one town only: two towns at the same distance in time leave it at the country)."""
+    located = [j for j in track.events if j.event.best.mention.lat is not None and j.span is not None and j.span.own]
+    for joined in track.events:
+        here, span = joined.event.best.mention, joined.span
+        if here.lat is not None or span is None or not span.own:
+            continue
+        near = [(gap_days(span, j.span), j) for j in located  # type: ignore[arg-type]
+                if j.event.best.mention.country == here.country and j.event.stories & joined.event.stories
+                and gap_days(span, j.span) <= REFINE_DAYS]  # type: ignore[arg-type]
+        if not near:
+            continue
+        closest = min(days for days, _ in near)
+        towns = {j.event.best.mention.place: j for days, j in near if days == closest}
+        if len(towns) != 1:
+            continue
+        (town,) = towns.values()
+        joined.refined = town.event.best.mention
+        joined.reason += (f"; placed at {joined.refined.place}: only {here.country} given, and the same report "
+                          f"puts the group there {closest} days apart")
 
 
 def _departed_by(track: Track, first: dt.date) -> bool:

@@ -103,3 +103,25 @@ def test_movement_evidence_located_place_keeps_its_own_country(make_store):
              actor="caravan", town="Huixtla", date="2018-10-23", event_country="US")])
     (movement,) = list_movements(make_store([*october_caravan(), misread]))
     assert [leg["country"] for leg in movement["legs"] if leg["place"] == "Huixtla"] == ["MX"]
+
+
+def _with_country_leg(country_date: str) -> list[Story]:
+    stories = october_caravan()
+    stories[2].told.insert(1, Told("On Saturday the caravan gathered again in Mexico to rest.", "gathered",
+                                   "gather", actor="caravan", country="MX", date=country_date))
+    return stories
+
+
+def test_movement_evidence_country_leg_takes_the_town_its_story_gives(make_store):
+    db = make_store(_with_country_leg("2018-10-22"))
+    (movement,) = list_movements(db)
+    (leg,) = [leg for leg in get_movement(db, movement["id"])["legs"] if leg["date"] == "2018-10-22"]
+    assert leg["place"] == "Tapachula" and leg["lat"] is not None
+    assert "placed at Tapachula" in leg["explain"][0]
+
+
+def test_movement_evidence_country_leg_far_or_between_towns_stays_a_country(make_store):
+    for name, date in (("far", "2018-10-25"), ("between", "2018-10-20")):  # between: a day from two towns
+        (movement,) = list_movements(make_store(_with_country_leg(date), name))
+        (leg,) = [leg for leg in movement["legs"] if leg["date"] == date]
+        assert leg["place"] is None and leg["lat"] is None
