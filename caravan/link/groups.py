@@ -65,6 +65,21 @@ def load_group_words() -> GroupWords:
     return GroupWords(kinds, ordinals, pattern)
 
 
+NUMBER = re.compile(r"^[\d.,]+$")
+
+
+def subject_of(actor: str | None, place: str | None) -> str | None:
+    """The actor as the group's reading takes it: none when the extractor gave the event's own place (a dateline,
+    "TIJUANA, Mexico - Dozens of migrants ...") or a bare number ("600 traveling in a caravan"), which stand for
+    the people the sentence names rather than someone else."""
+    if actor is None:
+        return None
+    text = actor.strip()
+    if NUMBER.match(text) or (place and text.lower() == place.lower()):
+        return None
+    return actor
+
+
 def group_of(event_type: str, sentence: str, actor: str | None) -> Group:
     """The group of a mention: its actor's for a move, the sentence's for what is done to a group, else none."""
     if event_type in MOVE_TYPES:

@@ -26,7 +26,9 @@ MAX_SPAN_DAYS = 120  # longest a caravan is followed from its first leg
 MAX_SPEED_KM_DAY = 500  # a day by bus; on foot and hitchhiking caravans make 30-100 km
 NEW_DEPARTURE_DAYS = 7  # a departure dated this long after a movement began starts another group
 FRESH_DAYS = 10  # "a new caravan" cannot be one that began this long before
-DONE_TO_DAYS = 3  # a block, detention or return at a movement's place this close in time is the group's
+FEW_PEOPLE = 10  # a detention or return of fewer people is done to some migrants, not to a caravan
+DONE_TO_DAYS = 3
+NEAR_KM = 100  # a day's walk: a caravan named as stopped this near one of its legs, in those days, is there  # a block, detention or return at a movement's place this close in time is the group's
 UNDATED_MIN_PLACES = 2
 REFINE_DAYS = 2  # a country-level event this close in time to a town of its story, in that country, is there
 INFERABLE = frozenset({"planned", "predicted"})  # a departure told so, then the group seen on the road: it left  # located places an undated report must share with one dated movement to join it
@@ -100,15 +102,11 @@ def is_collective(track: Track) -> bool:
 
 
 def is_in_motion(track: Track) -> bool:
-    """Evidence of a group in motion: an asserted move at a named place, or one in a country with its own date.
-
-    An undated move in a country alone ("the caravan headed for the US") is a topic, not a group on a road.
-    """
-    for joined in track.events:
-        m, span = joined.event.best.mention, joined.span
-        if joined.event.asserted and m.type in MOVE_TYPES and (m.place or (span is not None and span.own)):
-            return True
-    return False
+    """Evidence of a group in motion: an asserted move at a named place. Moves told of a country alone ("the
+    caravan headed for the US", a destination read as the place) say where a group is going as often as where
+    it is; they extend a movement but do not make one."""
+    return any(j.event.asserted and j.event.best.mention.type in MOVE_TYPES and j.where.place
+               for j in track.events)
 
 
 START_PRECISIONS = frozenset({"city", "border", "admin"})  # any move at a named place may start a movement
@@ -173,6 +171,8 @@ class MovementBuilder:
         if span is None or track.first is None:
             shared = event.stories & track.stories
             return (0, 0.0, "same report, no date to place it in time") if shared else None
+        if span.kind == "bound" and event.best.mention.lat is None and not _named_body(event):
+            return None  # no date, no place and only "people" or "migrants": nothing ties it to this group
         if span.kind == "bound":
             recalled = _recalled_leg(event, track, span)
             if recalled is not None:
@@ -214,21 +214,43 @@ class MovementBuilder:
 
 
 def _tied_to_group(event: Canonical, track: Track, span: Span) -> bool:
-    """What is done to someone is the movement's only when it happened at a place of the movement within
-    ``DONE_TO_DAYS`` of the group being there, or its sentence names a group as a body ("the caravan was
-    stopped") and the movement was in that country within those days; a detention of some migrants somewhere
-    in a country the caravan crossed weeks before is not the caravan's."""
-    named = any(p.mention.group.body for p in event.members)
-    country = event.best.mention.country
+    """What is done to someone is the movement's only when the group was there within ``DONE_TO_DAYS``: at the
+    same place, or, when the sentence names a group as a body ("police stopped the caravan") done to more than a
+    few people, within ``NEAR_KM`` of a located leg, or (told of a country alone) in that country. A detention of
+    two migrants, or one in another region of a country the caravan is in, is not the caravan's."""
+    here = event.best.mention
+    named = _named_body(event) and not _few(event)
     for joined in track.events:
         if joined.span is None or gap_days(joined.span, span) > DONE_TO_DAYS:
             continue
+        there = joined.event.best.mention
         if _same_place(event, joined.event):
             return True
-        if named and joined.event.best.mention.country == country and \
-                joined.event.best.mention.type in MOVE_TYPES:
+        if not named:
+            continue
+        if here.lat is None and there.country == here.country and there.type in MOVE_TYPES:
+            return True
+        if _within(here, there, NEAR_KM):
             return True
     return False
+
+
+def _within(a: Mention, b: Mention, km: float) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km + slack_km(a.precision, b.precision)
+
+
+def _named_body(event: Canonical) -> bool:
+    """Some report of the event calls the group a body: "the caravan", "a group", not only "migrants"."""
+    return any(p.mention.group.body for p in event.members)
+
+
+def _few(event: Canonical) -> bool:
+    """Every size given for the event is below ``FEW_PEOPLE``: it was done to some people, not to a group."""
+    sizes = [p.mention.size_high or p.mention.size_low for p in event.members
+             if (p.mention.size_high or p.mention.size_low) is not None]
+    return bool(sizes) and all(size < FEW_PEOPLE for size in sizes)  # type: ignore[operator]
 
 
 def infer_origin(track: Track) -> None:

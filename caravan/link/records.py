@@ -7,7 +7,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from caravan.link.groups import Group, group_of
+from caravan.link.groups import Group, group_of, subject_of
 
 ARTICLES_SQL = "SELECT seq, id, outlet, published, duplicate_of, title FROM articles ORDER BY seq"
 EVENTS_SQL = """
@@ -110,7 +110,8 @@ def _mention(row: tuple, article: ArticleInfo, quotes: dict, features: dict) -> 
     if place and lat is not None and place_country:
         country = place_country  # a located place lies in its own country, whatever country the event names
     mention = Mention(article, idx, text, sentence, etype, modality, actor, place, country, lat, lon, date,
-                      low, high, _precision(place, country, lat, feature), group_of(etype, sentence, actor))
+                      low, high, _precision(place, country, lat, feature),
+                      group_of(etype, sentence, subject_of(actor, place)))
     if quote is not None and (article.id, quote) in quotes:
         mention.quote, mention.speaker, mention.channel = quotes[(article.id, quote)]
     return mention

@@ -125,3 +125,45 @@ def test_movement_evidence_country_leg_far_or_between_towns_stays_a_country(make
         (movement,) = list_movements(make_store(_with_country_leg(date), name))
         (leg,) = [leg for leg in movement["legs"] if leg["date"] == date]
         assert leg["place"] is None and leg["lat"] is None
+
+
+def test_movement_evidence_dateline_or_number_as_actor_reads_the_sentences_group(make_store):
+    for name, actor in (("dateline", "TAPACHULA"), ("number", "600")):
+        story = Story("t1", "Wire Two", "2018-04-02", [
+            Told("TAPACHULA, Mexico - About 600 migrants travelling in a caravan arrived on Sunday.", "arrived",
+                 "arrive", actor=actor, town="Tapachula", date="2018-04-01")])
+        (movement,) = list_movements(make_store([story], name))
+        assert movement["legs"][0]["place"] == "Tapachula"
+
+
+def test_movement_evidence_few_people_detained_are_not_the_caravan(make_store):
+    def detained(size: float) -> Story:
+        return Story("k4", "Border Daily", "2018-10-22", [
+            Told("Police detained members of the caravan in Mexico on Monday.", "detained", "detain",
+                 actor="Police", country="MX", date="2018-10-22", size=[size, size])])
+    (movement,) = list_movements(make_store([*october_caravan(), detained(2)], "a"))
+    assert "k4" not in movement["articles"]
+    (movement,) = list_movements(make_store([*october_caravan(), detained(300)], "b"))
+    assert "k4" in movement["articles"]
+
+
+def test_movement_evidence_named_caravan_stopped_far_from_its_legs_is_not_joined(make_store):
+    far = Story("k5", "Border Daily", "2018-10-22", [
+        Told("Police stopped a caravan in Mexico City on Monday.", "stopped", "block", actor="Police",
+             town="Mexico City", date="2018-10-22")])
+    near = Story("k6", "Border Daily", "2018-10-23", [
+        Told("Police stopped the caravan outside Huixtla on Tuesday.", "stopped", "block", actor="Police",
+             town="Huixtla", date="2018-10-23")])
+    (movement,) = list_movements(make_store([*october_caravan(), far, near]))
+    assert "k5" not in movement["articles"] and "k6" in movement["articles"]
+
+
+def test_movement_evidence_undated_country_report_of_people_is_not_joined(make_store):
+    def told(actor: str) -> Story:
+        return Story("k7", "Opinion Weekly", "2018-10-23", [
+            Told(f"Many {actor} gathered in Mexico, the columnist wrote.", "gathered", "gather",
+                 actor=actor, country="MX")])
+    (movement,) = list_movements(make_store([*october_caravan(), told("people")], "a"))
+    assert "k7" not in movement["articles"]
+    (movement,) = list_movements(make_store([*october_caravan(), told("caravans")], "b"))
+    assert "k7" in movement["articles"]

@@ -130,4 +130,8 @@ def test_movements_undated_country_move_starts_nothing(make_store):
     dated = Story("v2", "Opinion Weekly", "2018-10-25", [
         Told("The caravan departed from Honduras on Monday.", "departed", "depart", actor="caravan",
              country="HN", date="2018-10-22")])
-    assert len(list_movements(make_store([dated], "b"))) == 1
+    assert list_movements(make_store([dated], "b")) == []  # a move in a country alone makes no movement
+    dated.told.append(Told("On Tuesday the caravan crossed into Guatemala at Esquipulas.", "crossed", "cross",
+                           actor="caravan", town="Esquipulas", date="2018-10-23"))
+    (movement,) = list_movements(make_store([dated], "c"))
+    assert [leg["country"] for leg in movement["legs"]] == ["HN", "GT"]
