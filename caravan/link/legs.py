@@ -160,7 +160,8 @@ def label_of(track: Track, legs: list[Leg], first: str | None, geography: Geogra
 
 def _origin(track: Track, legs: list[Leg]) -> tuple[str, str | None] | None:
     """Where the group set out: a departure from a named place, else the origin most reports give ("caravan
-    from Honduras"), else the earliest leg at a named place, else a departure's country, else the first leg; "at" where the place is not known to be a start."""
+    from Honduras"), else the earliest leg at a named place, else a departure's country, else the first leg;
+    "at" where the place is not known to be a start."""
     mentions = [j.event.best.mention for leg in legs for j in leg.joined]
     named = [m for m in mentions if m.type == "depart" and m.place]
     if named:
@@ -171,9 +172,9 @@ def _origin(track: Track, legs: list[Leg]) -> tuple[str, str | None] | None:
         return "from", origins.most_common(1)[0][0]
     located = [m for m in mentions if m.place]
     departs = [m for m in mentions if m.type == "depart"]
-    head = (located or departs or mentions or [None])[0]
-    if head is None:
+    if not mentions:
         return None
+    head = (located or departs or mentions)[0]
     return ("from" if head.type == "depart" else "at"), head.place or head.country
 
 

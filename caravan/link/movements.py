@@ -27,11 +27,11 @@ MAX_SPEED_KM_DAY = 500  # a day by bus; on foot and hitchhiking caravans make 30
 NEW_DEPARTURE_DAYS = 7  # a departure dated this long after a movement began starts another group
 FRESH_DAYS = 10  # "a new caravan" cannot be one that began this long before
 FEW_PEOPLE = 10  # a detention or return of fewer people is done to some migrants, not to a caravan
-DONE_TO_DAYS = 3
-NEAR_KM = 100  # a day's walk: a caravan named as stopped this near one of its legs, in those days, is there  # a block, detention or return at a movement's place this close in time is the group's
-UNDATED_MIN_PLACES = 2
+DONE_TO_DAYS = 3  # a block, detention or return at a movement's place this close in time is the group's
+NEAR_KM = 100  # a day's walk: a caravan named as stopped this near one of its legs, in those days, is there
+UNDATED_MIN_PLACES = 2  # located places an undated report must share with one dated movement to join it
 REFINE_DAYS = 2  # a country-level event this close in time to a town of its story, in that country, is there
-INFERABLE = frozenset({"planned", "predicted"})  # a departure told so, then the group seen on the road: it left  # located places an undated report must share with one dated movement to join it
+INFERABLE = frozenset({"planned", "predicted"})  # a departure told so, then the group seen on the road: it left
 
 
 @dataclass

@@ -4,10 +4,10 @@ place, things done to others kept out, a label from where the group is known to 
 from __future__ import annotations
 
 from click.testing import CliRunner
+from link_stories import Story, Told, october_caravan
 
 from caravan.cli.main import cli
 from caravan.link.query import get_movement, list_movements
-from link_stories import Story, Told, october_caravan
 
 
 def _undated(story_id: str = "u9") -> Story:
