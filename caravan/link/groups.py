@@ -15,7 +15,9 @@ from caravan.datafiles import DATA_DIR, read_rows
 
 GROUPS_FILE = DATA_DIR / "link" / "groups.tsv"
 MODIFIER_WORDS = 3  # words before a group word searched for an ordinal or a "new"
-ORIGIN = re.compile(r"\s+from\s+((?:[A-Z][\w.-]*\s?){1,3})")  # "migrants from San Pedro Sula"
+# "migrants from San Pedro Sula", "a caravan of people from Honduras"
+ORIGIN = re.compile(r"\s+(?:of\s+[a-z]+\s+)?from\s+((?:[A-Z][\w.-]*\s?){1,3})")
+OF_PEOPLE = re.compile(r"\s+of\s+([A-Za-z]+(?:\s[A-Za-z]+)?)")  # "a caravan of Central Americans"
 # Event types a group does (its actor is the group) and types done to it (the group is named in the sentence).
 MOVE_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
 DONE_TO_TYPES = frozenset({"block", "force", "detain", "return"})
@@ -51,18 +53,24 @@ class GroupWords:
     kinds: dict[str, str]
     ordinals: dict[str, int]
     pattern: re.Pattern[str]
+    origins: dict[str, str]  # a people's or an adjective's place: "hondurans", "central american"
+    adjectives: re.Pattern[str]  # an origin adjective just before a group word: "Honduran migrants"
 
 
 @lru_cache(maxsize=1)
 def load_group_words() -> GroupWords:
-    kinds, ordinals = {}, {}
+    kinds, ordinals, origins = {}, {}, {}
     for row in read_rows(GROUPS_FILE):
         kinds[row[0]] = row[1]
         if row[1] == "ordinal":
             ordinals[row[0]] = int(row[2])
+        elif len(row) > 2 and row[1] in ("member", "origin"):
+            origins[row[0]] = row[2]
     nouns = sorted((w for w, k in kinds.items() if k in ("collective", "member")), key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in nouns) + r")\b", re.IGNORECASE)
-    return GroupWords(kinds, ordinals, pattern)
+    adjectives = sorted((w for w, k in kinds.items() if k == "origin"), key=len, reverse=True)
+    ending = re.compile(r"\b(" + "|".join(re.escape(w) for w in adjectives) + r")\s+$", re.IGNORECASE)
+    return GroupWords(kinds, ordinals, pattern, origins, ending)
 
 
 NUMBER = re.compile(r"^[\d.,]+$")
@@ -132,6 +140,21 @@ def _group_at(text: str, match: re.Match[str], words: GroupWords, in_actor: bool
     before = re.findall(r"[\w-]+", text[:match.start()].lower())[-MODIFIER_WORDS:]
     ordinal = next((words.ordinals[w] for w in reversed(before) if w in words.ordinals), None)
     fresh = any(words.kinds.get(w) == "fresh" for w in before)
-    origin = ORIGIN.match(text, match.end())
-    return Group(word, words.kinds[word] == "collective", ordinal, fresh,
-                 origin.group(1).strip() if origin else None, in_actor)
+    origin = _origin_at(text, match, words)
+    return Group(word, words.kinds[word] == "collective", ordinal, fresh, origin, in_actor)
+
+
+def _origin_at(text: str, match: re.Match[str], words: GroupWords) -> str | None:
+    """Where the group comes from: "from Honduras" after it, a people as the word or after "of" ("Hondurans",
+    "a caravan of Central Americans"), or an origin adjective before it ("Honduran migrants")."""
+    after = ORIGIN.match(text, match.end())
+    if after:
+        return after.group(1).strip()
+    word = match.group(1).lower()
+    if word in words.origins:
+        return words.origins[word]
+    of = OF_PEOPLE.match(text, match.end())
+    if of and of.group(1).lower() in words.origins:
+        return words.origins[of.group(1).lower()]
+    before = words.adjectives.search(text, 0, match.start())
+    return words.origins[before.group(1).lower()] if before else None

@@ -167,3 +167,21 @@ def test_movement_evidence_undated_country_report_of_people_is_not_joined(make_s
     assert "k7" not in movement["articles"]
     (movement,) = list_movements(make_store([*october_caravan(), told("caravans")], "b"))
     assert "k7" in movement["articles"]
+
+
+def test_movement_evidence_label_origin_from_a_people_or_an_adjective(make_store):
+    for name, sentence in (("people", "A caravan of Central Americans walked into Tapachula on Sunday."),
+                           ("adjective", "A Central American caravan walked into Tapachula on Sunday."),
+                           ("of-from", "A caravan of people from Central America walked into Tapachula on Sunday.")):
+        story = Story("p3", "Daily One", "2018-04-02", [
+            Told(sentence, "walked", "travel", actor="caravan", town="Tapachula", date="2018-04-01")])
+        (movement,) = list_movements(make_store([story], name))
+        assert movement["label"] == "caravan from Central America (April 2018)", name
+
+
+def test_movement_evidence_label_origin_from_a_people_as_actor(make_store):
+    story = Story("p4", "Daily One", "2018-04-02", [
+        Told("Hondurans walked into Tapachula in a caravan on Sunday.", "walked", "travel", actor="Hondurans",
+             town="Tapachula", date="2018-04-01")])
+    (movement,) = list_movements(make_store([story]))
+    assert movement["label"] == "caravan from Honduras (April 2018)"
