@@ -275,10 +275,10 @@ def infer_origin(track: Track) -> None:
 def refine_places(track: Track) -> None:
     """An event in a country alone takes the town that the same story gives for the group in that country within
     ``REFINE_DAYS`` (one town only: two towns at the same distance in time leave it at the country)."""
-    located = [j for j in track.events if j.event.best.mention.lat is not None and j.span is not None and j.span.own]
+    located = [j for j in track.events if j.event.best.mention.lat is not None and _short(j.span)]
     for joined in track.events:
         here, span = joined.event.best.mention, joined.span
-        if here.lat is not None or span is None or not span.own:
+        if here.lat is not None or span is None or not _short(span):
             continue
         near = [(gap_days(span, j.span), j) for j in located  # type: ignore[arg-type]
                 if j.event.best.mention.country == here.country and j.event.stories & joined.event.stories
@@ -293,6 +293,11 @@ def refine_places(track: Track) -> None:
         joined.refined = town.event.best.mention
         joined.reason += (f"; placed at {joined.refined.place}: only {here.country} given, and the same report "
                           f"puts the group there {closest} days apart")
+
+
+def _short(span: Span | None) -> bool:
+    """An own date of a day or a few days: precise enough to say where a group was on it."""
+    return span is not None and span.own and (span.hi - span.lo).days <= REFINE_DAYS
 
 
 def _departed_by(track: Track, first: dt.date) -> bool:

@@ -185,3 +185,9 @@ def test_movement_evidence_label_origin_from_a_people_as_actor(make_store):
              town="Tapachula", date="2018-04-01")])
     (movement,) = list_movements(make_store([story]))
     assert movement["label"] == "caravan from Honduras (April 2018)"
+
+
+def test_movement_evidence_country_leg_over_a_week_is_not_refined(make_store):
+    (movement,) = list_movements(make_store(_with_country_leg("2018-10-20/2018-10-26")))
+    (leg,) = [leg for leg in movement["legs"] if leg["date"] == "2018-10-20/2018-10-26"]
+    assert leg["place"] is None
