@@ -11,7 +11,7 @@ import logging
 
 from spacy.tokens import Doc, Token
 
-from caravan.model import Event
+from caravan.model import Event, Place
 from caravan.nlp.events import arguments as args
 from caravan.nlp.events.clause import agent_of, clause_of, governors, objects_of, own_clause, subject_of, where_head
 from caravan.nlp.events.lexicon import lemma, load_cues, load_lexicon
@@ -233,8 +233,12 @@ def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | N
     """Place name, country and coordinates: a place in the clause, else where a "where" clause points, else
     the countries named in the clause, then the nearest named before the trigger in the sentence."""
     doc, depart = m.doc, m.rule.type == "depart"
+    if m.rule.type in MOVEMENT_TYPES:  # "set off *in hopes of reaching X*": X is where the hoped-for event goes
+        clause = [t for t in clause if not in_gerund_clause(t, chain)]
     ranked = args.rank_places(doc, [p for p in args.items_in(doc, doc._.places or [], clause)
                                      if p.feature != "border" and not args.place_across_border(doc, p)], depart)
+    # a place that describes the group ("migrants *bound for X* reached Y") says less than the trigger's own ones
+    ranked.sort(key=lambda p: describes_group(doc, p, chain))
     where = args.place_of_noun(doc, where_head(chain))
     if where is not None and where.feature != "border":
         ranked.append(where)
@@ -250,8 +254,36 @@ def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | N
         country = args.country_by_role(doc, clause, depart)
     if country is None:  # the country the sentence has named before the trigger ("... entered *the country*")
         before = sorted((t for t in m.sent if t.i < m.first.i), key=lambda t: -t.i)
+        if depart:  # never where a departure goes ("migrants hoping to get *to X* set off")
+            before = [t for t in before if args.token_role(t, True) < 2]
         country = args.country_in_tokens(doc, before, skip_origins=not depart)
     return None, country, None, None
+
+
+def in_gerund_clause(token: Token, chain: list[Token]) -> bool:
+    """Whether a word lies in a gerund clause below the trigger ("set off in hopes *of arriving in X*")."""
+    own = {t.i for t in chain}
+    for word in [token, *token.ancestors]:
+        if word.i in own:
+            return False
+        if word.dep_ == "pcomp" and word.pos_ == "VERB":
+            return True
+    return False
+
+
+def describes_group(doc: Doc, place: Place, chain: list[Token]) -> bool:
+    """Whether a place lies in a clause that modifies a noun outside the trigger's chain ("migrants *bound for
+    X*", "the group *that left Y*"), not in the trigger's own words."""
+    span = args.token_span(doc, place.start, place.end)
+    if span is None:
+        return False
+    own = {t.i for t in chain}
+    for word in span.root.ancestors:
+        if word.i in own:
+            return False
+        if word.dep_ in ("acl", "relcl"):
+            return True
+    return False
 
 
 def size_of(m: Match, chain: list[Token]) -> list[float | None] | None:

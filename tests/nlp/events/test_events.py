@@ -955,3 +955,46 @@ def test_events_modality_had_better_and_must_are_planned():
 @pytest.mark.model
 def test_events_modality_planned_noun_is_planned():
     assert only("The planned deployment of soldiers to the border was announced.", "deploy").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_depart_set_forth_before_a_hope_clause():
+    text = "The families set forth from Tapachula on Monday in hopes of arriving in the United States."
+    places = [place(text, "Tapachula", country="MX"), place(text, "United States", "country", "US")]
+    found = events_of(text, places=places)
+    depart = next(e for e in found if e.type == "depart")
+    assert text[depart.start:depart.end] == "set forth"
+    assert (depart.modality, depart.place, depart.country) == ("asserted", "Tapachula", "MX")
+    arrive = next(e for e in found if e.type == "arrive")
+    assert (arrive.modality, arrive.country) == ("planned", "US")
+
+
+@pytest.mark.model
+def test_events_depart_country_not_from_a_hoped_for_arrival():
+    text = "The families set off on Monday in hopes of arriving in the United States."
+    found = events_of(text, places=[place(text, "United States", "country", "US")])
+    depart = next(e for e in found if e.type == "depart")
+    assert depart.modality == "asserted" and depart.country is None
+
+
+@pytest.mark.model
+def test_events_depart_country_not_where_the_group_hopes_to_go():
+    text = "A caravan of families hoping to walk to the United States set off again before dawn."
+    found = events_of(text, places=[place(text, "United States", "country", "US")])
+    assert next(e for e in found if e.type == "depart").country is None
+
+
+@pytest.mark.model
+def test_events_travel_bound_for_is_travel_not_crossing():
+    text = "The families are bound for the United States."
+    event = only(text, "travel", places=[place(text, "United States", "country", "US")])
+    assert text[event.start:event.end] == "bound for" and event.modality == "asserted"
+    assert "cross" not in types_of(text)
+
+
+@pytest.mark.model
+def test_events_place_of_group_description_ranks_below_own_place():
+    text = "Hundreds of families bound for the United States reached Guatemala on Tuesday."
+    places = [place(text, "United States", "country", "US"), place(text, "Guatemala", "country", "GT")]
+    arrive = next(e for e in events_of(text, places=places) if e.type == "arrive")
+    assert arrive.country == "GT"
