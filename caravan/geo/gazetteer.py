@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -24,6 +25,7 @@ _LOCK = threading.Lock()
 _OPEN: dict[Path, Gazetteer] = {}
 
 
+@functools.cache  # the files do not change while a process runs; this is asked for on every place lookup
 def gazetteer_version() -> str:
     return f"{SCHEMA_VERSION}-{curated_digest()}-{builder_digest()}"
 

@@ -14,6 +14,8 @@ import ipaddress
 import logging
 import socket
 import time
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
@@ -29,6 +31,7 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 CHUNK_SIZE = 64 * 1024
+ACCEPT_ENCODING = "gzip, deflate"  # decoded here, bounded (see _read_body); never brotli or zstd
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # IPv6 forms that carry an IPv4 address: a packet to them reaches that IPv4 host (through a relay or a NAT64
@@ -60,7 +63,7 @@ class Target:
 
 def fetch(url: str, settings: Settings) -> Fetched:
     """The resource at ``url``; raises a FetchError (or PrivateAddressError, TooLargeError) naming ``url``."""
-    headers = {"User-Agent": settings.user_agent}
+    headers = {"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
     with httpx.Client(timeout=settings.timeout, headers=headers, follow_redirects=False, trust_env=False) as client:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
@@ -196,22 +199,52 @@ def _read_response(response: httpx.Response, target: Target, settings: Settings,
 
 
 def _read_body(response: httpx.Response, settings: Settings, item: str, deadline: float) -> bytes:
-    """The body, streamed: stops at the size limit and at the request's deadline (``settings.timeout``)."""
+    """The body, streamed and decoded here, never more than ``settings.max_bytes`` at a time: stops at the size
+    limit (a gzip bomb included) and at the request's deadline (``settings.timeout``)."""
+    decoder = _decoder(response.headers.get("content-encoding", ""), item)
     chunks: list[bytes] = []
     size = 0
     try:
-        for chunk in response.iter_bytes(CHUNK_SIZE):
-            size += len(chunk)
-            if size > settings.max_bytes:
-                raise TooLargeError(item, f"download over the limit of {settings.max_bytes} bytes (stopped)")
+        for raw in response.iter_raw(CHUNK_SIZE):
+            for chunk in decoder(raw, settings.max_bytes - size + 1):
+                size += len(chunk)
+                if size > settings.max_bytes:
+                    raise TooLargeError(item, f"download over the limit of {settings.max_bytes} bytes (stopped)")
+                chunks.append(chunk)
             if time.monotonic() > deadline:
                 raise FetchError(item, f"timed out after {settings.timeout:g} s (body too slow)")
-            chunks.append(chunk)
     except httpx.TimeoutException:
         raise FetchError(item, f"timed out after {settings.timeout:g} s") from None
     except httpx.HTTPError as exc:
         raise FetchError(item, f"download failed ({_one_line(exc)})") from None
+    except zlib.error as exc:
+        raise FetchError(item, f"corrupt {response.headers.get('content-encoding')} body ({exc})") from None
     return b"".join(chunks)
+
+
+Decoder = Callable[[bytes, int], Iterator[bytes]]
+
+
+def _decoder(encoding: str, item: str) -> Decoder:
+    """A decoder of the Content-Encoding that yields at most ``limit`` bytes per step (so a bomb never inflates
+    further than the size limit); identity when there is none. Only what ACCEPT_ENCODING asks for is read."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return lambda raw, limit: iter((raw,))
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(item, f"unsupported Content-Encoding {encoding!r}")
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header, detected
+
+    def decode(raw: bytes, limit: int) -> Iterator[bytes]:
+        pending = raw
+        while pending:
+            chunk = inflater.decompress(pending, max(1, min(limit, CHUNK_SIZE)))
+            pending = inflater.unconsumed_tail
+            if not chunk:
+                return
+            yield chunk
+
+    return decode
 
 
 def parse_content_type(value: str) -> tuple[str, str | None]:

@@ -1,7 +1,9 @@
 """Fetching: a local HTTP server for what works and fails; non-public addresses refused by resolution alone."""
 
+import gzip
 import ipaddress
 import socket
+import zlib
 
 import pytest
 
@@ -194,3 +196,18 @@ def test_fetch_6to4_and_nat64_forms_are_judged_by_their_ipv4_address(address, ki
 def test_fetch_refuses_loopback_and_private_addresses_in_6to4_and_nat64_form(url):
     with pytest.raises(PrivateAddressError, match="refused"):
         check_url(url, Settings())
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_fetch_decodes_a_compressed_body(server, local, encoding):
+    body = "<p>hola</p>" * 1000
+    data = gzip.compress(body.encode()) if encoding == "gzip" else zlib.compress(body.encode())
+    url = server.route("/z", data, headers={"Content-Encoding": encoding, "Content-Type": "text/html"})
+    assert fetch(url, local).body == body.encode()
+    assert server.requests[-1][1]["Accept-Encoding"] == "gzip, deflate"
+
+
+def test_fetch_refuses_an_encoding_it_did_not_ask_for(server, local):
+    url = server.route("/br", b"\x0b\x02\x80hola\x03", headers={"Content-Encoding": "br"})
+    with pytest.raises(FetchError, match="unsupported Content-Encoding 'br'"):
+        fetch(url, local)
