@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from caravan.cli.main import cli
 from caravan.geo.gazetteer import gazetteer_path, open_gazetteer
 from caravan.geo.store import Gazetteer
 from caravan.model import Article
@@ -28,10 +30,13 @@ def gazetteer_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def built_gazetteer(gazetteer_cache: Path) -> Gazetteer:
-    """The default gazetteer, built once per session into the temporary cache (for tests that run subprocesses)."""
-    gazetteer = open_gazetteer(Settings())
-    assert gazetteer_path(Settings()).is_relative_to(gazetteer_cache)
-    return gazetteer
+    """The default gazetteer, built once per session into the temporary cache by ``caravan gazetteer build`` (so
+    worker processes and subprocesses find it built; tests/geo/test_cli.py checks what the command wrote)."""
+    path = gazetteer_path(Settings())
+    assert path.is_relative_to(gazetteer_cache)
+    result = CliRunner().invoke(cli, ["gazetteer", "build"])
+    assert result.exit_code == 0 and result.output == f"gazetteer written to {path}\n", result.output
+    return open_gazetteer(Settings())
 
 
 @pytest.fixture(scope="session")

@@ -139,3 +139,14 @@ def test_sample_wire_copy_is_stored_as_a_near_duplicate_unprocessed(sample):
     assert record.skipped is not None and record.skipped.startswith("near-duplicate of guard-blocks-caravan-tapachula")
     assert (record.quotes, record.places, record.events) == ([], [], [])
     assert len(sample) == 6
+
+
+@pytest.mark.model
+def test_sample_ingest_with_worker_processes_stores_what_one_process_stores(tmp_path, sample, built_gazetteer):
+    """``caravan ingest --workers 2`` with the real pipeline in two spawned processes: the same records."""
+    db_path = tmp_path / "workers.db"
+    result = CliRunner().invoke(cli, ["ingest", str(SAMPLE / "articles.jsonl"), "--db", str(db_path), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    with Database(db_path) as db:
+        records = {r.id: r.to_dict() for r in db.records()}
+    assert records == {i: record.to_dict() for i, (_, record) in sample.items()}
