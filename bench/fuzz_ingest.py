@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import resource
 import sys
 import tempfile
 import time
@@ -62,6 +63,27 @@ def run_batch(tally: Tally, cases: list[Case]) -> None:
     tally.failures += checked.failures
 
 
+RUN_BATCHES = 50  # batches per hypothesis run
+
+
+def runs_of(batches: int) -> list[int]:
+    """The batches of each hypothesis run: RUN_BATCHES each, the rest in the last."""
+    return [min(RUN_BATCHES, batches - start) for start in range(0, batches, RUN_BATCHES)]
+
+
+def fuzz_run(tally: Tally, run_seed: int, batches: int) -> None:
+    """One hypothesis run of ``batches`` batches, drawn from ``run_seed``."""
+
+    @seed(run_seed)
+    @settings(max_examples=batches, deadline=None, database=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck))
+    @given(st.lists(any_case, min_size=BATCH, max_size=BATCH))
+    def fuzz(cases: list[Case]) -> None:
+        run_batch(tally, cases)
+
+    fuzz()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=10_000, help="generated inputs to try (default 10000)")
@@ -70,19 +92,13 @@ def main() -> None:
     logging.basicConfig(level=logging.CRITICAL)  # readers log each bad item; the tally says how many
     tally = Tally()
     batches = -(-options.inputs // BATCH)
-
-    @seed(options.seed)
-    @settings(max_examples=batches, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
-    @given(st.lists(any_case, min_size=BATCH, max_size=BATCH))
-    def fuzz(cases: list[Case]) -> None:
-        run_batch(tally, cases)
-
     started = time.perf_counter()
-    fuzz()
+    for run, count in enumerate(runs_of(batches)):  # short runs: hypothesis keeps every choice of a run in memory
+        fuzz_run(tally, options.seed + run, count)
     for problem in tally.problems:
         print(problem)
-    print(f"{tally.articles} articles read and stored in {time.perf_counter() - started:.0f} s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"{tally.articles} articles read and stored in {time.perf_counter() - started:.0f} s (peak {peak} MB)")
     print(f"inputs tried: {tally.inputs}, failures recorded: {tally.failures}, crashes: {tally.crashes}, "
           f"violations: {tally.violations}")
 
