@@ -30,11 +30,11 @@ def gazetteer_version() -> str:
     return f"{SCHEMA_VERSION}-{curated_digest()}-{builder_digest()}"
 
 
-def builder_digest() -> str:
+def builder_digest(folder: Path = Path(__file__).parent) -> str:
     """A short hash of the builder's source files: part of the gazetteer version, so code edits trigger a rebuild."""
     digest = hashlib.sha1()
     for name in BUILDER_FILES:
-        digest.update((Path(__file__).parent / name).read_bytes())
+        digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:8]
 
 
