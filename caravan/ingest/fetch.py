@@ -1,8 +1,9 @@
 """Fetching URLs safely: http(s) only, public addresses only, every redirect checked, size and time bounded.
 
 Each hop is resolved once with ``socket.getaddrinfo``; every address must be public (unless
-``settings.allow_private``, or the hop's host is one of ``settings.allow_private_hosts``), and the connection is pinned to the checked address (the Host header and TLS SNI
-keep the name), so a second DNS answer cannot point the request elsewhere. Redirects are followed by hand so each
+``settings.allow_private``, or the hop's host is one of ``settings.allow_private_hosts``), and the connection is
+pinned to the checked address (the Host header and TLS SNI keep the name), so a second DNS answer cannot point the
+request elsewhere. Redirects are followed by hand so each
 target goes through the same checks. Bodies are streamed and cut at ``settings.max_bytes``; one request (each hop
 of a redirect) may not take longer than ``settings.timeout`` in all. httpx errors become :class:`FetchError`.
 Name resolution has no timeout of its own (``getaddrinfo`` blocks as long as the system resolver does).

@@ -39,7 +39,7 @@ class BoundedGzip(io.RawIOBase):
     def __init__(self, raw: IO[bytes]) -> None:
         super().__init__()
         self._raw = _Counting(raw)
-        self._gzip = gzip.GzipFile(fileobj=self._raw)  # type: ignore[arg-type]
+        self._gzip = gzip.GzipFile(fileobj=self._raw, mode="rb")  # type: ignore[call-overload]
         self.produced = 0
 
     def readable(self) -> bool:

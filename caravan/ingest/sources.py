@@ -17,12 +17,12 @@ from urllib.parse import urlsplit
 from caravan.errors import EmptyError, SourceError
 from caravan.ingest.feeds import read_feed
 from caravan.ingest.fetch import Fetched, fetch
+from caravan.ingest.gzipped import open_gzip
 from caravan.ingest.html import extract_html, read_html_file
 from caravan.ingest.jsonl import read_json_file, read_jsonl, read_jsonl_stream
 from caravan.ingest.kinds import SNIFF_BYTES, Kind, kind_of_body, kind_of_file
 from caravan.ingest.text import decode_bytes, read_limited, read_text_file
 from caravan.ingest.urls import is_url, read_url_list, url_id
-from caravan.ingest.gzipped import open_gzip
 from caravan.ingest.warc import CHUNK_SIZE, GzipStream, read_warc, read_warc_stream
 from caravan.model import Article
 from caravan.settings import Settings

@@ -20,8 +20,8 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
 
 from caravan.errors import FormatError, SourceError, TooLargeError
-from caravan.ingest.gzipped import BoundedGzip, DecompressionBomb
 from caravan.ingest.fetch import parse_content_type
+from caravan.ingest.gzipped import BoundedGzip, DecompressionBomb
 from caravan.ingest.html import extract_html
 from caravan.ingest.urls import url_id
 from caravan.model import Article

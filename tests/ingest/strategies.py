@@ -179,7 +179,7 @@ def check_cases(cases: list[Case], folder: Path, db_path: Path) -> Checked:
     settings = Settings(db_path=str(db_path), timeout=1.0)
     items = list(read_sources([str(folder)], settings))
     articles = [x for x in items if isinstance(x, Article)]
-    for path, case in zip(paths, cases):
+    for path, case in zip(paths, cases, strict=True):
         texts = [a.text for a in articles if (a.source or "").split(":")[0] == str(path)]
         for sentence in case.expected:
             assert any(sentence in text for text in texts), f"good input lost: {sentence!r} of {path.name}"

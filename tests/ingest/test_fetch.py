@@ -166,7 +166,7 @@ def test_fetch_pins_the_checked_address_against_a_second_dns_answer(server, othe
     assert server.requests[-1][1]["Host"] == f"news.test:{port}"
 
 
-@pytest.mark.parametrize("answer, refused", [
+@pytest.mark.parametrize(("answer", "refused"), [
     ([("93.184.215.14", None), ("10.0.0.5", None)], "private address 10.0.0.5"),
     ([("2606:4700::1111", None), ("::1", None)], "loopback address ::1"),
     ([("93.184.215.14", None), ("2606:4700::1111", None), ("169.254.169.254", None)], "link-local"),
@@ -183,7 +183,7 @@ def test_fetch_name_resolving_to_public_addresses_only_is_pinned_to_the_first(fa
     assert (target.pinned_url, target.host_header) == ("http://93.184.215.14/a", "public.test")
 
 
-@pytest.mark.parametrize("address, kind", [("2002:7f00:1::", "loopback"), ("2002:a00:1::1", "private"),
+@pytest.mark.parametrize(("address", "kind"), [("2002:7f00:1::", "loopback"), ("2002:a00:1::1", "private"),
                                            ("2002:a9fe:a9fe::", "link-local"), ("64:ff9b::7f00:1", "loopback"),
                                            ("64:ff9b::a9fe:a9fe", "link-local"), ("64:ff9b::c0a8:101", "private"),
                                            ("64:ff9b:1::7f00:1", "non-global"),

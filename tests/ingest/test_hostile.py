@@ -13,7 +13,6 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -79,7 +78,7 @@ def test_warc_gzip_endless_header_line_is_refused(tmp_path: Path):
     path.write_bytes(warc_gz("http://news.example/a", STORY) + gzip.compress(b"WARC/1.0\r\nX-Pad: " + line))
     items, seconds, peak = bounded(lambda: read_all(path, Settings(max_bytes=100_000)))
     assert [type(x) for x in items] == [Article, TooLargeError]
-    assert "a line of more than" in items[1].reason and peak < MEMORY_LIMIT
+    assert "a line of more than" in items[1].reason and seconds < 10 and peak < MEMORY_LIMIT
 
 
 def test_jsonl_gzip_bomb_is_refused_after_the_good_lines(tmp_path: Path):
@@ -97,7 +96,7 @@ def test_jsonl_gzip_long_line_bomb_is_refused(tmp_path: Path):
     path = tmp_path / "line.jsonl.gz"
     path.write_bytes(gzip.compress(b'{"text": "') + ZEROS * 300)
     items, seconds, peak = bounded(lambda: read_all(path))
-    assert len(items) == 1 and isinstance(items[0], TooLargeError) and peak < MEMORY_LIMIT
+    assert len(items) == 1 and isinstance(items[0], TooLargeError) and seconds < 10 and peak < MEMORY_LIMIT
 
 
 def test_feeds_gzip_bomb_served_with_content_encoding_is_refused(server, local):
@@ -135,11 +134,13 @@ def test_feeds_entity_expansion_is_not_expanded(tmp_path: Path):
 def test_html_deeply_nested_page_is_read_in_bounded_time():
     nested = b"<div>" * 20_000 + STORY + b"</div>" * 20_000
     started = time.monotonic()
+    refused: SourceError | None = None
     try:
         extract_html(nested, item="deep.html", article_id="deep")
     except SourceError as exc:  # an article too deep to reach is no article: refused with a reason
-        assert exc.item == "deep.html" and exc.reason
+        refused = exc
     assert time.monotonic() - started < 15
+    assert refused is None or (refused.item == "deep.html" and refused.reason)
 
 
 def test_html_absurdly_long_line_is_read_in_bounded_time():

@@ -241,7 +241,7 @@ def test_database_reader_and_writer_threads_run_together(sqlite_db: Database) ->
         try:
             while not done.is_set():
                 seen.append(db.counts()["articles"])
-        except BaseException as exc:  # noqa: BLE001 (reported by the assertion below)
+        except BaseException as exc:
             errors.append(exc)
 
     reader = threading.Thread(target=read)
