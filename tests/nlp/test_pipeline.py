@@ -68,7 +68,7 @@ def test_pipeline_spanish_with_the_model_installed_uses_its_parse(pipeline):
     record = pipeline(Article(id="es", text=SPANISH, published="2025-01-20"))
     assert record.language == "es" and record.skipped is None
     assert spanish_quotes(record, SPANISH) == [("No vamos a regresar a Honduras", "direct", "María López"),
-                                               ("que el albergue municipal ya estaba lleno", "indirect", "Juan Pérez")]
+                                               ("el albergue municipal ya estaba lleno", "indirect", "Juan Pérez")]
     assert [(SPANISH[p.start:p.end], p.country) for p in record.places] == [("Honduras", "HN")]
 
 
