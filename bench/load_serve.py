@@ -18,12 +18,12 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "api"))
-from loadgen import run_load  # noqa: E402 (the suite's load generator, found on the path above)
+from loadgen import run_load
 
-from caravan.batch import ingest  # noqa: E402
-from caravan.link.build import update_links  # noqa: E402
-from caravan.settings import load_settings  # noqa: E402
-from caravan.store import Database  # noqa: E402
+from caravan.batch import ingest
+from caravan.link.build import update_links
+from caravan.settings import load_settings
+from caravan.store import Database
 
 SAMPLE = Path(__file__).resolve().parents[1] / "caravan" / "data" / "sample"
 
