@@ -190,8 +190,8 @@ def test_database_open_names_the_backend_by_url(tmp_path: Path) -> None:
     assert isinstance(open_database("postgresql://u:secret@h/db"), postgres.PostgresDatabase)
     assert "secret" not in str(open_database("postgresql://u:secret@h/db").path)
 def test_database_writer_commits_while_a_reader_holds_a_snapshot(sqlite_db: Database) -> None:
-    db = sqlite_db
     """WAL: a reader in the middle of a read transaction neither blocks the writer nor sees its commit."""
+    db = sqlite_db
     db.add_article(article(), record())
     with db.reader() as conn:
         conn.execute("BEGIN")
@@ -230,8 +230,8 @@ def test_database_second_writer_waits_for_the_lock_instead_of_failing(tmp_path: 
 
 
 def test_database_reader_and_writer_threads_run_together(sqlite_db: Database) -> None:
-    db = sqlite_db
     """A reader thread counting over and over while the writer stores 40 articles: no error, counts only grow."""
+    db = sqlite_db
     db.add_article(article(), record())
     seen: list[int] = []
     errors: list[BaseException] = []
