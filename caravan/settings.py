@@ -29,6 +29,7 @@ class Settings:
     max_bytes: int = 10_000_000
     timeout: float = 20.0
     allow_private: bool = False
+    allow_private_hosts: tuple[str, ...] = ()
     user_agent: str = "caravan/0.1 (+https://github.com/caravan-news/caravan)"
     near_duplicate_threshold: float = 0.7
     minhash_permutations: int = 128

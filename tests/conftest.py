@@ -1,4 +1,4 @@
-"""Shared fixtures: one spaCy model and one Pipeline per test session."""
+"""Shared fixtures: a private gazetteer cache, one spaCy model and one Pipeline per test session."""
 
 from __future__ import annotations
 
@@ -6,12 +6,37 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from caravan.cli.main import cli
+from caravan.geo.gazetteer import gazetteer_path, open_gazetteer
+from caravan.geo.store import Gazetteer
 from caravan.model import Article
 from caravan.nlp.pipeline import Pipeline
 from caravan.settings import Settings
 
 DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gazetteer_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user cache (where the default gazetteer is built) moved to a temporary folder for the whole session, so
+    tests never read or write ~/.cache/caravan; subprocesses inherit it through the environment."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
+
+
+@pytest.fixture(scope="session")
+def built_gazetteer(gazetteer_cache: Path) -> Gazetteer:
+    """The default gazetteer, built once per session into the temporary cache by ``caravan gazetteer build`` (so
+    worker processes and subprocesses find it built; tests/geo/test_cli.py checks what the command wrote)."""
+    path = gazetteer_path(Settings())
+    assert path.is_relative_to(gazetteer_cache)
+    result = CliRunner().invoke(cli, ["gazetteer", "build"])
+    assert result.exit_code == 0 and result.output == f"gazetteer written to {path}\n", result.output
+    return open_gazetteer(Settings())
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +46,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def pipeline(settings: Settings) -> Pipeline:
+def pipeline(settings: Settings, built_gazetteer: Gazetteer) -> Pipeline:
     return Pipeline(settings)
 
 

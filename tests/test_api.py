@@ -7,8 +7,21 @@ from caravan.settings import Settings
 
 
 def test_api_exports_what_all_names():
-    for name in caravan.__all__:
-        assert getattr(caravan, name) is not None, name
+    """``from caravan import *`` gives exactly the names of ``__all__``, each the object its module defines."""
+    from caravan import errors, model, settings
+    from caravan.nlp import pipeline
+
+    expected = {"Article": model.Article, "CaravanError": errors.CaravanError, "DateRef": model.DateRef,
+                "Event": model.Event, "Pipeline": pipeline.Pipeline, "Place": model.Place,
+                "Quantity": model.Quantity, "Quote": model.Quote, "Record": model.Record,
+                "Settings": settings.Settings, "SourceError": errors.SourceError, "Span": model.Span,
+                "extract_text": caravan.extract_text, "load_settings": settings.load_settings}
+    namespace: dict = {}
+    exec("from caravan import *", namespace)
+    namespace.pop("__builtins__")
+    assert sorted(caravan.__all__) == sorted(expected)
+    assert {name: namespace[name] for name in expected} == expected
+    assert callable(caravan.extract_text) and caravan.extract_text.__module__ == "caravan"
 
 
 @pytest.mark.model

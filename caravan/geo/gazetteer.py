@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import os
 import threading
@@ -17,12 +19,23 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "5"  # bump when the build changes what goes into the file
 STALE_AFTER_S = 86400  # age after which another version's default file is deleted
+# The code that decides what goes into the file: an edit to any of it builds a new file (with the curated data).
+BUILDER_FILES = ("build.py", "curated.py", "names.py", "store.py")
 _LOCK = threading.Lock()
 _OPEN: dict[Path, Gazetteer] = {}
 
 
+@functools.cache  # the files do not change while a process runs; this is asked for on every place lookup
 def gazetteer_version() -> str:
-    return f"{SCHEMA_VERSION}-{curated_digest()}"
+    return f"{SCHEMA_VERSION}-{curated_digest()}-{builder_digest()}"
+
+
+def builder_digest(folder: Path = Path(__file__).parent) -> str:
+    """A short hash of the builder's source files: part of the gazetteer version, so code edits trigger a rebuild."""
+    digest = hashlib.sha1()
+    for name in BUILDER_FILES:
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def cache_dir() -> Path:

@@ -1,8 +1,9 @@
 """Fetching URLs safely: http(s) only, public addresses only, every redirect checked, size and time bounded.
 
 Each hop is resolved once with ``socket.getaddrinfo``; every address must be public (unless
-``settings.allow_private``), and the connection is pinned to the checked address (the Host header and TLS SNI
-keep the name), so a second DNS answer cannot point the request elsewhere. Redirects are followed by hand so each
+``settings.allow_private``, or the hop's host is one of ``settings.allow_private_hosts``), and the connection is
+pinned to the checked address (the Host header and TLS SNI keep the name), so a second DNS answer cannot point the
+request elsewhere. Redirects are followed by hand so each
 target goes through the same checks. Bodies are streamed and cut at ``settings.max_bytes``; one request (each hop
 of a redirect) may not take longer than ``settings.timeout`` in all. httpx errors become :class:`FetchError`.
 Name resolution has no timeout of its own (``getaddrinfo`` blocks as long as the system resolver does).
@@ -14,6 +15,8 @@ import ipaddress
 import logging
 import socket
 import time
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
@@ -29,8 +32,14 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 CHUNK_SIZE = 64 * 1024
+ACCEPT_ENCODING = "gzip, deflate"  # decoded here, bounded (see _read_body); never brotli or zstd
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# IPv6 forms that carry an IPv4 address: a packet to them reaches that IPv4 host (through a relay or a NAT64
+# gateway), so they are judged by the address they carry (RFC 3056 6to4, RFC 6052 well-known NAT64 prefix).
+SIXTOFOUR = ipaddress.ip_network("2002::/16")
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215 local-use prefix: never public
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,7 @@ class Target:
 
 def fetch(url: str, settings: Settings) -> Fetched:
     """The resource at ``url``; raises a FetchError (or PrivateAddressError, TooLargeError) naming ``url``."""
-    headers = {"User-Agent": settings.user_agent}
+    headers = {"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
     with httpx.Client(timeout=settings.timeout, headers=headers, follow_redirects=False, trust_env=False) as client:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
@@ -83,13 +92,18 @@ def check_url(url: str, settings: Settings, item: str | None = None) -> Target:
     except ValueError:
         raise FetchError(item, f"{hop}invalid port in URL") from None
     addresses = resolve(host, port, item, hop)
-    if not settings.allow_private:
+    if not settings.allow_private and not _host_allowed(host, settings):
         for address in addresses:
             kind = non_public_kind(address)
             if kind:
                 raise PrivateAddressError(item, f"{hop}host {host} resolves to {kind} address {address} "
                                                 f"(refused; set allow_private to fetch it)")
     return _pin(parts, host, port, addresses[0])
+
+
+def _host_allowed(host: str, settings: Settings) -> bool:
+    """Whether the settings name this host as one that may resolve to private addresses."""
+    return host.lower().rstrip(".") in {h.strip().lower().rstrip(".") for h in settings.allow_private_hosts}
 
 
 def resolve(host: str, port: int, item: str, hop: str = "") -> list[IPAddress]:
@@ -109,13 +123,30 @@ def resolve(host: str, port: int, item: str, hop: str = "") -> list[IPAddress]:
 
 
 def non_public_kind(address: IPAddress) -> str | None:
-    """What makes an address non-public ("loopback", "private", ...), or None for a public address."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+    """What makes an address non-public ("loopback", "private", ...), or None for a public address.
+
+    IPv4-mapped, 6to4 and NAT64 addresses are judged by the IPv4 address they carry (``2002:7f00:1::`` and
+    ``64:ff9b::7f00:1`` are loopback).
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        if address in NAT64_LOCAL:
+            return "non-global"
+        address = embedded_ipv4(address) or address
     for kind in ("loopback", "link_local", "private", "multicast", "unspecified", "reserved"):
         if getattr(address, f"is_{kind}"):
             return kind.replace("_", "-")
     return None if address.is_global else "non-global"
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv4-mapped, 6to4 or NAT64 (well-known prefix) IPv6 address carries, if any."""
+    if address.ipv4_mapped:
+        return address.ipv4_mapped
+    if address in SIXTOFOUR:
+        return address.sixtofour
+    if address in NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
 
 
 def _pin(parts: SplitResult, host: str, port: int, address: IPAddress) -> Target:
@@ -169,22 +200,52 @@ def _read_response(response: httpx.Response, target: Target, settings: Settings,
 
 
 def _read_body(response: httpx.Response, settings: Settings, item: str, deadline: float) -> bytes:
-    """The body, streamed: stops at the size limit and at the request's deadline (``settings.timeout``)."""
+    """The body, streamed and decoded here, never more than ``settings.max_bytes`` at a time: stops at the size
+    limit (a gzip bomb included) and at the request's deadline (``settings.timeout``)."""
+    decoder = _decoder(response.headers.get("content-encoding", ""), item)
     chunks: list[bytes] = []
     size = 0
     try:
-        for chunk in response.iter_bytes(CHUNK_SIZE):
-            size += len(chunk)
-            if size > settings.max_bytes:
-                raise TooLargeError(item, f"download over the limit of {settings.max_bytes} bytes (stopped)")
+        for raw in response.iter_raw(CHUNK_SIZE):
+            for chunk in decoder(raw, settings.max_bytes - size + 1):
+                size += len(chunk)
+                if size > settings.max_bytes:
+                    raise TooLargeError(item, f"download over the limit of {settings.max_bytes} bytes (stopped)")
+                chunks.append(chunk)
             if time.monotonic() > deadline:
                 raise FetchError(item, f"timed out after {settings.timeout:g} s (body too slow)")
-            chunks.append(chunk)
     except httpx.TimeoutException:
         raise FetchError(item, f"timed out after {settings.timeout:g} s") from None
     except httpx.HTTPError as exc:
         raise FetchError(item, f"download failed ({_one_line(exc)})") from None
+    except zlib.error as exc:
+        raise FetchError(item, f"corrupt {response.headers.get('content-encoding')} body ({exc})") from None
     return b"".join(chunks)
+
+
+Decoder = Callable[[bytes, int], Iterator[bytes]]
+
+
+def _decoder(encoding: str, item: str) -> Decoder:
+    """A decoder of the Content-Encoding that yields at most ``limit`` bytes per step (so a bomb never inflates
+    further than the size limit); identity when there is none. Only what ACCEPT_ENCODING asks for is read."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return lambda raw, limit: iter((raw,))
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(item, f"unsupported Content-Encoding {encoding!r}")
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header, detected
+
+    def decode(raw: bytes, limit: int) -> Iterator[bytes]:
+        pending = raw
+        while pending:
+            chunk = inflater.decompress(pending, max(1, min(limit, CHUNK_SIZE)))
+            pending = inflater.unconsumed_tail
+            if not chunk:
+                return
+            yield chunk
+
+    return decode
 
 
 def parse_content_type(value: str) -> tuple[str, str | None]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from caravan.errors import DecodeError, EmptyError, FormatError, SourceError, TooLargeError
+from caravan.ingest.gzipped import DecompressionBomb, open_gzip
 from caravan.ingest.text import read_limited
 from caravan.model import Article
 from caravan.settings import Settings
@@ -84,7 +85,7 @@ def _line_article(line: bytes, item: str, default_id: str) -> Article | SourceEr
 def _open(path: Path) -> IO[bytes]:
     with path.open("rb") as fh:
         magic = fh.read(2)
-    return gzip.open(path, "rb") if magic == GZIP_MAGIC else path.open("rb")
+    return open_gzip(path.open("rb")) if magic == GZIP_MAGIC else path.open("rb")
 
 
 def _lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | SourceError]:
@@ -99,6 +100,8 @@ def _lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | SourceError]:
             yield line
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield FormatError("", f"truncated or corrupt gzip ({_one_line(exc)})")
+    except DecompressionBomb as exc:
+        yield TooLargeError("", str(exc))
 
 
 def _one_line(exc: BaseException) -> str:

@@ -17,12 +17,13 @@ from urllib.parse import urlsplit
 from caravan.errors import EmptyError, SourceError
 from caravan.ingest.feeds import read_feed
 from caravan.ingest.fetch import Fetched, fetch
+from caravan.ingest.gzipped import open_gzip
 from caravan.ingest.html import extract_html, read_html_file
 from caravan.ingest.jsonl import read_json_file, read_jsonl, read_jsonl_stream
 from caravan.ingest.kinds import SNIFF_BYTES, Kind, kind_of_body, kind_of_file
 from caravan.ingest.text import decode_bytes, read_limited, read_text_file
 from caravan.ingest.urls import is_url, read_url_list, url_id
-from caravan.ingest.warc import GzipStream, read_warc, read_warc_stream
+from caravan.ingest.warc import CHUNK_SIZE, GzipStream, read_warc, read_warc_stream
 from caravan.model import Article
 from caravan.settings import Settings
 
@@ -95,9 +96,13 @@ def read_fetched(url: str, fetched: Fetched, settings: Settings) -> Iterator[Art
         yield from read_feed(fetched.body, url, url_id(url), settings, base_url=fetched.url)
     elif kind == "warc":
         stream = io.BytesIO(fetched.body)
-        yield from read_warc_stream(GzipStream(stream) if fetched.body[:2] == b"\x1f\x8b" else stream, url, settings)
+        gzipped = fetched.body[:2] == b"\x1f\x8b"
+        yield from read_warc_stream(GzipStream(stream, settings.max_bytes + CHUNK_SIZE) if gzipped else stream, url,
+                                    settings)
     elif kind == "jsonl":
-        yield from read_jsonl_stream(io.BytesIO(fetched.body), url, url_id(url), settings)
+        stream = io.BytesIO(fetched.body)
+        gzipped = fetched.body[:2] == b"\x1f\x8b"
+        yield from read_jsonl_stream(open_gzip(stream) if gzipped else stream, url, url_id(url), settings)
     elif kind == "html":
         yield extract_html(fetched.body, item=url, article_id=url_id(url), url=fetched.url, declared=fetched.charset)
     else:

@@ -21,6 +21,7 @@ from warcio.limitreader import LimitReader
 
 from caravan.errors import FormatError, SourceError, TooLargeError
 from caravan.ingest.fetch import parse_content_type
+from caravan.ingest.gzipped import BoundedGzip, DecompressionBomb
 from caravan.ingest.html import extract_html
 from caravan.ingest.urls import url_id
 from caravan.model import Article
@@ -32,6 +33,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 ARTICLE_RECORD_TYPES = ("response", "resource")
 HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
 CHUNK_SIZE = 64 * 1024
+DEFAULT_MAX_LINE = 10_000_000 + CHUNK_SIZE  # longest line kept in memory: settings.max_bytes plus one chunk
 # What warcio raises on a malformed or cut archive (a cut inside record headers surfaces as AttributeError).
 WARC_ERRORS = (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error, AttributeError)
 
@@ -41,20 +43,36 @@ class TruncatedRecord(Exception):
 
 
 class GzipStream:
-    """A gzip stream for warcio that reports truncation and corruption instead of ending quietly."""
+    """A WARC stream for warcio, gzipped or not, that reports truncation, corruption, decompression bombs and
+    lines too long to be WARC headers (warcio would hold a whole line in memory) instead of ending quietly."""
 
-    def __init__(self, raw: IO[bytes]) -> None:
-        self._gzip = gzip.GzipFile(fileobj=raw)
+    def __init__(self, raw: IO[bytes], max_line: int = DEFAULT_MAX_LINE, gzipped: bool = True) -> None:
+        self._stream: IO[bytes] | BoundedGzip = BoundedGzip(raw) if gzipped else raw
+        self._max_line = max_line
+        self._since_newline = 0
         self.error: str | None = None
+        self.too_large = False
 
     def read(self, size: int = -1) -> bytes:
         if self.error:
             return b""
         try:  # read1: one decompression step at most, so data before a cut is returned before the error
-            return self._gzip.read1(size) if size and size > 0 else self._gzip.read()
+            data = self._stream.read1(size if size and size > 0 else CHUNK_SIZE)
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             self.error = " ".join(str(exc).split()) or "truncated gzip data"
             return b""
+        except DecompressionBomb as exc:
+            self.error, self.too_large = str(exc), True
+            return b""
+        return self._bounded(data)
+
+    def _bounded(self, data: bytes) -> bytes:
+        newline = data.rfind(b"\n")
+        self._since_newline = len(data) - newline - 1 if newline >= 0 else self._since_newline + len(data)
+        if self._since_newline > self._max_line:
+            self.error, self.too_large = f"a line of more than {self._max_line} bytes (refused)", True
+            return b""
+        return data
 
 
 def read_warc(path: Path, settings: Settings) -> Iterator[Article | SourceError]:
@@ -62,7 +80,8 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Article | SourceError]
     with path.open("rb") as raw:
         gzipped = raw.read(2) == GZIP_MAGIC
         raw.seek(0)
-        yield from read_warc_stream(GzipStream(raw) if gzipped else raw, str(path), settings)
+        stream = GzipStream(raw, settings.max_bytes + CHUNK_SIZE) if gzipped else raw
+        yield from read_warc_stream(stream, str(path), settings)
 
 
 def read_warc_stream(stream: IO[bytes] | GzipStream, item: str,
@@ -79,10 +98,13 @@ def read_warc_stream(stream: IO[bytes] | GzipStream, item: str,
             if found is not None:
                 yield found
     except TruncatedRecord:
+        _check_bounds(stream, item, count - 1)
         raise FormatError(item, f"truncated WARC: record {count} is cut short "
                                 f"({count - 1} records read before it)") from None
     except WARC_ERRORS as exc:
+        _check_bounds(stream, item, count - 1)
         raise FormatError(item, f"malformed WARC after {count} records ({' '.join(str(exc).split())})") from None
+    _check_bounds(stream, item, count)
     error = stream.error if isinstance(stream, GzipStream) else None
     if error:
         raise FormatError(item, f"truncated or corrupt WARC.gz after {count} records ({error})")
@@ -91,6 +113,12 @@ def read_warc_stream(stream: IO[bytes] | GzipStream, item: str,
     left = _size(stream) - archive.offset if not isinstance(stream, GzipStream) else 0
     if left > 0:
         raise FormatError(item, f"truncated WARC: {left} bytes after record {count} are not a whole record")
+
+
+def _check_bounds(stream: IO[bytes] | GzipStream, item: str, count: int) -> None:
+    """Raise a TooLargeError when the stream stopped at a decompression bomb or an endless line."""
+    if isinstance(stream, GzipStream) and stream.too_large:
+        raise TooLargeError(item, f"{stream.error}; {count} records read before it")
 
 
 def record_article(record: Any, where: str, settings: Settings) -> Article | SourceError | None:

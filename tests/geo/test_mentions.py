@@ -54,3 +54,18 @@ def test_gazetteer_default_path_is_in_the_user_cache(monkeypatch: pytest.MonkeyP
 def test_gazetteer_configured_path_must_exist(tmp_path: Path):
     with pytest.raises(GazetteerError, match="gazetteer_path"):
         open_gazetteer(Settings(gazetteer_path=str(tmp_path / "missing.sqlite")))
+
+
+def test_gazetteer_version_changes_with_the_builder_code(tmp_path: Path):
+    """The default file is keyed on the builder's code as well as the curated data: an edit builds a new file."""
+    import shutil
+
+    from caravan.geo import gazetteer as module
+
+    for name in module.BUILDER_FILES:
+        shutil.copy(Path(module.__file__).parent / name, tmp_path / name)
+    before = module.builder_digest(tmp_path)
+    assert before == module.builder_digest() and module.gazetteer_version().endswith(f"-{before}")
+    with (tmp_path / "build.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# an edit\n")
+    assert module.builder_digest(tmp_path) != before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -84,15 +85,55 @@ class LocalServer(ThreadingHTTPServer):
         return self.url(path)
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    """A local HTTP server on 127.0.0.1 (a free port), serving the routes a test sets."""
+def serve() -> Iterator[LocalServer]:
+    """A local HTTP server running in a thread until the generator is closed."""
     httpd = LocalServer()
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield httpd
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    """A local HTTP server on 127.0.0.1 (a free port), serving the routes a test sets."""
+    yield from serve()
+
+
+@pytest.fixture
+def other_server() -> Iterator[LocalServer]:
+    """A second local HTTP server (where a request must NOT arrive)."""
+    yield from serve()
+
+
+@pytest.fixture
+def fake_dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[list[tuple[str, int | None]]]]:
+    """Names under ``.test`` answered from a table: ``fake_dns["news.test"] = [answer1, answer2, ...]``, each
+    answer a list of (address, port or None); each lookup takes the next answer (the last one repeats). Other
+    names resolve as usual. The port lets an answer point at another local server, as a rebinding DNS would."""
+    table: dict[str, list[list[tuple[str, int | None]]]] = {}
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: object, port: object, *args: object, **kwargs: object) -> list:
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        if not name.endswith(".test"):
+            return real(host, port, *args, **kwargs)
+        answers = table.get(name)
+        if not answers:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        answer = answers.pop(0) if len(answers) > 1 else answers[0]
+        return [_addrinfo(address, own_port if own_port is not None else int(port or 0))
+                for address, own_port in answer]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return table
+
+
+def _addrinfo(address: str, port: int) -> tuple:
+    if ":" in address:
+        return (socket.AF_INET6, socket.SOCK_STREAM, 6, "", (address, port, 0, 0))
+    return (socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from caravan.errors import EmptyError, FetchError, FormatError, SourceError
+from caravan.errors import EmptyError, FetchError, FormatError, PrivateAddressError, SourceError
 from caravan.ingest.feeds import read_feed
 from caravan.ingest.urls import url_id
 from caravan.model import Article
@@ -34,11 +34,17 @@ def teasers(server, local):
     return server, feed_items(INGEST_DATA / "feed_teasers.xml", local, text)
 
 
-def test_feeds_full_content_items_are_read_without_fetching():
-    items = feed_items(INGEST_DATA / "feed_atom.xml", Settings())  # a fetch would be refused: loopback link
+def test_feeds_full_content_items_are_read_without_fetching(server, local):
+    """The items' pages are served (and may be fetched), yet the full items are read from the feed alone."""
+    page = "<html><body><article><p>" + "The page says something else entirely. " * 10 + "</p></article></body></html>"
+    for path in ("/news/migrants-reach-san-isidro", "/news/second-group-expected"):
+        server.route(path, page, headers={"Content-Type": "text/html; charset=utf-8"})
+    text = (INGEST_DATA / "feed_atom.xml").read_text(encoding="utf-8").replace("http://127.0.0.1:9", server.base)
+    items = feed_items(INGEST_DATA / "feed_atom.xml", local, text)
     assert [type(x) for x in items] == [Article, Article]
     assert items[0].text.startswith("About 400 migrants reached the town of San Isidro")
     assert "\n" in items[0].text
+    assert server.requests == []
 
 
 def test_feeds_item_id_url_date_and_title():
@@ -102,3 +108,30 @@ def test_feeds_feed_without_items_is_empty_error():
     empty = "<rss version='2.0'><channel><title>t</title></channel></rss>"
     [error] = feed_items(INGEST_DATA / "x.xml", Settings(), empty)
     assert isinstance(error, EmptyError) and error.reason == "feed without items"
+
+
+def test_feeds_item_linking_to_a_loopback_address_is_refused_without_a_request(server):
+    feed = (f"<rss version='2.0'><channel><title>t</title><item><title>Metadata</title>"
+            f"<link>{server.url('/latest/meta-data')}</link></item></channel></rss>")
+    server.route("/latest/meta-data", "secret")
+    [error] = feed_items(INGEST_DATA / "x.xml", Settings(), feed)
+    assert isinstance(error, PrivateAddressError) and "loopback address 127.0.0.1" in error.reason
+    assert error.item == server.url("/latest/meta-data") and server.requests == []
+
+
+@pytest.mark.parametrize("link", ["http://10.1.2.3/a", "http://169.254.169.254/latest/meta-data/", "http://[::1]/a"])
+def test_feeds_item_linking_to_a_private_address_is_refused(link):
+    feed = f"<rss version='2.0'><channel><item><title>x</title><link>{link}</link></item></channel></rss>"
+    [error] = feed_items(INGEST_DATA / "x.xml", Settings(), feed)
+    assert isinstance(error, PrivateAddressError) and "refused" in error.reason
+
+
+def test_feeds_item_redirecting_to_a_loopback_address_is_refused(server):
+    """The item's host is allowed; the page it redirects to, on a loopback address, is not fetched."""
+    port = server.server_address[1]
+    server.route("/story", status=302, headers={"Location": f"http://127.0.0.1:{port}/admin"})
+    server.route("/admin", "internal")
+    feed = f"<rss version='2.0'><channel><item><link>http://localhost:{port}/story</link></item></channel></rss>"
+    [error] = feed_items(INGEST_DATA / "x.xml", Settings(allow_private_hosts=("localhost",)), feed)
+    assert isinstance(error, PrivateAddressError) and "redirect to" in error.reason
+    assert [path for path, _ in server.requests] == ["/story"]

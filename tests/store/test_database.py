@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -187,3 +189,65 @@ def test_database_open_names_the_backend_by_url(tmp_path: Path) -> None:
     assert type(open_database(tmp_path / "x.db")) is Database
     assert isinstance(open_database("postgresql://u:secret@h/db"), postgres.PostgresDatabase)
     assert "secret" not in str(open_database("postgresql://u:secret@h/db").path)
+def test_database_writer_commits_while_a_reader_holds_a_snapshot(sqlite_db: Database) -> None:
+    """WAL: a reader in the middle of a read transaction neither blocks the writer nor sees its commit."""
+    db = sqlite_db
+    db.add_article(article(), record())
+    with db.reader() as conn:
+        conn.execute("BEGIN")
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1  # the snapshot is taken
+        started = time.monotonic()
+        db.add_article(article("a2", "Another text entirely."), Record(id="a2"))
+        assert time.monotonic() - started < 2.0
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        conn.execute("COMMIT")
+    assert db.counts()["articles"] == 2
+
+
+def test_database_second_writer_waits_for_the_lock_instead_of_failing(tmp_path: Path) -> None:
+    """Busy timeout: a write that meets another connection's write lock waits for it to end."""
+    path = tmp_path / "caravan.db"
+    with Database(path) as first:
+        first.migrate()
+    locked, held = threading.Event(), 0.5
+
+    def hold_the_lock() -> None:
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        locked.set()
+        time.sleep(held)
+        conn.execute("COMMIT")
+        conn.close()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    locked.wait(5)
+    started = time.monotonic()
+    with Database(path) as second:
+        assert second.add_failure("late.txt", "binary data", "DecodeError") is True
+    holder.join()
+    assert time.monotonic() - started >= held * 0.8
+
+
+def test_database_reader_and_writer_threads_run_together(sqlite_db: Database) -> None:
+    """A reader thread counting over and over while the writer stores 40 articles: no error, counts only grow."""
+    db = sqlite_db
+    db.add_article(article(), record())
+    seen: list[int] = []
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                seen.append(db.counts()["articles"])
+        except BaseException as exc:
+            errors.append(exc)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    for n in range(40):
+        db.add_article(article(f"b{n}", f"Story number {n} about a shelter."), Record(id=f"b{n}"))
+    done.set()
+    reader.join()
+    assert errors == [] and seen and seen == sorted(seen) and db.counts()["articles"] == 41

@@ -181,13 +181,27 @@ def country_in_tokens(doc: Doc, tokens: list[Token], skip_origins: bool = False)
         if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.is_alpha and token.is_title:
             if is_nationality(token):
                 continue
-            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            ent = entity_of(doc, token)
             if ent is not None and all(t.i in index for t in ent) and country_of(ent.text):
                 return country_of(ent.text)
             code = country_of(token.text)
             if code:
                 return code
     return None
+
+
+def entity_of(doc: Doc, token: Token) -> Span | None:
+    """The named entity a token is part of, found from the token's IOB tags (not by scanning ``doc.ents``, which
+    builds every entity afresh: quadratic on a long sentence)."""
+    if not token.ent_iob_ or token.ent_iob_ == "O":
+        return None
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def is_nationality(token: Token) -> bool:
