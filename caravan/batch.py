@@ -17,6 +17,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from datasketch import MinHash
 from tqdm import tqdm
@@ -28,6 +29,9 @@ from caravan.model import Article, Record
 from caravan.settings import Settings
 from caravan.store.base import Store
 from caravan.store.database import InvalidRecordError
+
+if TYPE_CHECKING:
+    from distributed import Client as DaskClient
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +85,7 @@ class Job:
     minhash: MinHash | None
     signature: tuple[str, bytes] | None
     near: NearDuplicate | None = None  # when set: store as a near-duplicate of this original, unprocessed
-    result: Future[Record | WorkerFailure] | None = None  # when set: the record comes from a worker process
+    result: Future[Record | WorkerFailure] | Any = None  # when set: the record comes from a worker (or a Dask slot)
 
     @property
     def item(self) -> str:
@@ -225,16 +229,22 @@ def _default_extractor(settings: Settings) -> Extractor:
 
 
 def ingest_items(items: Iterable[Article | SourceError], db: Store, settings: Settings, *,
-                 extract: Extractor | None = None, progress: bool = False, workers: int = 1) -> IngestSummary:
+                 extract: Extractor | None = None, progress: bool = False, workers: int = 1,
+                 client: DaskClient | None = None) -> IngestSummary:
     """Store every item (article or reading error) into the database; the run's summary.
 
     With ``workers`` > 1 the pipeline runs in that many processes (each loads its own models; ``extract``, if
-    given, must be picklable) while this process reads, deduplicates and writes, in input order.
+    given, must be picklable) while this process reads, deduplicates and writes, in input order. With a Dask
+    ``client`` it runs on that cluster's workers instead, in chunks (see ``caravan.cluster``).
     """
     started = time.perf_counter()
     ingester = Ingester(db, settings, extract)
     with tqdm(items, desc="ingest", unit=" items", file=sys.stderr, disable=not progress) as bar:
-        if workers > 1:
+        if client is not None:
+            from caravan.cluster import run_dask
+
+            run_dask(ingester, bar, client)
+        elif workers > 1:
             run_parallel(ingester, bar, workers)
         else:
             for item in bar:
@@ -289,7 +299,7 @@ def work(article: Article) -> Record | WorkerFailure:
 
 
 def ingest(sources: list[str], db: Store, settings: Settings, *, extract: Extractor | None = None,
-           progress: bool = False, workers: int = 1) -> IngestSummary:
+           progress: bool = False, workers: int = 1, client: DaskClient | None = None) -> IngestSummary:
     """Read every source and store its articles (see ``ingest_items``)."""
     return ingest_items(read_sources(sources, settings), db, settings, extract=extract, progress=progress,
-                        workers=workers)
+                        workers=workers, client=client)

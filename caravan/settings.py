@@ -39,6 +39,7 @@ class Settings:
     api_max_body_bytes: int = 1_000_000
     map_tile_url: str = ""
     map_tile_attribution: str = ""
+    dask_chunk: int = 16
     extra: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Settings:

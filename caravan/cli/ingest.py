@@ -10,6 +10,8 @@ from caravan.batch import SHOWN_FAILURES, IngestSummary, ingest
 from caravan.cli.options import db_option, open_store
 from caravan.errors import CaravanError
 from caravan.link.build import update_links
+from caravan.settings import Settings
+from caravan.store import Database
 
 
 def report(summary: IngestSummary) -> None:
@@ -23,16 +25,30 @@ def report(summary: IngestSummary) -> None:
         click.echo(line)
 
 
+def run_ingest(sources: list[str], db: Database, settings: Settings, progress: bool, workers: int,
+               scheduler: str | None) -> IngestSummary:
+    """Ingest locally (one process, or a pool of ``workers``), or on a Dask cluster when a scheduler is named."""
+    if scheduler is None:
+        return ingest(sources, db, settings, progress=progress, workers=workers)
+    from caravan.cluster import connect
+
+    with connect(scheduler, workers) as client:
+        return ingest(sources, db, settings, progress=progress, client=client)
+
+
 @click.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--allow-private", is_flag=True, default=None, help="Allow URLs on private or loopback addresses.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that run the NLP pipeline (each loads its own models, ~350 MB).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT|local",
+              help="Run the pipeline on a Dask cluster: a scheduler's address, or 'local' for a local cluster "
+                   "of --workers processes (needs caravan[dask]).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: when stderr is a terminal).")
 def command(sources: tuple[str, ...], db_path: str | None, allow_private: bool | None, workers: int,
-            progress: bool | None) -> None:
+            scheduler: str | None, progress: bool | None) -> None:
     """Read the articles in SOURCES (files, folders, URLs, feeds, WARC, JSON Lines) into the store.
 
     Each article is stored once, identified by a hash of its text: ingesting the same sources again adds
@@ -45,7 +61,7 @@ def command(sources: tuple[str, ...], db_path: str | None, allow_private: bool |
     show = sys.stderr.isatty() if progress is None else progress
     try:
         with db:
-            summary = ingest(list(sources), db, settings, progress=show, workers=workers)
+            summary = run_ingest(list(sources), db, settings, show, workers, scheduler)
             links = update_links(db, settings=settings)
     except CaravanError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,9 +23,14 @@ class TriggerRule:
     words: tuple[tuple[str, ...], ...]  # each a lemma followed by the particle/preposition words of a phrase
     pos: str  # "verb", "noun" or "any"
     require: tuple[tuple[str, ...], ...]  # all groups must hold; within a group, any name
+    _first: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    def first_words(self) -> set[str]:
-        return {w[0] for w in self.words}
+    def __post_init__(self) -> None:
+        # asked millions of times per corpus: built once per rule, not once per call
+        object.__setattr__(self, "_first", frozenset(w[0] for w in self.words))
+
+    def first_words(self) -> frozenset[str]:
+        return self._first
 
 
 def _load_json(path: Path) -> dict:
