@@ -17,6 +17,21 @@ EXTENSIONS: dict[str, object] = {
 }
 
 
+TEXT_KEY = ("caravan", "text")  # Doc.user_data key of the Doc's text, kept once per Doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy's ``Doc.text`` joins every token again on each access.
+
+    The pipeline stores the article's text here before any component runs (the Doc is made from it, so it is
+    the same string); components read ``doc_text(doc)`` instead of ``doc.text`` inside loops.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def register_extensions() -> None:
     """Register Caravan's Doc extensions (idempotent)."""
     for name, default in EXTENSIONS.items():

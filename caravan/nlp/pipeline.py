@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from caravan.errors import LanguageError, ModelError
 from caravan.model import ITEM_TYPES, Article, Record, Span
 from caravan.nlp.boilerplate import find_boilerplate
-from caravan.nlp.extensions import in_boilerplate, register_extensions
+from caravan.nlp.extensions import TEXT_KEY, in_boilerplate, register_extensions
 from caravan.nlp.language import detect_language
 from caravan.nlp.models import load_blank, load_model
 from caravan.settings import Settings, load_settings
@@ -88,6 +88,7 @@ class Pipeline:
 
     def annotate(self, doc: Doc, article: Article) -> Doc:
         doc._.article = article
+        doc.user_data[TEXT_KEY] = article.text  # == doc.text, which spaCy rebuilds on each access (doc_text)
         doc._.published = parse_date(article.published)
         doc._.boilerplate = find_boilerplate(article.text)
         for component in self.components:
@@ -100,7 +101,10 @@ class Pipeline:
             language = self.language_of(article)
         except LanguageError as exc:
             return Record(id=article.id, language=exc.language, published=article.published, skipped=exc.reason)
-        return to_record(self.make_doc(article, language), language)
+        nlp = self.model_for(language)
+        _ = self.components  # built outside the zone: strings they keep must outlive each article
+        with nlp.memory_zone():  # the article's new strings are freed after it: a long run stays flat
+            return to_record(self.make_doc(article, language), language)
 
 
 def to_record(doc: Doc, language: str) -> Record:

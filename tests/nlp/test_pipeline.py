@@ -79,3 +79,23 @@ def test_pipeline_spanish_without_the_model_uses_rules_only(settings, built_gaze
     record = rules_only(Article(id="es", text=SPANISH, language="es"))
     assert record.language == "es" and "using rules only" in caplog.text
     assert ("No vamos a regresar a Honduras", "direct", "María López") in spanish_quotes(record, SPANISH)
+
+
+def test_pipeline_string_store_does_not_grow_over_articles(pipeline):
+    """Each article runs in spaCy's memory zone: words it brings are not kept after it."""
+    pipeline(Article(id="w", text="Some 40 people reached the border post on Monday, officials said."))
+    strings = pipeline.model_for("en").vocab.strings
+    before = len(strings)
+    for n in range(3):
+        words = " ".join(f"Zorvex{n}{k}qa" for k in range(20))
+        record = pipeline(Article(id=f"z{n}", text=f"{words} said 30 migrants crossed into Blorvania{n} on Friday."))
+        assert record.id == f"z{n}"
+    assert len(strings) == before
+
+
+def test_pipeline_keeps_the_doc_text_once(settings: Settings):
+    from caravan.nlp.extensions import TEXT_KEY, doc_text
+
+    doc = load_model(settings.model_en)("Twelve families waited at the station.")
+    assert TEXT_KEY not in doc.user_data
+    assert doc_text(doc) == doc.text and doc.user_data[TEXT_KEY] is doc_text(doc)
