@@ -35,6 +35,9 @@ def main() -> None:
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats(order).print_stats(args.top)
         print(out.getvalue())
+    out = io.StringIO()  # who reads Doc.text (a property that joins every token on each access)
+    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_callers(r"doc\.pyx:\d+\(__get__\)")
+    print(out.getvalue())
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     total = sum(v[2] for v in stats.values())
     print(f"profiled seconds over {len(articles)} articles: {total:.1f}")

@@ -17,6 +17,7 @@ from caravan.geo.curated import load_curated
 from caravan.geo.patterns import country_code, describe, direction_of, place_kind, place_type_pattern
 from caravan.geo.resolver import MAX_ACRONYM, Context, Mention, Resolution, Resolver, is_caps
 from caravan.geo.store import Candidate, Gazetteer
+from caravan.nlp.extensions import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels a place name is often given by mistake; kept only when the span is surely a place
@@ -103,12 +104,12 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
             continue
-        for start, end in _entity_parts(doc.text, ent, gaz):
-            name = doc.text[start:end]
+        for start, end in _entity_parts(doc_text(doc), ent, gaz):
+            name = doc_text(doc)[start:end]
             if not name or gaz.demonym(name) or not name[:1].isupper() or _generic_entity(gaz, name):
                 continue
             if ent.label_ in MAYBE_LABELS and not (_is_sure_place(gaz, name) or is_facility(name)
-                                                   or _has_cue(doc.text, start, end, pattern, gaz, ent.label_)
+                                                   or _has_cue(doc_text(doc), start, end, pattern, gaz, ent.label_)
                                                    or (ent.label_ == "ORG" and _is_big_city(gaz, name))):
                 continue
             out.append(Mention(start, end, name, source=ent.label_))
@@ -181,7 +182,7 @@ def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = 
         people = {p.split()[0] for p in persons if " " in p}
     given = {p.split()[0] for p in persons if " " in p}  # "Yulia" after "Yulia Smith", when no place has the name
     pattern = place_type_pattern()
-    return [m for m in mentions if (describe(doc.text, m.start, pattern) or {}).get("type")
+    return [m for m in mentions if (describe(doc_text(doc), m.start, pattern) or {}).get("type")
             or not (m.text in surnames or (m.text in people and not _is_sure_place(gaz, m.text))
                     or (m.text in given and not gaz.find(m.text)))]
 
@@ -226,8 +227,8 @@ def find_name_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for span in _name_spans(doc, person):
         if has_pos and not all(t.pos_ == "PROPN" or t.text in NAME_CONNECTORS or t.text.isupper() for t in span):
             continue
-        start, end = strip_name(doc.text, span.start_char, span.end_char)
-        name = doc.text[start:end]
+        start, end = strip_name(doc_text(doc), span.start_char, span.end_char)
+        name = doc_text(doc)[start:end]
         if name and not is_generic(name) and _is_sure_place(gaz, name) \
                 and (_is_country(gaz, name) or _is_whole_name(doc, span)):
             town = _town_ending_in(doc, span, gaz) if _is_country(gaz, name) else None
@@ -303,10 +304,10 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if any(t.i in blocked for t in run):
             continue
-        if doc.text[run.end_char:run.end_char + 2] in ("'s", "’s"):
+        if doc_text(doc)[run.end_char:run.end_char + 2] in ("'s", "’s"):
             continue
-        start, end = strip_name(doc.text, run.start_char, run.end_char)
-        name = doc.text[start:end]
+        start, end = strip_name(doc_text(doc), run.start_char, run.end_char)
+        name = doc_text(doc)[start:end]
         if name and not is_generic(name) and _town_candidates(gaz, name):
             out.append(Mention(start, end, name, source="cue"))
     return out
@@ -340,8 +341,8 @@ def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
     for run in _runs(doc):
         if any(t.i in blocked or t.pos_ not in ("PROPN", "") for t in run) or len(run) > MAX_NAME_TOKENS:
             continue
-        start, end = strip_name(doc.text, run.start_char, run.end_char)
-        name = doc.text[start:end]
+        start, end = strip_name(doc_text(doc), run.start_char, run.end_char)
+        name = doc_text(doc)[start:end]
         if not name or is_generic(name) or overlaps(start, end, spans) or name.lower() in common:
             continue
         kinds = ("name", "alt") if " " in name else ("name",)
@@ -386,7 +387,7 @@ def is_shouted(doc: Doc, m: Mention) -> bool:
     """An all-caps name that is a shouted word, not a place: next to other all-caps words of the same line
     ("Congress MUST ACT NOW") or a word the tagger reads as a verb, adverb or the like.
     Trusted news abbreviations ("US", "UK", "DC") and datelines are exempt."""
-    if m.source == "dateline" or not is_caps(m.text) or m.text in trusted_caps() or in_dateline(doc.text, m):
+    if m.source == "dateline" or not is_caps(m.text) or m.text in trusted_caps() or in_dateline(doc_text(doc), m):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:

@@ -44,7 +44,7 @@ from caravan.geo.patterns import Border, find_border_compounds, find_directional
 from caravan.geo.resolver import Mention, Resolution, Resolver
 from caravan.geo.store import Gazetteer
 from caravan.model import Place
-from caravan.nlp.extensions import in_boilerplate
+from caravan.nlp.extensions import doc_text, in_boilerplate
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ class PlaceFinder:
 def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     """Every place mention of a Doc, resolved (or not, when the resolver abstains)."""
     gaz = resolver.gazetteer
-    text = doc.text
+    text = doc_text(doc)
     borders = find_border_compounds(text, gaz)
     taken = [(b.start, b.end) for b in borders]
     entities = find_entity_mentions(doc, gaz)
