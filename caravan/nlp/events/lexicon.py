@@ -84,10 +84,24 @@ def load_cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in _load_json(MODALITY_FILE).items() if not k.startswith("_")}
 
 
+_LEMMAS: dict[tuple[int, int], str] = {}  # (lower, lemma) string ids -> lemma; stable across memory zones
+MAX_LEMMAS = 200_000  # entries kept before the cache starts again: bounded memory over a long run
+
+
 def lemma(token: Token) -> str:
-    """The lower-case lemma of a token (its lower-case text where the lemmatizer gives nothing)."""
-    fixed = load_lemma_fixes().get(token.lower_)
-    return fixed or (token.lemma_ or token.text).lower()
+    """The lower-case lemma of a token (its lower-case text where the lemmatizer gives nothing).
+
+    Asked millions of times per corpus (every trigger rule at every token): cached by the token's lower-case
+    and lemma string ids, which are hashes of the strings, so the answer depends on nothing else.
+    """
+    key = (token.lower, token.lemma)
+    found = _LEMMAS.get(key)
+    if found is None:
+        if len(_LEMMAS) >= MAX_LEMMAS:
+            _LEMMAS.clear()
+        fixed = load_lemma_fixes().get(token.lower_)
+        found = _LEMMAS[key] = fixed or (token.lemma_ or token.lower_).lower()
+    return found
 
 
 def in_class(token: Token, name: str) -> bool:
