@@ -7,6 +7,7 @@ The article is a short report written for this benchmark. The median of three fr
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -22,19 +23,23 @@ REPORT = ("About 120 people crossed the river into the border town on Tuesday, l
 CARAVAN = Path(sys.executable).parent / "caravan"
 
 
-def once(path: Path) -> float:
+def once(path: Path) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one fresh ``caravan extract``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([str(CARAVAN), "extract", str(path), "--json"], check=True, capture_output=True)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.txt"
         path.write_text(REPORT, encoding="utf-8")
-        times = [once(path) for _ in range(3)]
-    print(f"runs: {', '.join(f'{t:.2f}' for t in times)} s   (load average {load_average()})")
-    print(f"cold start, one article end to end, seconds: {statistics.median(times):.2f}")
+        runs = [once(path) for _ in range(3)]
+    print(f"runs (wall/CPU s): {', '.join(f'{w:.2f}/{c:.2f}' for w, c in runs)}   (load average {load_average()})")
+    print(f"cold start, one article end to end, seconds: {statistics.median(w for w, _ in runs):.2f}")
 
 
 if __name__ == "__main__":

@@ -25,8 +25,8 @@ from caravan.settings import load_settings
 from caravan.store import Database
 
 
-def timed_ingest(workers: int, articles: list[Article], tmp: Path) -> float:
-    settings = load_settings(db_path=str(tmp / f"w{workers}.db"))
+def timed_ingest(workers: int, articles: list[Article], tmp: Path, chunk: int) -> float:
+    settings = load_settings(db_path=str(tmp / f"w{workers}.db"), dask_chunk=chunk)
     with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                   dashboard_address=":0", silence_logs=logging.WARNING) as cluster:
         with distributed.Client(cluster) as client:
@@ -40,12 +40,13 @@ def timed_ingest(workers: int, articles: list[Article], tmp: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=120, help="articles of the corpus (default: %(default)s)")
+    parser.add_argument("--chunk", type=int, default=8, help="articles per task (default: %(default)s)")
     args = parser.parse_args()
     logging.getLogger("distributed").setLevel(logging.WARNING)
     articles = corpus_articles(args.limit)
     with tempfile.TemporaryDirectory() as tmp:
-        one = timed_ingest(1, articles, Path(tmp))
-        two = timed_ingest(2, articles, Path(tmp))
+        one = timed_ingest(1, articles, Path(tmp), args.chunk)
+        two = timed_ingest(2, articles, Path(tmp), args.chunk)
     print(f"articles: {len(articles)}   (load average {load_average()})")
     print(f"1 worker: {one:.1f} s   2 workers: {two:.1f} s")
     print(f"speed-up 2 workers / 1: {one / two:.2f}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH, NORM, SPACY
 from spacy.tokens import Doc
 
 # name -> default; list defaults are created per Doc by a getter-free default of None, set by the pipeline
@@ -30,6 +31,34 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+class TextDoc(Doc):
+    """A Doc that keeps its text, so ``doc.text`` costs nothing (spaCy's joins every token on each access).
+
+    The Doc's tokens never change their text (retokenizing keeps the characters), so the text stored at creation
+    stays right; spaCy's own components treat it as any Doc.
+    """
+
+    @property
+    def text(self) -> str:
+        return self.user_data[TEXT_KEY]
+
+    @property
+    def text_with_ws(self) -> str:
+        return self.user_data[TEXT_KEY]
+
+
+def keeping_text(doc: Doc, text: str) -> Doc:
+    """The tokenized (not yet parsed) ``doc`` of ``text`` as a TextDoc: same tokens, spaces and norms."""
+    if not len(doc):
+        return doc
+    rows = doc.to_array([IDX, LENGTH, SPACY, NORM])
+    words = [text[i:i + n] for i, n in rows[:, :2].tolist()]
+    kept = TextDoc(doc.vocab, words=words, spaces=rows[:, 2].astype(bool).tolist())
+    kept.from_array([NORM], rows[:, 3:4])  # tokenizer exceptions set norms ("n't" -> "not")
+    kept.user_data[TEXT_KEY] = text
+    return kept
 
 
 def register_extensions() -> None:

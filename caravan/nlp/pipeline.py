@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from caravan.errors import LanguageError, ModelError
 from caravan.model import ITEM_TYPES, Article, Record, Span
 from caravan.nlp.boilerplate import find_boilerplate
-from caravan.nlp.extensions import TEXT_KEY, in_boilerplate, register_extensions
+from caravan.nlp.extensions import TEXT_KEY, in_boilerplate, keeping_text, register_extensions
 from caravan.nlp.language import detect_language
 from caravan.nlp.models import load_blank, load_model
 from caravan.settings import Settings, load_settings
@@ -83,7 +83,8 @@ class Pipeline:
 
     def make_doc(self, article: Article, language: str) -> Doc:
         """Parse the article and set the context every component reads."""
-        doc = self.model_for(language)(article.text)
+        nlp = self.model_for(language)
+        doc = nlp(keeping_text(nlp.make_doc(article.text), article.text))  # doc.text is kept, not rebuilt
         return self.annotate(doc, article)
 
     def annotate(self, doc: Doc, article: Article) -> Doc:

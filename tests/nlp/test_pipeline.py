@@ -99,3 +99,18 @@ def test_pipeline_keeps_the_doc_text_once(settings: Settings):
     doc = load_model(settings.model_en)("Twelve families waited at the station.")
     assert TEXT_KEY not in doc.user_data
     assert doc_text(doc) == doc.text and doc.user_data[TEXT_KEY] is doc_text(doc)
+
+
+def test_pipeline_doc_keeps_its_text_and_parses_as_spacy_does(pipeline, settings: Settings):
+    from caravan.nlp.extensions import TextDoc
+
+    text = "Officials said they don't know where the 60 families went.\n\nAid groups couldn't reach them."
+    doc = pipeline.make_doc(Article(id="k", text=text), "en")
+    plain = load_model(settings.model_en)(text)
+    assert isinstance(doc, TextDoc) and doc.text == text
+    assert [(t.text, t.norm_, t.dep_, t.lemma_, t.ent_type_, t.is_sent_start) for t in doc] == \
+           [(t.text, t.norm_, t.dep_, t.lemma_, t.ent_type_, t.is_sent_start) for t in plain]
+
+
+def test_pipeline_empty_article_gives_an_empty_record(pipeline):
+    assert pipeline(Article(id="e", text="", language="en")).quotes == []
