@@ -40,7 +40,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def contents(db: Database) -> tuple[list[str], list[dict], list[tuple[str, str]]]:
-    rows = [{k: v for k, v in row.items() if k not in ("seq", "added")} for row in db.article_rows()]
+    rows = [{k: v for k, v in row.items() if k != "ingested_at"} for row in db.article_rows()]
     return list(db.record_lines()), rows, [(f.item, f.reason) for f in db.failures()]
 
 
