@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -25,16 +26,25 @@ from caravan.settings import load_settings
 from caravan.store import Database
 
 
-def timed_ingest(workers: int, articles: list[Article], tmp: Path, chunk: int) -> float:
+def worker_cpu(client: distributed.Client) -> list[float]:
+    """CPU seconds (user + system) each worker process has used so far."""
+    usage = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF)[:2])
+    return [u + s for u, s in usage.values()]
+
+
+def timed_ingest(workers: int, articles: list[Article], tmp: Path, chunk: int) -> tuple[float, list[float]]:
+    """Wall seconds of the ingest, and the CPU seconds each worker spent on it."""
     settings = load_settings(db_path=str(tmp / f"w{workers}.db"), dask_chunk=chunk)
-    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0", silence_logs=logging.WARNING) as cluster:
-        with distributed.Client(cluster) as client:
-            client.run(extract_chunk, settings, [Article(id="warm", text="Warm-up text for the model.")])
-            started = time.perf_counter()
-            with Database(settings.db_path) as db:
-                ingest_items(articles, db, settings, client=client)
-            return time.perf_counter() - started
+    cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", silence_logs=logging.WARNING)
+    with cluster, distributed.Client(cluster) as client:
+        client.run(extract_chunk, settings, [Article(id="warm", text="Warm-up text for the model.")])
+        cpu = worker_cpu(client)
+        started = time.perf_counter()
+        with Database(settings.db_path) as db:
+            ingest_items(articles, db, settings, client=client)
+        wall = time.perf_counter() - started
+        return wall, [after - before for before, after in zip(cpu, worker_cpu(client), strict=True)]
 
 
 def main() -> None:
@@ -45,10 +55,12 @@ def main() -> None:
     logging.getLogger("distributed").setLevel(logging.WARNING)
     articles = corpus_articles(args.limit)
     with tempfile.TemporaryDirectory() as tmp:
-        one = timed_ingest(1, articles, Path(tmp), args.chunk)
-        two = timed_ingest(2, articles, Path(tmp), args.chunk)
+        one, cpu1 = timed_ingest(1, articles, Path(tmp), args.chunk)
+        two, cpu2 = timed_ingest(2, articles, Path(tmp), args.chunk)
     print(f"articles: {len(articles)}   (load average {load_average()})")
-    print(f"1 worker: {one:.1f} s   2 workers: {two:.1f} s")
+    print(f"1 worker: {one:.1f} s wall, worker CPU {' + '.join(f'{c:.1f}' for c in cpu1)} s")
+    print(f"2 workers: {two:.1f} s wall, worker CPU {' + '.join(f'{c:.1f}' for c in cpu2)} s")
+    print(f"speed-up on idle cores at most (1-worker CPU / busiest 2-worker CPU): {sum(cpu1) / max(cpu2):.2f}")
     print(f"speed-up 2 workers / 1: {one / two:.2f}")
 
 

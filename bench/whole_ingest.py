@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import CORPUS, load_average, write_jsonl, corpus_articles
+from common import CORPUS, corpus_articles, load_average, write_jsonl
 
 from caravan.batch import ingest
 from caravan.link.build import update_links

@@ -170,6 +170,6 @@ def run_dask(ingester: Ingester, bar: tqdm, client: Client) -> None:
             show_counts(bar, ingester.summary)
     except BaseException:
         for job in queue:  # stop at once: what was stored stays stored
-            if job.result is not None and getattr(job.result, "chunk", None) and job.result.chunk.future:
+            if isinstance(job.result, Slot) and job.result.chunk.future is not None:
                 job.result.chunk.future.cancel()
         raise

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from caravan.batch import Outcome, ingest
-from caravan.cluster import ClusterError, Chunker, connect
+from caravan.cluster import Chunker, ClusterError, connect
 from caravan.model import Article, Record
 from caravan.settings import Settings
 from caravan.store import Database
@@ -25,9 +25,9 @@ BROKEN = "This sentence makes the stand-in pipeline fail."
 
 @pytest.fixture(scope="module")
 def client():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster:
-        with distributed.Client(cluster) as dask_client:
-            yield dask_client
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0")
+    with cluster, distributed.Client(cluster) as dask_client:
+        yield dask_client
 
 
 def corpus(tmp_path: Path) -> Path:
@@ -87,6 +87,5 @@ def test_cluster_chunker_sends_articles_in_chunks(client) -> None:
 
 
 def test_cluster_unreachable_scheduler_is_a_clear_error() -> None:
-    with pytest.raises(ClusterError, match="tcp://127.0.0.1:9"):
-        with connect("tcp://127.0.0.1:9", timeout=1):
-            pass
+    with pytest.raises(ClusterError, match=r"tcp://127\.0\.0\.1:9"), connect("tcp://127.0.0.1:9", timeout=1):
+        pass
