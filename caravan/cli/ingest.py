@@ -11,7 +11,7 @@ from caravan.cli.options import db_option, open_store
 from caravan.errors import CaravanError
 from caravan.link.build import update_links
 from caravan.settings import Settings
-from caravan.store import Database
+from caravan.store.base import Store
 
 
 def report(summary: IngestSummary) -> None:
@@ -25,7 +25,7 @@ def report(summary: IngestSummary) -> None:
         click.echo(line)
 
 
-def run_ingest(sources: list[str], db: Database, settings: Settings, progress: bool, workers: int,
+def run_ingest(sources: list[str], db: Store, settings: Settings, progress: bool, workers: int,
                scheduler: str | None) -> IngestSummary:
     """Ingest locally (one process, or a pool of ``workers``), or on a Dask cluster when a scheduler is named."""
     if scheduler is None:
