@@ -128,7 +128,8 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
-        items = {name: [_item_from(kind, x) for x in data.get(name, [])] for name, kind in ITEM_TYPES.items()}
+        items: dict[str, list[Any]] = {name: [_item_from(kind, x) for x in data.get(name, [])]
+                                       for name, kind in ITEM_TYPES.items()}
         return cls(id=data["id"], language=data.get("language"), published=data.get("published"),
                    skipped=data.get("skipped"), **items)
 

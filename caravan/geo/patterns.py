@@ -131,7 +131,7 @@ def find_directional_borders(text: str, counts: dict[str, int], gazetteer: Gazet
         country = country or centre
         other = table.get(country or "", {}).get(m.group("dir").lower()) if country else None
         if other:
-            out.append(Border(m.start(), m.end(), m.group(0), tuple(sorted((country, other)))))  # type: ignore
+            out.append(Border(m.start(), m.end(), m.group(0), tuple(sorted((country, other)))))
     return out
 
 

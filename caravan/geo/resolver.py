@@ -234,17 +234,17 @@ class Resolver:
         if c.feature == "admin" and c.code != "ADM2":  # a county is small enough for nearness to count
             return 0.5
         others = [(lat, lon) for start, lat, lon in ctx.points if start != m.start]
-        if c.lat is None or not others:
+        if c.lat is None or c.lon is None or not others:
             return 0.5
         nearest = min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in others)
         return 0.5 + 0.5 * max(0.0, 1.0 - nearest / COHERENCE_KM)  # nearness helps; distance is no evidence
 
     def _direction(self, c: Candidate, m: Mention) -> float:
         country = self.gazetteer.country(c.country or "")
-        if not country or country.lat is None or m.direction is None:
+        if not country or country.lat is None or country.lon is None or m.direction is None:
             return 0.0
         dlat, dlon = m.direction
-        agree = (dlat == 0 or (c.lat - country.lat) * dlat > 0) and (dlon == 0 or (c.lon - country.lon) * dlon > 0)
+        agree = _points(c.lat, country.lat, dlat) and _points(c.lon, country.lon, dlon)
         return DIRECTION_BONUS if agree else -DIRECTION_BONUS
 
     def _context_from(self, mentions: list[Mention], base: Context, only_certain: bool) -> Context:
@@ -282,11 +282,16 @@ def _prefer_own_name_at_home(scored: list, ctx: Context) -> list:
     return scored
 
 
+def _points(value: float | None, centre: float, sign: int) -> bool:
+    """Whether a coordinate lies on the side of the centre that a direction's sign names (any side for 0)."""
+    return sign == 0 or (value is not None and (value - centre) * sign > 0)
+
+
 def _add_to(ctx: Context, m: Mention, c: Candidate) -> None:
     for iso2 in (c.countries if c.feature == "border" else (c.country,)):
         if iso2:
             ctx.countries[iso2] += 1
     if c.feature == "admin" and c.country and c.admin1:
         ctx.admins.add((c.country, c.admin1))
-    if c.feature in ("city", "admin") and c.lat is not None:
+    if c.feature in ("city", "admin") and c.lat is not None and c.lon is not None:
         ctx.points.append((m.start, c.lat, c.lon))

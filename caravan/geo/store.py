@@ -149,7 +149,7 @@ class Gazetteer:
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot read gazetteer {self.path}: {exc}") from exc
         self._lock = threading.Lock()  # one connection, shared by threads (the API serves from several)
-        self.lookup = lru_cache(maxsize=65536)(self._lookup)  # type: ignore[method-assign]
+        self.lookup = lru_cache(maxsize=65536)(self._lookup)
         self._countries = self._load_countries()
         self._demonyms = dict(self.db.execute("SELECT key, iso2 FROM demonyms"))
         self._country_keys: dict[str, str] | None = None

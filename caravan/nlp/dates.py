@@ -247,7 +247,7 @@ def _word_tense(doc: Doc, token: Token, lex: DateLexicon) -> str | None:
     sent = token.sent
     words = sorted((t for t in sent if t.i != token.i and t.is_alpha), key=lambda t: abs(t.i - token.i))
     for word in words:
-        tense = MORPH_TENSES.get(",".join(word.morph.get("Tense"))) if word.pos_ in ("VERB", "AUX") else None
+        tense = MORPH_TENSES.get(",".join(word.morph.get("Tense", []))) if word.pos_ in ("VERB", "AUX") else None
         tense = tense or lex.tense_words.get(word.lower_)
         if tense is None and len(word.text) >= 5:
             tense = next((t for end, t in lex.tense_endings if word.lower_.endswith(end)), None)
@@ -362,10 +362,10 @@ def _month_first(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) 
     if relative_year is not None:  # "in April last year"
         return Found(i, relative_year[1], interval(*month_of(dt.date(relative_year[0], month, 1))))
     if lead in MONTH_SIDES:  # "last March": the latest March before publication, not the nearest one
-        year = strict_year(published, month, MONTH_SIDES[lead])
+        guess: int | None = strict_year(published, month, MONTH_SIDES[lead])
     else:
-        year = nearest_year(published, month, None, clause_tense(doc, doc[i], lex))
-    return Found(i, i + 1, interval(*month_of(dt.date(year, month, 1)))) if year else None
+        guess = nearest_year(published, month, None, clause_tense(doc, doc[i], lex))
+    return Found(i, i + 1, interval(*month_of(dt.date(guess, month, 1)))) if guess else None
 
 
 def _relative_year(doc: Doc, j: int, lex: DateLexicon, published: dt.date) -> tuple[int, int] | None:

@@ -43,13 +43,14 @@ from caravan.geo.mentions import (
 from caravan.geo.patterns import Border, find_border_compounds, find_directional_borders, find_single_borders
 from caravan.geo.resolver import Mention, Resolution, Resolver
 from caravan.geo.store import Gazetteer
-from caravan.model import Place
+from caravan.model import Feature, Place
 from caravan.nlp.extensions import doc_text, in_boilerplate
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
 
-SPEECH_FEATURES = {"GPE": "city", "LOC": "region", "FAC": "city"}  # feature of a mention the resolver abstains on
+# feature of a mention the resolver abstains on
+SPEECH_FEATURES: dict[str, Feature] = {"GPE": "city", "LOC": "region", "FAC": "city"}
 FOCUS_SCORE = 0.4  # score of a street or building placed at the document's focus town
 PREVIOUS_WORD = re.compile(r"(\w+)\s+(?:the\s+)?$")  # the word before a name
 FOCUS_FEATURES = ("city",)  # what can be a document's focus (a division is too large to place a street)
@@ -109,9 +110,9 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     focus = find_focus(resolutions)
     words = {t.text for t in doc if t.text.islower()}
     cued = {r.mention.start for r in resolutions if after_place_word(text, r.mention.start)}
-    found = [_found_from(r, nearest_town(resolutions, r.mention.start, focus), words, r.mention.start in cued)
-             for r in resolutions]
-    found = [f for f in found if f is not None]
+    candidates = [_found_from(r, nearest_town(resolutions, r.mention.start, focus), words, r.mention.start in cued)
+                  for r in resolutions]
+    found = [f for f in candidates if f is not None]
     found += [_border_found(b, "both sides named") for b in borders]
     found += single_borders(text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found])
     return sorted(found, key=lambda f: f.place.start)
@@ -183,7 +184,7 @@ def nearest_town(resolutions: list[Resolution], start: int, focus: Resolution | 
 def after_place_word(text: str, start: int) -> bool:
     """The name follows a place preposition ("in Bywater", "near the Foo")."""
     before = PREVIOUS_WORD.search(text[max(0, start - 40):start])
-    return bool(before) and before.group(1).lower() in place_words()
+    return before is not None and before.group(1).lower() in place_words()
 
 
 def _found_from(r: Resolution, focus: Resolution | None = None, words: set[str] | None = None,
@@ -230,7 +231,8 @@ def single_borders(text: str, resolutions: list[Resolution], gaz: Gazetteer,
             continue
         other = _other_side(side, start, resolutions, counts, gaz)
         if other:
-            out.append(_border_found(Border(start, end, text[start:end], tuple(sorted((side, other)))),
+            first, second = sorted((side, other))
+            out.append(_border_found(Border(start, end, text[start:end], (first, second)),
                                      f"other side from context: {other}"))
             taken.append((start, end))
     out += [_border_found(b, "direction word") for b in find_directional_borders(text, counts, gaz)
@@ -245,7 +247,8 @@ def _other_side(side: str, start: int, resolutions: list[Resolution], counts: Co
     neighbours = set(gaz.neighbours(side))
     before = [r for r in resolutions if r.choice is not None and r.mention.end <= start]
     for r in reversed(before):
-        if r.choice.country in neighbours:  # type: ignore[union-attr]
-            return r.choice.country  # type: ignore[union-attr]
+        country = r.choice.country if r.choice is not None else None
+        if country in neighbours:
+            return country
     ranked = [code for code, _ in counts.most_common() if code in neighbours]
     return ranked[0] if ranked else None

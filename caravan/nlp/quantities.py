@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -735,9 +736,10 @@ def inside_quotation(doc: Doc, char: int) -> bool:
     for quote in doc._.quotes or []:
         if quote.start <= char < quote.end and quote.kind != "indirect":
             return True
-    if TEXT_KEY not in doc.user_data:
-        doc.user_data[TEXT_KEY] = doc.text  # Doc.text joins every token: build it once
-    text = doc.user_data[TEXT_KEY]
+    user_data: dict[Any, Any] = doc.user_data  # typed with str keys by spaCy's stub; spaCy itself uses tuples
+    if TEXT_KEY not in user_data:
+        user_data[TEXT_KEY] = doc.text  # Doc.text joins every token: build it once
+    text = user_data[TEXT_KEY]
     paragraph = text[text.rfind("\n", 0, char) + 1:char]
     opened = sum(paragraph.count(c) for c in OPEN_QUOTES) - sum(paragraph.count(c) for c in CLOSE_QUOTES)
     return opened > 0 or paragraph.count('"') % 2 == 1

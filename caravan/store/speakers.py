@@ -45,7 +45,7 @@ def fallback_key(name: str) -> str:
 @lru_cache(maxsize=1)
 def _normaliser() -> Callable[[str], str]:
     try:
-        from caravan.nlp.quotes import normalise_speaker  # type: ignore[attr-defined]
+        from caravan.nlp.quotes import normalise_speaker
     except ImportError:
         log.info("caravan.nlp.quotes has no normalise_speaker; using the store's fallback")
         return fallback_key

@@ -131,7 +131,7 @@ def speaker_text(quote: Quote) -> Text:
 
 def how_said(quote: Quote) -> str:
     """ "direct, told Reuters", "indirect, in a statement, via AP"."""
-    parts = [quote.kind]
+    parts: list[str] = [quote.kind]
     if quote.channel:
         parts.append(channel_phrase(quote.channel))
     if quote.via:

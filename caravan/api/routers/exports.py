@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
@@ -15,7 +15,10 @@ from caravan.export import FORMATS, export, items_for
 router = APIRouter(prefix="/api/export", tags=["export"])
 SPOOL_BYTES = 8_000_000  # an export larger than this is spooled to a temporary file rather than kept in memory
 CHUNK_BYTES = 64 * 1024
-FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    FormatName = str  # the names are only known at run time, from FORMATS
+else:
+    FormatName = Literal[tuple(FORMATS)]  # FastAPI validates and documents the names from this
 FORMAT_HELP = "; ".join(f"{f.name}: {f.description} (items: {', '.join(f.items)})" for f in FORMATS.values())
 
 

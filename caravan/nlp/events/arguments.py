@@ -11,6 +11,7 @@ import logging
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -112,7 +113,20 @@ def items_in(doc: Doc, items: Iterable, tokens: Iterable[Token]) -> list:
     return sorted(out, key=lambda x: x.start)
 
 
-def nearest(items: Iterable, position: int, span: Span) -> object | None:
+class Located(Protocol):
+    """An extracted item with a character span (a place, date, quantity or quote)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+L = TypeVar("L", bound=Located)
+
+
+def nearest(items: Iterable[L], position: int, span: Span) -> L | None:
     """The item inside a sentence span nearest to a character position."""
     inside = [x for x in items or [] if x.start >= span.start_char and x.end <= span.end_char]
     return min(inside, key=lambda x: abs(x.start - position), default=None)

@@ -163,7 +163,7 @@ def objects_of(token: Token) -> list[Token]:
 
 def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to a word ("work *with* authorities")."""
-    out = []
+    out: list[Token] = []
     for prep in token.children:
         if prep.dep_ in ("prep", "prt", "dative", "agent") and prep.lower_ in preps:
             out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))

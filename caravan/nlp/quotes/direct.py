@@ -123,7 +123,8 @@ class DirectQuotes:
         """The first reporting verb among the tokens, preferring one with a subject."""
         cues = [t for t in tokens if cue_class(t, self.lexicon) in ("speech", "direct")]
         with_subject = [t for t in cues if subject_of(t) is not None]
-        return (with_subject or cues or [None])[0]
+        found = with_subject or cues
+        return found[0] if found else None
 
     def attribute(self, found: Found, cue: Token) -> None:
         """Set speaker, role and channel of a quote from its cue verb."""

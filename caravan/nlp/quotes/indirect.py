@@ -394,7 +394,10 @@ def _plain_chunk(cue: Token, lo: int, hi: int) -> bool:
 def _set_off(cue: Token, lo: int, hi: int) -> bool:
     """Whether the cue clause stands between commas, or after a comma at the sentence end ("…, he said.")."""
     doc, sent = cue.doc, cue.sent
-    if lo <= sent.start or subject_of(cue) is None or subject_of(cue).i < lo or subject_of(cue).i > hi:
+    if lo <= sent.start:
+        return False
+    subject = subject_of(cue)
+    if subject is None or subject.i < lo or subject.i > hi:
         return False
     before = doc[lo - 1].text in CLAUSE_BREAKS
     after = hi + 1 >= sent.end or doc[hi + 1].text in CLAUSE_BREAKS | {".", "!", "?", ":"} or doc[hi + 1].is_space

@@ -91,7 +91,7 @@ def find_quotes_by_rules(doc: Doc, lexicon: QuoteLexicon) -> list[Found]:
 def _direct(text: str, marked: list[Marked], cues: Cues, names: Names,
             lexicon: QuoteLexicon) -> list[tuple[Quote, int, Marked | None]]:
     """Quoted spans with the speaker named by the cue right after or right before them."""
-    out = []
+    out: list[tuple[Quote, int, Marked | None]] = []
     paras = paragraphs(text)
     for k, m in enumerate(marked):
         para_start, para_end = paras[m.paragraph]
@@ -207,7 +207,7 @@ def _channel(clause: str, lexicon: QuoteLexicon) -> str | None:
 def _dialogue(text: str, cues: Cues, names: Names,
               lexicon: QuoteLexicon) -> list[tuple[Quote, int, Marked | None]]:
     """Paragraphs of dialogue: "—Texto —dijo X—. Más texto." gives the speaker's two pieces."""
-    out = []
+    out: list[tuple[Quote, int, Marked | None]] = []
     for index, (start, end) in enumerate(paragraphs(text)):
         lead = len(text[start:end]) - len(text[start:end].lstrip())
         if text[start + lead: start + lead + 1] not in tuple(DASH):

@@ -260,8 +260,8 @@ def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     if described is not None:
         return described
     speaker = _person_speaker(subject, ent, book) if ent is not None else _phrase_speaker(subject, book)
-    speaker.person = speaker.person or (bool(speaker.name) and speaker.name[:1].isupper()
-                                        and book.is_person(speaker.name))
+    name = speaker.name
+    speaker.person = speaker.person or ((name[:1].isupper() and book.is_person(name)) if name else False)
     if speaker.person or speaker.outlet or subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "NORP") \
             or subject.lower_ in BODY_NOUNS:
         book.note_speaker(at, speaker)
@@ -298,7 +298,7 @@ def _pronoun_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
         return Speaker(name, book.role_of(name) if name else None, person=True)
     if subject.lower_ in THING_PRONOUNS:
         name = book.last_speaker(at, person=False)
-        return Speaker(name, None, outlet=bool(name) and is_outlet(name, book.lexicon))
+        return Speaker(name, None, outlet=is_outlet(name, book.lexicon) if name else False)
     return Speaker(None)
 
 
