@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 FORMAT = "caravan/1"
 
@@ -15,8 +15,8 @@ Feature = Literal["city", "admin", "country", "border", "region"]
 EventType = Literal["depart", "travel", "cross", "arrive", "gather", "block", "force", "detain", "return",
                     "deploy", "policy", "aid", "meet"]
 Modality = Literal["asserted", "planned", "predicted", "negated", "conditional"]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
-MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+MODALITIES: tuple[str, ...] = get_args(Modality)
 
 
 def content_hash(text: str) -> str:

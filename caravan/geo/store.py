@@ -18,6 +18,7 @@ from pathlib import Path
 
 from caravan.errors import GazetteerError
 from caravan.geo.names import normalise
+from caravan.model import Feature
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ class Candidate:
     id: int
     geonameid: int | None
     name: str
-    feature: str
+    feature: Feature
     country: str | None
     countries: tuple[str, ...]
     admin1: str | None

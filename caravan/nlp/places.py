@@ -207,7 +207,7 @@ def _found_from(r: Resolution, focus: Resolution | None = None, words: set[str] 
         return Found(Place(m.start, m.end, name=m.text, feature=feature, score=round(r.score, 3)), r, "abstained")
     country = None if c.feature in ("border", "region") else c.country
     admin1 = c.admin1 if c.feature in ("city", "admin") else None
-    place = Place(m.start, m.end, name=c.name, feature=c.feature, country=country,  # type: ignore[arg-type]
+    place = Place(m.start, m.end, name=c.name, feature=c.feature, country=country,
                   countries=sorted(c.countries) if c.feature == "border" else None, admin1=admin1,
                   lat=c.lat, lon=c.lon, geonameid=c.geonameid, score=round(r.score, 3))
     return Found(place, r)

@@ -135,7 +135,10 @@ def _words(name: str) -> frozenset[str]:
 def load_lexicon(lang: str) -> Lexicon:
     """The quantity word lists for a language ("en" or "es"; others get the English lists)."""
     lang = lang if lang in ("en", "es") else "en"
-    mine = lambda name: [r[1:] for r in _rows(name) if r[0] == lang]  # noqa: E731
+
+    def mine(name: str) -> list[list[str]]:
+        return [r[1:] for r in _rows(name) if r[0] == lang]
+
     currencies = _rows("currencies.tsv")
     lex = Lexicon(
         numbers={w: (float(v), kind) for w, v, kind in mine("numbers.tsv")},
@@ -436,8 +439,11 @@ def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
     if _not_a_count(doc, amount, lex):
         return None
     span = doc[amount.start:amount.end]
-    make = lambda unit, what: Quantity(span.start_char, span.end_char, amount.low, amount.high,  # noqa: E731
-                                       unit=unit, what=what, approximate=amount.approximate)
+
+    def make(unit: str, what: str | None) -> Quantity:
+        return Quantity(span.start_char, span.end_char, amount.low, amount.high, unit=unit, what=what,
+                        approximate=amount.approximate)
+
     if amount.currency:
         return make(amount.currency, money_purpose(doc, amount, lex))
     if amount.high is not None and amount.high <= 1 and not amount.vague:
@@ -453,7 +459,7 @@ def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
     if unit == SINGULAR_NOUN:
         what = _context_people(doc, amount, lex, sentences=0)
         return make(PEOPLE, what) if what else None
-    if unit in lex.containers.values():
+    if unit is not None and unit in lex.containers.values():
         return make(unit, what)
     if unit is None or (unit != PEOPLE and unit not in lex.units.values() and _is_small(doc, amount, FEW)):
         return None

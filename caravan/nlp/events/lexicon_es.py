@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from caravan.datafiles import read_rows
+from caravan.model import EventType
 from caravan.nlp.events.lexicon import DATA_DIR
 
 TRIGGERS_FILE = DATA_DIR / "triggers_es.tsv"
@@ -31,7 +33,7 @@ REFLEXIVE = "se"
 class Trigger:
     """One Spanish trigger: its event type, what the sentence must hold, its lemma and its words."""
 
-    type: str
+    type: EventType
     lemma: str
     needs: tuple[str, ...]
     words: tuple[str, ...]  # one word for a verb form, several for a noun phrase
@@ -70,7 +72,8 @@ def load_triggers() -> dict[tuple[str, ...], Trigger]:
     """Every trigger form (a tuple of lower-case words) -> its Trigger."""
     out: dict[tuple[str, ...], Trigger] = {}
     for row in read_rows(TRIGGERS_FILE):
-        kind, word, needs = row[0], row[1], tuple(row[2].split("|"))
+        # the data file names only event types of the model (test_events_es_triggers_name_known_types)
+        kind, word, needs = cast(EventType, row[0]), row[1], tuple(row[2].split("|"))
         extra = row[3].split() if len(row) > 3 else []
         is_verb = " " not in word and word.endswith(("ar", "er", "ir", "arse", "erse", "irse"))
         forms = (stem_forms(word) | set(extra)) if is_verb else {word, *extra}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from caravan.model import DateRef, Event, Place, Quantity
+from caravan.model import DateRef, Event, Modality, Place, Quantity
 from caravan.nlp.events.lexicon_es import (
     Trigger,
     load_classes,
@@ -42,7 +42,7 @@ OUTCOME_TYPES = frozenset({"arrive"})  # a plain future of an outcome is a predi
 RELATIVE_PRONOUNS = frozenset({"que", "quienes", "cual", "cuales"})
 PASSIVE_FUTURE = frozenset({"será", "serán", "sería", "serían"})
 FROM_WORDS = frozenset({"de", "desde"})
-PRECEDENCE = ("conditional", "negated", "predicted", "planned")
+PRECEDENCE: tuple[Modality, ...] = ("conditional", "negated", "predicted", "planned")
 PLACE_FEATURES = ("city", "admin")
 PEOPLE = "people"
 VERB_ENDINGS = ("ar", "er", "ir", "arse", "erse", "irse")
@@ -205,7 +205,7 @@ def with_previous(doc: Doc, sent: Span) -> Span:
     return doc[doc[j].sent.start if j >= 0 else sent.start:sent.end]
 
 
-def modality_of(doc: Doc, hit: Hit) -> str:
+def modality_of(doc: Doc, hit: Hit) -> Modality:
     """The modality of a trigger: cues before it in its clause, the opening "si" of its sentence, its tense."""
     found = set(_cue_modalities(doc, hit))
     sent = doc[hit.start].sent
@@ -267,8 +267,7 @@ def build_event(doc: Doc, hit: Hit) -> Event:
     first, last = doc[hit.start], doc[hit.end - 1]
     sent = first.sent
     place = place_of(doc, hit, sent)
-    event = Event(first.idx, last.idx + len(last), type=hit.trigger.type,  # type: ignore[arg-type]
-                  modality=modality_of(doc, hit))  # type: ignore[arg-type]
+    event = Event(first.idx, last.idx + len(last), type=hit.trigger.type, modality=modality_of(doc, hit))
     if place is not None:
         event.place, event.lat, event.lon = place.name, place.lat, place.lon
     event.country = country_of(doc, hit, sent, place)

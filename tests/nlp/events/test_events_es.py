@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 import spacy
 
-from caravan.model import Article, Event
+from caravan.model import EVENT_TYPES, Article, Event
 from caravan.nlp.events.lexicon_es import load_triggers, stem_forms, tense_of
 from caravan.nlp.pipeline import Pipeline
 from caravan.settings import Settings
@@ -115,3 +115,8 @@ def test_events_es_purpose_is_planned(rules_only):
     text = "Unos 500 migrantes salieron de Tapachula con el objetivo de llegar a la capital."
     assert kinds(rules_only, text) == [("depart", "asserted"), ("arrive", "planned")]
     assert kinds(rules_only, "Los migrantes juntaron dinero para cruzar el río.") == [("cross", "planned")]
+
+
+def test_events_es_triggers_name_known_types():
+    types = {trigger.type for trigger in load_triggers().values()}
+    assert types and types <= set(EVENT_TYPES), types - set(EVENT_TYPES)
