@@ -43,6 +43,12 @@ POSSESSIVE = r"(?:['’]s?)"
 CONTEXT_CHARS = 80  # how far before a name the "town of" patterns look
 
 
+def pair(one: str, other: str) -> tuple[str, str]:
+    """Two country codes in alphabetical order: the key of the border between them."""
+    first, second = sorted((one, other))
+    return first, second
+
+
 @dataclass(frozen=True)
 class Border:
     start: int
@@ -86,12 +92,12 @@ def find_border_compounds(text: str, gazetteer: Gazetteer) -> list[Border]:
         start, a = _trim_name(m.group("a"), m.start("a"), gazetteer)
         b = country_code(gazetteer, m.group("b"), prefixes=True)
         if a and b and a != b:
-            out.append(Border(start, m.end(), text[start:m.end()], tuple(sorted((a, b)))))  # type: ignore[arg-type]
+            out.append(Border(start, m.end(), text[start:m.end()], pair(a, b)))
     for pattern in SPANISH_COMPOUNDS:
         for m in pattern.finditer(text):
             a, b = country_code(gazetteer, m.group("a")), country_code(gazetteer, m.group("b"))
             if a and b and a != b and not any(o.start < m.end() and m.start() < o.end for o in out):
-                out.append(Border(m.start(), m.end(), m.group(0), tuple(sorted((a, b)))))  # type: ignore[arg-type]
+                out.append(Border(m.start(), m.end(), m.group(0), pair(a, b)))
     return out + find_crossing_borders(text, gazetteer, out)
 
 
@@ -104,7 +110,7 @@ def find_crossing_borders(text: str, gazetteer: Gazetteer, taken: list[Border]) 
             a, b = country_code(gazetteer, m.group("a")), country_code(gazetteer, m.group("b"))
             start, end = m.span("crossing")
             if a and b and a != b and not any(o.start < end and start < o.end for o in [*taken, *out]):
-                out.append(Border(start, end, m.group("crossing"), tuple(sorted((a, b)))))  # type: ignore[arg-type]
+                out.append(Border(start, end, m.group("crossing"), pair(a, b)))
     return out
 
 
@@ -130,8 +136,8 @@ def find_directional_borders(text: str, counts: dict[str, int], gazetteer: Gazet
         country = country_code(gazetteer, owner.group("owner")) if owner else None
         country = country or centre
         other = table.get(country or "", {}).get(m.group("dir").lower()) if country else None
-        if other:
-            out.append(Border(m.start(), m.end(), m.group(0), tuple(sorted((country, other)))))
+        if country and other:
+            out.append(Border(m.start(), m.end(), m.group(0), pair(country, other)))
     return out
 
 

@@ -79,10 +79,14 @@ def find_boilerplate(text: str) -> list[Span]:
             i += 1
             continue
         if matches(line, patterns["widget"]) and not is_prose(line):
-            j = i + 1
-            while j < len(lines) and lines[j] is not None and not is_prose(lines[j]):  # type: ignore[arg-type]
+            j, end = i + 1, line.end
+            while j < len(lines):
+                following = lines[j]
+                if following is None or is_prose(following):
+                    break
+                end = following.end
                 j += 1
-            spans.append(Span(line.start, lines[j - 1].end))  # type: ignore[union-attr]
+            spans.append(Span(line.start, end))
             i = j
             continue
         spans.extend(find_line_spans(line, patterns))

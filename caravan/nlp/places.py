@@ -40,7 +40,13 @@ from caravan.geo.mentions import (
     unsupported_generic,
     unsupported_person,
 )
-from caravan.geo.patterns import Border, find_border_compounds, find_directional_borders, find_single_borders
+from caravan.geo.patterns import (
+    Border,
+    find_border_compounds,
+    find_directional_borders,
+    find_single_borders,
+    pair,
+)
 from caravan.geo.resolver import Mention, Resolution, Resolver
 from caravan.geo.store import Gazetteer
 from caravan.model import Feature, Place
@@ -138,16 +144,16 @@ def one_sense(resolutions: list[Resolution]) -> list[Resolution]:
 def find_focus(resolutions: list[Resolution]) -> Resolution | None:
     """The document's focus, where its streets and buildings lie: the town of its main country named most
     often (the first named on a tie)."""
-    placed = [r for r in resolutions if r.choice is not None]
-    countries = Counter(r.choice.country for r in placed if r.choice.country)  # type: ignore[union-attr]
+    placed = [(r, r.choice) for r in resolutions if r.choice is not None]
+    countries = Counter(c.country for _, c in placed if c.country)
     if not countries:
         return None
     main = countries.most_common(1)[0][0]
-    local = [r for r in placed if r.choice.feature in FOCUS_FEATURES and r.choice.country == main]  # type: ignore
+    local = [(r, c) for r, c in placed if c.feature in FOCUS_FEATURES and c.country == main]
     if not local:
         return None
-    counts = Counter(r.choice.id for r in local)  # type: ignore[union-attr]
-    return max(local, key=lambda r: (counts[r.choice.id], -r.mention.start))  # type: ignore[union-attr]
+    counts = Counter(c.id for _, c in local)
+    return max(local, key=lambda rc: (counts[rc[1].id], -rc[0].mention.start))[0]
 
 
 def _unknown_place_kept(m: Mention) -> bool:
@@ -231,8 +237,7 @@ def single_borders(text: str, resolutions: list[Resolution], gaz: Gazetteer,
             continue
         other = _other_side(side, start, resolutions, counts, gaz)
         if other:
-            first, second = sorted((side, other))
-            out.append(_border_found(Border(start, end, text[start:end], (first, second)),
+            out.append(_border_found(Border(start, end, text[start:end], pair(side, other)),
                                      f"other side from context: {other}"))
             taken.append((start, end))
     out += [_border_found(b, "direction word") for b in find_directional_borders(text, counts, gaz)

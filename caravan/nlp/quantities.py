@@ -16,6 +16,7 @@ import dataclasses
 import logging
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -195,7 +196,7 @@ def _lower(doc: Doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
-def match_phrase(doc: Doc, i: int, table: dict[tuple[str, ...], object]) -> tuple[tuple[str, ...], int] | None:
+def match_phrase(doc: Doc, i: int, table: Mapping[tuple[str, ...], object]) -> tuple[tuple[str, ...], int] | None:
     """The longest phrase of ``table`` starting at token i, with the index after it."""
     for size in range(LONGEST_PHRASE, 0, -1):
         key = tuple(_lower(doc, j) for j in range(i, i + size))
@@ -286,7 +287,7 @@ def parse_amount(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
 
 
 def _vague_or_number(doc: Doc, j: int, lex: Lexicon, lang: str, currency: str | None) -> Amount | None:
-    vague = match_phrase(doc, j, lex.vague)  # type: ignore[arg-type]
+    vague = match_phrase(doc, j, lex.vague)
     if vague:
         low, high = lex.vague[vague[0]]
         return Amount(j, vague[1], low, high, vague=True, approximate=True, number_tokens=list(range(j, vague[1])))
@@ -314,7 +315,7 @@ def read_quantity(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
     """The whole quantity expression starting at token i: hedge, amount and range, or a between-range."""
     if _lower(doc, i) in BETWEEN:
         return _read_between(doc, i, lex, lang)
-    hedge = match_phrase(doc, i, lex.hedges)  # type: ignore[arg-type]
+    hedge = match_phrase(doc, i, lex.hedges)
     start = hedge[1] if hedge else i
     amount = parse_amount(doc, start, lex, lang)
     if amount is None:
@@ -332,7 +333,7 @@ def _read_repeat(doc: Doc, amount: Amount, lex: Lexicon) -> None:
     """ "thousands upon thousands", "miles y miles": the repeated vague word belongs to the same count."""
     if not amount.vague or _lower(doc, amount.end) not in REPEAT_WORDS:
         return
-    again = match_phrase(doc, amount.end + 1, lex.vague)  # type: ignore[arg-type]
+    again = match_phrase(doc, amount.end + 1, lex.vague)
     first = tuple(_lower(doc, j) for j in range(amount.number_tokens[0], amount.number_tokens[-1] + 1))
     if again and again[0] == first:
         amount.end = again[1]
@@ -340,7 +341,7 @@ def _read_repeat(doc: Doc, amount: Amount, lex: Lexicon) -> None:
 
 def _read_open_suffix(doc: Doc, amount: Amount, lex: Lexicon, hedged: bool = False) -> None:
     """ "16,000-plus", "2,000 or more": the amount's high end is open (not "5 plus 3", nor a vague count)."""
-    suffix = match_phrase(doc, amount.end, lex.open_suffixes)  # type: ignore[arg-type]
+    suffix = match_phrase(doc, amount.end, lex.open_suffixes)
     if suffix is None or amount.vague or any(c.isdigit() for c in _lower(doc, suffix[1])):
         return
     if suffix[0] == ("or", "so"):
@@ -493,7 +494,7 @@ def _not_a_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
         return True
     if first.i > 0 and doc[first.i - 1].text in ("'", "’") and not doc[first.i - 1].whitespace_:
         return True  # "'96": a year
-    if amount.end > last.i + 1 and match_phrase(doc, last.i + 1, lex.open_suffixes):  # type: ignore[arg-type]
+    if amount.end > last.i + 1 and match_phrase(doc, last.i + 1, lex.open_suffixes):
         return _hyphen_attached(doc, first.i, last.i, after=False)  # "16,000-plus": the hyphen opens the count
     return _hyphen_attached(doc, first.i, last.i)
 
