@@ -6,7 +6,10 @@ import dataclasses
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 FORMAT = "caravan/1"
 
@@ -136,7 +139,7 @@ class Record:
 
 ITEM_TYPES: dict[str, type] = {"boilerplate": Span, "quotes": Quote, "places": Place, "quantities": Quantity,
                                "dates": DateRef, "events": Event}
-T = TypeVar("T")
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def _item_dict(item: Any) -> dict[str, Any]:
@@ -151,5 +154,5 @@ def _item_dict(item: Any) -> dict[str, Any]:
 
 
 def _item_from(kind: type[T], data: dict[str, Any]) -> T:
-    names = {f.name for f in dataclasses.fields(kind)}  # type: ignore[arg-type]
+    names = {f.name for f in dataclasses.fields(kind)}
     return kind(**{k: v for k, v in data.items() if k in names})

@@ -195,7 +195,7 @@ def build_event(m: Match) -> Event | None:
     modality = find_modality(chain, m.consumed, governed=governed, outcome=m.rule.type in OUTCOME_TYPES)
     if modality == "asserted" and is_planned_noun(m.head):
         modality = "planned"
-    event = Event(start=start, end=end, type=m.rule.type, modality=modality)  # type: ignore[arg-type]
+    event = Event(start=start, end=end, type=m.rule.type, modality=modality)
     event.place, event.country, event.lat, event.lon = where_of(m, chain, clause)
     event.date = args.date_of(m.doc, clause, m.sent, start)
     event.actor = args.actor_text(m.doc, actor_token(m, chain))

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from caravan.model import EventType
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "events"
 TRIGGERS_FILE = DATA_DIR / "triggers.json"
 LEXICON_FILE = DATA_DIR / "lexicon.json"
@@ -19,7 +21,7 @@ MODALITY_FILE = DATA_DIR / "modality.json"
 class TriggerRule:
     """One line of triggers.json: the words that may trigger an event type, and what must hold for them to."""
 
-    type: str
+    type: EventType  # triggers.json names only the model's types (test_events checks)
     words: tuple[tuple[str, ...], ...]  # each a lemma followed by the particle/preposition words of a phrase
     pos: str  # "verb", "noun" or "any"
     require: tuple[tuple[str, ...], ...]  # all groups must hold; within a group, any name

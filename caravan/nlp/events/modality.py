@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from caravan.model import Modality
 from caravan.nlp.events.clause import is_reporting, subject_of
 from caravan.nlp.events.lexicon import lemma, load_cues
 
@@ -159,7 +160,7 @@ def reported_intent(chain: list[Token], subject: Token) -> bool:
     return is_reporting(top.head)
 
 
-def future_modality(chain: list[Token], outcome: bool = False) -> str:
+def future_modality(chain: list[Token], outcome: bool = False) -> Modality:
     """A plain future is planned when an agent (or the speaker) intends it, predicted when it happens to someone
     or is an outcome others foresee ("the caravan will *arrive* next week"; ``outcome``)."""
     subject, passive = subject_of(chain)
@@ -176,7 +177,7 @@ def future_modality(chain: list[Token], outcome: bool = False) -> str:
 
 
 def find_modality(chain: list[Token], consumed: Collection[int] = (), governed: bool = False,
-                  outcome: bool = False) -> str:
+                  outcome: bool = False) -> Modality:
     """The modality of the event whose governor chain (trigger first) is ``chain``."""
     found = read_cues(chain, consumed, governed)
     if found.conditional:
