@@ -280,9 +280,9 @@ def refine_places(track: Track) -> None:
         here, span = joined.event.best.mention, joined.span
         if here.lat is not None or span is None or not _short(span):
             continue
-        near = [(gap_days(span, j.span), j) for j in located  # type: ignore[arg-type]
-                if j.event.best.mention.country == here.country and j.event.stories & joined.event.stories
-                and gap_days(span, j.span) <= REFINE_DAYS]  # type: ignore[arg-type]
+        near = [(gap_days(span, j.span), j) for j in located
+                if j.span is not None and j.event.best.mention.country == here.country
+                and j.event.stories & joined.event.stories and gap_days(span, j.span) <= REFINE_DAYS]
         if not near:
             continue
         closest = min(days for days, _ in near)
