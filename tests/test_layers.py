@@ -15,7 +15,7 @@ LAYERS = {
     "link": 4,
     "export": 5,
     "view": 6,
-    "batch": 7,
+    "batch": 7, "cluster": 7,
     "api": 8,
     "cli": 9,
 }
@@ -23,6 +23,7 @@ LAYERS = {
 EXCEPTIONS = {
     ("caravan.export.events", "caravan.view.words"),
     ("caravan.api.routers.quotes", "caravan.cli.quotes"),
+    ("caravan.geo.mentions", "caravan.nlp.extensions"),
 }
 # sibling packages of nlp that must not import each other
 SIBLINGS = ("caravan.nlp.quotes", "caravan.nlp.events")

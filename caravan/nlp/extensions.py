@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, cast
+
 from spacy.attrs import IDX, LENGTH, NORM, SPACY
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 # name -> default; list defaults are created per Doc by a getter-free default of None, set by the pipeline
 EXTENSIONS: dict[str, object] = {
@@ -21,15 +26,20 @@ EXTENSIONS: dict[str, object] = {
 TEXT_KEY = ("caravan", "text")  # Doc.user_data key of the Doc's text, kept once per Doc
 
 
+def user_data(doc: Doc) -> dict[Any, Any]:
+    """``Doc.user_data``, typed as spaCy uses it: its stub says str keys; spaCy itself (and Caravan) use tuples."""
+    return doc.user_data
+
+
 def doc_text(doc: Doc) -> str:
     """The Doc's text, built once: spaCy's ``Doc.text`` joins every token again on each access.
 
     The pipeline stores the article's text here before any component runs (the Doc is made from it, so it is
     the same string); components read ``doc_text(doc)`` instead of ``doc.text`` inside loops.
     """
-    text = doc.user_data.get(TEXT_KEY)
+    text = user_data(doc).get(TEXT_KEY)
     if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
+        text = user_data(doc)[TEXT_KEY] = doc.text
     return text
 
 
@@ -42,11 +52,11 @@ class TextDoc(Doc):
 
     @property
     def text(self) -> str:
-        return self.user_data[TEXT_KEY]
+        return user_data(self)[TEXT_KEY]
 
     @property
     def text_with_ws(self) -> str:
-        return self.user_data[TEXT_KEY]
+        return user_data(self)[TEXT_KEY]
 
 
 def keeping_text(doc: Doc, text: str) -> Doc:
@@ -56,8 +66,9 @@ def keeping_text(doc: Doc, text: str) -> Doc:
     rows = doc.to_array([IDX, LENGTH, SPACY, NORM])
     words = [text[i:i + n] for i, n in rows[:, :2].tolist()]
     kept = TextDoc(doc.vocab, words=words, spaces=rows[:, 2].astype(bool).tolist())
-    kept.from_array([NORM], rows[:, 3:4])  # tokenizer exceptions set norms ("n't" -> "not")
-    kept.user_data[TEXT_KEY] = text
+    norms = cast("Ints2d", rows[:, 3:4])  # integer rows (the stub of to_array says floats)
+    kept.from_array([NORM], norms)  # tokenizer exceptions set norms ("n't" -> "not")
+    user_data(kept)[TEXT_KEY] = text
     return kept
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from caravan.errors import LanguageError, ModelError
 from caravan.model import ITEM_TYPES, Article, Record, Span
 from caravan.nlp.boilerplate import find_boilerplate
-from caravan.nlp.extensions import TEXT_KEY, in_boilerplate, keeping_text, register_extensions
+from caravan.nlp.extensions import TEXT_KEY, in_boilerplate, keeping_text, register_extensions, user_data
 from caravan.nlp.language import detect_language
 from caravan.nlp.models import load_blank, load_model
 from caravan.settings import Settings, load_settings
@@ -89,7 +89,7 @@ class Pipeline:
 
     def annotate(self, doc: Doc, article: Article) -> Doc:
         doc._.article = article
-        doc.user_data[TEXT_KEY] = article.text  # == doc.text, which spaCy rebuilds on each access (doc_text)
+        user_data(doc)[TEXT_KEY] = article.text  # == doc.text, which spaCy rebuilds on each access (doc_text)
         doc._.published = parse_date(article.published)
         doc._.boilerplate = find_boilerplate(article.text)
         for component in self.components:
