@@ -17,9 +17,11 @@ from pathlib import Path
 
 from common import load_average
 
-REPORT = ("About 120 people crossed the river into the border town on Tuesday, local police said. "
-          "\"We have opened the school gym for the night,\" the mayor told reporters. "
-          "Aid groups said the families had walked for nine days.\n")
+REPORT = (
+    "About 120 people crossed the river into the border town on Tuesday, local police said. "
+    '"We have opened the school gym for the night," the mayor told reporters. '
+    "Aid groups said the families had walked for nine days.\n"
+)
 CARAVAN = Path(sys.executable).parent / "caravan"
 
 

@@ -24,9 +24,17 @@ def corpus_articles(limit: int | None = None, path: Path = CORPUS, repeat: int =
         sys.exit(f"Error: no corpus at {path}")
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows = [json.loads(line) for line in itertools.islice(fh, limit)]
-    return [Article(id=f"{r['id']}~{n}" if n else r["id"], text=r["text"], title=r.get("title"),
-                    published=r.get("published"), language=r.get("language"))
-            for n in range(repeat) for r in rows]
+    return [
+        Article(
+            id=f"{r['id']}~{n}" if n else r["id"],
+            text=r["text"],
+            title=r.get("title"),
+            published=r.get("published"),
+            language=r.get("language"),
+        )
+        for n in range(repeat)
+        for r in rows
+    ]
 
 
 def write_jsonl(articles: list[Article], path: Path) -> Path:
@@ -68,4 +76,4 @@ def load_average() -> str:
 
 def batches(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]

@@ -35,8 +35,9 @@ def worker_cpu(client: distributed.Client) -> list[float]:
 def timed_ingest(workers: int, articles: list[Article], tmp: Path, chunk: int) -> tuple[float, list[float]]:
     """Wall seconds of the ingest, and the CPU seconds each worker spent on it."""
     settings = load_settings(db_path=str(tmp / f"w{workers}.db"), dask_chunk=chunk)
-    cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       dashboard_address=":0", silence_logs=logging.WARNING)
+    cluster = distributed.LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.WARNING
+    )
     with cluster, distributed.Client(cluster) as client:
         client.run(extract_chunk, settings, [Article(id="warm", text="Warm-up text for the model.")])
         cpu = worker_cpu(client)

@@ -1,6 +1,6 @@
 """Prints the events found in development articles, each with its sentence, for reading and error analysis.
 
-    .venv/bin/python bench/events_dev.py [N ...]     articles by line number in ../shared/corpus/caravan-dev.jsonl
+.venv/bin/python bench/events_dev.py [N ...]     articles by line number in ../shared/corpus/caravan-dev.jsonl
 """
 
 from __future__ import annotations
@@ -27,17 +27,19 @@ def load_articles(lines: list[int]) -> list[Article]:
 def sentence_at(text: str, start: int) -> str:
     left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start))
     right = min(x for x in (text.find("\n", start), text.find(". ", start), len(text)) if x >= 0)
-    return text[left + 1: right + 1].strip()
+    return text[left + 1 : right + 1].strip()
 
 
 def show(pipeline: Pipeline, article: Article) -> None:
     record = pipeline(article)
     sys.stdout.write(f"\n##### {article.id} {article.published} {article.title}\n")
     for e in record.events:
-        trigger = article.text[e.start:e.end]
-        sys.stdout.write(f"- {trigger!r} {e.type}/{e.modality} actor={e.actor!r} place={e.place!r} "
-                         f"country={e.country} date={e.date} size={e.size} amount={e.amount} quote={e.quote}\n"
-                         f"    | {sentence_at(article.text, e.start)}\n")
+        trigger = article.text[e.start : e.end]
+        sys.stdout.write(
+            f"- {trigger!r} {e.type}/{e.modality} actor={e.actor!r} place={e.place!r} "
+            f"country={e.country} date={e.date} size={e.size} amount={e.amount} quote={e.quote}\n"
+            f"    | {sentence_at(article.text, e.start)}\n"
+        )
 
 
 def main(argv: list[str]) -> int:

@@ -52,9 +52,11 @@ def run(model: str, data_file: str, show: bool) -> None:
             sys.stdout.write(f"  {text}\n    expected {expected} found {found}\n")
     for name, (hits, n_found, n_expected) in totals.items():
         label = "rules only" if model == NO_MODEL else f"model {model}"
-        sys.stdout.write(f"{data_file:24} {label:24} {name:14} precision "
-                         f"{hits / max(n_found, 1):.3f} ({hits}/{n_found})  recall {hits / max(n_expected, 1):.3f} "
-                         f"({hits}/{n_expected})\n")
+        sys.stdout.write(
+            f"{data_file:24} {label:24} {name:14} precision "
+            f"{hits / max(n_found, 1):.3f} ({hits}/{n_found})  recall {hits / max(n_expected, 1):.3f} "
+            f"({hits}/{n_expected})\n"
+        )
 
 
 if __name__ == "__main__":

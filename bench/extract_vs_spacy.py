@@ -39,8 +39,10 @@ def main() -> None:
     n = len(articles)
     print(f"articles:          {n}   (load average {load_average()})")
     print(f"bare spaCy:        {bare.cpu:.1f} s CPU, {bare.wall:.1f} s wall ({n / bare.cpu:.2f} articles/CPU-s)")
-    print(f"bare spaCy, nlp(text) one by one: {single.cpu:.1f} s CPU (what batching alone gives: "
-          f"{single.cpu / bare.cpu:.2f}x)")
+    print(
+        f"bare spaCy, nlp(text) one by one: {single.cpu:.1f} s CPU (what batching alone gives: "
+        f"{single.cpu / bare.cpu:.2f}x)"
+    )
     rate = n / caravan.cpu
     print(f"caravan pipeline:  {caravan.cpu:.1f} s CPU, {caravan.wall:.1f} s wall ({rate:.2f} articles/CPU-s)")
     print(f"wall ratio:        {bare.wall / caravan.wall:.2f}")

@@ -42,8 +42,9 @@ class Tally:
 
     def note(self, kind: str, cases: list[Case], detail: str) -> None:
         if len(self.problems) < SHOWN:
-            self.problems.append(f"{kind}: {detail}\n  kinds: {[c.kind for c in cases]}\n  "
-                                 f"first bytes: {[c.data[:120] for c in cases]}")
+            self.problems.append(
+                f"{kind}: {detail}\n  kinds: {[c.kind for c in cases]}\n  first bytes: {[c.data[:120] for c in cases]}"
+            )
 
 
 def run_batch(tally: Tally, cases: list[Case]) -> None:
@@ -75,8 +76,13 @@ def fuzz_run(tally: Tally, run_seed: int, batches: int) -> None:
     """One hypothesis run of ``batches`` batches, drawn from ``run_seed``."""
 
     @seed(run_seed)
-    @settings(max_examples=batches, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=batches,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(st.lists(any_case, min_size=BATCH, max_size=BATCH))
     def fuzz(cases: list[Case]) -> None:
         run_batch(tally, cases)
@@ -99,8 +105,10 @@ def main() -> None:
         print(problem)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"{tally.articles} articles read and stored in {time.perf_counter() - started:.0f} s (peak {peak} MB)")
-    print(f"inputs tried: {tally.inputs}, failures recorded: {tally.failures}, crashes: {tally.crashes}, "
-          f"violations: {tally.violations}")
+    print(
+        f"inputs tried: {tally.inputs}, failures recorded: {tally.failures}, crashes: {tally.crashes}, "
+        f"violations: {tally.violations}"
+    )
 
 
 if __name__ == "__main__":

@@ -49,8 +49,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="JSON Lines corpus (default: %(default)s)")
     parser.add_argument("--db", type=Path, default=None, help="store to write (default: a fresh temporary one)")
     parser.add_argument("--workers", type=int, default=1, help="pipeline processes (default: %(default)s)")
-    parser.add_argument("--store-only", action="store_true",
-                        help="skip the NLP pipeline (empty records): the cost of reading, dedupe and storing alone")
+    parser.add_argument(
+        "--store-only",
+        action="store_true",
+        help="skip the NLP pipeline (empty records): the cost of reading, dedupe and storing alone",
+    )
     return parser.parse_args()
 
 

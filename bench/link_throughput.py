@@ -65,11 +65,11 @@ def scale_to(db: Database, target: int) -> None:
                 return
             days = 30 * copy
             new_id = f"{article.id}-x{copy}"
-            moved = dataclasses.replace(article, id=new_id, text=article.text + f"\n[copy {copy}]",
-                                        published=shift(article.published, days))
+            moved = dataclasses.replace(
+                article, id=new_id, text=article.text + f"\n[copy {copy}]", published=shift(article.published, days)
+            )
             events = [dataclasses.replace(e, date=shift(e.date, days)) for e in record.events]
-            db.add_article(moved, dataclasses.replace(record, id=new_id, events=events,
-                                                      published=moved.published))
+            db.add_article(moved, dataclasses.replace(record, id=new_id, events=events, published=moved.published))
 
 
 def main() -> None:
@@ -81,14 +81,30 @@ def main() -> None:
     db = Database(args.db)
     if args.limit:
         n, seconds = extract_into(db, args.limit)
-        print(json.dumps({"extracted": n, "extract_seconds": round(seconds, 1),
-                          "extract_seconds_per_article": round(seconds / max(n, 1), 3)}))
+        print(
+            json.dumps(
+                {
+                    "extracted": n,
+                    "extract_seconds": round(seconds, 1),
+                    "extract_seconds_per_article": round(seconds / max(n, 1), 3),
+                }
+            )
+        )
     if args.scale:
         scale_to(db, args.scale)
     started = time.perf_counter()
     summary = update_links(db, rebuild=True)
-    print(json.dumps({"articles": summary.articles, "mentions": summary.mentions, "events": summary.events,
-                      "movements": summary.movements, "link_seconds": round(time.perf_counter() - started, 2)}))
+    print(
+        json.dumps(
+            {
+                "articles": summary.articles,
+                "mentions": summary.mentions,
+                "events": summary.events,
+                "movements": summary.movements,
+                "link_seconds": round(time.perf_counter() - started, 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -51,9 +51,11 @@ def main() -> None:
     for error in result.errors[:10]:
         print(f"error: {error}")
     ms = {p: result.percentile(p) * 1000 for p in (50, 95, 99)}
-    print(f"{options.clients} clients for {result.seconds:.0f} s: {result.requests} requests "
-          f"({result.requests / result.seconds:.0f}/s), errors: {len(result.errors)}, p50 {ms[50]:.0f} ms, "
-          f"p95 {ms[95]:.0f} ms, p99 {ms[99]:.0f} ms, articles written meanwhile: {result.written}")
+    print(
+        f"{options.clients} clients for {result.seconds:.0f} s: {result.requests} requests "
+        f"({result.requests / result.seconds:.0f}/s), errors: {len(result.errors)}, p50 {ms[50]:.0f} ms, "
+        f"p95 {ms[95]:.0f} ms, p99 {ms[99]:.0f} ms, articles written meanwhile: {result.written}"
+    )
 
 
 if __name__ == "__main__":

@@ -73,8 +73,11 @@ def paragraphs_html(text: str) -> str:
 def page(article: dict[str, str]) -> bytes:
     lang = "es" if article["id"] == "migrantes-cruzan-suchiate" else "en"
     fields = {k: html.escape(v) for k, v in article.items()}
-    return PAGE.format(lang=lang, paragraphs=paragraphs_html(article["text"]), **{
-        k: fields[k] for k in ("title", "outlet", "published", "url")}).encode("utf-8")
+    return PAGE.format(
+        lang=lang,
+        paragraphs=paragraphs_html(article["text"]),
+        **{k: fields[k] for k in ("title", "outlet", "published", "url")},
+    ).encode("utf-8")
 
 
 def rss_date(day: str) -> str:
@@ -113,13 +116,20 @@ def record_id(uri: str, kind: str) -> str:
     return f"<urn:uuid:{uuid.UUID(hashlib.md5(f'{kind} {uri}'.encode()).hexdigest())}>"
 
 
-def write_record(writer: WARCWriter, uri: str, kind: str, payload: bytes, http: StatusAndHeaders | None,
-                 content_type: str | None = None) -> None:
+def write_record(
+    writer: WARCWriter,
+    uri: str,
+    kind: str,
+    payload: bytes,
+    http: StatusAndHeaders | None,
+    content_type: str | None = None,
+) -> None:
     headers = {"WARC-Date": CAPTURE_DATE, "WARC-Record-ID": record_id(uri, kind)}
     if content_type:
         headers["Content-Type"] = content_type
-    writer.write_record(writer.create_warc_record(uri, kind, payload=io.BytesIO(payload), http_headers=http,
-                                                  warc_headers_dict=headers))
+    writer.write_record(
+        writer.create_warc_record(uri, kind, payload=io.BytesIO(payload), http_headers=http, warc_headers_dict=headers)
+    )
 
 
 def response_headers(status: str, media_type: str, extra: list[tuple[str, str]] | None = None) -> StatusAndHeaders:
@@ -132,17 +142,31 @@ def write_warc(articles: list[dict[str, str]]) -> None:
     info = b"software: warcio (bench/make_sample_warc.py)\r\nformat: WARC File Format 1.1\r\n"
     write_record(writer, "", "warcinfo", info, None, "application/warc-fields")
     robots = b"User-agent: *\nAllow: /\n"
-    write_record(writer, "https://www.gulfcoastledger.example/robots.txt", "response", robots,
-                 response_headers("200 OK", "text/plain"))
+    write_record(
+        writer,
+        "https://www.gulfcoastledger.example/robots.txt",
+        "response",
+        robots,
+        response_headers("200 OK", "text/plain"),
+    )
     for article in articles:
-        request = StatusAndHeaders(f"GET {article['url'].split('.example', 1)[1]} HTTP/1.1",
-                                   [("Host", article["url"].split("/")[2])], is_http_request=True)
+        request = StatusAndHeaders(
+            f"GET {article['url'].split('.example', 1)[1]} HTTP/1.1",
+            [("Host", article["url"].split("/")[2])],
+            is_http_request=True,
+        )
         write_record(writer, article["url"], "request", b"", request)
-        write_record(writer, article["url"], "response", page(article),
-                     response_headers("200 OK", "text/html; charset=utf-8"))
+        write_record(
+            writer, article["url"], "response", page(article), response_headers("200 OK", "text/html; charset=utf-8")
+        )
     moved = articles[0]["url"].replace("/2025/01/14/", "/latest/")
-    write_record(writer, moved, "response", b"", response_headers("301 Moved Permanently", "text/html",
-                                                                  [("Location", articles[0]["url"])]))
+    write_record(
+        writer,
+        moved,
+        "response",
+        b"",
+        response_headers("301 Moved Permanently", "text/html", [("Location", articles[0]["url"])]),
+    )
     (SAMPLE / "sample.warc.gz").write_bytes(out.getvalue())
 
 

@@ -24,7 +24,7 @@ def main() -> None:
     parser.add_argument("--no-zone", action="store_true")
     args = parser.parse_args()
     base = corpus_articles()
-    articles = corpus_articles(repeat=math.ceil(args.articles / len(base)))[:args.articles]
+    articles = corpus_articles(repeat=math.ceil(args.articles / len(base)))[: args.articles]
     pipeline = Pipeline()
     samples: list[tuple[int, float]] = []
     for n, article in enumerate(articles, 1):
@@ -40,8 +40,10 @@ def main() -> None:
     first, last = samples[0][1], samples[-1][1]
     print(f"zone: {not args.no_zone}   string store: {strings}   (load average {load_average()})")
     print(f"RSS after {samples[0][0]}: {first:.0f} MiB, after {samples[-1][0]}: {last:.0f} MiB")
-    print(f"peak RSS MiB over {len(articles)} articles: {peak_rss_mib():.0f} (growth after the first sample: "
-          f"{last - first:+.0f})")
+    print(
+        f"peak RSS MiB over {len(articles)} articles: {peak_rss_mib():.0f} (growth after the first sample: "
+        f"{last - first:+.0f})"
+    )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,9 @@ def read_articles(gold: Path, limit: int | None) -> list[Article]:
     articles = []
     for txt in sorted(gold.glob("gwn-*.txt"), key=lambda p: int(p.stem.split("-")[1]))[:limit]:
         meta = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
-        articles.append(Article(id=txt.stem, text=txt.read_text(encoding="utf-8"), published=meta.get("published"),
-                                source=str(txt)))
+        articles.append(
+            Article(id=txt.stem, text=txt.read_text(encoding="utf-8"), published=meta.get("published"), source=str(txt))
+        )
     return articles
 
 
@@ -54,8 +55,9 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     run(args.gold, args.out, args.limit)
-    scored = subprocess.run([sys.executable, str(SCORER), str(args.gold), str(args.out)], capture_output=True,
-                            text=True, check=True)
+    scored = subprocess.run(
+        [sys.executable, str(SCORER), str(args.gold), str(args.out)], capture_output=True, text=True, check=True
+    )
     sys.stdout.write("".join(line + "\n" for line in scored.stdout.splitlines() if line.startswith("places.")))
 
 

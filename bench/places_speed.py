@@ -29,7 +29,7 @@ def sample_names(gazetteer, count: int) -> list[str]:
 def measure(resolver: Resolver, names: list[str], per_doc: int) -> float:
     start = time.perf_counter()
     for i in range(0, len(names), per_doc):
-        chunk = names[i:i + per_doc]
+        chunk = names[i : i + per_doc]
         resolver.resolve([Mention(j * 30, j * 30 + len(n), n) for j, n in enumerate(chunk)])
     return len(names) / (time.perf_counter() - start)
 

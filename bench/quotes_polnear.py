@@ -50,8 +50,9 @@ def main(argv: list[str]) -> int:
     with OUT.open("w", encoding="utf-8") as fh:
         for article in load_articles(args.gold_dir, args.limit):
             fh.write(json.dumps(pipeline(article).to_dict(), ensure_ascii=False) + "\n")
-    result = subprocess.run([sys.executable, str(SCORER), str(args.gold_dir), str(OUT)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(SCORER), str(args.gold_dir), str(OUT)], capture_output=True, text=True, check=True
+    )
     sys.stdout.write("".join(line + "\n" for line in result.stdout.splitlines() if line.startswith("quotes")))
     return 0
 

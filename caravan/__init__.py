@@ -1,8 +1,8 @@
 """Caravan: news about human migration in, a sourced and geolocated caravan/1 record out.
 
-    >>> from caravan import Pipeline, Article
-    >>> record = Pipeline()(Article(id="a1", text="...", published="2020-01-17"))
-    >>> record.to_dict()["quotes"]
+>>> from caravan import Pipeline, Article
+>>> record = Pipeline()(Article(id="a1", text="...", published="2020-01-17"))
+>>> record.to_dict()["quotes"]
 """
 
 from __future__ import annotations
@@ -17,12 +17,25 @@ if TYPE_CHECKING:
     from caravan.nlp.pipeline import Pipeline
 
 __version__ = "0.1.0"
-__all__ = ["Article", "CaravanError", "DateRef", "Event", "Pipeline", "Place", "Quantity", "Quote", "Record",
-           "Settings", "SourceError", "Span", "extract_text", "load_settings"]
+__all__ = [
+    "Article",
+    "CaravanError",
+    "DateRef",
+    "Event",
+    "Pipeline",
+    "Place",
+    "Quantity",
+    "Quote",
+    "Record",
+    "Settings",
+    "SourceError",
+    "Span",
+    "extract_text",
+    "load_settings",
+]
 
 
-def extract_text(text: str, published: str | None = None, id: str = "text",
-                 settings: Settings | None = None) -> Record:
+def extract_text(text: str, published: str | None = None, id: str = "text", settings: Settings | None = None) -> Record:
     """The caravan/1 record of one text (the pipeline is built once per process)."""
     from caravan.nlp.pipeline import shared_pipeline
 

@@ -43,12 +43,12 @@ JOBS_PER_WORKER = 4  # articles in flight per worker process: keeps workers busy
 class Outcome(enum.Enum):
     """What happened to one input item."""
 
-    NEW = "new"                         # processed and stored
-    SKIPPED = "skipped"                 # stored, not processed (e.g. a language the pipeline does not handle)
-    NEAR_DUPLICATE = "near-duplicate"   # stored pointing at its original, not processed
-    DUPLICATE = "duplicate"             # same text as an earlier item of this run: nothing added
-    ALREADY_STORED = "already stored"   # same text as an article stored by an earlier run: nothing added
-    FAILED = "failed"                   # not readable, or the pipeline failed: recorded in failures
+    NEW = "new"  # processed and stored
+    SKIPPED = "skipped"  # stored, not processed (e.g. a language the pipeline does not handle)
+    NEAR_DUPLICATE = "near-duplicate"  # stored pointing at its original, not processed
+    DUPLICATE = "duplicate"  # same text as an earlier item of this run: nothing added
+    ALREADY_STORED = "already stored"  # same text as an article stored by an earlier run: nothing added
+    FAILED = "failed"  # not readable, or the pipeline failed: recorded in failures
 
 
 @dataclass
@@ -68,13 +68,15 @@ class IngestSummary:
         """The closing summary, one line per outcome."""
         c = self.counts
         rate = self.items / self.seconds if self.seconds else 0.0
-        return [f"{self.items} items in {self.seconds:.1f}s ({rate:.2f} items/s)",
-                f"  new:             {c[Outcome.NEW] + c[Outcome.SKIPPED]:6d}  (processed and stored; "
-                f"{c[Outcome.SKIPPED]} of them skipped by language)",
-                f"  near-duplicates: {c[Outcome.NEAR_DUPLICATE]:6d}  (stored, pointing at their original)",
-                f"  duplicates:      {c[Outcome.DUPLICATE]:6d}  (same text as an earlier item; nothing added)",
-                f"  already stored:  {c[Outcome.ALREADY_STORED]:6d}  (stored by an earlier run; nothing added)",
-                f"  failed:          {c[Outcome.FAILED]:6d}  (in the failures table; {self.new_failures} new)"]
+        return [
+            f"{self.items} items in {self.seconds:.1f}s ({rate:.2f} items/s)",
+            f"  new:             {c[Outcome.NEW] + c[Outcome.SKIPPED]:6d}  (processed and stored; "
+            f"{c[Outcome.SKIPPED]} of them skipped by language)",
+            f"  near-duplicates: {c[Outcome.NEAR_DUPLICATE]:6d}  (stored, pointing at their original)",
+            f"  duplicates:      {c[Outcome.DUPLICATE]:6d}  (same text as an earlier item; nothing added)",
+            f"  already stored:  {c[Outcome.ALREADY_STORED]:6d}  (stored by an earlier run; nothing added)",
+            f"  failed:          {c[Outcome.FAILED]:6d}  (in the failures table; {self.new_failures} new)",
+        ]
 
 
 @dataclass
@@ -205,8 +207,12 @@ class Ingester:
 
 def near_duplicate_record(article: Article, near: NearDuplicate) -> Record:
     """The record of a near-duplicate: not processed, with the reason and its original."""
-    return Record(id=article.id, language=article.language, published=article.published,
-                  skipped=f"near-duplicate of {near.original} (similarity {near.similarity:.2f})")
+    return Record(
+        id=article.id,
+        language=article.language,
+        published=article.published,
+        skipped=f"near-duplicate of {near.original} (similarity {near.similarity:.2f})",
+    )
 
 
 def run_pipeline(extract: Extractor, article: Article) -> Record | WorkerFailure:
@@ -228,9 +234,16 @@ def _default_extractor(settings: Settings) -> Extractor:
     return Pipeline(settings)
 
 
-def ingest_items(items: Iterable[Article | SourceError], db: Store, settings: Settings, *,
-                 extract: Extractor | None = None, progress: bool = False, workers: int = 1,
-                 client: DaskClient | None = None) -> IngestSummary:
+def ingest_items(
+    items: Iterable[Article | SourceError],
+    db: Store,
+    settings: Settings,
+    *,
+    extract: Extractor | None = None,
+    progress: bool = False,
+    workers: int = 1,
+    client: DaskClient | None = None,
+) -> IngestSummary:
     """Store every item (article or reading error) into the database; the run's summary.
 
     With ``workers`` > 1 the pipeline runs in that many processes (each loads its own models; ``extract``, if
@@ -256,17 +269,22 @@ def ingest_items(items: Iterable[Article | SourceError], db: Store, settings: Se
 
 def show_counts(bar: tqdm, summary: IngestSummary) -> None:
     counts = summary.counts
-    bar.set_postfix(new=counts[Outcome.NEW], dup=counts[Outcome.NEAR_DUPLICATE],
-                    same=counts[Outcome.DUPLICATE] + counts[Outcome.ALREADY_STORED], failed=counts[Outcome.FAILED],
-                    refresh=False)
+    bar.set_postfix(
+        new=counts[Outcome.NEW],
+        dup=counts[Outcome.NEAR_DUPLICATE],
+        same=counts[Outcome.DUPLICATE] + counts[Outcome.ALREADY_STORED],
+        failed=counts[Outcome.FAILED],
+        refresh=False,
+    )
 
 
 def run_parallel(ingester: Ingester, bar: tqdm, workers: int) -> None:
     """Process articles in worker processes; store them here, in input order, as their records come back."""
     window = workers * JOBS_PER_WORKER
     context = multiprocessing.get_context("spawn")  # workers share nothing with this process's connections
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
-                               initargs=(ingester.settings, ingester._extract))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=start_worker, initargs=(ingester.settings, ingester._extract)
+    )
     try:
         queue: deque[Job] = deque()
         for item in bar:
@@ -298,8 +316,23 @@ def work(article: Article) -> Record | WorkerFailure:
     return run_pipeline(WORKER_STATE["extract"], article)
 
 
-def ingest(sources: list[str], db: Store, settings: Settings, *, extract: Extractor | None = None,
-           progress: bool = False, workers: int = 1, client: DaskClient | None = None) -> IngestSummary:
+def ingest(
+    sources: list[str],
+    db: Store,
+    settings: Settings,
+    *,
+    extract: Extractor | None = None,
+    progress: bool = False,
+    workers: int = 1,
+    client: DaskClient | None = None,
+) -> IngestSummary:
     """Read every source and store its articles (see ``ingest_items``)."""
-    return ingest_items(read_sources(sources, settings), db, settings, extract=extract, progress=progress,
-                        workers=workers, client=client)
+    return ingest_items(
+        read_sources(sources, settings),
+        db,
+        settings,
+        extract=extract,
+        progress=progress,
+        workers=workers,
+        client=client,
+    )

@@ -52,8 +52,13 @@ def connect(scheduler: str, workers: int = 1, timeout: float = 20.0) -> Iterator
     distributed = _distributed()
     if scheduler == LOCAL:
         logging.getLogger("distributed").setLevel(logging.WARNING)  # its INFO lines would bury the progress bar
-        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                           dashboard_address=":0", silence_logs=logging.WARNING)
+        cluster = distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=logging.WARNING,
+        )
         with cluster, distributed.Client(cluster) as client:
             yield client
         return
@@ -75,8 +80,9 @@ _EXTRACTORS: dict[str, Extractor] = {}
 _LOCK = threading.Lock()  # a worker with several threads (or processes=False) runs one article at a time
 
 
-def extract_chunk(settings: Settings, articles: list[Article],
-                  extract: Extractor | None = None) -> list[Record | WorkerFailure]:
+def extract_chunk(
+    settings: Settings, articles: list[Article], extract: Extractor | None = None
+) -> list[Record | WorkerFailure]:
     """The records of a chunk of articles (a failure in place of each article the pipeline broke on)."""
     from caravan.batch import _default_extractor, run_pipeline
 

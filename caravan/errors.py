@@ -1,19 +1,19 @@
 """The one exception tree of Caravan; third-party errors are translated into it at the boundary.
 
-    CaravanError
-    ├── SourceError            an input item could not be read (carries the item and the reason)
-    │   ├── FetchError         a URL could not be fetched (network, HTTP status, timeout)
-    │   ├── PrivateAddressError a URL resolves to a private or loopback address
-    │   ├── TooLargeError      an item is over the configured size limit
-    │   ├── DecodeError        bytes that are not text in any encoding we detect (binary, invalid)
-    │   ├── EmptyError         an item with no text (empty file, HTML page with no article)
-    │   └── FormatError        a malformed container (JSON Lines, feed, WARC)
-    ├── LanguageError          an article in a language the pipeline does not process
-    ├── ModelError             a spaCy model is missing or cannot be loaded
-    ├── GazetteerError         the offline gazetteer cannot be built, imported or read
-    ├── StoreError             the database cannot be opened, migrated or written
-    ├── ExportError            the store cannot be exported as asked (format, items, missing extra)
-    └── NotFoundError          nothing is stored under the id asked for (an article, a movement)
+CaravanError
+├── SourceError            an input item could not be read (carries the item and the reason)
+│   ├── FetchError         a URL could not be fetched (network, HTTP status, timeout)
+│   ├── PrivateAddressError a URL resolves to a private or loopback address
+│   ├── TooLargeError      an item is over the configured size limit
+│   ├── DecodeError        bytes that are not text in any encoding we detect (binary, invalid)
+│   ├── EmptyError         an item with no text (empty file, HTML page with no article)
+│   └── FormatError        a malformed container (JSON Lines, feed, WARC)
+├── LanguageError          an article in a language the pipeline does not process
+├── ModelError             a spaCy model is missing or cannot be loaded
+├── GazetteerError         the offline gazetteer cannot be built, imported or read
+├── StoreError             the database cannot be opened, migrated or written
+├── ExportError            the store cannot be exported as asked (format, items, missing extra)
+└── NotFoundError          nothing is stored under the id asked for (an article, a movement)
 """
 
 from __future__ import annotations

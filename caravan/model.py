@@ -15,8 +15,21 @@ FORMAT = "caravan/1"
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Feature = Literal["city", "admin", "country", "border", "region"]
-EventType = Literal["depart", "travel", "cross", "arrive", "gather", "block", "force", "detain", "return",
-                    "deploy", "policy", "aid", "meet"]
+EventType = Literal[
+    "depart",
+    "travel",
+    "cross",
+    "arrive",
+    "gather",
+    "block",
+    "force",
+    "detain",
+    "return",
+    "deploy",
+    "policy",
+    "aid",
+    "meet",
+]
 Modality = Literal["asserted", "planned", "predicted", "negated", "conditional"]
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 MODALITIES: tuple[str, ...] = get_args(Modality)
@@ -121,8 +134,7 @@ class Record:
     skipped: str | None = None  # why the article was not processed (e.g. unsupported language)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"format": FORMAT, "id": self.id, "language": self.language,
-                               "published": self.published}
+        out: dict[str, Any] = {"format": FORMAT, "id": self.id, "language": self.language, "published": self.published}
         for name in ITEM_TYPES:
             out[name] = [_item_dict(x) for x in getattr(self, name)]
         if self.skipped:
@@ -131,14 +143,26 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
-        items: dict[str, list[Any]] = {name: [_item_from(kind, x) for x in data.get(name, [])]
-                                       for name, kind in ITEM_TYPES.items()}
-        return cls(id=data["id"], language=data.get("language"), published=data.get("published"),
-                   skipped=data.get("skipped"), **items)
+        items: dict[str, list[Any]] = {
+            name: [_item_from(kind, x) for x in data.get(name, [])] for name, kind in ITEM_TYPES.items()
+        }
+        return cls(
+            id=data["id"],
+            language=data.get("language"),
+            published=data.get("published"),
+            skipped=data.get("skipped"),
+            **items,
+        )
 
 
-ITEM_TYPES: dict[str, type] = {"boilerplate": Span, "quotes": Quote, "places": Place, "quantities": Quantity,
-                               "dates": DateRef, "events": Event}
+ITEM_TYPES: dict[str, type] = {
+    "boilerplate": Span,
+    "quotes": Quote,
+    "places": Place,
+    "quantities": Quantity,
+    "dates": DateRef,
+    "events": Event,
+}
 T = TypeVar("T", bound="DataclassInstance")
 
 

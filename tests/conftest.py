@@ -101,6 +101,7 @@ def api_store(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> P
 # else a throwaway cluster started here (initdb, pg_ctl) and stopped at the end. Without either, PostgreSQL
 # tests are skipped with the reason, except in CI (CI=true), where they fail.
 
+
 def _postgres_bin(name: str) -> str | None:
     import glob
     import shutil
@@ -131,13 +132,18 @@ def _start_cluster(root: Path) -> tuple[str, list[str]]:
         as_user = ["runuser", "-u", "postgres", "--"]
         shutil.chown(root, "postgres")
     data, port = root / "data", _free_port()
-    subprocess.run([*as_user, initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [*as_user, initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync"],
+        check=True,
+        capture_output=True,
+    )
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run([*as_user, pg_ctl, "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"],
-                   check=True, capture_output=True)
-    return f"postgresql://postgres@127.0.0.1:{port}/postgres", [*as_user, pg_ctl, "-D", str(data), "-m", "fast",
-                                                               "stop"]
+    subprocess.run(
+        [*as_user, pg_ctl, "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"],
+        check=True,
+        capture_output=True,
+    )
+    return f"postgresql://postgres@127.0.0.1:{port}/postgres", [*as_user, pg_ctl, "-D", str(data), "-m", "fast", "stop"]
 
 
 @pytest.fixture(scope="session")

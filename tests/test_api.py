@@ -11,11 +11,22 @@ def test_api_exports_what_all_names():
     from caravan import errors, model, settings
     from caravan.nlp import pipeline
 
-    expected = {"Article": model.Article, "CaravanError": errors.CaravanError, "DateRef": model.DateRef,
-                "Event": model.Event, "Pipeline": pipeline.Pipeline, "Place": model.Place,
-                "Quantity": model.Quantity, "Quote": model.Quote, "Record": model.Record,
-                "Settings": settings.Settings, "SourceError": errors.SourceError, "Span": model.Span,
-                "extract_text": caravan.extract_text, "load_settings": settings.load_settings}
+    expected = {
+        "Article": model.Article,
+        "CaravanError": errors.CaravanError,
+        "DateRef": model.DateRef,
+        "Event": model.Event,
+        "Pipeline": pipeline.Pipeline,
+        "Place": model.Place,
+        "Quantity": model.Quantity,
+        "Quote": model.Quote,
+        "Record": model.Record,
+        "Settings": settings.Settings,
+        "SourceError": errors.SourceError,
+        "Span": model.Span,
+        "extract_text": caravan.extract_text,
+        "load_settings": settings.load_settings,
+    }
     namespace: dict = {}
     exec("from caravan import *", namespace)
     namespace.pop("__builtins__")

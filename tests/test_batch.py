@@ -12,10 +12,12 @@ from caravan.model import Article, Place, Record
 from caravan.settings import Settings
 from caravan.store import Database, open_database
 
-STORY = ("Families waited in the shade of the market hall on Sunday while volunteers counted blankets and "
-         "sorted shoes by size. A nurse from the clinic checked the youngest children, and a baker brought "
-         "two trays of sweet bread before noon. Most of the group had crossed the mountains on foot over the "
-         "previous week and said they hoped to rest for two nights before moving on toward the coast.")
+STORY = (
+    "Families waited in the shade of the market hall on Sunday while volunteers counted blankets and "
+    "sorted shoes by size. A nurse from the clinic checked the youngest children, and a baker brought "
+    "two trays of sweet bread before noon. Most of the group had crossed the mountains on foot over the "
+    "previous week and said they hoped to rest for two nights before moving on toward the coast."
+)
 COPY = STORY.replace("Sunday", "Monday").replace("two trays", "three trays")
 OTHER = "The regional football final was postponed because of heavy rain and flooding on the pitch."
 
@@ -156,8 +158,7 @@ def test_batch_workers_store_each_article_once(db: Database, settings: Settings)
     items = [*articles(STORY, COPY, OTHER), Article(id="again", text=STORY), DecodeError("x.bin", "binary data")]
     summary = ingest_items(items, db, settings, extract=Recorder(), workers=2)
     counts = summary.counts
-    assert [counts[o] for o in (Outcome.NEW, Outcome.NEAR_DUPLICATE, Outcome.DUPLICATE, Outcome.FAILED)] == [
-        2, 1, 1, 1]
+    assert [counts[o] for o in (Outcome.NEW, Outcome.NEAR_DUPLICATE, Outcome.DUPLICATE, Outcome.FAILED)] == [2, 1, 1, 1]
     assert [r.id for r in db.records()] == ["a0", "a1", "a2"]
 
 

@@ -61,8 +61,13 @@ def stored(db_path: Path) -> int:
 
 def run_ingest(source: Path, db_path: Path, pause: float) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    return subprocess.Popen([sys.executable, "-c", INGEST, str(source), str(db_path), str(pause)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", INGEST, str(source), str(db_path), str(pause)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def integrity(db_path: Path) -> str:

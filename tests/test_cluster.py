@@ -16,9 +16,11 @@ from caravan.store import Database
 distributed = pytest.importorskip("distributed", reason="Dask is an extra: pip install 'caravan[dask]'")
 
 REPORTS = Path(__file__).parent / "data" / "export" / "reports.jsonl"  # written by the Caravan team
-STORY = ("Families waited in the shade of the market hall on Sunday while volunteers counted blankets and "
-         "sorted shoes by size. Most of the group had crossed the mountains on foot over the previous week "
-         "and said they hoped to rest for two nights before moving on toward the coast.")
+STORY = (
+    "Families waited in the shade of the market hall on Sunday while volunteers counted blankets and "
+    "sorted shoes by size. Most of the group had crossed the mountains on foot over the previous week "
+    "and said they hoped to rest for two nights before moving on toward the coast."
+)
 COPY = STORY.replace("Sunday", "Monday")
 BROKEN = "This sentence makes the stand-in pipeline fail."
 
@@ -66,8 +68,10 @@ def test_cluster_store_matches_the_local_path(tmp_path: Path, client) -> None:
 
 def test_cluster_pipeline_failure_is_recorded_and_batch_goes_on(tmp_path: Path, client) -> None:
     settings = Settings(db_path=str(tmp_path / "c.db"), dask_chunk=2)
-    items = [Article(id=f"a{n}", text=f"{text} Number {n}.", source=f"item:{n}")
-             for n, text in enumerate(["One short report.", BROKEN, "Another report entirely about rain."])]
+    items = [
+        Article(id=f"a{n}", text=f"{text} Number {n}.", source=f"item:{n}")
+        for n, text in enumerate(["One short report.", BROKEN, "Another report entirely about rain."])
+    ]
     from caravan.batch import ingest_items
 
     with Database(settings.db_path) as db:

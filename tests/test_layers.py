@@ -8,14 +8,19 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "caravan"
 # the rank of each stage: a module may import its own stage and lower ranks only
 LAYERS = {
-    "errors": 0, "model": 0, "settings": 0, "datafiles": 0,
-    "ingest": 1, "geo": 1,
+    "errors": 0,
+    "model": 0,
+    "settings": 0,
+    "datafiles": 0,
+    "ingest": 1,
+    "geo": 1,
     "nlp": 2,
     "store": 3,
     "link": 4,
     "export": 5,
     "view": 6,
-    "batch": 7, "cluster": 7,
+    "batch": 7,
+    "cluster": 7,
     "api": 8,
     "cli": 9,
 }
@@ -81,5 +86,7 @@ def test_layers_every_stage_has_a_rank():
 
 def test_layers_reports_a_backward_import():
     imports = {"caravan.store.database": {"caravan.link.build"}, "caravan.nlp.quotes.direct": {"caravan.nlp.events"}}
-    assert layer_violations(imports) == ["caravan.nlp.quotes.direct -> caravan.nlp.events",
-                                         "caravan.store.database -> caravan.link.build"]
+    assert layer_violations(imports) == [
+        "caravan.nlp.quotes.direct -> caravan.nlp.events",
+        "caravan.store.database -> caravan.link.build",
+    ]

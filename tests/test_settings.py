@@ -32,5 +32,5 @@ def test_settings_layers_file_env_and_overrides(tmp_path, monkeypatch):
 
 def test_settings_keeps_unknown_keys_apart(tmp_path):
     config = tmp_path / "settings.toml"
-    config.write_text('[caravan]\nfuture_option = 1\n')
+    config.write_text("[caravan]\nfuture_option = 1\n")
     assert load_settings(config).extra == {"future_option": 1}

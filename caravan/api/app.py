@@ -33,9 +33,14 @@ def caravan_version() -> str:
 
 def create_app(settings: Settings, extract: Extractor | None = None) -> FastAPI:
     """The app over the store at ``settings.db_path``; ``extract`` replaces the NLP pipeline for posted articles."""
-    app = FastAPI(title="Caravan", version=caravan_version(), docs_url=None, redoc_url=None,
-                  description="Sourced, geolocated records of news about human migration: articles with every "
-                              "extracted span, events, quotes, places and movements.")
+    app = FastAPI(
+        title="Caravan",
+        version=caravan_version(),
+        docs_url=None,
+        redoc_url=None,
+        description="Sourced, geolocated records of news about human migration: articles with every "
+        "extracted span, events, quotes, places and movements.",
+    )
     app.state.settings = settings
     app.state.db = open_database(settings.db_path)
     app.state.writer = Writer(settings, extract)
@@ -64,5 +69,9 @@ def docs() -> FileResponse:
 def page_config(request: Request) -> dict[str, Any]:
     """What the page needs to know of the server: the optional online tiles and the version."""
     settings: Settings = request.app.state.settings
-    return {"tile_url": settings.map_tile_url, "tile_attribution": settings.map_tile_attribution,
-            "version": caravan_version(), "links": linked.available()}
+    return {
+        "tile_url": settings.map_tile_url,
+        "tile_attribution": settings.map_tile_attribution,
+        "version": caravan_version(),
+        "links": linked.available(),
+    }

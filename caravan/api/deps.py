@@ -31,8 +31,9 @@ DB = Annotated[Database, Depends(get_db)]
 bearer = HTTPBearer(auto_error=False, description="The api_token setting (or CARAVAN_API_TOKEN).")
 
 
-def require_token(request: Request,
-                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+def require_token(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> None:
     """401 unless the request carries ``Authorization: Bearer <api_token>``; with no token set, writes are off."""
     token = get_settings(request).api_token
     if not token:
@@ -57,13 +58,19 @@ class Paging:
     def wrap(self, items: list[Any], total: int) -> dict[str, Any]:
         """The page as the API returns it: items, total, and where the next page starts (None at the end)."""
         following = self.offset + len(items)
-        return {"items": items, "total": total, "limit": self.limit, "offset": self.offset,
-                "next_offset": following if following < total else None}
+        return {
+            "items": items,
+            "total": total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "next_offset": following if following < total else None,
+        }
 
 
-def get_paging(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most items in the page.")] = DEFAULT_LIMIT,
-               offset: Annotated[int, Query(ge=0, description="Items to skip (the previous page's next_offset).")] = 0,
-               ) -> Paging:
+def get_paging(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most items in the page.")] = DEFAULT_LIMIT,
+    offset: Annotated[int, Query(ge=0, description="Items to skip (the previous page's next_offset).")] = 0,
+) -> Paging:
     return Paging(limit, offset)
 
 

@@ -27,13 +27,13 @@ log = logging.getLogger(__name__)
 # error class -> HTTP status; looked up along the raised error's class hierarchy
 STATUS: dict[type[CaravanError], int] = {
     NotFoundError: 404,
-    PrivateAddressError: 400,   # the URL names a private or loopback address: refused, not retried
+    PrivateAddressError: 400,  # the URL names a private or loopback address: refused, not retried
     TooLargeError: 413,
-    FetchError: 502,            # the remote server failed us
-    SourceError: 422,           # what was sent is not an article (empty, undecodable, malformed)
+    FetchError: 502,  # the remote server failed us
+    SourceError: 422,  # what was sent is not an article (empty, undecodable, malformed)
     LanguageError: 422,
     InvalidRecordError: 422,
-    ExportError: 422,           # a format that does not hold these items, or its extra is not installed
+    ExportError: 422,  # a format that does not hold these items, or its extra is not installed
     StoreError: 503,
     ModelError: 503,
     GazetteerError: 503,

@@ -34,8 +34,9 @@ def link_query() -> ModuleType:
     except ModuleNotFoundError as exc:
         if exc.name != LINK_MODULE:
             raise
-        raise HTTPException(501, f"movements and canonical events need {LINK_MODULE}, "
-                                 "which this build of Caravan does not have") from exc
+        raise HTTPException(
+            501, f"movements and canonical events need {LINK_MODULE}, which this build of Caravan does not have"
+        ) from exc
 
 
 def movements(db: Database) -> list[dict[str, Any]]:

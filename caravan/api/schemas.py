@@ -50,8 +50,10 @@ class ArticleDetail(BaseModel):
     source: str | None
     ingested_at: str
     text: str
-    record: dict[str, Any] | None = Field(description="The caravan/1 record: quotes, places, quantities, dates, "
-                                                      "events and boilerplate, each with its character span.")
+    record: dict[str, Any] | None = Field(
+        description="The caravan/1 record: quotes, places, quantities, dates, "
+        "events and boilerplate, each with its character span."
+    )
 
 
 class EventMention(BaseModel):
@@ -175,8 +177,9 @@ class ArticleIn(BaseModel):
     id: str | None = Field(None, description="Id to store the article under (default: from its text's hash).")
     title: str | None = None
     outlet: str | None = None
-    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="Publication date, ISO "
-                                                                                    "(YYYY-MM-DD).")
+    published: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="Publication date, ISO (YYYY-MM-DD)."
+    )
 
     @model_validator(mode="after")
     def one_source(self) -> ArticleIn:

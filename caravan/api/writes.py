@@ -59,8 +59,14 @@ class Writer:
             return
         text = body.text or ""
         article_id = body.id or API_ID_PREFIX + content_hash(text)[:API_ID_HASH_CHARS]
-        yield Article(id=article_id, text=text, title=body.title, outlet=body.outlet, published=body.published,
-                      source=f"api:{article_id}")
+        yield Article(
+            id=article_id,
+            text=text,
+            title=body.title,
+            outlet=body.outlet,
+            published=body.published,
+            source=f"api:{article_id}",
+        )
 
 
 def with_metadata(article: Article, body: ArticleIn) -> Article:

@@ -21,16 +21,40 @@ def mention_events(db: Database) -> list[dict[str, Any]]:
 
 
 def events_table(events: list[dict[str, Any]], canonical: bool) -> Table:
-    table = Table("id" if canonical else "article", "date", "type", "modality", "place", "country",
-                  "stories" if canonical else "actor", "outlets" if canonical else "text")
+    table = Table(
+        "id" if canonical else "article",
+        "date",
+        "type",
+        "modality",
+        "place",
+        "country",
+        "stories" if canonical else "actor",
+        "outlets" if canonical else "text",
+    )
     for e in events:
         date = e["date"] or (f"≤{e['date_bound']}" if e.get("date_bound") else "")
         if canonical:
-            table.add_row(e["id"], date, e["type"], e["modality"], e["place"] or "", e["country"] or "",
-                          str(e["stories"]), ", ".join(e["outlets"][:3]))
+            table.add_row(
+                e["id"],
+                date,
+                e["type"],
+                e["modality"],
+                e["place"] or "",
+                e["country"] or "",
+                str(e["stories"]),
+                ", ".join(e["outlets"][:3]),
+            )
         else:
-            table.add_row(e["article_id"], date, e["type"], e["modality"], e["place"] or "", e["country"] or "",
-                          e["actor"] or "", e["text"])
+            table.add_row(
+                e["article_id"],
+                date,
+                e["type"],
+                e["modality"],
+                e["place"] or "",
+                e["country"] or "",
+                e["actor"] or "",
+                e["text"],
+            )
     return table
 
 

@@ -45,13 +45,18 @@ def _formats_help() -> str:
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="jsonl", show_default=True,
-              help=_formats_help())
-@click.option("--items", type=click.Choice(ITEMS), default=None,
-              help="What to export. csv and parquet: 'articles' (default) gives one row per article (metadata, "
-                   "near-duplicate link, skip reason and item counts); a kind of item gives one row per item with "
-                   "its article's id, url, outlet and date, its character span, the text it covers and its fields. "
-                   "geojson: 'events' (default, points) or 'movements' (lines). acled: events.")
+@click.option(
+    "--format", "fmt", type=click.Choice(list(FORMATS)), default="jsonl", show_default=True, help=_formats_help()
+)
+@click.option(
+    "--items",
+    type=click.Choice(ITEMS),
+    default=None,
+    help="What to export. csv and parquet: 'articles' (default) gives one row per article (metadata, "
+    "near-duplicate link, skip reason and item counts); a kind of item gives one row per item with "
+    "its article's id, url, outlet and date, its character span, the text it covers and its fields. "
+    "geojson: 'events' (default, points) or 'movements' (lines). acled: events.",
+)
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default: stdout).")
 @db_option
 def command(fmt: str, items: str | None, out: str | None, db_path: str | None) -> None:

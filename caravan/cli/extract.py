@@ -17,8 +17,9 @@ from caravan.settings import Settings, load_settings
 from caravan.view.terminal import record_view
 
 
-def extract_articles(sources: list[str], settings: Settings,
-                     published: str | None = None) -> Iterable[tuple[Article, Record] | SourceError]:
+def extract_articles(
+    sources: list[str], settings: Settings, published: str | None = None
+) -> Iterable[tuple[Article, Record] | SourceError]:
     """Each article of the sources with its record, in order; a bad item gives its SourceError instead."""
     pipeline = Pipeline(settings)
     for item in read_sources(sources, settings):
@@ -39,8 +40,12 @@ def extract(sources: list[str], settings: Settings, published: str | None = None
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for articles that carry none.")
-@click.option("--json", "as_json", is_flag=True,
-              help="Print caravan/1 records as JSON Lines (else tables of events, quotes, places, amounts, dates).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print caravan/1 records as JSON Lines (else tables of events, quotes, places, amounts, dates).",
+)
 @click.option("--allow-private", is_flag=True, default=None, help="Allow URLs on private or loopback addresses.")
 def command(paths: tuple[str, ...], published: str | None, as_json: bool, allow_private: bool | None) -> None:
     """Extract the caravan/1 record of each article in PATHS (files, folders, URLs, feeds, WARC, JSON Lines)."""

@@ -25,8 +25,9 @@ def report(summary: IngestSummary) -> None:
         click.echo(line)
 
 
-def run_ingest(sources: list[str], db: Store, settings: Settings, progress: bool, workers: int,
-               scheduler: str | None) -> IngestSummary:
+def run_ingest(
+    sources: list[str], db: Store, settings: Settings, progress: bool, workers: int, scheduler: str | None
+) -> IngestSummary:
     """Ingest locally (one process, or a pool of ``workers``), or on a Dask cluster when a scheduler is named."""
     if scheduler is None:
         return ingest(sources, db, settings, progress=progress, workers=workers)
@@ -40,15 +41,31 @@ def run_ingest(sources: list[str], db: Store, settings: Settings, progress: bool
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--allow-private", is_flag=True, default=None, help="Allow URLs on private or loopback addresses.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that run the NLP pipeline (each loads its own models, ~350 MB).")
-@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT|local",
-              help="Run the pipeline on a Dask cluster: a scheduler's address, or 'local' for a local cluster "
-                   "of --workers processes (needs caravan[dask]).")
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar on stderr (default: when stderr is a terminal).")
-def command(sources: tuple[str, ...], db_path: str | None, allow_private: bool | None, workers: int,
-            scheduler: str | None, progress: bool | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that run the NLP pipeline (each loads its own models, ~350 MB).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="tcp://HOST:PORT|local",
+    help="Run the pipeline on a Dask cluster: a scheduler's address, or 'local' for a local cluster "
+    "of --workers processes (needs caravan[dask]).",
+)
+@click.option(
+    "--progress/--no-progress", default=None, help="Show a progress bar on stderr (default: when stderr is a terminal)."
+)
+def command(
+    sources: tuple[str, ...],
+    db_path: str | None,
+    allow_private: bool | None,
+    workers: int,
+    scheduler: str | None,
+    progress: bool | None,
+) -> None:
     """Read the articles in SOURCES (files, folders, URLs, feeds, WARC, JSON Lines) into the store.
 
     Each article is stored once, identified by a hash of its text: ingesting the same sources again adds

@@ -12,10 +12,14 @@ COMMANDS: dict[str, str] = {
     "extract": "caravan.cli.extract",
     "places": "caravan.cli.places",
     "gazetteer": "caravan.cli.gazetteer",
-    "ingest": "caravan.cli.ingest", "search": "caravan.cli.search", "export": "caravan.cli.export",
+    "ingest": "caravan.cli.ingest",
+    "search": "caravan.cli.search",
+    "export": "caravan.cli.export",
     "quotes": "caravan.cli.quotes",
-    "link": "caravan.cli.link", "events": "caravan.cli.events",
-    "movements": "caravan.cli.movements", "movement": "caravan.cli.movement",
+    "link": "caravan.cli.link",
+    "events": "caravan.cli.events",
+    "movements": "caravan.cli.movements",
+    "movement": "caravan.cli.movement",
     "summary": "caravan.cli.summary",
     "serve": "caravan.cli.serve",
 }
@@ -38,8 +42,9 @@ class LazyGroup(click.Group):
 @click.version_option(package_name="caravan")
 def cli(verbose: bool) -> None:
     """Caravan: news about human migration in, a sourced and geolocated record out."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 def main() -> None:

@@ -31,8 +31,10 @@ def command(movement_id: str, explain: bool, as_json: bool, db_path: str | None)
         click.echo(json.dumps(movement if explain else brief(movement), ensure_ascii=False, indent=1))
         return
     console = Console(width=CONSOLE_WIDTH)
-    console.print(f"[bold]{movement['label']}[/bold]  {movement['id']}  status: {movement['status']}  "
-                  f"{movement['first_seen'] or '?'} – {movement['last_seen'] or '?'}")
+    console.print(
+        f"[bold]{movement['label']}[/bold]  {movement['id']}  status: {movement['status']}  "
+        f"{movement['first_seen'] or '?'} – {movement['last_seen'] or '?'}"
+    )
     console.print(legs_table(movement["legs"], "legs", explain))
     if movement["planned"]:
         console.print(legs_table(movement["planned"], "planned or predicted", explain))

@@ -34,14 +34,24 @@ def route(movement: dict[str, Any]) -> str:
 
 
 def movements_table(movements: list[dict[str, Any]], title: str | None = None) -> Table:
-    table = Table("id", "label", "status", "first seen", "last seen", "route", "legs", "stories", "sizes (low-high)",
-                  title=title)
+    table = Table(
+        "id", "label", "status", "first seen", "last seen", "route", "legs", "stories", "sizes (low-high)", title=title
+    )
     for m in movements:
         lows = [c["low"] for c in m["counts"] if c["low"] is not None]
         highs = [c["high"] or c["low"] for c in m["counts"] if c["low"] is not None]
         sizes = f"{min(lows):,.0f}-{max(highs):,.0f}" if lows else ""
-        table.add_row(m["id"], m["label"], m["status"], m["first_seen"] or "", m["last_seen"] or "", route(m),
-                      str(len(m["legs"])), str(m["stories"]), sizes)
+        table.add_row(
+            m["id"],
+            m["label"],
+            m["status"],
+            m["first_seen"] or "",
+            m["last_seen"] or "",
+            route(m),
+            str(len(m["legs"])),
+            str(m["stories"]),
+            sizes,
+        )
     return table
 
 
@@ -51,9 +61,15 @@ def legs_table(legs: list[dict[str, Any]], title: str, explain: bool) -> Table:
         table.add_column("why it belongs")
     for leg in legs:
         date = leg["date"] or (f"≤{leg['date_bound']}" if leg["date_bound"] else "undated")
-        events = ", ".join(f"{e['type']}" + ("" if e["modality"] == "asserted" else f" ({e['modality']}"
-                                              + (", inferred)" if e.get("inferred") else ")"))
-                           for e in leg["events"])
+        events = ", ".join(
+            f"{e['type']}"
+            + (
+                ""
+                if e["modality"] == "asserted"
+                else f" ({e['modality']}" + (", inferred)" if e.get("inferred") else ")")
+            )
+            for e in leg["events"]
+        )
         sizes = "\n".join(_size(s) for s in leg["sizes"])
         row = [date, leg["place"] or "", leg["country"] or "", events, sizes, "\n".join(leg["articles"])]
         table.add_row(*row, *(["\n".join(leg["explain"])] if explain else []))
@@ -69,8 +85,9 @@ def _size(size: dict[str, Any]) -> str:
 def counts_table(counts: list[dict[str, Any]]) -> Table:
     table = Table("date", "low", "median", "high", "most cited", "reports", title="counts")
     for c in counts:
-        table.add_row(c["date"] or "undated", *(_num(c[k]) for k in ("low", "median", "high", "most_cited")),
-                      str(c["reports"]))
+        table.add_row(
+            c["date"] or "undated", *(_num(c[k]) for k in ("low", "median", "high", "most_cited")), str(c["reports"])
+        )
     return table
 
 
@@ -99,5 +116,10 @@ def command(as_json: bool, db_path: str | None) -> None:
     console.print(movements_table(dated))
     undated = [m for m in movements if m.get("undated")]
     if undated:
-        console.print(movements_table(undated, title=f"{len(undated)} undated (reports with no date: not placed in "
-                                                     "time, not joined to a movement above)"))
+        console.print(
+            movements_table(
+                undated,
+                title=f"{len(undated)} undated (reports with no date: not placed in "
+                "time, not joined to a movement above)",
+            )
+        )

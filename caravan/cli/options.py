@@ -15,9 +15,14 @@ F = Callable[..., Any]
 
 def db_option(func: F) -> F:
     """``--db PATH|URL``: the store to use (default: the ``db_path`` setting)."""
-    return click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, metavar="PATH|URL",
-                        help="Store to use: a SQLite file or a postgresql:// URL (default: the db_path setting, "
-                        "caravan.db).")(func)
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="PATH|URL",
+        help="Store to use: a SQLite file or a postgresql:// URL (default: the db_path setting, caravan.db).",
+    )(func)
 
 
 def open_store(db_path: str | None, **overrides: Any) -> tuple[Database, Settings]:

@@ -27,18 +27,29 @@ def explain(found: Found) -> str:
     p, r = found.place, found.resolution
     where = f"{p.lat:.4f},{p.lon:.4f}" if p.lat is not None and p.lon is not None else "unresolved"
     what = p.country or "/".join(p.countries or []) or "-"
-    lines = [f"{p.start}-{p.end} {found.place.name!r} -> {p.feature} {what} {p.admin1 or ''} {where} "
-             f"score={p.score}" + (f" ({found.note})" if found.note else "")]
+    lines = [
+        f"{p.start}-{p.end} {found.place.name!r} -> {p.feature} {what} {p.admin1 or ''} {where} "
+        f"score={p.score}" + (f" ({found.note})" if found.note else "")
+    ]
     if r is not None:
         m = r.mention
-        said = [f"{k}={v}" for k, v in (("source", m.source), ("container", m.container),
-                                         ("container_admin", m.container_admin), ("kind", m.kind),
-                                         ("direction", m.direction)) if v]
+        said = [
+            f"{k}={v}"
+            for k, v in (
+                ("source", m.source),
+                ("container", m.container),
+                ("container_admin", m.container_admin),
+                ("kind", m.kind),
+                ("direction", m.direction),
+            )
+            if v
+        ]
         lines.append(f"    text {m.text!r}: {', '.join(said)}; {len(m.candidates)} candidates")
         lines.append("    why: " + ", ".join(f"{k}={v:+.2f}" for k, v in r.reasons.items()))
         for c, score in r.alternatives:
-            lines.append(f"    vs {c.name} ({c.feature} {c.country or ''} {c.admin1 or ''} pop {c.population}) "
-                         f"score={score:.3f}")
+            lines.append(
+                f"    vs {c.name} ({c.feature} {c.country or ''} {c.admin1 or ''} pop {c.population}) score={score:.3f}"
+            )
     return "\n".join(lines)
 
 

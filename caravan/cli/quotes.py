@@ -14,9 +14,18 @@ from caravan.store import QuoteRow
 
 def quote_dict(row: QuoteRow) -> dict[str, Any]:
     """The JSON form of a stored quote; ``speaker`` is the normalised name, ``speaker_as_written`` the found one."""
-    return {"article_id": row.article_id, "start": row.start, "end": row.end, "text": row.text, "kind": row.kind,
-            "speaker": row.speaker_name, "speaker_as_written": row.speaker, "role": row.speaker_role,
-            "channel": row.channel, "via": row.via}
+    return {
+        "article_id": row.article_id,
+        "start": row.start,
+        "end": row.end,
+        "text": row.text,
+        "kind": row.kind,
+        "speaker": row.speaker_name,
+        "speaker_as_written": row.speaker,
+        "role": row.speaker_role,
+        "channel": row.channel,
+        "via": row.via,
+    }
 
 
 def format_quote(row: QuoteRow) -> str:

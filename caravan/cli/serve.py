@@ -22,8 +22,9 @@ def serve(db_path: str | None, host: str, port: int) -> None:
 
 @click.command("serve")
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (0.0.0.0 for every interface).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for every interface)."
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 def command(db_path: str | None, host: str, port: int) -> None:
     """Serve the JSON API (/api, described at /docs) and the page (/) over the store.

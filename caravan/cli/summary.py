@@ -16,8 +16,13 @@ from caravan.view.summary import latest_events, summary_view
 
 
 @click.command("summary")
-@click.option("--top", type=click.IntRange(min=1), default=TOP, show_default=True,
-              help="Rows in each list of most quoted speakers, places and countries.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=TOP,
+    show_default=True,
+    help="Rows in each list of most quoted speakers, places and countries.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 @db_option
 def command(top: int, as_json: bool, db_path: str | None) -> None:

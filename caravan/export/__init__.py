@@ -37,18 +37,32 @@ class ExportFormat:
     description: str
 
 
-FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
-    ExportFormat("jsonl", ("articles",), "application/jsonl", ".jsonl", write_jsonl,
-                 "one caravan/1 record per article"),
-    ExportFormat("csv", TABLES, "text/csv", ".csv", write_csv,
-                 "one row per article, or per item of one kind"),
-    ExportFormat("parquet", TABLES, "application/vnd.apache.parquet", ".parquet", write_parquet,
-                 "the same tables as CSV, typed (needs pyarrow: pip install 'caravan[parquet]')"),
-    ExportFormat("geojson", GEOJSON_ITEMS, "application/geo+json", ".geojson", write_geojson,
-                 "events as points or movements as lines, for QGIS and web maps"),
-    ExportFormat("acled", ("events",), "text/csv", ".csv", write_acled,
-                 "events as CSV with ACLED-like columns"),
-)}
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat(
+            "jsonl", ("articles",), "application/jsonl", ".jsonl", write_jsonl, "one caravan/1 record per article"
+        ),
+        ExportFormat("csv", TABLES, "text/csv", ".csv", write_csv, "one row per article, or per item of one kind"),
+        ExportFormat(
+            "parquet",
+            TABLES,
+            "application/vnd.apache.parquet",
+            ".parquet",
+            write_parquet,
+            "the same tables as CSV, typed (needs pyarrow: pip install 'caravan[parquet]')",
+        ),
+        ExportFormat(
+            "geojson",
+            GEOJSON_ITEMS,
+            "application/geo+json",
+            ".geojson",
+            write_geojson,
+            "events as points or movements as lines, for QGIS and web maps",
+        ),
+        ExportFormat("acled", ("events",), "text/csv", ".csv", write_acled, "events as CSV with ACLED-like columns"),
+    )
+}
 
 
 def items_for(fmt: str, items: str | None = None) -> str:

@@ -13,8 +13,23 @@ from caravan.export.tables import write_csv_rows
 from caravan.store import Database
 
 # The ACLED-like columns, then Caravan's own (type, time precision, money, provenance).
-ACLED_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "country", "admin1", "location",
-                 "latitude", "longitude", "geo_precision", "source", "notes", "size_low", "size_high", "modality"]
+ACLED_COLUMNS = [
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "size_low",
+    "size_high",
+    "modality",
+]
 EXTRA_COLUMNS = ["caravan_type", "time_precision", "amount", "article_id", "url", "published", "trigger"]
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
@@ -40,14 +55,30 @@ def acled_rows(rows: Iterator[EventRow]) -> Iterator[dict[str, Any]]:
 def acled_row(row: EventRow) -> dict[str, Any]:
     """One event in ACLED-like columns: the sentence it was found in is its note, its outlet its source."""
     event_type, sub_event_type = acled_types().get(row.type, ("Strategic developments", "Other"))
-    return {"event_date": first_day(row.date), "event_type": event_type, "sub_event_type": sub_event_type,
-            "actor1": row.actor, "country": row.country_name, "admin1": row.admin1, "location": row.location,
-            "latitude": row.lat, "longitude": row.lon, "geo_precision": row.geo_precision,
-            "source": row.outlet, "notes": row.sentence,
-            "size_low": whole(row.size_low), "size_high": whole(row.size_high),
-            "modality": row.modality, "caravan_type": row.type, "time_precision": time_precision(row.date),
-            "amount": whole(row.amount), "article_id": row.article_id, "url": row.url, "published": row.published,
-            "trigger": row.trigger}
+    return {
+        "event_date": first_day(row.date),
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor1": row.actor,
+        "country": row.country_name,
+        "admin1": row.admin1,
+        "location": row.location,
+        "latitude": row.lat,
+        "longitude": row.lon,
+        "geo_precision": row.geo_precision,
+        "source": row.outlet,
+        "notes": row.sentence,
+        "size_low": whole(row.size_low),
+        "size_high": whole(row.size_high),
+        "modality": row.modality,
+        "caravan_type": row.type,
+        "time_precision": time_precision(row.date),
+        "amount": whole(row.amount),
+        "article_id": row.article_id,
+        "url": row.url,
+        "published": row.published,
+        "trigger": row.trigger,
+    }
 
 
 def whole(value: float | None) -> float | int | None:

@@ -92,15 +92,33 @@ def build_row(article: Article, record: Record, idx: int, event: Event) -> Event
     begin, stop = sentence_bounds(article.text, event.start, event.end)
     size = event.size or [None, None]
     return EventRow(
-        article_id=article.id, idx=idx, start=event.start, end=event.end,
-        trigger=article.text[event.start:event.end], sentence=" ".join(article.text[begin:stop].split()),
-        type=event.type, modality=event.modality, actor=event.actor, place=event.place, country=event.country,
-        country_name=country_name(event.country), admin1=where.admin1 if where else None,
-        location=where.name if where else None, lat=where.lat if where else None, lon=where.lon if where else None,
-        geo_precision=where.precision if where else None, date=event.date,
-        size_low=size[0], size_high=size[1] if len(size) > 1 else None, amount=event.amount,
-        speaker=reporter(event, record), outlet=article.outlet, url=article.url, title=article.title,
-        published=article.published or record.published)
+        article_id=article.id,
+        idx=idx,
+        start=event.start,
+        end=event.end,
+        trigger=article.text[event.start : event.end],
+        sentence=" ".join(article.text[begin:stop].split()),
+        type=event.type,
+        modality=event.modality,
+        actor=event.actor,
+        place=event.place,
+        country=event.country,
+        country_name=country_name(event.country),
+        admin1=where.admin1 if where else None,
+        location=where.name if where else None,
+        lat=where.lat if where else None,
+        lon=where.lon if where else None,
+        geo_precision=where.precision if where else None,
+        date=event.date,
+        size_low=size[0],
+        size_high=size[1] if len(size) > 1 else None,
+        amount=event.amount,
+        speaker=reporter(event, record),
+        outlet=article.outlet,
+        url=article.url,
+        title=article.title,
+        published=article.published or record.published,
+    )
 
 
 def reporter(event: Event, record: Record) -> str | None:

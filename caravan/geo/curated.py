@@ -69,8 +69,7 @@ def _place_by_geonameid(writer: GazetteerWriter, geonameid: int) -> int | None:
 
 
 def _admin_by_name(writer: GazetteerWriter, country: str, name: str) -> int | None:
-    row = writer.query("SELECT id FROM places WHERE feature = 'admin' AND country = ? AND name = ?",
-                       (country, name))
+    row = writer.query("SELECT id FROM places WHERE feature = 'admin' AND country = ? AND name = ?", (country, name))
     return row[0][0] if row else None
 
 
@@ -92,8 +91,15 @@ def add_curated(writer: GazetteerWriter, country_ids: dict[str, int]) -> None:
             if pid is not None:
                 writer.add_names(pid, abbrs, "abbr")
     for region in data["regions"]["items"]:
-        pid = writer.add_place(region["name"], "region", lat=region["lat"], lon=region["lon"],
-                               countries=region.get("countries") or (), code="RGN", source="curated")
+        pid = writer.add_place(
+            region["name"],
+            "region",
+            lat=region["lat"],
+            lon=region["lon"],
+            countries=region.get("countries") or (),
+            code="RGN",
+            source="curated",
+        )
         writer.add_names(pid, region.get("aliases") or [], "alt")
     for town in data["towns"]["items"]:
         add_town(writer, town)
@@ -109,9 +115,18 @@ def add_town(writer: GazetteerWriter, town: dict[str, Any]) -> None:
             return
         writer.query("UPDATE places SET code = ? WHERE id = ?", (ROUTE_CODE, pid))
     else:
-        pid = writer.add_place(town["name"], "city", geonameid=town.get("geonameid"), country=town["country"],
-                               admin1=town.get("admin1"), lat=town["lat"], lon=town["lon"],
-                               population=town.get("population") or 0, code=ROUTE_CODE, source="curated")
+        pid = writer.add_place(
+            town["name"],
+            "city",
+            geonameid=town.get("geonameid"),
+            country=town["country"],
+            admin1=town.get("admin1"),
+            lat=town["lat"],
+            lon=town["lon"],
+            population=town.get("population") or 0,
+            code=ROUTE_CODE,
+            source="curated",
+        )
     writer.add_names(pid, [town["name"], *(town.get("aliases") or [])], "alt")
 
 

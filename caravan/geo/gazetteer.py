@@ -66,8 +66,10 @@ def open_gazetteer(settings: Settings) -> Gazetteer:
         if path not in _OPEN:
             if not path.is_file():
                 if settings.gazetteer_path:
-                    raise GazetteerError(f"no gazetteer at {path} (settings.gazetteer_path); "
-                                         "run `caravan gazetteer build` or `caravan gazetteer import`")
+                    raise GazetteerError(
+                        f"no gazetteer at {path} (settings.gazetteer_path); "
+                        "run `caravan gazetteer build` or `caravan gazetteer import`"
+                    )
                 from caravan.geo.build import build_from_packages
 
                 log.warning("building the gazetteer at %s (first use; takes a few seconds)", path)

@@ -16,14 +16,27 @@ from caravan.geo.store import GazetteerWriter
 
 log = logging.getLogger(__name__)
 
-PLACE_FILES: tuple[str, ...] = ("allCountries.txt", "cities500.txt", "cities1000.txt", "cities5000.txt",
-                                "cities15000.txt")
+PLACE_FILES: tuple[str, ...] = (
+    "allCountries.txt",
+    "cities500.txt",
+    "cities1000.txt",
+    "cities5000.txt",
+    "cities15000.txt",
+)
 ADMIN1_FILE = "admin1CodesASCII.txt"
 COUNTRY_FILE = "countryInfo.txt"
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 # feature of other GeoNames classes: areas, mountains and waters are regions; spots and buildings sit in towns
-CLASS_FEATURES: dict[str, str] = {"P": "city", "L": "region", "T": "region", "H": "region", "S": "city",
-                                  "V": "region", "R": "city", "U": "region"}
+CLASS_FEATURES: dict[str, str] = {
+    "P": "city",
+    "L": "region",
+    "T": "region",
+    "H": "region",
+    "S": "city",
+    "V": "region",
+    "R": "city",
+    "U": "region",
+}
 DUMP_COLUMNS = 19
 
 
@@ -41,8 +54,10 @@ def find_dump(path: Path) -> DumpFiles:
     admin1, countries = folder / ADMIN1_FILE, folder / COUNTRY_FILE
     missing = [str(p) for p in (places, admin1, countries) if p is None or not p.is_file()]
     if places is None or missing:
-        raise GazetteerError(f"incomplete GeoNames dump in {folder}: need one of {', '.join(PLACE_FILES)}, "
-                             f"{ADMIN1_FILE} and {COUNTRY_FILE} (missing: {', '.join(missing) or 'places file'})")
+        raise GazetteerError(
+            f"incomplete GeoNames dump in {folder}: need one of {', '.join(PLACE_FILES)}, "
+            f"{ADMIN1_FILE} and {COUNTRY_FILE} (missing: {', '.join(missing) or 'places file'})"
+        )
     return DumpFiles(places, admin1, countries)
 
 
@@ -91,8 +106,15 @@ def import_geonames(source: Path, path: Path, version: str) -> Path:
 def _add_countries(writer: GazetteerWriter, countries: dict[str, list[str]]) -> dict[str, int]:
     ids = {}
     for iso2, row in countries.items():
-        pid = writer.add_place(row[4], "country", geonameid=int(row[16]) if row[16].isdigit() else None,
-                               country=iso2, population=int(row[7] or 0), code="PCLI", source="geonames")
+        pid = writer.add_place(
+            row[4],
+            "country",
+            geonameid=int(row[16]) if row[16].isdigit() else None,
+            country=iso2,
+            population=int(row[7] or 0),
+            code="PCLI",
+            source="geonames",
+        )
         writer.add_country(iso2, row[1], pid, filter(None, row[17].split(",")), row[8])
         ids[iso2] = pid
     return ids
@@ -101,14 +123,20 @@ def _add_countries(writer: GazetteerWriter, countries: dict[str, list[str]]) -> 
 def _add_admin1(writer: GazetteerWriter, admin1: dict[str, tuple[str, int | None]]) -> dict[str, int]:
     ids = {}
     for code, (name, geonameid) in admin1.items():
-        ids[code] = writer.add_place(name, "admin", geonameid=geonameid, country=code.split(".")[0], admin1=name,
-                                     code="ADM1", source="geonames")
+        ids[code] = writer.add_place(
+            name, "admin", geonameid=geonameid, country=code.split(".")[0], admin1=name, code="ADM1", source="geonames"
+        )
     return ids
 
 
-def _add_dump_places(writer: GazetteerWriter, path: Path, countries: dict[str, list[str]],
-                     admin1: dict[str, tuple[str, int | None]], country_ids: dict[str, int],
-                     admin_ids: dict[str, int]) -> None:
+def _add_dump_places(
+    writer: GazetteerWriter,
+    path: Path,
+    countries: dict[str, list[str]],
+    admin1: dict[str, tuple[str, int | None]],
+    country_ids: dict[str, int],
+    admin_ids: dict[str, int],
+) -> None:
     """Populated places, divisions and other features; country and division rows give their entries a position."""
     by_geonameid = {row[16]: iso2 for iso2, row in countries.items()}
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
@@ -122,10 +150,18 @@ def _add_dump_places(writer: GazetteerWriter, path: Path, countries: dict[str, l
             _place_entry(writer, admin_ids[a1], lat, lon, alternates)
         elif fclass in CLASS_FEATURES:
             feature = "admin" if fcode == "ADM2" else CLASS_FEATURES[fclass]
-            pid = writer.add_place(row[1], feature, geonameid=int(row[0]), country=cc or None,
-                                   admin1=admin1.get(a1, (None,))[0], lat=lat, lon=lon, population=population,
-                                   code="PPLC" if fcode == "PPLC" else ("ADM2" if fcode == "ADM2" else fcode),
-                                   source="geonames")
+            pid = writer.add_place(
+                row[1],
+                feature,
+                geonameid=int(row[0]),
+                country=cc or None,
+                admin1=admin1.get(a1, (None,))[0],
+                lat=lat,
+                lon=lon,
+                population=population,
+                code="PPLC" if fcode == "PPLC" else ("ADM2" if fcode == "ADM2" else fcode),
+                source="geonames",
+            )
             writer.add_names(pid, alternates, "alt")
             if fclass == "P":
                 acc = sums[a1]
@@ -138,11 +174,12 @@ def _place_entry(writer: GazetteerWriter, pid: int, lat: float, lon: float, alte
     writer.add_names(pid, alternates, "alt")
 
 
-def _place_admins_without_row(writer: GazetteerWriter, admin_ids: dict[str, int],
-                              sums: dict[str, list[float]]) -> None:
+def _place_admins_without_row(writer: GazetteerWriter, admin_ids: dict[str, int], sums: dict[str, list[float]]) -> None:
     """Divisions the dump has no row for (a cities file) sit at the mean of their towns."""
     for code, pid in admin_ids.items():
         if code in sums:
             lat, lon, n, population = sums[code]
-            writer.query("UPDATE places SET lat = ?, lon = ?, population = ? WHERE id = ? AND lat IS NULL",
-                         (round(lat / n, 4), round(lon / n, 4), int(population), pid))
+            writer.query(
+                "UPDATE places SET lat = ?, lon = ?, population = ? WHERE id = ? AND lat IS NULL",
+                (round(lat / n, 4), round(lon / n, 4), int(population), pid),
+            )

@@ -25,8 +25,24 @@ MAYBE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PER", "MISC"})
 # features a name may have to be found without NER, or under a MAYBE label, with nothing else said about it
 SURE_FEATURES = frozenset({"country", "admin", "region"})
 # entity labels whose spans are never searched for towns NER missed
-NOT_PLACE_LABELS = frozenset({"PERSON", "PER", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
-                              "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+NOT_PLACE_LABELS = frozenset(
+    {
+        "PERSON",
+        "PER",
+        "DATE",
+        "TIME",
+        "NORP",
+        "CARDINAL",
+        "ORDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
 PREPOSITION_OBJECT = "pobj"  # a one-word "person" may be a mislabelled town only as a preposition's object
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a "person" that is a verb's subject is a person
 MIN_NAME_LENGTH = 3  # shorter names ("No", "WA") are only countries ("US", "UK") or found by NER
@@ -43,11 +59,15 @@ NAME_KINDS_OK = ("name", "alt")
 COUNTRY_PAIR = re.compile(r"^(?P<a>[^,]+?)\s+(?:de|y|con|from|and)\s+(?P<b>[^,]+)$")
 COMMA_GAP = re.compile(r"^\s*,\s*$")
 # a dateline: a capitalised town opening a line, optionally with its division, before "(", a dash or a colon
-DATELINE = re.compile(r"(?m)(?:^|(?<=\. ))(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-                      r"(?=,?\s*(?:\(|—|–|--| - |:|[A-Z][a-z]))")
+DATELINE = re.compile(
+    r"(?m)(?:^|(?<=\. ))(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?=,?\s*(?:\(|—|–|--| - |:|[A-Z][a-z]))"
+)
 # a dateline inside a line, marked by the news agency after it: "... Associated Press WASHINGTON (AP) —"
-AGENCY_DATELINE = re.compile(r"(?<![\w.])(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-                             r"(?=(?:,\s*[A-Z][A-Za-z.]*)?\s*\((?:AP|Reuters|AFP|UPI|dpa|EFE|CNN|[A-Z]{2,5})\)\s*[-—–])")
+AGENCY_DATELINE = re.compile(
+    r"(?<![\w.])(?P<town>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?=(?:,\s*[A-Z][A-Za-z.]*)?\s*\((?:AP|Reuters|AFP|UPI|dpa|EFE|CNN|[A-Z]{2,5})\)\s*[-—–])"
+)
 BIG_CITY = 100_000  # population of a city found even under an organisation label
 DATELINE_TAIL = re.compile(r"[A-Z.&,\s]*?(?:,|\(|—|–|--| - )")  # what may follow the town of a dateline
 SHOUT_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "INTJ"})
@@ -66,7 +86,7 @@ def strip_name(text: str, start: int, end: int) -> tuple[int, int]:
     trail = TRAILING.search(piece)
     if trail and trail.start() > 0:
         cut = trail.start()
-        if piece[cut:cut + 1] == "." and ABBREVIATION_END.search(piece[:cut + 1]):
+        if piece[cut : cut + 1] == "." and ABBREVIATION_END.search(piece[: cut + 1]):
             cut += 1
         end = start + cut
     return start, end
@@ -93,8 +113,9 @@ def _is_sure_place(gaz: Gazetteer, name: str) -> bool:
         return False
     if len(name) < MIN_NAME_LENGTH:  # "US", "UK"; not "Us" in a title
         return name.isupper() and _is_country(gaz, name)
-    return any(c.feature in SURE_FEATURES and c.kind in NAME_KINDS_OK and c.code not in UNSURE_CODES
-               for c in gaz.find(name))
+    return any(
+        c.feature in SURE_FEATURES and c.kind in NAME_KINDS_OK and c.code not in UNSURE_CODES for c in gaz.find(name)
+    )
 
 
 def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -108,9 +129,12 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             name = doc_text(doc)[start:end]
             if not name or gaz.demonym(name) or not name[:1].isupper() or _generic_entity(gaz, name):
                 continue
-            if ent.label_ in MAYBE_LABELS and not (_is_sure_place(gaz, name) or is_facility(name)
-                                                   or _has_cue(doc_text(doc), start, end, pattern, gaz, ent.label_)
-                                                   or (ent.label_ == "ORG" and _is_big_city(gaz, name))):
+            if ent.label_ in MAYBE_LABELS and not (
+                _is_sure_place(gaz, name)
+                or is_facility(name)
+                or _has_cue(doc_text(doc), start, end, pattern, gaz, ent.label_)
+                or (ent.label_ == "ORG" and _is_big_city(gaz, name))
+            ):
                 continue
             out.append(Mention(start, end, name, source=ent.label_))
     return out
@@ -163,8 +187,9 @@ def is_generic(name: str) -> bool:
     generic = _generic_names()
     if name in generic:  # also institutions named by their building ("White House", "Kremlin")
         return True
-    return all(w in generic or w.capitalize() in generic for w in words[:-1]) and \
-        (words[-1] in generic or words[-1].capitalize() in heads or words[-1].capitalize() in generic)
+    return all(w in generic or w.capitalize() in generic for w in words[:-1]) and (
+        words[-1] in generic or words[-1].capitalize() in heads or words[-1].capitalize() in generic
+    )
 
 
 def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = True) -> list[Mention]:
@@ -182,9 +207,16 @@ def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = 
         people = {p.split()[0] for p in persons if " " in p}
     given = {p.split()[0] for p in persons if " " in p}  # "Yulia" after "Yulia Smith", when no place has the name
     pattern = place_type_pattern()
-    return [m for m in mentions if (describe(doc_text(doc), m.start, pattern) or {}).get("type")
-            or not (m.text in surnames or (m.text in people and not _is_sure_place(gaz, m.text))
-                    or (m.text in given and not gaz.find(m.text)))]
+    return [
+        m
+        for m in mentions
+        if (describe(doc_text(doc), m.start, pattern) or {}).get("type")
+        or not (
+            m.text in surnames
+            or (m.text in people and not _is_sure_place(gaz, m.text))
+            or (m.text in given and not gaz.find(m.text))
+        )
+    ]
 
 
 def _is_big_city(gaz: Gazetteer, name: str) -> bool:
@@ -199,7 +231,7 @@ def _has_cue(text: str, start: int, end: int, pattern: re.Pattern[str], gaz: Gaz
         return True
     if label in ("PERSON", "PER"):
         return False
-    after = re.match(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[end:end + 40])
+    after = re.match(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", text[end : end + 40])
     return bool(after and (_is_sure_place(gaz, after.group(1)) or _is_sure_place(gaz, after.group(1).split()[0])))
 
 
@@ -210,10 +242,12 @@ def _name_spans(doc: Doc, person: set[int]) -> list[SpacySpan]:
         if i in person or not tok.text[:1].isupper():
             continue
         for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
-            piece = doc[i:i + n]
-            if piece[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.text in NAME_CONNECTORS or
-                                                    t.text in ("-", ".") for t in piece) \
-                    and not any(t.i in person for t in piece):
+            piece = doc[i : i + n]
+            if (
+                piece[-1].text[:1].isupper()
+                and all(t.text[:1].isupper() or t.text in NAME_CONNECTORS or t.text in ("-", ".") for t in piece)
+                and not any(t.i in person for t in piece)
+            ):
                 spans.append(piece)
     return spans
 
@@ -229,8 +263,12 @@ def find_name_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         start, end = strip_name(doc_text(doc), span.start_char, span.end_char)
         name = doc_text(doc)[start:end]
-        if name and not is_generic(name) and _is_sure_place(gaz, name) \
-                and (_is_country(gaz, name) or _is_whole_name(doc, span)):
+        if (
+            name
+            and not is_generic(name)
+            and _is_sure_place(gaz, name)
+            and (_is_country(gaz, name) or _is_whole_name(doc, span))
+        ):
             town = _town_ending_in(doc, span, gaz) if _is_country(gaz, name) else None
             out.append(town or Mention(start, end, name, source="gazetteer"))
     return out
@@ -240,8 +278,11 @@ def _town_ending_in(doc: Doc, span: SpacySpan, gaz: Gazetteer) -> Mention | None
     """The town whose name ends in a country's name: "Ciudad Tecún Umán", "Ciudad de Guatemala", "Nuevo México"
     are towns (the longest capitalised run before the country that the gazetteer knows as a town), not countries."""
     first = span.start
-    while first > 0 and span.end - first < MAX_NAME_TOKENS and (
-            doc[first - 1].text[:1].isupper() or doc[first - 1].text in RUN_CONNECTORS):
+    while (
+        first > 0
+        and span.end - first < MAX_NAME_TOKENS
+        and (doc[first - 1].text[:1].isupper() or doc[first - 1].text in RUN_CONNECTORS)
+    ):
         first -= 1
     for i in range(first, span.start):
         if not doc[i].text[:1].isupper():
@@ -258,8 +299,10 @@ def _is_country(gaz: Gazetteer, name: str) -> bool:
 
 def _is_whole_name(doc: Doc, span: SpacySpan) -> bool:
     """No capitalised name word right before or after: "South" in "South Kilburn Estate" is not a division."""
+
     def named(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "")
+
     return not named(span.start - 1) and not named(span.end)
 
 
@@ -271,8 +314,11 @@ def _runs(doc: Doc) -> list[SpacySpan]:
         cap = tok.text[:1].isupper()
         if cap and start is None:
             start = i
-        elif not cap and start is not None and not (tok.text in RUN_CONNECTORS and i + 1 < len(doc)
-                                                     and doc[i + 1].text[:1].isupper()):
+        elif (
+            not cap
+            and start is not None
+            and not (tok.text in RUN_CONNECTORS and i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
+        ):
             runs.append(doc[start:i])
             start = None
     if start is not None:
@@ -284,7 +330,7 @@ def _trim_run(run: SpacySpan) -> SpacySpan:
     start = run.start
     while start < run.end and run.doc[start].pos_ in FUNCTION_POS:
         start += 1
-    return run.doc[start:run.end]
+    return run.doc[start : run.end]
 
 
 def place_words() -> frozenset[str]:
@@ -304,7 +350,7 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if any(t.i in blocked for t in run):
             continue
-        if doc_text(doc)[run.end_char:run.end_char + 2] in ("'s", "’s"):
+        if doc_text(doc)[run.end_char : run.end_char + 2] in ("'s", "’s"):
             continue
         start, end = strip_name(doc_text(doc), run.start_char, run.end_char)
         name = doc_text(doc)[start:end]
@@ -324,14 +370,16 @@ def _maybe_town(ent: SpacySpan) -> bool:
     return len(ent) > 1 or after_place_word or in_list
 
 
-def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
-                       taken: list[tuple[int, int]]) -> list[Mention]:
+def find_context_towns(
+    doc: Doc, gaz: Gazetteer, resolutions: list[Resolution], taken: list[tuple[int, int]]
+) -> list[Mention]:
     """Names of towns of the countries the document names that NER missed or mislabelled: as an organisation,
     or as a person when the name is no verb's subject (one-word names only after a preposition) and no full name
     in the document explains it ("San Pedro Sula" and "Tecún Umán" are often tagged as people)."""
     countries = {r.choice.country for r in resolutions if r.choice is not None and r.choice.country}
-    admins = {(r.choice.country, r.choice.admin1) for r in resolutions
-              if r.choice is not None and r.choice.feature == "admin"}
+    admins = {
+        (r.choice.country, r.choice.admin1) for r in resolutions if r.choice is not None and r.choice.feature == "admin"
+    }
     if not countries:
         return []
     spans = taken + [(r.mention.start, r.mention.end) for r in resolutions]
@@ -346,9 +394,13 @@ def find_context_towns(doc: Doc, gaz: Gazetteer, resolutions: list[Resolution],
         if not name or is_generic(name) or overlaps(start, end, spans) or name.lower() in common:
             continue
         kinds = ("name", "alt") if " " in name else ("name",)
-        if any(c.country in countries and c.kind in kinds and c.population >= CONTEXT_TOWN_POPULATION
-               and (" " in name or c.population >= CONTEXT_WORD_POPULATION or (c.country, c.admin1) in admins)
-               for c in _town_candidates(gaz, name)):
+        if any(
+            c.country in countries
+            and c.kind in kinds
+            and c.population >= CONTEXT_TOWN_POPULATION
+            and (" " in name or c.population >= CONTEXT_WORD_POPULATION or (c.country, c.admin1) in admins)
+            for c in _town_candidates(gaz, name)
+        ):
             out.append(Mention(start, end, name, source="context"))
     return out
 
@@ -401,7 +453,7 @@ def in_dateline(text: str, m: Mention) -> bool:
     """The name opens its line (or a sentence) in capitals and a dateline separator follows the capitals
     ("SAN DIEGO, Calif. (AP) -", "TIJUANA & ENSENADA --")."""
     line_start = text.rfind("\n", 0, m.start) + 1
-    if any(ch.islower() for ch in text[line_start:m.start]) and text[max(0, m.start - 2):m.start] != ". ":
+    if any(ch.islower() for ch in text[line_start : m.start]) and text[max(0, m.start - 2) : m.start] != ". ":
         return False
     return bool(DATELINE_TAIL.match(text, m.end))
 
@@ -420,13 +472,20 @@ def unsupported_acronym(r: Resolution, resolutions: list[Resolution]) -> bool:
     names its country elsewhere: "ACT" is the Australian Capital Territory after "Canberra", a shouted verb in
     a text about Washington."""
     m = r.mention
-    if m.source == "dateline" or not is_caps(m.text) or " " in m.text or len(m.text) > MAX_ACRONYM \
-            or m.text in trusted_caps() or (r.choice is not None and r.choice.feature == "country"):
+    if (
+        m.source == "dateline"
+        or not is_caps(m.text)
+        or " " in m.text
+        or len(m.text) > MAX_ACRONYM
+        or m.text in trusted_caps()
+        or (r.choice is not None and r.choice.feature == "country")
+    ):
         return False
     if r.choice is None or r.choice.feature not in ("city", "admin"):
         return r.choice is None
-    named = {o.choice.country for o in resolutions
-             if o is not r and o.choice is not None and not is_caps(o.mention.text)}
+    named = {
+        o.choice.country for o in resolutions if o is not r and o.choice is not None and not is_caps(o.mention.text)
+    }
     return r.choice.country not in named
 
 
@@ -443,8 +502,13 @@ def unsupported_person(r: Resolution, resolutions: list[Resolution]) -> bool:
     """A name NER calls a person ("Estrella Flores" tagged on "Flores") is a division or town only of a country
     the document names elsewhere."""
     m = r.mention
-    if r.choice is None or r.choice.feature not in ("city", "admin") or m.source not in ("PERSON", "PER") \
-            or m.container or m.kind:  # "the Guatemalan town of Morales" is a place whatever NER says
+    if (
+        r.choice is None
+        or r.choice.feature not in ("city", "admin")
+        or m.source not in ("PERSON", "PER")
+        or m.container
+        or m.kind
+    ):  # "the Guatemalan town of Morales" is a place whatever NER says
         return False
     return r.choice.country not in {o.choice.country for o in resolutions if o is not r and o.choice is not None}
 
@@ -461,7 +525,7 @@ def annotate_mentions(text: str, mentions: list[Mention], resolver: Resolver) ->
     by_start = {m.start: m for m in mentions}
     for m in mentions:
         m.candidates = resolver.candidates(m.text)
-        if not (COMMA_GAP.match(text[max(0, m.start - 3):m.start] or "x") or m.text.endswith(".")):  # "Ariz."
+        if not (COMMA_GAP.match(text[max(0, m.start - 3) : m.start] or "x") or m.text.endswith(".")):  # "Ariz."
             m.candidates = tuple(c for c in m.candidates if c.kind != "abbr") or m.candidates
         said = describe(text, m.start, pattern) or {}
         if said.get("type"):
@@ -473,12 +537,12 @@ def annotate_mentions(text: str, mentions: list[Mention], resolver: Resolver) ->
             _set_container(m, owner, gaz, resolver)
     for m in mentions:
         nxt = next((by_start[s] for s in range(m.end + 1, m.end + 4) if s in by_start), None)
-        if nxt and COMMA_GAP.match(text[m.end:nxt.start]) and any(c.feature == "city" for c in m.candidates):
+        if nxt and COMMA_GAP.match(text[m.end : nxt.start]) and any(c.feature == "city" for c in m.candidates):
             _set_comma_container(m, nxt, gaz, resolver)
 
 
 def _set_comma_container(m: Mention, nxt: Mention, gaz: Gazetteer, resolver: Resolver) -> None:
-    """"X, Y": Y is X's country, or X's first-level division ("Eagle Pass, Texas": then Y is the division, not a
+    """ "X, Y": Y is X's country, or X's first-level division ("Eagle Pass, Texas": then Y is the division, not a
     town called Texas); otherwise a list of places ("Tapachula, Huixtla and Pijijiapan") says nothing."""
     if country_code(gaz, nxt.text):
         _set_container(m, nxt.text, gaz, resolver)

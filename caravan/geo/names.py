@@ -24,7 +24,7 @@ def normalise(name: str) -> str:
     text = " ".join(_NON_KEY.sub(" ", text).split())
     for article in LEADING_ARTICLES:
         if text.startswith(article):
-            text = text[len(article):]
+            text = text[len(article) :]
     return text
 
 

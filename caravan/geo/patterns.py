@@ -29,12 +29,16 @@ _ES_LINK = r"(?:separa|divide|une|comunica|conecta|marca\s+la\s+frontera\s+entre
 _EN_LINK = r"(?:separates|divides|links|connects|joins|forms\s+the\s+border\s+between|marks\s+the\s+border\s+between)"
 _ES_PLACE = r"(?:(?:el|la|los)\s+)?[A-ZÁÉÍÓÚ][\w.]*(?:\s(?:de\s)?[A-ZÁÉÍÓÚ][\w.]*){0,2}"
 CROSSING_BORDERS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b(?P<crossing>{_CROSSING_ES}\s+{_ES_PLACE}),?\s+(?:que|el\s+cual|la\s+cual)\s+{_ES_LINK}\s+"
-               rf"(?:a\s+)?(?P<a>{_ES_NAME})\s+(?:de|y|con|a)\s+(?P<b>{_ES_NAME})"),
-    re.compile(rf"\b(?P<crossing>(?:[A-Z][\w.]*\s){{1,3}}{_CROSSING_EN}|(?:{_CROSSING_EN}|R[ií]o)\s+[A-Z][\w.]*"
-               rf"(?:\s[A-Z][\w.]*){{0,2}}),?"
-               rf"\s+(?:which|that)\s+{_EN_LINK}\s+(?:the\s+)?(?P<a>{_NAME})\s+(?:from|and|with|to)\s+"
-               rf"(?:the\s+)?(?P<b>{_NAME})"),
+    re.compile(
+        rf"\b(?P<crossing>{_CROSSING_ES}\s+{_ES_PLACE}),?\s+(?:que|el\s+cual|la\s+cual)\s+{_ES_LINK}\s+"
+        rf"(?:a\s+)?(?P<a>{_ES_NAME})\s+(?:de|y|con|a)\s+(?P<b>{_ES_NAME})"
+    ),
+    re.compile(
+        rf"\b(?P<crossing>(?:[A-Z][\w.]*\s){{1,3}}{_CROSSING_EN}|(?:{_CROSSING_EN}|R[ií]o)\s+[A-Z][\w.]*"
+        rf"(?:\s[A-Z][\w.]*){{0,2}}),?"
+        rf"\s+(?:which|that)\s+{_EN_LINK}\s+(?:the\s+)?(?P<a>{_NAME})\s+(?:from|and|with|to)\s+"
+        rf"(?:the\s+)?(?P<b>{_NAME})"
+    ),
 )
 DIRECTIONAL_BORDER = re.compile(rf"\b(?P<dir>[Ss]outhern|[Nn]orthern|[Ss]outh|[Nn]orth)\s+{BORDER_WORDS}\b")
 POSSESSIVE_OWNER = re.compile(r"(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)(?:['’]s?)\s+$")
@@ -76,7 +80,7 @@ def _trim_name(text: str, start: int, gazetteer: Gazetteer) -> tuple[int, str | 
     """The country of a compound's part, dropping a leading word ("The U.S.") when only the rest is a country."""
     lead = re.match(r"(?:the|The|THE)\s+", text)
     if lead:
-        start, text = start + lead.end(), text[lead.end():]
+        start, text = start + lead.end(), text[lead.end() :]
     code = country_code(gazetteer, text, prefixes=True)
     if code or " " not in text:
         return start, code
@@ -92,7 +96,7 @@ def find_border_compounds(text: str, gazetteer: Gazetteer) -> list[Border]:
         start, a = _trim_name(m.group("a"), m.start("a"), gazetteer)
         b = country_code(gazetteer, m.group("b"), prefixes=True)
         if a and b and a != b:
-            out.append(Border(start, m.end(), text[start:m.end()], pair(a, b)))
+            out.append(Border(start, m.end(), text[start : m.end()], pair(a, b)))
     for pattern in SPANISH_COMPOUNDS:
         for m in pattern.finditer(text):
             a, b = country_code(gazetteer, m.group("a")), country_code(gazetteer, m.group("b"))
@@ -119,7 +123,7 @@ def find_single_borders(text: str, gazetteer: Gazetteer) -> list[tuple[int, int,
     out = []
     for m in SINGLE_BORDER.finditer(text):
         start, code = _trim_name(m.group("x"), m.start("x"), gazetteer)
-        if code and text[max(0, start - 1):start] not in ("-", "–", "—", "/"):
+        if code and text[max(0, start - 1) : start] not in ("-", "–", "—", "/"):
             out.append((start, m.end(), code))
     return out
 
@@ -132,7 +136,7 @@ def find_directional_borders(text: str, counts: dict[str, int], gazetteer: Gazet
     centre = default if default in counts else max(counts, key=counts.__getitem__, default=None)
     out = []
     for m in DIRECTIONAL_BORDER.finditer(text):
-        owner = POSSESSIVE_OWNER.search(text[max(0, m.start() - CONTEXT_CHARS):m.start()])
+        owner = POSSESSIVE_OWNER.search(text[max(0, m.start() - CONTEXT_CHARS) : m.start()])
         country = country_code(gazetteer, owner.group("owner")) if owner else None
         country = country or centre
         other = table.get(country or "", {}).get(m.group("dir").lower()) if country else None
@@ -150,13 +154,15 @@ def place_type_pattern() -> re.Pattern[str]:
     data = load_curated()
     types = _alternation([w for k in ("city", "admin") for w in data["place_types"][k]])
     dirs = _alternation([k for k in data["directions"] if not k.startswith("_")])
-    return re.compile(rf"(?:\b(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*){POSSESSIVE}\s+|\b(?P<dem>[A-Z][a-z]+)\s+)?"
-                      rf"(?:(?P<dir>{dirs})\s+)?(?P<type>{types})\s+(?:of\s+|de\s+)?$")
+    return re.compile(
+        rf"(?:\b(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*){POSSESSIVE}\s+|\b(?P<dem>[A-Z][a-z]+)\s+)?"
+        rf"(?:(?P<dir>{dirs})\s+)?(?P<type>{types})\s+(?:of\s+|de\s+)?$"
+    )
 
 
 def describe(text: str, start: int, pattern: re.Pattern[str]) -> dict[str, str] | None:
     """What the words right before a name say about it: owner (a place name), demonym, direction and type."""
-    m = pattern.search(text[max(0, start - CONTEXT_CHARS):start])
+    m = pattern.search(text[max(0, start - CONTEXT_CHARS) : start])
     if not m:
         return None
     return {k: v for k, v in m.groupdict().items() if v}

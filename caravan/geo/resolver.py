@@ -23,16 +23,20 @@ from caravan.geo.store import NAME_KINDS, Candidate, Gazetteer
 WEIGHTS: dict[str, float] = {"name": 0.25, "prior": 0.4, "context": 0.25, "coherence": 0.1}
 # prior of each feature type; admin and city priors grow with population (log scale, 10 million = 1; for towns
 # squared, so that a city of a million outweighs a hamlet of the same name)
-FEATURE_PRIOR: dict[str, tuple[float, float]] = {"country": (1.0, 0.0), "border": (1.0, 0.0),
-                                                 "region": (0.9, 0.0), "admin": (0.45, 0.45), "city": (0.1, 0.9)}
+FEATURE_PRIOR: dict[str, tuple[float, float]] = {
+    "country": (1.0, 0.0),
+    "border": (1.0, 0.0),
+    "region": (0.9, 0.0),
+    "admin": (0.45, 0.45),
+    "city": (0.1, 0.9),
+}
 # priors that depend on the GeoNames code: national capitals ("Washington", "London") are what news usually
 # means; second-level divisions (counties) rank below first-level ones; curated border crossings and route
 # towns (code ROUTE) rank as sizeable towns
 CODE_PRIOR: dict[str, tuple[float, float]] = {"PPLC": (0.75, 0.3), "ADM2": (0.1, 0.45), "ROUTE": (0.6, 0.0)}
 # a town for a span NER calls a non-political location (LOC: seas, mountains, regions) or a building (FAC; the
 # small model also gives FAC to towns, so the penalty stays small)
-LABEL_PENALTY: dict[str, tuple[tuple[str, ...], float]] = {"LOC": (("city",), -0.1),
-                                                             "FAC": (("city", "admin"), -0.1)}
+LABEL_PENALTY: dict[str, tuple[tuple[str, ...], float]] = {"LOC": (("city",), -0.1), "FAC": (("city", "admin"), -0.1)}
 BIG_CITY_MARGIN = 0.25  # a big city keeps some context of its own: context >= population score - margin
 POPULATION_SCALE = 7.0  # log10 of the population that counts as "large" (10 million)
 MENTIONED = 0.5  # context of a country the document names at all; the most named one has 1
@@ -97,7 +101,7 @@ def strip_admin_word(text: str) -> str | None:
     words = load_curated()["admin_words"]
     for before in words["before"]:
         if text.startswith(before + " "):
-            return text[len(before) + 1:]
+            return text[len(before) + 1 :]
     head, _, last = text.rpartition(" ")
     return head if head and last in words["words"] else None
 
@@ -132,8 +136,11 @@ def acronym_candidates(name: str, candidates: tuple[Candidate, ...]) -> tuple[Ca
         return tuple(c for c in candidates if c.kind == "name")
     if not is_caps(name) or " " in name or len(name) > MAX_ACRONYM:
         return candidates
-    return tuple(c for c in candidates if c.kind == "abbr" or (c.feature == "country" and c.kind != "name")
-                 or _initials_match(name, c.name))
+    return tuple(
+        c
+        for c in candidates
+        if c.kind == "abbr" or (c.feature == "country" and c.kind != "name") or _initials_match(name, c.name)
+    )
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -163,8 +170,11 @@ class Resolver:
             found = [c for c in self.gazetteer.find(bare) if c.feature == "admin" and c.kind not in UNRANKED_KINDS]
         part = strip_direction(text)
         if not found and part:
-            found = [c for c in self.gazetteer.find(part) if c.feature in ("admin", "country", "region")
-                     and c.kind not in UNRANKED_KINDS]
+            found = [
+                c
+                for c in self.gazetteer.find(part)
+                if c.feature in ("admin", "country", "region") and c.kind not in UNRANKED_KINDS
+            ]
         found.sort(key=lambda c: (-NAME_KINDS[c.kind], -c.population))
         return acronym_candidates(text, tuple(found[:MAX_CANDIDATES]))
 
@@ -180,8 +190,7 @@ class Resolver:
         return [self.resolve_one(m, second) for m in mentions]
 
     def resolve_one(self, mention: Mention, context: Context) -> Resolution:
-        scored = sorted(((self.score(c, mention, context), c) for c in mention.candidates),
-                        key=lambda x: -x[0][0])
+        scored = sorted(((self.score(c, mention, context), c) for c in mention.candidates), key=lambda x: -x[0][0])
         if not scored:
             return Resolution(mention, None, 0.0)
         scored = _prefer_own_name_at_home(scored, context)
@@ -194,8 +203,12 @@ class Resolver:
     def score(self, c: Candidate, m: Mention, ctx: Context) -> tuple[float, dict[str, float]]:
         base, slope = CODE_PRIOR.get(c.code or "") or FEATURE_PRIOR.get(c.feature, (0.1, 0.9))
         size = population_score(c.population)
-        reasons = {"name": NAME_KINDS[c.kind], "prior": base + slope * (size * size if c.feature == "city" else size),
-                   "context": self._context_part(c, m, ctx), "coherence": self._coherence(c, m, ctx)}
+        reasons = {
+            "name": NAME_KINDS[c.kind],
+            "prior": base + slope * (size * size if c.feature == "city" else size),
+            "context": self._context_part(c, m, ctx),
+            "coherence": self._coherence(c, m, ctx),
+        }
         total = sum(WEIGHTS[k] * v for k, v in reasons.items())
         features, penalty = LABEL_PENALTY.get(m.source, ((), 0.0))
         if c.feature in features:
@@ -276,9 +289,13 @@ def _prefer_own_name_at_home(scored: list, ctx: Context) -> list:
     if choice.kind == "name" or choice.feature not in ("city", "admin") or ctx.countries.get(choice.country or ""):
         return scored
     for i, ((score, _), c) in enumerate(scored[1:], start=1):
-        if c.kind == "name" and c.feature == "city" and ctx.countries.get(c.country or "") \
-                and score >= best - HOME_NAME_MARGIN:
-            return [scored[i], *scored[:i], *scored[i + 1:]]
+        if (
+            c.kind == "name"
+            and c.feature == "city"
+            and ctx.countries.get(c.country or "")
+            and score >= best - HOME_NAME_MARGIN
+        ):
+            return [scored[i], *scored[:i], *scored[i + 1 :]]
     return scored
 
 
@@ -288,7 +305,7 @@ def _points(value: float | None, centre: float, sign: int) -> bool:
 
 
 def _add_to(ctx: Context, m: Mention, c: Candidate) -> None:
-    for iso2 in (c.countries if c.feature == "border" else (c.country,)):
+    for iso2 in c.countries if c.feature == "border" else (c.country,):
         if iso2:
             ctx.countries[iso2] += 1
     if c.feature == "admin" and c.country and c.admin1:

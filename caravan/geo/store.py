@@ -67,23 +67,51 @@ class GazetteerWriter:
         os.close(fd)
         self.tmp = Path(tmp)
         self.db = sqlite3.connect(self.tmp)
-        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA +
-                              "CREATE TEMP TABLE names_raw (key TEXT, place INTEGER, rank REAL, kind TEXT);"
-                              "CREATE INDEX places_country ON places (country, feature);")
+        self.db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+            + SCHEMA
+            + "CREATE TEMP TABLE names_raw (key TEXT, place INTEGER, rank REAL, kind TEXT);"
+            "CREATE INDEX places_country ON places (country, feature);"
+        )
         self.next_id = 1
         self.name_count = 0
         self.pending: list[tuple] = []
         self.pending_names: list[tuple] = []
 
-    def add_place(self, name: str, feature: str, *, geonameid: int | None = None, country: str | None = None,
-                  countries: Iterable[str] = (), admin1: str | None = None, lat: float | None = None,
-                  lon: float | None = None, population: int = 0, code: str | None = None,
-                  source: str | None = None) -> int:
+    def add_place(
+        self,
+        name: str,
+        feature: str,
+        *,
+        geonameid: int | None = None,
+        country: str | None = None,
+        countries: Iterable[str] = (),
+        admin1: str | None = None,
+        lat: float | None = None,
+        lon: float | None = None,
+        population: int = 0,
+        code: str | None = None,
+        source: str | None = None,
+    ) -> int:
         """Add a place and its own name; returns its id for ``add_names``."""
         pid = self.next_id
         self.next_id += 1
-        self.pending.append((pid, geonameid, name, feature, country, ",".join(sorted(countries)) or None, admin1,
-                             lat, lon, population or 0, code, source))
+        self.pending.append(
+            (
+                pid,
+                geonameid,
+                name,
+                feature,
+                country,
+                ",".join(sorted(countries)) or None,
+                admin1,
+                lat,
+                lon,
+                population or 0,
+                code,
+                source,
+            )
+        )
         if len(self.pending) >= PLACE_BATCH:
             self.flush()
         self.add_names(pid, [name], "name")
@@ -108,10 +136,13 @@ class GazetteerWriter:
         self.flush()
         return self.db.execute(sql, params).fetchall()
 
-    def add_country(self, iso2: str, iso3: str | None, place: int, neighbours: Iterable[str],
-                    continent: str | None) -> None:
-        self.db.execute("INSERT OR REPLACE INTO countries VALUES (?,?,?,?,?)",
-                        (iso2, iso3, place, ",".join(sorted(set(neighbours))), continent))
+    def add_country(
+        self, iso2: str, iso3: str | None, place: int, neighbours: Iterable[str], continent: str | None
+    ) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO countries VALUES (?,?,?,?,?)",
+            (iso2, iso3, place, ",".join(sorted(set(neighbours))), continent),
+        )
 
     def add_demonym(self, demonym: str, iso2: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO demonyms VALUES (?,?)", (normalise(demonym), iso2))
@@ -122,8 +153,10 @@ class GazetteerWriter:
     def close(self) -> Path:
         """Write the name index (best kind per name and place), then move the finished file into place."""
         self.flush()
-        self.db.execute("INSERT INTO names SELECT key, place, kind FROM"
-                        " (SELECT key, place, kind, MIN(rank) FROM names_raw GROUP BY key, place)")
+        self.db.execute(
+            "INSERT INTO names SELECT key, place, kind FROM"
+            " (SELECT key, place, kind, MIN(rank) FROM names_raw GROUP BY key, place)"
+        )
         self.db.execute("CREATE INDEX names_key ON names (key)")
         self.db.commit()
         self.db.close()
@@ -160,7 +193,8 @@ class Gazetteer:
             rows = self.db.execute(
                 "SELECT p.id, p.geonameid, p.name, p.feature, p.country, p.countries, p.admin1, p.lat, p.lon,"
                 " p.population, p.code, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
-                (key,)).fetchall()
+                (key,),
+            ).fetchall()
         return tuple(_candidate(row) for row in rows)
 
     def find(self, name: str) -> tuple[Candidate, ...]:
@@ -170,9 +204,11 @@ class Gazetteer:
     def _load_countries(self) -> dict[str, tuple[Candidate, tuple[str, ...], str | None]]:
         rows = self.db.execute(
             "SELECT p.id, p.geonameid, p.name, p.feature, p.country, p.countries, p.admin1, p.lat, p.lon,"
-            " p.population, p.code, 'name', c.neighbours, c.continent FROM countries c JOIN places p ON p.id = c.place")
-        return {row[4]: (_candidate(row[:12]), tuple(filter(None, (row[12] or "").split(","))), row[13])
-                for row in rows}
+            " p.population, p.code, 'name', c.neighbours, c.continent FROM countries c JOIN places p ON p.id = c.place"
+        )
+        return {
+            row[4]: (_candidate(row[:12]), tuple(filter(None, (row[12] or "").split(","))), row[13]) for row in rows
+        }
 
     def country(self, iso2: str) -> Candidate | None:
         """The country entry of an ISO code."""
@@ -185,8 +221,9 @@ class Gazetteer:
     def country_keys(self) -> dict[str, str]:
         """ISO2 -> normalised primary country name without spaces (to recognise clipped names: "Guat")."""
         if self._country_keys is None:
-            self._country_keys = {iso2: normalise(c.name).replace(" ", "") for iso2, (c, _, _) in
-                                  self._countries.items()}
+            self._country_keys = {
+                iso2: normalise(c.name).replace(" ", "") for iso2, (c, _, _) in self._countries.items()
+            }
         return self._country_keys
 
     def neighbours(self, iso2: str) -> tuple[str, ...]:
@@ -205,5 +242,17 @@ class Gazetteer:
 
 def _candidate(row: tuple) -> Candidate:
     countries = tuple((row[5] or "").split(",")) if row[5] else ()
-    return Candidate(id=row[0], geonameid=row[1], name=row[2], feature=row[3], country=row[4], countries=countries,
-                     admin1=row[6], lat=row[7], lon=row[8], population=row[9] or 0, code=row[10], kind=row[11])
+    return Candidate(
+        id=row[0],
+        geonameid=row[1],
+        name=row[2],
+        feature=row[3],
+        country=row[4],
+        countries=countries,
+        admin1=row[6],
+        lat=row[7],
+        lon=row[8],
+        population=row[9] or 0,
+        code=row[10],
+        kind=row[11],
+    )

@@ -32,8 +32,9 @@ FULL_TEXT_MIN_WORDS = 120
 HARMLESS_BOZO = (feedparser.CharacterEncodingOverride,)
 
 
-def read_feed(data: bytes, item: str, stem: str, settings: Settings,
-              base_url: str | None = None) -> Iterator[Article | SourceError]:
+def read_feed(
+    data: bytes, item: str, stem: str, settings: Settings, base_url: str | None = None
+) -> Iterator[Article | SourceError]:
     """Articles of a feed document; ``item`` names the feed, ``stem-n`` is the id of item n without a URL, and
     relative item links are resolved against ``base_url`` (the feed's own URL when it was fetched).
 
@@ -54,8 +55,7 @@ def read_feed(data: bytes, item: str, stem: str, settings: Settings,
         raise FormatError(item, f"{problem}; {len(parsed.entries)} items read before it")
 
 
-def entry_article(entry: Any, item: str, default_id: str, settings: Settings,
-                  base_url: str | None = None) -> Article:
+def entry_article(entry: Any, item: str, default_id: str, settings: Settings, base_url: str | None = None) -> Article:
     """The article of one feed item: its own text when that is the article, else its fetched page."""
     link = urljoin(base_url or "", (entry.get("link") or "").strip()) or None
     text = _entry_text(entry)
@@ -70,17 +70,22 @@ def entry_article(entry: Any, item: str, default_id: str, settings: Settings,
             log.warning("%s: %s; using the item's own text instead", exc.item, exc.reason)
     if not text:
         raise EmptyError(item, "feed item with neither text nor link")
-    return Article(id=url_id(link) if link else default_id, text=text, title=title, url=link,
-                   outlet=outlet_of(None, link), published=published, source=item)
+    return Article(
+        id=url_id(link) if link else default_id,
+        text=text,
+        title=title,
+        url=link,
+        outlet=outlet_of(None, link),
+        published=published,
+        source=item,
+    )
 
 
-def _page_article(link: str | None, item: str, settings: Settings, title: str | None,
-                  published: str | None) -> Article:
+def _page_article(link: str | None, item: str, settings: Settings, title: str | None, published: str | None) -> Article:
     if link is None:
         raise EmptyError(item, "feed item without a link")
     fetched = fetch(link, settings)
-    article = extract_html(fetched.body, item=link, article_id=url_id(link), url=fetched.url,
-                           declared=fetched.charset)
+    article = extract_html(fetched.body, item=link, article_id=url_id(link), url=fetched.url, declared=fetched.charset)
     article.title = title or article.title
     article.published = published or article.published  # the feed's date is the publisher's own
     return article

@@ -96,8 +96,10 @@ def check_url(url: str, settings: Settings, item: str | None = None) -> Target:
         for address in addresses:
             kind = non_public_kind(address)
             if kind:
-                raise PrivateAddressError(item, f"{hop}host {host} resolves to {kind} address {address} "
-                                                f"(refused; set allow_private to fetch it)")
+                raise PrivateAddressError(
+                    item,
+                    f"{hop}host {host} resolves to {kind} address {address} (refused; set allow_private to fetch it)",
+                )
     return _pin(parts, host, port, addresses[0])
 
 
@@ -158,8 +160,9 @@ def _pin(parts: SplitResult, host: str, port: int, address: IPAddress) -> Target
         host_header = f"[{host}]" if port == DEFAULT_PORTS[scheme] else f"[{host}]:{port}"
     pinned = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
     sni = host if scheme == "https" else None
-    return Target(url=urlunsplit(parts._replace(fragment="")), pinned_url=pinned, host_header=host_header,
-                  sni_hostname=sni)
+    return Target(
+        url=urlunsplit(parts._replace(fragment="")), pinned_url=pinned, host_header=host_header, sni_hostname=sni
+    )
 
 
 def _get(client: httpx.Client, target: Target, settings: Settings, item: str) -> Fetched | str:
@@ -167,8 +170,9 @@ def _get(client: httpx.Client, target: Target, settings: Settings, item: str) ->
     extensions = {"sni_hostname": target.sni_hostname} if target.sni_hostname else {}
     deadline = time.monotonic() + settings.timeout
     try:
-        request = client.build_request("GET", target.pinned_url, headers={"Host": target.host_header},
-                                       extensions=extensions)
+        request = client.build_request(
+            "GET", target.pinned_url, headers={"Host": target.host_header}, extensions=extensions
+        )
         response = client.send(request, stream=True)
     except httpx.InvalidURL as exc:
         raise FetchError(item, f"invalid URL ({_one_line(exc)})") from None
@@ -182,8 +186,9 @@ def _get(client: httpx.Client, target: Target, settings: Settings, item: str) ->
         response.close()
 
 
-def _read_response(response: httpx.Response, target: Target, settings: Settings, item: str,
-                   deadline: float) -> Fetched | str:
+def _read_response(
+    response: httpx.Response, target: Target, settings: Settings, item: str, deadline: float
+) -> Fetched | str:
     if response.status_code in REDIRECT_STATUSES:
         location = response.headers.get("location")
         if not location:

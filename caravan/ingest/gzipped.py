@@ -56,13 +56,15 @@ class BoundedGzip(io.RawIOBase):
         data = self._gzip.read1(size if size and size > 0 else io.DEFAULT_BUFFER_SIZE)
         self.produced += len(data)
         if self.produced > SLACK_BYTES and self.produced > MAX_RATIO * self._raw.count:
-            raise DecompressionBomb(f"gzip data expands more than {MAX_RATIO} times ({self._raw.count} bytes "
-                                    f"gave {self.produced}): refused as a decompression bomb")
+            raise DecompressionBomb(
+                f"gzip data expands more than {MAX_RATIO} times ({self._raw.count} bytes "
+                f"gave {self.produced}): refused as a decompression bomb"
+            )
         return data
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         data = self.read1(len(buffer))
-        buffer[:len(data)] = data
+        buffer[: len(data)] = data
         return len(data)
 
 

@@ -21,9 +21,35 @@ log = logging.getLogger(__name__)
 # Fewer words than this is not an article: trafilatura falls back to menus and footers on pages without one.
 MIN_ARTICLE_WORDS = 20
 # Elements that end a line when an HTML fragment (a feed item's content) is turned into text.
-BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-                        "pre", "table", "tr", "section", "article", "header", "footer", "figure", "figcaption",
-                        "hr", "dd", "dt"})
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "hr",
+        "dd",
+        "dt",
+    }
+)
 DROPPED_TAGS = ("script", "style", "noscript", "template")
 SNIFF_BYTES = 4096  # where a page's <meta charset> is looked for
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
@@ -47,8 +73,9 @@ def decode_html(data: bytes, item: str, declared: str | None = None) -> str:
     return decode_bytes(data, item)
 
 
-def extract_html(data: bytes | str, item: str, article_id: str, url: str | None = None,
-                 declared: str | None = None) -> Article:
+def extract_html(
+    data: bytes | str, item: str, article_id: str, url: str | None = None, declared: str | None = None
+) -> Article:
     """The article of an HTML page: main text, title, date and outlet; EmptyError when it holds no article."""
     if isinstance(data, bytes):
         data = decode_html(data, item, declared)
@@ -62,9 +89,15 @@ def extract_html(data: bytes | str, item: str, article_id: str, url: str | None 
     if len(text.split()) < MIN_ARTICLE_WORDS:
         raise EmptyError(item, "no article text in the HTML page")
     page_url = url or (doc.url if doc is not None else None) or None
-    return Article(id=article_id, text=text, title=title or None, url=page_url,
-                   outlet=outlet_of(doc.sitename if doc is not None else None, page_url),
-                   published=(doc.date or None) if doc is not None else None, source=item)
+    return Article(
+        id=article_id,
+        text=text,
+        title=title or None,
+        url=page_url,
+        outlet=outlet_of(doc.sitename if doc is not None else None, page_url),
+        published=(doc.date or None) if doc is not None else None,
+        source=item,
+    )
 
 
 def outlet_of(site_name: str | None, url: str | None) -> str | None:

@@ -14,9 +14,21 @@ Kind = Literal["text", "html", "jsonl", "json", "feed", "warc", "urls"]
 # Extensions whose kind is certain. ".txt" is text unless it lists nothing but URLs; ".xml", ".gz" and unknown
 # extensions are sniffed (an XML document that is not HTML goes to the feed reader, which refuses non-feeds).
 EXTENSIONS: dict[str, Kind] = {
-    ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl", ".json": "json",
-    ".rss": "feed", ".atom": "feed", ".warc": "warc", ".warc.gz": "warc", ".urls": "urls",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson.gz": "jsonl",
+    ".json": "json",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".urls": "urls",
 }
 SNIFF_BYTES = 4096
 GZIP_MAGIC = b"\x1f\x8b"

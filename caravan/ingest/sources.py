@@ -97,8 +97,9 @@ def read_fetched(url: str, fetched: Fetched, settings: Settings) -> Iterator[Art
     elif kind == "warc":
         stream = io.BytesIO(fetched.body)
         gzipped = fetched.body[:2] == b"\x1f\x8b"
-        yield from read_warc_stream(GzipStream(stream, settings.max_bytes + CHUNK_SIZE) if gzipped else stream, url,
-                                    settings)
+        yield from read_warc_stream(
+            GzipStream(stream, settings.max_bytes + CHUNK_SIZE) if gzipped else stream, url, settings
+        )
     elif kind == "jsonl":
         stream = io.BytesIO(fetched.body)
         gzipped = fetched.body[:2] == b"\x1f\x8b"
@@ -114,8 +115,9 @@ def _text_article(url: str, fetched: Fetched) -> Article:
     if not text.strip():
         raise EmptyError(url, "empty text")
     host = urlsplit(fetched.url).hostname
-    return Article(id=url_id(url), text=text, url=fetched.url, outlet=host.removeprefix("www.") if host else None,
-                   source=url)
+    return Article(
+        id=url_id(url), text=text, url=fetched.url, outlet=host.removeprefix("www.") if host else None, source=url
+    )
 
 
 def _read_url_list(path: Path, settings: Settings) -> Iterator[Article | SourceError]:

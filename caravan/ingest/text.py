@@ -17,8 +17,11 @@ log = logging.getLogger(__name__)
 SNIFF_BYTES = 8192  # how much of the start of a file is examined for binary data
 BINARY_CONTROL_RATIO = 0.05  # more control characters than this (besides \t \n \r \f) means binary data
 BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: FF FE 00 00 starts both
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: FF FE 00 00 starts both
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Single-byte Western encodings tried, in order, when bytes are not UTF-8 (before detection, which is unsure).
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")

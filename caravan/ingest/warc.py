@@ -84,8 +84,7 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Article | SourceError]
         yield from read_warc_stream(stream, str(path), settings)
 
 
-def read_warc_stream(stream: IO[bytes] | GzipStream, item: str,
-                     settings: Settings) -> Iterator[Article | SourceError]:
+def read_warc_stream(stream: IO[bytes] | GzipStream, item: str, settings: Settings) -> Iterator[Article | SourceError]:
     """Articles of an open, uncompressed (or GzipStream) WARC stream; ``item:n`` names record n."""
     count = 0
     archive = ArchiveIterator(stream)
@@ -99,8 +98,9 @@ def read_warc_stream(stream: IO[bytes] | GzipStream, item: str,
                 yield found
     except TruncatedRecord:
         _check_bounds(stream, item, count - 1)
-        raise FormatError(item, f"truncated WARC: record {count} is cut short "
-                                f"({count - 1} records read before it)") from None
+        raise FormatError(
+            item, f"truncated WARC: record {count} is cut short ({count - 1} records read before it)"
+        ) from None
     except WARC_ERRORS as exc:
         _check_bounds(stream, item, count - 1)
         raise FormatError(item, f"malformed WARC after {count} records ({' '.join(str(exc).split())})") from None

@@ -111,7 +111,7 @@ def merge_adjacent(spans: list[Span], text: str) -> list[Span]:
     """Join spans separated only by whitespace, so one widget is one span."""
     merged: list[Span] = []
     for span in spans:
-        if merged and not text[merged[-1].end:span.start].strip():
+        if merged and not text[merged[-1].end : span.start].strip():
             merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
         else:
             merged.append(span)

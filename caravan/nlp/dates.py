@@ -44,8 +44,29 @@ YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # month first in English, day first in Spanish
 # words before a bare month name that make it a date ("in December", "a finales de enero")
-MONTH_LEADS = frozenset({"in", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "during",
-                         "through", "en", "desde", "hasta", "de", "pasado", "próximo", "este"})
+MONTH_LEADS = frozenset(
+    {
+        "in",
+        "since",
+        "until",
+        "by",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "during",
+        "through",
+        "en",
+        "desde",
+        "hasta",
+        "de",
+        "pasado",
+        "próximo",
+        "este",
+    }
+)
 # Spanish "mañana" is "morning", not "tomorrow", after these words
 MORNING_GUARD = frozenset({"la", "esta", "una", "cada", "media", "de", "por"})
 DEICTIC_IN_QUOTES = frozenset({"day"})  # units of relative dates skipped inside direct quotations
@@ -113,6 +134,7 @@ def load_date_lexicon(lang: str) -> DateLexicon:
 
 
 # ---- calendar arithmetic -------------------------------------------------------------------------------------
+
 
 def week_of(day: dt.date, offset: int = 0) -> tuple[dt.date, dt.date]:
     """The Monday–Sunday week containing ``day``, moved by ``offset`` weeks."""
@@ -193,8 +215,9 @@ def nearest_year(published: dt.date, month: int, day: int | None, tense: str | N
 
 # ---- tense ---------------------------------------------------------------------------------------------------
 
+
 def clause_tense(doc: Doc, token: Token, lex: DateLexicon) -> str | None:
-    """"past", "future" or None (present, unknown) for the clause a date token belongs to."""
+    """ "past", "future" or None (present, unknown) for the clause a date token belongs to."""
     if doc.has_annotation("DEP") and doc.lang_ == "en":
         return _parsed_tense(token, lex)
     return _word_tense(doc, token, lex)
@@ -226,8 +249,13 @@ def _verb_tense(verb: Token, lex: DateLexicon) -> tuple[str | None, Token | None
         return "past", None  # a participle with no auxiliary is a past tense the tagger misread, or a past
         # participle clause ("the migrants detained Monday")
     if verb.tag_ in ("VBN", "VBG") and auxes:
-        return ("past" if any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxes) else
-                "future" if verb.tag_ == "VBG" else None), None
+        return (
+            "past"
+            if any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxes)
+            else "future"
+            if verb.tag_ == "VBG"
+            else None
+        ), None
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb and verb.pos_ != "AUX":
         return None, verb.head
     return None, None
@@ -257,6 +285,7 @@ def _word_tense(doc: Doc, token: Token, lex: DateLexicon) -> str | None:
 
 
 # ---- readers -------------------------------------------------------------------------------------------------
+
 
 def _lower(doc: Doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
@@ -384,8 +413,15 @@ def strict_year(published: dt.date, month: int, side: str) -> int:
     return published.year if month > published.month else published.year + 1
 
 
-def _finish(doc: Doc, start: int, month_at: int, day: int, lex: DateLexicon, published: dt.date | None,
-            month_end: int | None = None) -> Found | None:
+def _finish(
+    doc: Doc,
+    start: int,
+    month_at: int,
+    day: int,
+    lex: DateLexicon,
+    published: dt.date | None,
+    month_end: int | None = None,
+) -> Found | None:
     """A day and month found; read the year after them or choose it from the publication date."""
     month = lex.months[doc[month_at].lower_]
     end = month_end or month_at + 1
@@ -434,6 +470,7 @@ def is_name_part(token: Token) -> bool:
 
 # ---- component -----------------------------------------------------------------------------------------------
 
+
 class DateFinder:
     """Sets ``doc._.dates``: every expression that resolves to a day or an interval."""
 
@@ -457,7 +494,7 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[DateRef]:
         if hit is None:
             i += 1
             continue
-        span = doc[hit.start:hit.end]
+        span = doc[hit.start : hit.end]
         if not in_boilerplate(doc, span.start_char, span.end_char):
             found.append(DateRef(span.start_char, span.end_char, value=hit.value))
         i = max(hit.end, i + 1)

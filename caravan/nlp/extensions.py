@@ -12,14 +12,14 @@ if TYPE_CHECKING:
 
 # name -> default; list defaults are created per Doc by a getter-free default of None, set by the pipeline
 EXTENSIONS: dict[str, object] = {
-    "article": None,      # the caravan.model.Article being processed
-    "published": None,    # datetime.date of publication, or None
+    "article": None,  # the caravan.model.Article being processed
+    "published": None,  # datetime.date of publication, or None
     "boilerplate": None,  # list[caravan.model.Span]: spans not part of the report
-    "quotes": None,       # list[caravan.model.Quote]
-    "places": None,       # list[caravan.model.Place]
-    "quantities": None,   # list[caravan.model.Quantity]
-    "dates": None,        # list[caravan.model.DateRef]
-    "events": None,       # list[caravan.model.Event]
+    "quotes": None,  # list[caravan.model.Quote]
+    "places": None,  # list[caravan.model.Place]
+    "quantities": None,  # list[caravan.model.Quantity]
+    "dates": None,  # list[caravan.model.DateRef]
+    "events": None,  # list[caravan.model.Event]
 }
 
 
@@ -64,7 +64,7 @@ def keeping_text(doc: Doc, text: str) -> Doc:
     if not len(doc):
         return doc
     rows = doc.to_array([IDX, LENGTH, SPACY, NORM])
-    words = [text[i:i + n] for i, n in rows[:, :2].tolist()]
+    words = [text[i : i + n] for i, n in rows[:, :2].tolist()]
     kept = TextDoc(doc.vocab, words=words, spaces=rows[:, 2].astype(bool).tolist())
     norms = cast("Ints2d", rows[:, 3:4])  # integer rows (the stub of to_array says floats)
     kept.from_array([NORM], norms)  # tokenizer exceptions set norms ("n't" -> "not")

@@ -29,8 +29,10 @@ def load_model(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ModelError(f"spaCy model {name!r} is not installed ({exc.__class__.__name__}); "
-                         f"install it with pip or set model_en/model_es in the settings") from exc
+        raise ModelError(
+            f"spaCy model {name!r} is not installed ({exc.__class__.__name__}); "
+            f"install it with pip or set model_en/model_es in the settings"
+        ) from exc
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:
         nlp.add_pipe(PARAGRAPHS, before=before)

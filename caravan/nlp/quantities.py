@@ -41,16 +41,74 @@ PHONE = re.compile(r"^\d{3}[-.]\d{4}$")
 LONGEST_PLAIN_COUNT = 9  # more digits than this without separators: an id or a phone number
 YEARS = (1900, 2100)  # a bare four-digit number in this span reads as a year
 # the entity labels under which a number is a date, a time, a rate, a rank or part of a name
-SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "PRODUCT",
-                       "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+SKIP_ENTS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "ORDINAL",
+        "PERSON",
+        "PER",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
 # words before a spelled small number that make it name known things ("our two countries", "the three men")
-DEFINITE = frozenset({"the", "these", "those", "our", "their", "its", "his", "her", "my", "your", "both", "los",
-                      "las", "sus", "nuestros", "nuestras", "estos", "estas", "esos", "esas"})
+DEFINITE = frozenset(
+    {
+        "the",
+        "these",
+        "those",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "your",
+        "both",
+        "los",
+        "las",
+        "sus",
+        "nuestros",
+        "nuestras",
+        "estos",
+        "estas",
+        "esos",
+        "esas",
+    }
+)
 SMALL = 20  # numbers below this after DEFINITE are skipped when spelled out or counting things, not people
 FEW = 10  # spelled-out counts of things (not people, money or measures) below this are skipped: "three options"
 PARTITIVE = frozenset({"of", "de", "del"})
-PARTITIVE_SKIP = frozenset({"the", "these", "those", "their", "our", "its", "his", "her", "los", "las", "estos",
-                            "estas", "esos", "esas", "sus", "nuestros", "nuestras"})
+PARTITIVE_SKIP = frozenset(
+    {
+        "the",
+        "these",
+        "those",
+        "their",
+        "our",
+        "its",
+        "his",
+        "her",
+        "los",
+        "las",
+        "estos",
+        "estas",
+        "esos",
+        "esas",
+        "sus",
+        "nuestros",
+        "nuestras",
+    }
+)
 PRONOUNS = frozenset({"them", "whom", "us", "those", "ellos", "ellas", "quienes", "los", "las"})
 RELATIVES = frozenset({"who", "that", "which", "que", "quienes"})
 BETWEEN = {"between": "and", "entre": "y"}
@@ -144,8 +202,10 @@ def load_lexicon(lang: str) -> Lexicon:
     lex = Lexicon(
         numbers={w: (float(v), kind) for w, v, kind in mine("numbers.tsv")},
         vague={tuple(p.split()): (float(lo), float(hi)) for p, lo, hi in mine("vague.tsv")},
-        hedges={tuple(p.split()): Hedge(float(lo), None if hi == "none" else float(hi), ap == "true")
-                for p, lo, hi, ap in mine("hedges.tsv")},
+        hedges={
+            tuple(p.split()): Hedge(float(lo), None if hi == "none" else float(hi), ap == "true")
+            for p, lo, hi, ap in mine("hedges.tsv")
+        },
         range_words=frozenset(r[0] for r in mine("range_words.tsv")),
         prefixes={t: c for t, c, pos in currencies if pos == "prefix"},
         suffixes={t: c for t, c, pos in currencies if pos == "suffix"},
@@ -379,7 +439,7 @@ def _is_change(doc: Doc, start: int, lex: Lexicon) -> bool:
     """Whether the amount at ``start`` follows "from" after a verb of change ("rose from 2,000 to 7,000")."""
     if _lower(doc, start - 1) not in FROM_WORDS:
         return False
-    window = doc[max(0, start - 1 - CHANGE_REACH):start - 1]
+    window = doc[max(0, start - 1 - CHANGE_REACH) : start - 1]
     return any(t.lower_ in lex.change_verbs or t.lemma_.lower() in lex.change_verbs for t in window)
 
 
@@ -388,9 +448,18 @@ def _join(first: Amount, second: Amount, start: int) -> Amount | None:
     high = second.high
     if high is None or low >= high or first.vague != second.vague:
         return None
-    return Amount(start, second.end, low, high, currency=first.currency or second.currency,
-                  vague=first.vague, approximate=first.approximate, scale=second.scale,
-                  words=first.words and second.words, number_tokens=first.number_tokens + second.number_tokens)
+    return Amount(
+        start,
+        second.end,
+        low,
+        high,
+        currency=first.currency or second.currency,
+        vague=first.vague,
+        approximate=first.approximate,
+        scale=second.scale,
+        words=first.words and second.words,
+        number_tokens=first.number_tokens + second.number_tokens,
+    )
 
 
 def _apply_hedge(amount: Amount, hedge: Hedge) -> None:
@@ -398,8 +467,10 @@ def _apply_hedge(amount: Amount, hedge: Hedge) -> None:
         amount.high = None if hedge.high_factor is None else amount.high
         amount.approximate = True
         return
-    amount.low, amount.high = (amount.low * hedge.low_factor,
-                               None if hedge.high_factor is None else (amount.high or amount.low) * hedge.high_factor)
+    amount.low, amount.high = (
+        amount.low * hedge.low_factor,
+        None if hedge.high_factor is None else (amount.high or amount.low) * hedge.high_factor,
+    )
     amount.approximate = hedge.approximate
 
 
@@ -439,11 +510,18 @@ def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
     """The Quantity an amount stands for, or None when it is not a count worth keeping (a year, a name...)."""
     if _not_a_count(doc, amount, lex):
         return None
-    span = doc[amount.start:amount.end]
+    span = doc[amount.start : amount.end]
 
     def make(unit: str, what: str | None) -> Quantity:
-        return Quantity(span.start_char, span.end_char, amount.low, amount.high, unit=unit, what=what,
-                        approximate=amount.approximate)
+        return Quantity(
+            span.start_char,
+            span.end_char,
+            amount.low,
+            amount.high,
+            unit=unit,
+            what=what,
+            approximate=amount.approximate,
+        )
 
     if amount.currency:
         return make(amount.currency, money_purpose(doc, amount, lex))
@@ -503,8 +581,13 @@ def hyphen_measure(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str, str] | 
     """(unit, what) of a number glued to a unit of time or length that modifies a noun: "a six-month wait",
     "a 2,000-mile trek"; a duration only before a noun of ``duration_heads`` ("a 24-hour cycle" is none)."""
     last = amount.number_tokens[-1] if amount.number_tokens else amount.end - 1
-    if amount.currency or amount.end != last + 1 or _lower(doc, last + 1) != "-" or doc[last].whitespace_ \
-            or doc[last + 1].whitespace_:
+    if (
+        amount.currency
+        or amount.end != last + 1
+        or _lower(doc, last + 1) != "-"
+        or doc[last].whitespace_
+        or doc[last + 1].whitespace_
+    ):
         return None
     unit_kind = lex.measures.get(_lower(doc, last + 2))
     head = doc[last + 3] if last + 3 < len(doc) else None
@@ -518,8 +601,13 @@ def hyphen_measure(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str, str] | 
 
 def _is_year(doc: Doc, amount: Amount) -> bool:
     text = doc[amount.number_tokens[0]].text
-    return (len(amount.number_tokens) == 1 and not amount.currency and text.isdigit() and len(text) == 4
-            and YEARS[0] <= int(text) <= YEARS[1])
+    return (
+        len(amount.number_tokens) == 1
+        and not amount.currency
+        and text.isdigit()
+        and len(text) == 4
+        and YEARS[0] <= int(text) <= YEARS[1]
+    )
 
 
 def _hyphen_attached(doc: Doc, first: int, last: int, after: bool = True) -> bool:
@@ -567,8 +655,14 @@ def _head_noun(doc: Doc, amount: Amount, k: int) -> Token | None:
     """The noun counted by an amount whose tokens end before k: the parser's head, or the first noun after."""
     parsed = doc.has_annotation("DEP")
     last = doc[amount.number_tokens[-1]] if amount.number_tokens else doc[amount.end - 1]  # not "-plus"
-    if parsed and k == amount.end and last.dep_ in ("nummod", "quantmod", "compound", "amod") \
-            and last.head.i >= k and last.head.pos_ in ("NOUN", "PROPN") and last.head.i - k < NOUN_WINDOW:
+    if (
+        parsed
+        and k == amount.end
+        and last.dep_ in ("nummod", "quantmod", "compound", "amod")
+        and last.head.i >= k
+        and last.head.pos_ in ("NOUN", "PROPN")
+        and last.head.i - k < NOUN_WINDOW
+    ):
         return _through_names(last.head)
     for j in range(k, min(k + NOUN_WINDOW, len(doc))):
         token = doc[j]
@@ -585,8 +679,12 @@ def _head_noun(doc: Doc, amount: Amount, k: int) -> Token | None:
 
 def _through_names(token: Token) -> Token:
     """The common noun a name modifies: "16,000 *Customs and Border Protection* forces" counts forces."""
-    while token.pos_ == "PROPN" and token.dep_ in ("nmod", "compound") and token.head.pos_ == "NOUN" \
-            and token.head.i > token.i:
+    while (
+        token.pos_ == "PROPN"
+        and token.dep_ in ("nmod", "compound")
+        and token.head.pos_ == "NOUN"
+        and token.head.i > token.i
+    ):
         token = token.head
     return token
 
@@ -598,7 +696,7 @@ def _noun_unit(doc: Doc, token: Token, lex: Lexicon) -> tuple[str | None, str]:
     if lower in lex.not_counts:
         return None, lower
     if pair in lex.people:
-        return PEOPLE, doc[token.i - 1:token.i + 1].text
+        return PEOPLE, doc[token.i - 1 : token.i + 1].text
     if lower in lex.people or (token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")):
         return PEOPLE, token.text
     if lower in lex.units:
@@ -747,6 +845,6 @@ def inside_quotation(doc: Doc, char: int) -> bool:
     if TEXT_KEY not in user_data:
         user_data[TEXT_KEY] = doc.text  # Doc.text joins every token: build it once
     text = user_data[TEXT_KEY]
-    paragraph = text[text.rfind("\n", 0, char) + 1:char]
+    paragraph = text[text.rfind("\n", 0, char) + 1 : char]
     opened = sum(paragraph.count(c) for c in OPEN_QUOTES) - sum(paragraph.count(c) for c in CLOSE_QUOTES)
     return opened > 0 or paragraph.count('"') % 2 == 1

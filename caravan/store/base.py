@@ -21,8 +21,14 @@ class Store(Protocol):
     def free_id(self, article: Article, taken: Container[str] = frozenset()) -> str:
         """The article's id, or a variant of it when another text holds it (stored, or in ``taken``)."""
 
-    def add_article(self, article: Article, record: Record, *, duplicate_of: str | None = None,
-                    signature: tuple[str, bytes] | None = None) -> None:
+    def add_article(
+        self,
+        article: Article,
+        record: Record,
+        *,
+        duplicate_of: str | None = None,
+        signature: tuple[str, bytes] | None = None,
+    ) -> None:
         """Store an article with its record, items and signature, all or nothing."""
 
     def add_failure(self, item: str, reason: str, error: str) -> bool:

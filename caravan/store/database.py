@@ -182,8 +182,14 @@ class Database:
             n += 4
         return candidate
 
-    def add_article(self, article: Article, record: Record, *, duplicate_of: str | None = None,
-                    signature: tuple[str, bytes] | None = None) -> None:
+    def add_article(
+        self,
+        article: Article,
+        record: Record,
+        *,
+        duplicate_of: str | None = None,
+        signature: tuple[str, bytes] | None = None,
+    ) -> None:
         """Store an article with its record, items and MinHash signature, in one transaction.
 
         ``record.id`` must be ``article.id``. A record that breaks the schema raises ``InvalidRecordError``
@@ -204,19 +210,27 @@ class Database:
                     conn.execute(q.INSERT_SIGNATURE, (article.id, *signature))
                 if article.source:
                     conn.execute(q.DELETE_FAILURES_OF, (article.source,))
-        except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError, TypeError,
-                ValueError) as exc:
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError, TypeError, ValueError) as exc:
             raise InvalidRecordError(f"cannot store article {article.id!r}: {exc}") from exc
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store article {article.id!r}: {exc}") from exc
 
     @staticmethod
     def _article_row(article: Article, record: Record, duplicate_of: str | None) -> tuple[Any, ...]:
-        values = {"id": article.id, "hash": article.hash, "url": article.url, "title": article.title,
-                  "outlet": article.outlet, "published": article.published or record.published,
-                  "language": record.language or article.language, "source": article.source,
-                  "text": article.text, "duplicate_of": duplicate_of, "skipped": record.skipped,
-                  "ingested_at": utc_now()}
+        values = {
+            "id": article.id,
+            "hash": article.hash,
+            "url": article.url,
+            "title": article.title,
+            "outlet": article.outlet,
+            "published": article.published or record.published,
+            "language": record.language or article.language,
+            "source": article.source,
+            "text": article.text,
+            "duplicate_of": duplicate_of,
+            "skipped": record.skipped,
+            "ingested_at": utc_now(),
+        }
         return tuple(values[c] for c in q.ARTICLE_COLUMNS)
 
     def add_failure(self, item: str, reason: str, error: str) -> bool:
@@ -318,7 +332,6 @@ class Database:
         if speaker:
             rows = [r for r in rows if matches_speaker(r.speaker_key, speaker)]
         return rows
-
 
     def rows(self, query: q.Query) -> list[dict[str, Any]]:
         """The rows of one parameterised query (``queries.py``), read through a read-only connection."""

@@ -32,7 +32,9 @@ class Migration:
     postgres: str | None = None  # the PostgreSQL script, where it is not a plain translation of ``sql``
 
 
-ARTICLES = Migration("0001_articles", """
+ARTICLES = Migration(
+    "0001_articles",
+    """
 CREATE TABLE articles (
     seq INTEGER PRIMARY KEY,            -- stable row number; the full-text index refers to it
     id TEXT NOT NULL UNIQUE,
@@ -62,9 +64,12 @@ CREATE TABLE failures (
     seen INTEGER NOT NULL DEFAULT 1,    -- how many runs met it
     UNIQUE (item, error, reason)
 );
-""")
+""",
+)
 
-ITEMS = Migration("0002_items", """
+ITEMS = Migration(
+    "0002_items",
+    """
 CREATE TABLE quotes (
     article_id TEXT NOT NULL REFERENCES articles(id), idx INTEGER NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
@@ -100,11 +105,14 @@ CREATE TABLE events (
     PRIMARY KEY (article_id, idx)
 );
 CREATE INDEX events_type ON events(type);
-""")
+""",
+)
 
 # Full-text search: an FTS5 table in SQLite; a generated tsvector column with a GIN index in PostgreSQL
 # (the 'simple' configuration: lower case, no stemming, like FTS5's default tokenizer).
-FULL_TEXT = Migration("0003_articles_fts", """
+FULL_TEXT = Migration(
+    "0003_articles_fts",
+    """
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
@@ -112,23 +120,30 @@ END;
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
 END;
-""", postgres="""
+""",
+    postgres="""
 ALTER TABLE articles ADD COLUMN search tsvector
     GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED;
 CREATE INDEX articles_search ON articles USING GIN (search);
-""")
+""",
+)
 
-SIGNATURES = Migration("0004_signatures", """
+SIGNATURES = Migration(
+    "0004_signatures",
+    """
 CREATE TABLE signatures (
     article_id TEXT PRIMARY KEY REFERENCES articles(id),
     scheme TEXT NOT NULL,               -- MinHash scheme and permutation count, e.g. "affine32/128"
     hashvalues BLOB NOT NULL            -- the MinHash signature, little-endian unsigned integers
 );
-""")
+""",
+)
 
 # Links across articles (caravan.link): rebuilt from the records above, never edited by hand. Each computed
 # object is kept whole as JSON (what the query functions return) beside the columns that filter or order it.
-LINKS = Migration("0005_links", """
+LINKS = Migration(
+    "0005_links",
+    """
 CREATE TABLE link_stories (
     article_id TEXT PRIMARY KEY REFERENCES articles(id),
     story_id TEXT NOT NULL              -- the original of its near-duplicate chain: a story counts once
@@ -158,23 +173,30 @@ CREATE TABLE link_state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-""")
+""",
+)
 
 
 def _point_column(table: str) -> str:
     """PostGIS: a point computed from the table's lat/lon (NULL without both) and its spatial index."""
-    return (f"ALTER TABLE {table} ADD COLUMN geom geometry(Point, 4326) GENERATED ALWAYS AS (CASE WHEN lat IS NULL "
-            f"OR lon IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326) END) STORED;\n"
-            f"CREATE INDEX {table}_geom ON {table} USING GIST (geom);\n")
+    return (
+        f"ALTER TABLE {table} ADD COLUMN geom geometry(Point, 4326) GENERATED ALWAYS AS (CASE WHEN lat IS NULL "
+        f"OR lon IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326) END) STORED;\n"
+        f"CREATE INDEX {table}_geom ON {table} USING GIST (geom);\n"
+    )
 
 
 # Spatial lookups (bounding boxes): lat/lon indexes in SQLite; PostGIS points with GiST indexes in PostgreSQL.
-SPATIAL = Migration("0006_spatial", """
+SPATIAL = Migration(
+    "0006_spatial",
+    """
 CREATE INDEX places_lat_lon ON places(lat, lon);
 CREATE INDEX events_lat_lon ON events(lat, lon);
 CREATE INDEX link_events_lat_lon ON link_events(lat, lon);
-""", postgres="CREATE EXTENSION IF NOT EXISTS postgis;\n" + "".join(
-    _point_column(t) for t in ("places", "events", "link_events")))
+""",
+    postgres="CREATE EXTENSION IF NOT EXISTS postgis;\n"
+    + "".join(_point_column(t) for t in ("places", "events", "link_events")),
+)
 
 # The legs of each movement as rows (also kept whole in link_movements.json), so a map can ask which movements
 # pass through an area. Forgetting the link fingerprint makes the next ingest or `caravan link` fill them.
@@ -188,12 +210,17 @@ CREATE TABLE link_legs (
 );
 DELETE FROM link_state;
 """
-MOVEMENT_LEGS = Migration("0007_movement_legs", LEG_ROWS + "CREATE INDEX link_legs_lat_lon ON link_legs(lat, lon);\n",
-                          postgres=LEG_ROWS.replace("REAL", "DOUBLE PRECISION") + _point_column("link_legs") + """
+MOVEMENT_LEGS = Migration(
+    "0007_movement_legs",
+    LEG_ROWS + "CREATE INDEX link_legs_lat_lon ON link_legs(lat, lon);\n",
+    postgres=LEG_ROWS.replace("REAL", "DOUBLE PRECISION")
+    + _point_column("link_legs")
+    + """
 CREATE VIEW link_movement_lines AS  -- each movement's route as a line, for GIS tools reading the database
 SELECT movement_id, ST_MakeLine(geom ORDER BY idx) AS geom FROM link_legs
 WHERE planned = 0 AND geom IS NOT NULL GROUP BY movement_id;
-""")
+""",
+)
 
 MIGRATIONS: tuple[Migration, ...] = (ARTICLES, ITEMS, FULL_TEXT, SIGNATURES, LINKS, SPATIAL, MOVEMENT_LEGS)
 
@@ -206,8 +233,7 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY rowid")]
 
 
-def pending_migrations(conn: sqlite3.Connection,
-                       migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
+def pending_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
     done = set(applied_migrations(conn))
     return [m for m in migrations if m.name not in done]
 

@@ -12,16 +12,40 @@ from typing import Any
 from caravan.model import Event, Place, Quantity, Quote, Span
 from caravan.store.speakers import speaker_key, speaker_name
 
-ARTICLE_COLUMNS = ("id", "hash", "url", "title", "outlet", "published", "language", "source", "text",
-                   "duplicate_of", "skipped", "ingested_at")
+ARTICLE_COLUMNS = (
+    "id",
+    "hash",
+    "url",
+    "title",
+    "outlet",
+    "published",
+    "language",
+    "source",
+    "text",
+    "duplicate_of",
+    "skipped",
+    "ingested_at",
+)
 # item kind (a Record field and its table) -> columns after article_id, idx, start, "end", text
 ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
     "quotes": ("kind", "speaker", "speaker_name", "speaker_key", "speaker_role", "channel", "via"),
     "places": ("name", "feature", "country", "countries", "admin1", "lat", "lon", "geonameid", "score"),
     "quantities": ("low", "high", "unit", "what", "approximate"),
     "dates": ("value",),
-    "events": ("type", "modality", "actor", "place", "country", "lat", "lon", "date", "size_low", "size_high",
-               "amount", "quote"),
+    "events": (
+        "type",
+        "modality",
+        "actor",
+        "place",
+        "country",
+        "lat",
+        "lon",
+        "date",
+        "size_low",
+        "size_high",
+        "amount",
+        "quote",
+    ),
 }
 ITEM_KINDS: tuple[str, ...] = tuple(ITEM_COLUMNS)
 TABLES: tuple[str, ...] = ("articles", "records", *ITEM_KINDS, "failures", "signatures")
@@ -41,18 +65,26 @@ def item_columns(kind: str) -> tuple[str, ...]:
 
 INSERT_ARTICLE = insert_sql("articles", ARTICLE_COLUMNS)
 INSERT_RECORD = "INSERT INTO records (article_id, json) VALUES (?, ?)"
-INSERT_SIGNATURE = ("INSERT INTO signatures (article_id, scheme, hashvalues) VALUES (?, ?, ?) "
-                    "ON CONFLICT (article_id) DO UPDATE SET scheme = excluded.scheme, hashvalues = excluded.hashvalues")
-UPSERT_FAILURE = ("INSERT INTO failures (item, reason, error, at) VALUES (?, ?, ?, ?) "
-                  "ON CONFLICT (item, error, reason) DO UPDATE SET at = excluded.at, seen = failures.seen + 1 "
-                  "RETURNING seen")
+INSERT_SIGNATURE = (
+    "INSERT INTO signatures (article_id, scheme, hashvalues) VALUES (?, ?, ?) "
+    "ON CONFLICT (article_id) DO UPDATE SET scheme = excluded.scheme, hashvalues = excluded.hashvalues"
+)
+UPSERT_FAILURE = (
+    "INSERT INTO failures (item, reason, error, at) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (item, error, reason) DO UPDATE SET at = excluded.at, seen = failures.seen + 1 "
+    "RETURNING seen"
+)
 DELETE_FAILURES_OF = "DELETE FROM failures WHERE item = ?"
 ID_FOR_HASH = "SELECT id FROM articles WHERE hash = ?"
 ID_EXISTS = "SELECT 1 FROM articles WHERE id = ?"
-SIGNATURES = ("SELECT s.article_id, s.hashvalues FROM signatures s JOIN articles a ON a.id = s.article_id "
-              "WHERE s.scheme = ? AND a.duplicate_of IS NULL ORDER BY a.seq")
-UNSIGNED_ARTICLES = ("SELECT a.id, a.text FROM articles a LEFT JOIN signatures s ON s.article_id = a.id "
-                     "AND s.scheme = ? WHERE s.article_id IS NULL AND a.duplicate_of IS NULL ORDER BY a.seq")
+SIGNATURES = (
+    "SELECT s.article_id, s.hashvalues FROM signatures s JOIN articles a ON a.id = s.article_id "
+    "WHERE s.scheme = ? AND a.duplicate_of IS NULL ORDER BY a.seq"
+)
+UNSIGNED_ARTICLES = (
+    "SELECT a.id, a.text FROM articles a LEFT JOIN signatures s ON s.article_id = a.id "
+    "AND s.scheme = ? WHERE s.article_id IS NULL AND a.duplicate_of IS NULL ORDER BY a.seq"
+)
 RECORD_JSON = "SELECT r.json FROM records r JOIN articles a ON a.id = r.article_id ORDER BY a.seq"
 ARTICLES = f"SELECT {_columns(ARTICLE_COLUMNS)} FROM articles ORDER BY seq"
 FAILURES = "SELECT item, reason, error, at, seen FROM failures ORDER BY id"
@@ -90,7 +122,7 @@ def fts_query(text: str) -> str:
 def item_row(kind: str, article_id: str, idx: int, item: Span, text: str) -> tuple[Any, ...]:
     """The table row of one record item, with the text it covers."""
     values = dataclasses.asdict(item)
-    values.update(article_id=article_id, idx=idx, text=text[item.start:item.end])
+    values.update(article_id=article_id, idx=idx, text=text[item.start : item.end])
     values.update(_extra_values(item))
     return tuple(values.get(c) for c in item_columns(kind))
 
@@ -176,8 +208,10 @@ EVENT_FIELDS = f"""e.article_id, e.idx, e.start, e."end", e.text, e.type, e.moda
        substr(a.text, e."end" + 1, {{context}}) AS after"""
 EVENT_CONTEXT = 90  # characters of the article shown either side of an event's trigger
 SEARCH_MARKS = ("[", "]")  # around the matched words in an article list's snippets
-ARTICLE_DETAIL = f"SELECT {ARTICLE_FIELDS}, a.source, a.text, a.ingested_at, r.json AS record " \
-                 "FROM articles a LEFT JOIN records r ON r.article_id = a.id WHERE a.id = ?"
+ARTICLE_DETAIL = (
+    f"SELECT {ARTICLE_FIELDS}, a.source, a.text, a.ingested_at, r.json AS record "
+    "FROM articles a LEFT JOIN records r ON r.article_id = a.id WHERE a.id = ?"
+)
 
 
 def where(conditions: list[Condition]) -> Condition:
@@ -211,13 +245,19 @@ def articles_query(f: ArticleFilter) -> Query:
     match = fts_query(f.q or "")
     if not match:
         clause, params = where(conditions)
-        return Query(f"SELECT {ARTICLE_FIELDS}, NULL AS snippet, {ARTICLE_COUNTS} FROM articles a {clause} "
-                     "ORDER BY a.published IS NULL, a.published DESC, a.seq DESC", params)
+        return Query(
+            f"SELECT {ARTICLE_FIELDS}, NULL AS snippet, {ARTICLE_COUNTS} FROM articles a {clause} "
+            "ORDER BY a.published IS NULL, a.published DESC, a.seq DESC",
+            params,
+        )
     clause, params = where([("articles_fts MATCH ?", (match,)), *conditions])
     snippet = f"snippet(articles_fts, 1, '{SEARCH_MARKS[0]}', '{SEARCH_MARKS[1]}', '…', 16)"
-    return Query(f"SELECT {ARTICLE_FIELDS}, {snippet} AS snippet, {ARTICLE_COUNTS} FROM articles_fts "
-                 f"JOIN articles a ON a.seq = articles_fts.rowid {clause} "
-                 "ORDER BY bm25(articles_fts), a.seq", params)
+    return Query(
+        f"SELECT {ARTICLE_FIELDS}, {snippet} AS snippet, {ARTICLE_COUNTS} FROM articles_fts "
+        f"JOIN articles a ON a.seq = articles_fts.rowid {clause} "
+        "ORDER BY bm25(articles_fts), a.seq",
+        params,
+    )
 
 
 def event_conditions(f: EventFilter, *, dates: bool = True) -> list[Condition]:
@@ -250,22 +290,32 @@ def bbox_conditions(west: float, south: float, east: float, north: float) -> lis
 def events_query(f: EventFilter, context: int = EVENT_CONTEXT) -> Query:
     """Event mentions matching the filter, by day, then article and position (a stable order)."""
     clause, params = where(event_conditions(f))
-    return Query(f"SELECT {EVENT_FIELDS.format(context=int(context))} FROM events e "
-                 f"JOIN articles a ON a.id = e.article_id {clause} ORDER BY day IS NULL, day, a.seq, e.idx", params)
+    return Query(
+        f"SELECT {EVENT_FIELDS.format(context=int(context))} FROM events e "
+        f"JOIN articles a ON a.id = e.article_id {clause} ORDER BY day IS NULL, day, a.seq, e.idx",
+        params,
+    )
 
 
 def timeline_query(f: EventFilter) -> Query:
     """Event mentions per day and type (every day of the filter's other criteria: the timeline is not cut)."""
     clause, params = where([*event_conditions(f, dates=False), (f"{EVENT_DAY} IS NOT NULL", ())])
-    return Query(f"SELECT {EVENT_DAY} AS day, e.type, count(*) AS n FROM events e "
-                 f"JOIN articles a ON a.id = e.article_id {clause} GROUP BY day, e.type ORDER BY day, e.type", params)
+    return Query(
+        f"SELECT {EVENT_DAY} AS day, e.type, count(*) AS n FROM events e "
+        f"JOIN articles a ON a.id = e.article_id {clause} GROUP BY day, e.type ORDER BY day, e.type",
+        params,
+    )
 
 
 def place_conditions(f: PlaceFilter) -> list[Condition]:
     out: list[Condition] = []
     if f.country:
-        out.append(("upper(p.country) = upper(?) OR instr(',' || upper(p.countries) || ',', "
-                    "',' || upper(?) || ',') > 0", (f.country, f.country)))
+        out.append(
+            (
+                "upper(p.country) = upper(?) OR instr(',' || upper(p.countries) || ',', ',' || upper(?) || ',') > 0",
+                (f.country, f.country),
+            )
+        )
     if f.feature:
         out.append(("p.feature = ?", (f.feature,)))
     if f.name:
@@ -278,19 +328,25 @@ def place_conditions(f: PlaceFilter) -> list[Condition]:
 def places_query(f: PlaceFilter) -> Query:
     """Place mentions matching the filter, in article order."""
     clause, params = where(place_conditions(f))
-    return Query('SELECT p.article_id, p.idx, p.start, p."end", p.text, p.name, p.feature, p.country, p.countries, '
-                 "p.admin1, p.lat, p.lon, p.geonameid, a.outlet, a.published FROM places p "
-                 f"JOIN articles a ON a.id = p.article_id {clause} ORDER BY a.seq, p.idx", params)
+    return Query(
+        'SELECT p.article_id, p.idx, p.start, p."end", p.text, p.name, p.feature, p.country, p.countries, '
+        "p.admin1, p.lat, p.lon, p.geonameid, a.outlet, a.published FROM places p "
+        f"JOIN articles a ON a.id = p.article_id {clause} ORDER BY a.seq, p.idx",
+        params,
+    )
 
 
 def place_groups_query(f: PlaceFilter) -> Query:
     """Distinct resolved places matching the filter, most mentioned first, with mention and article counts."""
     clause, params = where(place_conditions(f))
-    return Query("SELECT p.name, p.feature, p.country, p.countries, p.admin1, p.lat, p.lon, p.geonameid, "
-                 "count(*) AS mentions, count(DISTINCT p.article_id) AS articles FROM places p "
-                 f"JOIN articles a ON a.id = p.article_id {clause} "
-                 "GROUP BY p.name, p.feature, p.country, p.countries, p.admin1, p.lat, p.lon, p.geonameid "
-                 "ORDER BY mentions DESC, p.name, p.geonameid", params)
+    return Query(
+        "SELECT p.name, p.feature, p.country, p.countries, p.admin1, p.lat, p.lon, p.geonameid, "
+        "count(*) AS mentions, count(DISTINCT p.article_id) AS articles FROM places p "
+        f"JOIN articles a ON a.id = p.article_id {clause} "
+        "GROUP BY p.name, p.feature, p.country, p.countries, p.admin1, p.lat, p.lon, p.geonameid "
+        "ORDER BY mentions DESC, p.name, p.geonameid",
+        params,
+    )
 
 
 def outlet_articles_query(outlet: str) -> Query:

@@ -59,7 +59,7 @@ def speaker_key(name: str | None) -> str | None:
     key = fold(_normaliser()(name.strip()) or name)
     for article in LEADING_ARTICLES:
         if key.startswith(article):
-            key = key[len(article):]
+            key = key[len(article) :]
     words = key.split()
     if len(words) > 2:  # middle initials do not tell people apart: "donald j trump" is "donald trump"
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]

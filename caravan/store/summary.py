@@ -31,8 +31,10 @@ class StoreSummary:
     movements: list[dict[str, Any]] = field(default_factory=list)  # from the linking stage, when given
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: ([list(x) for x in v] if isinstance(v, list) and k != "movements" else v)
-                for k, v in self.__dict__.items()}
+        return {
+            k: ([list(x) for x in v] if isinstance(v, list) and k != "movements" else v)
+            for k, v in self.__dict__.items()
+        }
 
 
 def summarise_store(db: Database, top: int = TOP, movements: list[dict[str, Any]] | None = None) -> StoreSummary:

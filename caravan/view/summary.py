@@ -16,11 +16,18 @@ from caravan.view.words import country_name, format_number, format_range, format
 
 def summary_view(summary: StoreSummary, title: str, events: list[EventRow] | None = None) -> RenderableType:
     """Articles, events by type and country, the latest events, the most quoted speakers and places, movements."""
-    parts: list[RenderableType] = [Text(title, style=HEADING_STYLE), articles_table(summary),
-                                   movements_table(summary.movements)]
-    for table in (events_table(events or []), events_by_type_table(summary), events_by_country_table(summary),
-                  ranking_table("Most quoted", "speaker", "quotes", summary.speakers),
-                  ranking_table("Most mentioned places", "place", "mentions", summary.places)):
+    parts: list[RenderableType] = [
+        Text(title, style=HEADING_STYLE),
+        articles_table(summary),
+        movements_table(summary.movements),
+    ]
+    for table in (
+        events_table(events or []),
+        events_by_type_table(summary),
+        events_by_country_table(summary),
+        ranking_table("Most quoted", "speaker", "quotes", summary.speakers),
+        ranking_table("Most mentioned places", "place", "mentions", summary.places),
+    ):
         if table.row_count:
             parts.append(table)
     return Group(*parts)
@@ -30,10 +37,15 @@ def articles_table(summary: StoreSummary) -> Table:
     table = titled_table("Articles", "", "")
     table.show_header = False
     span = f"{summary.first_published} to {summary.last_published}" if summary.first_published else "unknown"
-    for name, value in (("stored", summary.articles), ("processed", summary.processed),
-                        ("near-duplicates (linked)", summary.near_duplicates),
-                        ("skipped (language)", summary.skipped), ("failed items", summary.failures),
-                        ("outlets", summary.outlets), ("published", span)):
+    for name, value in (
+        ("stored", summary.articles),
+        ("processed", summary.processed),
+        ("near-duplicates (linked)", summary.near_duplicates),
+        ("skipped (language)", summary.skipped),
+        ("failed items", summary.failures),
+        ("outlets", summary.outlets),
+        ("published", span),
+    ):
         table.add_row(name, f"{value:,}" if isinstance(value, int) else value)
     items = ", ".join(f"{n:,} {kind}" for kind, n in summary.items.items())
     table.add_row("found", items)
@@ -68,8 +80,14 @@ def movements_table(movements: list[dict[str, Any]]) -> Table:
         legs = m.get("legs") or []
         route = " → ".join(str(leg.get("place") or country_name(leg.get("country")) or "?") for leg in legs)
         seen = " to ".join(str(x) for x in dict.fromkeys((m.get("first_seen"), m.get("last_seen"))) if x)
-        table.add_row(str(m.get("id", "")), str(m.get("label") or ""), str(m.get("status") or ""), seen, route,
-                      reported_size(m.get("counts") or []))
+        table.add_row(
+            str(m.get("id", "")),
+            str(m.get("label") or ""),
+            str(m.get("status") or ""),
+            seen,
+            route,
+            reported_size(m.get("counts") or []),
+        )
     if not movements:
         table.add_row("", Text("none linked (caravan link builds them)", style=QUIET_STYLE), "", "", "", "")
     return table
@@ -84,6 +102,7 @@ def reported_size(counts: list[dict[str, Any]]) -> str:
 
 def latest_events(rows: list[EventRow], top: int) -> list[EventRow]:
     """The ``top`` latest events by date (the publication date when the event has none), oldest first."""
+
     def when(row: EventRow) -> str:
         return first_day(row.date) or row.published or ""
 
@@ -99,6 +118,12 @@ def events_table(rows: list[EventRow]) -> Table:
         size = format_size([row.size_low, row.size_high]) if row.size_low is not None else ""
         if row.amount is not None:
             size = format_number(row.amount)
-        table.add_row(row.date.replace("/", " to ") if row.date else "", kind, row.actor or "", where, size,
-                      row.outlet or row.article_id)
+        table.add_row(
+            row.date.replace("/", " to ") if row.date else "",
+            kind,
+            row.actor or "",
+            where,
+            size,
+            row.outlet or row.article_id,
+        )
     return table

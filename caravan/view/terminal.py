@@ -35,8 +35,13 @@ def record_view(article: Article, record: Record) -> RenderableType:
     if record.skipped:
         parts.append(Text(f"  not processed: {record.skipped}", style=QUIET_STYLE))
         return Group(*parts)
-    for table in (events_table(article, record), quotes_table(article, record), places_table(record.places),
-                  amounts_table(article, record), dates_table(article, record)):
+    for table in (
+        events_table(article, record),
+        quotes_table(article, record),
+        places_table(record.places),
+        amounts_table(article, record),
+        dates_table(article, record),
+    ):
         if table.row_count:
             parts.append(table)
     if len(parts) == 1:
@@ -49,16 +54,20 @@ def article_heading(article: Article, record: Record) -> Text:
     heading = Text(article.id, style=HEADING_STYLE)
     if article.title:
         heading.append(f" — {article.title}")
-    facts = [article.outlet, f"published {record.published or article.published or 'unknown'}",
-             record.language or article.language]
+    facts = [
+        article.outlet,
+        f"published {record.published or article.published or 'unknown'}",
+        record.language or article.language,
+    ]
     heading.append("\n" + ", ".join(f for f in facts if f), style=QUIET_STYLE)
     return heading
 
 
 def titled_table(title: str, *columns: str, wide: str | None = None) -> Table:
     """A titled table; the ``wide`` column (sentences, quoted words) takes the room the others leave."""
-    table = Table(title=title, title_justify="left", title_style=HEADING_STYLE, box=box.SIMPLE_HEAD,
-                  expand=wide is not None)
+    table = Table(
+        title=title, title_justify="left", title_style=HEADING_STYLE, box=box.SIMPLE_HEAD, expand=wide is not None
+    )
     for column in columns:
         table.add_column(column, overflow="fold", ratio=(3 if column == wide else None) if wide else None)
     return table
@@ -69,8 +78,9 @@ def events_table(article: Article, record: Record) -> Table:
     table = titled_table("Events", "event", "sentence", "who, where, when", wide="sentence")
     for event in record.events:
         kind = event.type if event.modality == "asserted" else f"{event.type} ({event.modality})"
-        table.add_row(kind, trigger_sentence(article.text, event.start, event.end),
-                      "\n".join(event_arguments(event, record)))
+        table.add_row(
+            kind, trigger_sentence(article.text, event.start, event.end), "\n".join(event_arguments(event, record))
+        )
     return table
 
 
@@ -118,7 +128,7 @@ def quotes_table(article: Article, record: Record) -> Table:
     """One row per quote: the speaker and role, how they said it, and the words."""
     table = titled_table("Quotes", "speaker", "said", "words", wide="words")
     for quote in record.quotes:
-        table.add_row(speaker_text(quote), how_said(quote), " ".join(article.text[quote.start:quote.end].split()))
+        table.add_row(speaker_text(quote), how_said(quote), " ".join(article.text[quote.start : quote.end].split()))
     return table
 
 
@@ -159,8 +169,11 @@ def resolution(place: Place) -> str:
         where = " and ".join(country_name(c) or c for c in place.countries or [])
         head = f"border of {where}" if where else "border"
     else:
-        inside = ", ".join(x for x in (place.admin1 if place.feature == "city" else None,
-                                       country_name(place.country)) if x and x != place.name)
+        inside = ", ".join(
+            x
+            for x in (place.admin1 if place.feature == "city" else None, country_name(place.country))
+            if x and x != place.name
+        )
         head = f"{place.feature} in {inside}" if inside else place.feature
     if place.lat is None or place.lon is None:
         return f"{head} (no coordinates)"
@@ -171,7 +184,7 @@ def amounts_table(article: Article, record: Record) -> Table:
     """One row per amount: the words as written and how they are read."""
     table = titled_table("Amounts", "as written", "read as")
     for quantity in record.quantities:
-        table.add_row(" ".join(article.text[quantity.start:quantity.end].split()), format_quantity(quantity))
+        table.add_row(" ".join(article.text[quantity.start : quantity.end].split()), format_quantity(quantity))
     return table
 
 
@@ -179,5 +192,5 @@ def dates_table(article: Article, record: Record) -> Table:
     """One row per date: the words as written and the day or interval they resolve to."""
     table = titled_table("Dates", "as written", "date")
     for date in record.dates:
-        table.add_row(" ".join(article.text[date.start:date.end].split()), format_date(date.value))
+        table.add_row(" ".join(article.text[date.start : date.end].split()), format_date(date.value))
     return table

@@ -18,8 +18,36 @@ SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # any other channel is an outlet the speaker talked to ("told Reuters").
 ON_KINDS = frozenset({"platform", "verb"})
 # Words ending in a full stop that do not end a sentence.
-ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-                           "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs", "jr", "sr", "u.s", "u.n"})
+ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "jr",
+        "sr",
+        "u.s",
+        "u.n",
+    }
+)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
 
 
@@ -143,6 +171,6 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` closes an abbreviation or an initial ("Mr.", "U.S.", "J.")."""
     if text[dot] != ".":
         return False
-    word = text[max(0, dot - 6):dot].split()[-1:] or [""]
+    word = text[max(0, dot - 6) : dot].split()[-1:] or [""]
     bare = word[0].lstrip("(\"'“‘").lower()
     return bare in ABBREVIATIONS or (len(bare) == 1 and bare.isalpha())

@@ -21,8 +21,17 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 START_SECONDS = 60
 REQUEST_TIMEOUT = 10.0
-READ_PATHS = ("/api/articles?limit=20", "/api/events?limit=50", "/api/events/timeline", "/api/quotes?limit=50",
-              "/api/places?limit=50", "/api/movements", "/api/articles?q=migrants", "/api/config", "/")
+READ_PATHS = (
+    "/api/articles?limit=20",
+    "/api/events?limit=50",
+    "/api/events/timeline",
+    "/api/quotes?limit=50",
+    "/api/places?limit=50",
+    "/api/movements",
+    "/api/articles?q=migrants",
+    "/api/config",
+    "/",
+)
 # The writer: a batch ingest of made-up articles (stand-in extractor: the load is on the store, not on spaCy),
 # one small batch after another until its deadline.
 WRITER = """
@@ -80,8 +89,18 @@ def python_env() -> dict[str, str]:
 def start_server(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
     """``caravan serve`` over ``db`` on a free loopback port; the process and its base URL once it answers."""
     port = free_port()
-    command = [sys.executable, "-c", "from caravan.cli.main import main; main()", "serve", "--db", str(db),
-               "--host", "127.0.0.1", "--port", str(port)]
+    command = [
+        sys.executable,
+        "-c",
+        "from caravan.cli.main import main; main()",
+        "serve",
+        "--db",
+        str(db),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     process = subprocess.Popen(command, stdout=log.open("w"), stderr=subprocess.STDOUT, env=python_env())
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + START_SECONDS
@@ -120,13 +139,19 @@ def client(url: str, deadline: float, offset: int, result: LoadResult, lock: thr
 def run_load(db: Path, clients: int, seconds: float, log: Path) -> LoadResult:
     """Serve ``db``, write to it from an ingest process and read it with ``clients`` clients for ``seconds``."""
     server, url = start_server(db, log)
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(seconds)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=python_env())
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db), str(seconds)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=python_env(),
+    )
     result, lock = LoadResult(), threading.Lock()
     started = time.monotonic()
     try:
-        threads = [threading.Thread(target=client, args=(url, started + seconds, n, result, lock))
-                   for n in range(clients)]
+        threads = [
+            threading.Thread(target=client, args=(url, started + seconds, n, result, lock)) for n in range(clients)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -8,8 +8,16 @@ from caravan.errors import FetchError, NotFoundError, PrivateAddressError, Sourc
 
 def test_app_openapi_describes_every_resource(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ["/api/articles", "/api/articles/{article_id}", "/api/events", "/api/events/timeline",
-                 "/api/quotes", "/api/places", "/api/movements", "/api/movements/{movement_id}"]:
+    for path in [
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/events",
+        "/api/events/timeline",
+        "/api/quotes",
+        "/api/places",
+        "/api/movements",
+        "/api/movements/{movement_id}",
+    ]:
         assert path in paths, path
     assert "post" in paths["/api/articles"]
 
@@ -27,10 +35,17 @@ def test_app_config_tells_the_page_about_tiles_and_links(client):
     assert config["tile_url"] == "" and isinstance(config["links"], bool)
 
 
-@pytest.mark.parametrize(("error", "status"), [
-    (NotFoundError("article", "x"), 404), (PrivateAddressError("u", "private"), 400),
-    (TooLargeError("u", "big"), 413), (FetchError("u", "down"), 502), (SourceError("u", "empty"), 422),
-    (StoreError("locked"), 503)])
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (NotFoundError("article", "x"), 404),
+        (PrivateAddressError("u", "private"), 400),
+        (TooLargeError("u", "big"), 413),
+        (FetchError("u", "down"), 502),
+        (SourceError("u", "empty"), 422),
+        (StoreError("locked"), 503),
+    ],
+)
 def test_app_maps_domain_errors_to_http(error, status):
     assert status_of(error) == status
 

@@ -3,8 +3,13 @@
 import json
 from pathlib import Path
 
-ARTICLES = {a["id"]: a for a in map(json.loads, (Path(__file__).parent.parent / "data" / "api" / "articles.jsonl")
-                                    .read_text(encoding="utf-8").splitlines())}
+ARTICLES = {
+    a["id"]: a
+    for a in map(
+        json.loads,
+        (Path(__file__).parent.parent / "data" / "api" / "articles.jsonl").read_text(encoding="utf-8").splitlines(),
+    )
+}
 
 
 def ids(response):
@@ -38,7 +43,9 @@ def test_articles_full_text_search_finds_words_with_snippet(client):
 
 def test_articles_filter_by_outlet_case_aside(client):
     assert sorted(ids(client.get("/api/articles", params={"outlet": "border courier"}))) == [
-        "juarez-shelter-arrivals", "tecun-uman-detentions"]
+        "juarez-shelter-arrivals",
+        "tecun-uman-detentions",
+    ]
 
 
 def test_articles_filter_by_date_range_inclusive(client):
@@ -55,9 +62,9 @@ def test_articles_one_has_its_text_and_every_span(client):
     assert body["text"] == ARTICLES["juarez-shelter-arrivals"]["text"]
     record = body["record"]
     assert set(record) >= {"quotes", "places", "quantities", "dates", "events", "boilerplate"}
-    quotes = [body["text"][q["start"]:q["end"]] for q in record["quotes"]]
+    quotes = [body["text"][q["start"] : q["end"]] for q in record["quotes"]]
     assert "We have beds for half of them and food for three days" in quotes
-    assert any(body["text"][p["start"]:p["end"]] == "Ciudad Juárez" for p in record["places"])
+    assert any(body["text"][p["start"] : p["end"]] == "Ciudad Juárez" for p in record["places"])
 
 
 def test_articles_unknown_id_is_404(client):

@@ -38,8 +38,16 @@ def test_export_geojson_movements_are_lines(client):
 def test_export_acled_csv_has_the_acled_columns(client, api_store):
     rows = list(csv.DictReader(io.StringIO(download(client, format="acled").text)))
     assert len(rows) == stored(api_store, "events")
-    assert {"event_date", "event_type", "sub_event_type", "latitude", "longitude", "geo_precision", "size_low",
-            "modality"} <= set(rows[0])
+    assert {
+        "event_date",
+        "event_type",
+        "sub_event_type",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "size_low",
+        "modality",
+    } <= set(rows[0])
 
 
 def test_export_parquet_reads_back_in_pyarrow(client, api_store):
@@ -53,7 +61,8 @@ def test_export_jsonl_is_one_record_per_article(client, api_store):
     assert all(json.loads(line)["format"] == "caravan/1" for line in lines)
 
 
-@pytest.mark.parametrize("params", [{"format": "xml"}, {"format": "acled", "items": "quotes"},
-                                    {"format": "csv", "items": "passwords"}])
+@pytest.mark.parametrize(
+    "params", [{"format": "xml"}, {"format": "acled", "items": "quotes"}, {"format": "csv", "items": "passwords"}]
+)
 def test_export_unknown_format_or_items_is_422(client, params):
     assert client.get("/api/export", params=params).status_code == 422

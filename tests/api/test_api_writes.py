@@ -9,8 +9,10 @@ from fastapi.testclient import TestClient
 from caravan.api import create_app
 from caravan.settings import Settings
 
-TEXT = ("About 60 migrants walked into Arriaga on Friday, local officials said.\n"
-        "\"We will rest here for two nights,\" said Pedro Ramos, a farmer from Olancho.")
+TEXT = (
+    "About 60 migrants walked into Arriaga on Friday, local officials said.\n"
+    '"We will rest here for two nights," said Pedro Ramos, a farmer from Olancho.'
+)
 
 
 def test_writes_without_token_is_401(write_client):
@@ -30,8 +32,11 @@ def test_writes_are_off_without_a_configured_token(client):
 
 
 def test_writes_text_is_stored_with_its_record(write_client, auth, stored):
-    response = write_client.post("/api/articles", json={"text": TEXT, "title": "Arriaga", "published": "2024-03-15",
-                                                        "outlet": "Coast Post"}, headers=auth)
+    response = write_client.post(
+        "/api/articles",
+        json={"text": TEXT, "title": "Arriaga", "published": "2024-03-15", "outlet": "Coast Post"},
+        headers=auth,
+    )
     assert response.status_code == 201, response.text
     [added] = response.json()["items"]
     assert added["outcome"] == "new"
@@ -55,8 +60,10 @@ def test_writes_same_text_twice_is_already_stored(write_client, auth):
     assert response.json()["items"][0] == {**first, "outcome": "already stored"}
 
 
-@pytest.mark.parametrize("body", [{}, {"text": "  "}, {"text": TEXT, "url": "https://example.org/"},
-                                  {"text": TEXT, "published": "yesterday"}])
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"text": "  "}, {"text": TEXT, "url": "https://example.org/"}, {"text": TEXT, "published": "yesterday"}],
+)
 def test_writes_malformed_body_is_422(write_client, auth, body):
     assert write_client.post("/api/articles", json=body, headers=auth).status_code == 422
 
@@ -80,8 +87,11 @@ def test_writes_refuse_a_loopback_url(write_client, auth):
 
 
 class Story(BaseHTTPRequestHandler):
-    PAGE = (b"<html><head><title>Arrivals in Arriaga</title></head><body><article><h1>Arrivals in Arriaga</h1>"
-            + b"".join(f"<p>{line}</p>".encode() for line in TEXT.split("\n")) + b"</article></body></html>")
+    PAGE = (
+        b"<html><head><title>Arrivals in Arriaga</title></head><body><article><h1>Arrivals in Arriaga</h1>"
+        + b"".join(f"<p>{line}</p>".encode() for line in TEXT.split("\n"))
+        + b"</article></body></html>"
+    )
 
     def do_GET(self):
         self.send_response(200)

@@ -12,8 +12,8 @@ from caravan.cli.main import cli
 from caravan.model import Article, Quote, Record
 from caravan.store import Database
 
-ONE = "\"The shelter is full,\" Dr. Lena Okafor told reporters."
-TWO = "Lena Okafor, who runs the shelter, said on radio that \"more beds are coming\". The mayor agreed."
+ONE = '"The shelter is full," Dr. Lena Okafor told reporters.'
+TWO = 'Lena Okafor, who runs the shelter, said on radio that "more beds are coming". The mayor agreed.'
 FULL = ONE.index("The shelter is full")  # 1
 COMING = TWO.index("more beds are coming")  # 55
 
@@ -24,8 +24,10 @@ def db_path(tmp_path: Path) -> Path:
     with Database(path) as db:
         first = Quote(FULL, FULL + 19, speaker="Dr. Lena Okafor", speaker_role="director")
         db.add_article(Article(id="one", text=ONE), Record(id="one", quotes=[first]))
-        db.add_article(Article(id="two", text=TWO),
-                       Record(id="two", quotes=[Quote(COMING, COMING + 20, speaker="LENA OKAFOR", channel="radio")]))
+        db.add_article(
+            Article(id="two", text=TWO),
+            Record(id="two", quotes=[Quote(COMING, COMING + 20, speaker="LENA OKAFOR", channel="radio")]),
+        )
     return path
 
 
@@ -41,9 +43,18 @@ def test_quotes_lists_every_quote_with_its_span(db_path: Path) -> None:
 
 def test_quotes_json_gives_span_text_speaker_role_channel_via(db_path: Path) -> None:
     rows = [json.loads(line) for line in quotes(db_path, "--json").stdout.splitlines()]
-    assert rows[1] == {"article_id": "two", "start": 55, "end": 75, "text": "more beds are coming", "kind": "direct",
-                       "speaker": "Lena Okafor", "speaker_as_written": "LENA OKAFOR", "role": None,
-                       "channel": "radio", "via": None}
+    assert rows[1] == {
+        "article_id": "two",
+        "start": 55,
+        "end": 75,
+        "text": "more beds are coming",
+        "kind": "direct",
+        "speaker": "Lena Okafor",
+        "speaker_as_written": "LENA OKAFOR",
+        "role": None,
+        "channel": "radio",
+        "via": None,
+    }
 
 
 def test_quotes_speaker_filter_joins_one_person_across_articles(db_path: Path) -> None:

@@ -15,9 +15,13 @@ from caravan.model import Article, Event, Place, Record
 from caravan.store import open_database
 
 TEXT = "Police stopped the group at the bridge outside Riverton on Tuesday."
-RECORD = Record(id="bridge", language="en", published="2021-03-02",
-                places=[Place(47, 55, name="Riverton", feature="city", country="XX", lat=1.5, lon=2.5)],
-                events=[Event(7, 14, type="block", place="Riverton", date="2021-03-02")])
+RECORD = Record(
+    id="bridge",
+    language="en",
+    published="2021-03-02",
+    places=[Place(47, 55, name="Riverton", feature="city", country="XX", lat=1.5, lon=2.5)],
+    events=[Event(7, 14, type="block", place="Riverton", date="2021-03-02")],
+)
 OTHER = Record(id="rain", language="en", skipped="near-duplicate of bridge (similarity 0.90)")
 
 
@@ -53,7 +57,8 @@ def test_export_csv_articles_has_one_row_per_article(db_path: Path) -> None:
 def test_export_csv_items_has_one_row_per_item_with_its_text(db_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(export(db_path, "--format", "csv", "--items", "events").stdout)))
     assert [(r["article_id"], r["type"], r["text"], r["url"]) for r in rows] == [
-        ("bridge", "block", "stopped", "https://example.org/bridge")]
+        ("bridge", "block", "stopped", "https://example.org/bridge")
+    ]
 
 
 def test_export_out_writes_a_file(db_path: Path, tmp_path: Path) -> None:

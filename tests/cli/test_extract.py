@@ -19,8 +19,10 @@ from caravan.model import FORMAT, ITEM_TYPES
 SAMPLE = Path(__file__).parent.parent.parent / "caravan" / "data" / "sample"
 ARTICLES = {row["id"]: row for row in map(json.loads, (SAMPLE / "articles.jsonl").read_text("utf-8").splitlines())}
 BY_URL = {url_id(row["url"]): row for row in ARTICLES.values()}
-REPORT = ("About 400 migrants reached the town of San Isidro on Thursday after walking for three days, "
-          "officials said. \"We are tired but we will continue,\" said Ana Beltran, 27.\n")
+REPORT = (
+    "About 400 migrants reached the town of San Isidro on Thursday after walking for three days, "
+    'officials said. "We are tired but we will continue," said Ana Beltran, 27.\n'
+)
 
 
 def extract(*args: str) -> Result:

@@ -10,8 +10,10 @@ from click.testing import CliRunner
 from caravan.cli.main import cli
 from caravan.store import Database
 
-FIRST = ("About two hundred people set out on foot from the central square on Friday morning, heading north "
-         "along the coast road. \"We have nothing left here,\" said Marta Diaz, a teacher travelling with her son.")
+FIRST = (
+    "About two hundred people set out on foot from the central square on Friday morning, heading north "
+    'along the coast road. "We have nothing left here," said Marta Diaz, a teacher travelling with her son.'
+)
 SECOND = "The ferry service to the islands resumed on Wednesday after a week of storms closed the harbour."
 
 

@@ -21,8 +21,26 @@ from caravan.model import EVENT_TYPES, Article, Record
 from caravan.store import Database
 
 pytestmark = pytest.mark.model
-EVENT_PROPERTIES = {"type", "modality", "date", "actor", "place", "country", "size_low", "size_high", "amount",
-                    "article_id", "outlet", "url", "trigger", "start", "end", "sentence", "speaker", "geo_precision"}
+EVENT_PROPERTIES = {
+    "type",
+    "modality",
+    "date",
+    "actor",
+    "place",
+    "country",
+    "size_low",
+    "size_high",
+    "amount",
+    "article_id",
+    "outlet",
+    "url",
+    "trigger",
+    "start",
+    "end",
+    "sentence",
+    "speaker",
+    "geo_precision",
+}
 
 
 def exported(db_path: Path, fmt: str, items: str | None = None) -> bytes:
@@ -60,7 +78,11 @@ def test_exports_geojson_coordinates_are_longitude_then_latitude(features):
 def test_exports_geojson_event_keeps_its_provenance(features):
     props = features["detained@aid-pledge"]["properties"]
     assert (props["type"], props["place"], props["country"], props["outlet"]) == (
-        "detain", "Tapachula", "MX", "Valley Courier")
+        "detain",
+        "Tapachula",
+        "MX",
+        "Valley Courier",
+    )
     assert props["sentence"].startswith("Mexican police detained dozens of migrants in Tapachula")
     assert (props["size_low"], props["size_high"], props["geo_precision"]) == (12, 199, 1)
 
@@ -112,12 +134,23 @@ def test_exports_acled_header_is_the_acled_like_columns(reports_db: Path):
 def test_exports_acled_row_of_an_arrest(acled):
     [row] = [r for r in acled if r["article_id"] == "aid-pledge" and r["caravan_type"] == "detain"]
     assert (row["event_date"], row["event_type"], row["sub_event_type"]) == (
-        "2024-05-05", "Strategic developments", "Arrests")
+        "2024-05-05",
+        "Strategic developments",
+        "Arrests",
+    )
     assert (row["actor1"], row["country"], row["admin1"], row["location"]) == (
-        "Mexican police", "Mexico", "Chiapas", "Tapachula")
+        "Mexican police",
+        "Mexico",
+        "Chiapas",
+        "Tapachula",
+    )
     assert (row["latitude"], row["longitude"], row["geo_precision"]) == ("14.90541", "-92.25891", "1")
-    assert (row["source"], row["size_low"], row["size_high"], row["modality"]) == ("Valley Courier", "12", "199",
-                                                                                   "asserted")
+    assert (row["source"], row["size_low"], row["size_high"], row["modality"]) == (
+        "Valley Courier",
+        "12",
+        "199",
+        "asserted",
+    )
     assert "Mexican police detained dozens of migrants" in row["notes"]
 
 

@@ -55,7 +55,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         size = max(1, len(route.body) // route.chunks + 1)
         for start in range(0, len(route.body), size):
-            self.wfile.write(route.body[start:start + size])
+            self.wfile.write(route.body[start : start + size])
             self.wfile.flush()
             time.sleep(route.chunk_delay)
 
@@ -123,8 +123,9 @@ def fake_dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[list[tuple[str, 
         if not answers:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
         answer = answers.pop(0) if len(answers) > 1 else answers[0]
-        return [_addrinfo(address, own_port if own_port is not None else int(port or 0))
-                for address, own_port in answer]
+        return [
+            _addrinfo(address, own_port if own_port is not None else int(port or 0)) for address, own_port in answer
+        ]
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     return table

@@ -25,12 +25,51 @@ from caravan.model import Article, Record
 from caravan.settings import Settings
 from caravan.store import Database
 
-WORDS = ("migrants", "families", "walked", "north", "shelter", "border", "police", "volunteers", "river",
-         "crossed", "waited", "buses", "children", "officials", "said", "town", "road", "night", "water",
-         "blankets", "camp", "group", "highway", "morning", "rain", "market", "clinic", "food", "papers", "bridge")
+WORDS = (
+    "migrants",
+    "families",
+    "walked",
+    "north",
+    "shelter",
+    "border",
+    "police",
+    "volunteers",
+    "river",
+    "crossed",
+    "waited",
+    "buses",
+    "children",
+    "officials",
+    "said",
+    "town",
+    "road",
+    "night",
+    "water",
+    "blankets",
+    "camp",
+    "group",
+    "highway",
+    "morning",
+    "rain",
+    "market",
+    "clinic",
+    "food",
+    "papers",
+    "bridge",
+)
 SUFFIXES = {"text": ".txt", "html": ".html", "jsonl": ".jsonl", "feed": ".xml", "warc": ".warc.gz", "urls": ".txt"}
-HOSTILE_HOSTS = ("127.0.0.1", "10.0.0.7", "169.254.169.254", "[::1]", "[2002:7f00:1::]", "[64:ff9b::a00:1]",
-                 "192.168.1.1", "0.0.0.0", "[fe80::1]", "100.64.0.1")
+HOSTILE_HOSTS = (
+    "127.0.0.1",
+    "10.0.0.7",
+    "169.254.169.254",
+    "[::1]",
+    "[2002:7f00:1::]",
+    "[64:ff9b::a00:1]",
+    "192.168.1.1",
+    "0.0.0.0",
+    "[fe80::1]",
+    "100.64.0.1",
+)
 
 
 @dataclass
@@ -73,11 +112,32 @@ def html_cases(draw: st.DrawFn) -> Case:
         wrappers = draw(st.lists(st.sampled_from(["div", "section", "span", "b", "main"]), max_size=30))
         body = "".join(f"<{w}>" for w in wrappers) + f"<p>{escape(story)}</p>" + "".join(f"</{w}>" for w in wrappers)
         noise = draw(st.sampled_from(["", "<script>alert(1)</script>", "<p onclick='x()'>hi", "<!-- c -->", "<br>"]))
-        page = f"<html><head><title>{escape(draw(plain_text))}</title></head><body>{noise}<article>{body}</article>" \
-               f"</body></html>"
+        page = (
+            f"<html><head><title>{escape(draw(plain_text))}</title></head><body>{noise}<article>{body}</article>"
+            f"</body></html>"
+        )
         return Case("html", page.encode("utf-8"), [_first(story)])
-    tags = draw(st.lists(st.sampled_from(["<div>", "</div>", "<p>", "<html>", "<body>", "<<", "<a href='", "&amp;",
-                                          "<![CDATA[", "<!DOCTYPE html>", "\x00", "</"]), max_size=40))
+    tags = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "<div>",
+                    "</div>",
+                    "<p>",
+                    "<html>",
+                    "<body>",
+                    "<<",
+                    "<a href='",
+                    "&amp;",
+                    "<![CDATA[",
+                    "<!DOCTYPE html>",
+                    "\x00",
+                    "</",
+                ]
+            ),
+            max_size=40,
+        )
+    )
     return Case("html", ("<html>" + "".join(tags) + draw(junk_text)).encode("utf-8", "surrogatepass"))
 
 
@@ -93,8 +153,12 @@ def jsonl_cases(draw: st.DrawFn) -> Case:
             lines.append(json.dumps(row).encode())
             expected.append(_first(story))
         else:
-            lines.append(draw(st.sampled_from([b"{", b"[]", b'{"text": 3}', b'{"text": ""}', b"null", b'"x"'])
-                              | junk_bytes.filter(lambda b: b"\n" not in b)))
+            lines.append(
+                draw(
+                    st.sampled_from([b"{", b"[]", b'{"text": 3}', b'{"text": ""}', b"null", b'"x"'])
+                    | junk_bytes.filter(lambda b: b"\n" not in b)
+                )
+            )
     return Case("jsonl", b"\n".join(lines) + b"\n", expected)
 
 
@@ -105,8 +169,10 @@ def feed_cases(draw: st.DrawFn) -> Case:
         link = draw(st.sampled_from(["", "http://{}/story"]))
         link = link.format(draw(st.sampled_from(HOSTILE_HOSTS))) if link else ""
         text = draw(stories) if good else draw(junk_text)
-        items.append(f"<item><title>{escape(draw(junk_text))}</title><link>{escape(link)}</link>"
-                     f"<description>{escape(text)}</description></item>")
+        items.append(
+            f"<item><title>{escape(draw(junk_text))}</title><link>{escape(link)}</link>"
+            f"<description>{escape(text)}</description></item>"
+        )
         if good:
             expected.append(_first(text))
     feed = "<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>" + "".join(items) + "</channel></rss>"
@@ -122,12 +188,16 @@ def warc_cases(draw: st.DrawFn) -> Case:
     writer = WARCWriter(out, gzip=True)
     for n, good in enumerate(draw(st.lists(st.booleans(), min_size=1, max_size=4))):
         story = draw(stories)
-        body = f"<html><body><article><p>{escape(story)}</p></article></body></html>".encode() if good \
+        body = (
+            f"<html><body><article><p>{escape(story)}</p></article></body></html>".encode()
+            if good
             else draw(junk_bytes)
+        )
         media = "text/html" if good else draw(st.sampled_from(["text/html", "image/png", "text/plain"]))
         headers = StatusAndHeaders("200 OK", [("Content-Type", media)], protocol="HTTP/1.1")
-        record = writer.create_warc_record(f"http://news.example/{n}", "response", payload=io.BytesIO(body),
-                                           http_headers=headers)
+        record = writer.create_warc_record(
+            f"http://news.example/{n}", "response", payload=io.BytesIO(body), http_headers=headers
+        )
         writer.write_record(record)
         if good:
             expected.append(_first(story))
@@ -141,16 +211,32 @@ def warc_cases(draw: st.DrawFn) -> Case:
 @st.composite
 def url_list_cases(draw: st.DrawFn) -> Case:
     scheme = st.sampled_from(["http", "https", "ftp", "file", "gopher", "javascript"])
-    lines = draw(st.lists(st.builds(lambda s, h, p: f"{s}://{h}/{p}", scheme, st.sampled_from(HOSTILE_HOSTS),
-                                    st.text("abc/%?=#.", max_size=20))
-                          | st.sampled_from(["# a comment", "", "   "]), min_size=1, max_size=8))
+    lines = draw(
+        st.lists(
+            st.builds(
+                lambda s, h, p: f"{s}://{h}/{p}",
+                scheme,
+                st.sampled_from(HOSTILE_HOSTS),
+                st.text("abc/%?=#.", max_size=20),
+            )
+            | st.sampled_from(["# a comment", "", "   "]),
+            min_size=1,
+            max_size=8,
+        )
+    )
     if not any("://" in line for line in lines):
         lines.append("http://10.1.2.3/a")
     return Case("urls", "\n".join(lines).encode(), [])
 
 
-CASES = {"text": text_cases(), "html": html_cases(), "jsonl": jsonl_cases(), "feed": feed_cases(),
-         "warc": warc_cases(), "urls": url_list_cases()}
+CASES = {
+    "text": text_cases(),
+    "html": html_cases(),
+    "jsonl": jsonl_cases(),
+    "feed": feed_cases(),
+    "warc": warc_cases(),
+    "urls": url_list_cases(),
+}
 any_case = st.one_of(*CASES.values())
 
 

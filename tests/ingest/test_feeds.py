@@ -28,8 +28,11 @@ def feed_items(path: Path, settings: Settings, text: str | None = None) -> list:
 @pytest.fixture
 def teasers(server, local):
     """The teaser feed served with one page present and two missing; its items, read."""
-    server.route("/news/migrants-reach-san-isidro", (INGEST_DATA / "article.html").read_bytes(),
-                 headers={"Content-Type": "text/html; charset=utf-8"})
+    server.route(
+        "/news/migrants-reach-san-isidro",
+        (INGEST_DATA / "article.html").read_bytes(),
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    )
     text = (INGEST_DATA / "feed_teasers.xml").read_text().replace("{base}", server.base)
     return server, feed_items(INGEST_DATA / "feed_teasers.xml", local, text)
 
@@ -111,8 +114,10 @@ def test_feeds_feed_without_items_is_empty_error():
 
 
 def test_feeds_item_linking_to_a_loopback_address_is_refused_without_a_request(server):
-    feed = (f"<rss version='2.0'><channel><title>t</title><item><title>Metadata</title>"
-            f"<link>{server.url('/latest/meta-data')}</link></item></channel></rss>")
+    feed = (
+        f"<rss version='2.0'><channel><title>t</title><item><title>Metadata</title>"
+        f"<link>{server.url('/latest/meta-data')}</link></item></channel></rss>"
+    )
     server.route("/latest/meta-data", "secret")
     [error] = feed_items(INGEST_DATA / "x.xml", Settings(), feed)
     assert isinstance(error, PrivateAddressError) and "loopback address 127.0.0.1" in error.reason

@@ -15,8 +15,12 @@ from caravan.settings import Settings
 def test_fetch_returns_body_media_type_and_charset(server, local):
     url = server.route("/a", "<p>hola</p>", headers={"Content-Type": "text/html; charset=ISO-8859-1"})
     fetched = fetch(url, local)
-    assert (fetched.url, fetched.content_type, fetched.charset, fetched.body) == (url, "text/html", "iso-8859-1",
-                                                                                  b"<p>hola</p>")
+    assert (fetched.url, fetched.content_type, fetched.charset, fetched.body) == (
+        url,
+        "text/html",
+        "iso-8859-1",
+        b"<p>hola</p>",
+    )
 
 
 def test_fetch_sends_user_agent_and_host(server, local):
@@ -47,8 +51,11 @@ def test_fetch_checks_redirect_target_scheme(server, local):
 
 
 def test_fetch_redirect_hop_to_metadata_address_is_refused_naming_the_hop():
-    with pytest.raises(PrivateAddressError, match=r"redirect to http://169.254.169.254/latest: host 169.254.169.254 "
-                                                  r"resolves to link-local address") as info:
+    with pytest.raises(
+        PrivateAddressError,
+        match=r"redirect to http://169.254.169.254/latest: host 169.254.169.254 "
+        r"resolves to link-local address",
+    ) as info:
         check_url("http://169.254.169.254/latest", Settings(), item="http://news.example/a")
     assert info.value.item == "http://news.example/a"
 
@@ -105,9 +112,19 @@ def test_fetch_refuses_non_http_schemes(url):
         check_url(url, Settings())
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost/", "http://10.0.0.1/",
-                                 "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://192.168.1.20/",
-                                 "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8000/",
+        "http://localhost/",
+        "http://10.0.0.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+        "http://192.168.1.20/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://0.0.0.0/",
+    ],
+)
 def test_fetch_default_refuses_non_public_addresses_by_resolution(url):
     with pytest.raises(PrivateAddressError, match="refused"):
         check_url(url, Settings())
@@ -124,10 +141,19 @@ def test_fetch_allow_private_lets_loopback_through():
     assert (target.pinned_url, target.host_header) == ("http://127.0.0.1:8000/a?b=1", "127.0.0.1:8000")
 
 
-@pytest.mark.parametrize(("address", "kind"), [("127.0.0.1", "loopback"), ("10.1.2.3", "private"),
-                                           ("169.254.169.254", "link-local"), ("fe80::1", "link-local"),
-                                           ("224.0.0.1", "multicast"), ("100.64.0.1", "non-global"),
-                                           ("93.184.215.14", None), ("2606:4700::1111", None)])
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("169.254.169.254", "link-local"),
+        ("fe80::1", "link-local"),
+        ("224.0.0.1", "multicast"),
+        ("100.64.0.1", "non-global"),
+        ("93.184.215.14", None),
+        ("2606:4700::1111", None),
+    ],
+)
 def test_fetch_non_public_kind_of_addresses(address, kind):
     assert non_public_kind(ipaddress.ip_address(address)) == kind
 
@@ -138,8 +164,11 @@ def test_fetch_redirect_to_private_address_through_fetch_is_refused(server):
     server.route("/start", status=302, headers={"Location": f"http://127.0.0.1:{port}/secret"})
     server.route("/secret", "internal data")
     settings = Settings(allow_private_hosts=("localhost",), timeout=2.0)
-    with pytest.raises(PrivateAddressError, match=rf"redirect to http://127.0.0.1:{port}/secret: host 127.0.0.1 "
-                                                  r"resolves to loopback address") as info:
+    with pytest.raises(
+        PrivateAddressError,
+        match=rf"redirect to http://127.0.0.1:{port}/secret: host 127.0.0.1 "
+        r"resolves to loopback address",
+    ) as info:
         fetch(f"http://localhost:{port}/start", settings)
     assert info.value.item == f"http://localhost:{port}/start"
     assert [path for path, _ in server.requests] == ["/start"]
@@ -166,11 +195,14 @@ def test_fetch_pins_the_checked_address_against_a_second_dns_answer(server, othe
     assert server.requests[-1][1]["Host"] == f"news.test:{port}"
 
 
-@pytest.mark.parametrize(("answer", "refused"), [
-    ([("93.184.215.14", None), ("10.0.0.5", None)], "private address 10.0.0.5"),
-    ([("2606:4700::1111", None), ("::1", None)], "loopback address ::1"),
-    ([("93.184.215.14", None), ("2606:4700::1111", None), ("169.254.169.254", None)], "link-local"),
-])
+@pytest.mark.parametrize(
+    ("answer", "refused"),
+    [
+        ([("93.184.215.14", None), ("10.0.0.5", None)], "private address 10.0.0.5"),
+        ([("2606:4700::1111", None), ("::1", None)], "loopback address ::1"),
+        ([("93.184.215.14", None), ("2606:4700::1111", None), ("169.254.169.254", None)], "link-local"),
+    ],
+)
 def test_fetch_name_resolving_to_public_and_private_addresses_is_refused(fake_dns, answer, refused):
     fake_dns["mixed.test"] = [answer]
     with pytest.raises(PrivateAddressError, match=f"host mixed.test resolves to {refused}"):
@@ -183,11 +215,20 @@ def test_fetch_name_resolving_to_public_addresses_only_is_pinned_to_the_first(fa
     assert (target.pinned_url, target.host_header) == ("http://93.184.215.14/a", "public.test")
 
 
-@pytest.mark.parametrize(("address", "kind"), [("2002:7f00:1::", "loopback"), ("2002:a00:1::1", "private"),
-                                           ("2002:a9fe:a9fe::", "link-local"), ("64:ff9b::7f00:1", "loopback"),
-                                           ("64:ff9b::a9fe:a9fe", "link-local"), ("64:ff9b::c0a8:101", "private"),
-                                           ("64:ff9b:1::7f00:1", "non-global"),
-                                           ("2002:5db8:d70e::", None), ("64:ff9b::5db8:d70e", None)])
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("2002:7f00:1::", "loopback"),
+        ("2002:a00:1::1", "private"),
+        ("2002:a9fe:a9fe::", "link-local"),
+        ("64:ff9b::7f00:1", "loopback"),
+        ("64:ff9b::a9fe:a9fe", "link-local"),
+        ("64:ff9b::c0a8:101", "private"),
+        ("64:ff9b:1::7f00:1", "non-global"),
+        ("2002:5db8:d70e::", None),
+        ("64:ff9b::5db8:d70e", None),
+    ],
+)
 def test_fetch_6to4_and_nat64_forms_are_judged_by_their_ipv4_address(address, kind):
     assert non_public_kind(ipaddress.ip_address(address)) == kind
 

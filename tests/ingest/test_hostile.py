@@ -24,9 +24,11 @@ from caravan.settings import Settings
 
 ZEROS = gzip.compress(b"\0" * 1_000_000)  # one gzip member: 1 MB of zeros in about 1 kB
 MEMORY_LIMIT = 64_000_000  # bytes of Python allocations a bomb may cause, at most
-STORY = ("<html><head><title>Shelter</title></head><body><article><p>" +
-         "Families waited at the shelter on Monday while volunteers sorted blankets and shoes. " * 6 +
-         "</p></article></body></html>").encode()
+STORY = (
+    "<html><head><title>Shelter</title></head><body><article><p>"
+    + "Families waited at the shelter on Monday while volunteers sorted blankets and shoes. " * 6
+    + "</p></article></body></html>"
+).encode()
 
 
 def one_member(head: bytes, chunk: bytes, times: int) -> bytes:
@@ -60,8 +62,10 @@ def warc_gz(uri: str, body: bytes) -> bytes:
 
 
 def test_warc_gzip_bomb_is_refused_after_the_good_records(tmp_path: Path):
-    header = (b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://bomb.example/\r\n"
-              b"Content-Type: text/html\r\nContent-Length: 500000000\r\n\r\n")
+    header = (
+        b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://bomb.example/\r\n"
+        b"Content-Type: text/html\r\nContent-Length: 500000000\r\n\r\n"
+    )
     path = tmp_path / "bomb.warc.gz"
     path.write_bytes(warc_gz("http://news.example/a", STORY) + gzip.compress(header) + ZEROS * 500)
     items, seconds, peak = bounded(lambda: read_all(path))
@@ -102,8 +106,7 @@ def test_jsonl_gzip_long_line_bomb_is_refused(tmp_path: Path):
 def test_feeds_gzip_bomb_served_with_content_encoding_is_refused(server, local):
     """A feed served gzipped (Content-Encoding) that expands past the size limit is cut off while streaming."""
     body = one_member(b"<?xml version='1.0'?><rss version='2.0'><channel><title>", b"\0" * 1_000_000, 100)
-    url = server.route("/feed.xml", body, headers={"Content-Type": "application/rss+xml",
-                                                   "Content-Encoding": "gzip"})
+    url = server.route("/feed.xml", body, headers={"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"})
     settings = local.replace(max_bytes=5_000_000)
     items, seconds, peak = bounded(lambda: read_all(url, settings))
     assert len(items) == 1 and isinstance(items[0], TooLargeError) and "over the limit" in items[0].reason
@@ -120,8 +123,10 @@ def test_feeds_gzipped_feed_file_is_refused_as_binary(tmp_path: Path):
 def test_feeds_entity_expansion_is_not_expanded(tmp_path: Path):
     """The "billion laughs": nested entities are not expanded into memory."""
     entities = "".join(f'<!ENTITY l{n} "{("&l%d;" % (n - 1)) * 10 if n else "lol"}">' for n in range(10))
-    feed = (f'<?xml version="1.0"?><!DOCTYPE rss [{entities}]><rss version="2.0"><channel><title>t</title>'
-            f"<item><title>&l9;</title><description>&l9;</description></item></channel></rss>")
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{entities}]><rss version="2.0"><channel><title>t</title>'
+        f"<item><title>&l9;</title><description>&l9;</description></item></channel></rss>"
+    )
     path = tmp_path / "laughs.xml"
     path.write_text(feed, encoding="utf-8")
     started = time.monotonic()

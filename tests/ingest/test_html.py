@@ -36,8 +36,11 @@ def test_html_file_id_is_stem_and_url_is_canonical(page):
 
 
 def test_html_outlet_falls_back_to_host_without_www():
-    html = "\n".join(line for line in (INGEST_DATA / "article.html").read_text().splitlines()
-                     if "og:site_name" not in line and "canonical" not in line)
+    html = "\n".join(
+        line
+        for line in (INGEST_DATA / "article.html").read_text().splitlines()
+        if "og:site_name" not in line and "canonical" not in line
+    )
     article = extract_html(html, item="x", article_id="x", url="https://www.riverside.example/a")
     assert article.outlet == "riverside.example"
 

@@ -23,7 +23,11 @@ def items():
 def test_jsonl_keeps_id_published_and_metadata(items):
     first = items[0]
     assert (first.id, first.published, first.outlet, first.title) == (
-        "vh-1", "2024-03-07", "Valley Herald", "Migrants reach San Isidro")
+        "vh-1",
+        "2024-03-07",
+        "Valley Herald",
+        "Migrants reach San Isidro",
+    )
     assert first.url == "https://www.valleyherald.example/news/1"
 
 

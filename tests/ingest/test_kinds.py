@@ -7,20 +7,23 @@ import pytest
 from caravan.ingest.kinds import kind_of_body, kind_of_file, sniff
 
 
-@pytest.mark.parametrize(("head", "kind"), [
-    (b"<!DOCTYPE html><html><body>", "html"),
-    (b"\xef\xbb\xbf  <html lang='en'>", "html"),
-    (b"<?xml version='1.0'?>\n<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x'><html>", "html"),
-    (b"<?xml version='1.0' encoding='utf-8'?>\n<!-- generator -->\n<rss version='2.0'>", "feed"),
-    (b"<feed xmlns='http://www.w3.org/2005/Atom'>", "feed"),
-    (b"<?xml version='1.0'?><rdf:RDF xmlns:rdf='x'>", "feed"),
-    (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "warc"),
-    (b'{"id": "a", "text": "b"}\n{"id": "c"', "jsonl"),
-    (b'{\n  "id": "a",\n', "json"),
-    (b'[{"id": "a"}]', "json"),
-    (b"About 400 migrants reached the town <b>today</b>.", "text"),
-    (b"<?xml version='1.0'?><catalog/>", "feed"),  # refused by the feed reader
-])
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"<!DOCTYPE html><html><body>", "html"),
+        (b"\xef\xbb\xbf  <html lang='en'>", "html"),
+        (b"<?xml version='1.0'?>\n<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x'><html>", "html"),
+        (b"<?xml version='1.0' encoding='utf-8'?>\n<!-- generator -->\n<rss version='2.0'>", "feed"),
+        (b"<feed xmlns='http://www.w3.org/2005/Atom'>", "feed"),
+        (b"<?xml version='1.0'?><rdf:RDF xmlns:rdf='x'>", "feed"),
+        (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "warc"),
+        (b'{"id": "a", "text": "b"}\n{"id": "c"', "jsonl"),
+        (b'{\n  "id": "a",\n', "json"),
+        (b'[{"id": "a"}]', "json"),
+        (b"About 400 migrants reached the town <b>today</b>.", "text"),
+        (b"<?xml version='1.0'?><catalog/>", "feed"),  # refused by the feed reader
+    ],
+)
 def test_kinds_sniff_first_bytes(head, kind):
     assert sniff(head) == kind
 
@@ -31,9 +34,19 @@ def test_kinds_sniff_looks_inside_gzip():
     assert sniff(gzip.compress(b"plain words")) == "text"
 
 
-@pytest.mark.parametrize(("name", "kind"), [("a.html", "html"), ("a.HTM", "html"), ("a.jsonl.gz", "jsonl"),
-                                        ("a.warc.gz", "warc"), ("a.warc", "warc"), ("a.rss", "feed"),
-                                        ("a.json", "json"), ("a.txt", "text")])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("a.html", "html"),
+        ("a.HTM", "html"),
+        ("a.jsonl.gz", "jsonl"),
+        ("a.warc.gz", "warc"),
+        ("a.warc", "warc"),
+        ("a.rss", "feed"),
+        ("a.json", "json"),
+        ("a.txt", "text"),
+    ],
+)
 def test_kinds_extension_decides_when_certain(tmp_path, name, kind):
     path = tmp_path / name
     path.write_bytes(b"About 400 migrants reached the town.")

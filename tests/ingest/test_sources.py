@@ -112,15 +112,19 @@ def test_sources_url_feed_relative_links_resolve_against_feed_url(read, server):
 
 
 def test_sources_url_plain_text_uses_declared_charset(read, server, report):
-    url = server.route("/r.txt", report.replace("Beltrán", "Beltrán").encode("cp1252"),
-                       headers={"Content-Type": "text/plain; charset=windows-1252"})
+    url = server.route(
+        "/r.txt",
+        report.replace("Beltrán", "Beltrán").encode("cp1252"),
+        headers={"Content-Type": "text/plain; charset=windows-1252"},
+    )
     [article] = read(url).items
     assert article.text == report and article.outlet == "127.0.0.1"
 
 
 def test_sources_url_serving_warc(read, server):
-    url = server.route("/crawl.warc.gz", (SAMPLE / "sample.warc.gz").read_bytes(),
-                       headers={"Content-Type": "application/warc"})
+    url = server.route(
+        "/crawl.warc.gz", (SAMPLE / "sample.warc.gz").read_bytes(), headers={"Content-Type": "application/warc"}
+    )
     assert len(read(url).articles) == 6
 
 

@@ -63,9 +63,15 @@ def test_warc_keeps_page_metadata():
 
 def test_warc_skips_records_that_are_not_html(tmp_path, page):
     path = tmp_path / "mixed.warc.gz"
-    path.write_bytes(make_warc([("https://a.example/robots.txt", b"User-agent: *", "text/plain"),
-                                ("https://a.example/logo.png", b"\x89PNG\r\n", "image/png"),
-                                ("https://a.example/news", page, "text/html")]))
+    path.write_bytes(
+        make_warc(
+            [
+                ("https://a.example/robots.txt", b"User-agent: *", "text/plain"),
+                ("https://a.example/logo.png", b"\x89PNG\r\n", "image/png"),
+                ("https://a.example/news", page, "text/html"),
+            ]
+        )
+    )
     assert [a.url for a in read_all(path)] == ["https://a.example/news"]
 
 
@@ -79,8 +85,9 @@ def test_warc_truncated_gzip_yields_records_read_then_format_error(tmp_path):
 
 
 def test_warc_truncated_plain_warc_reports_cut_record(tmp_path, page):
-    data = make_warc([("https://a.example/1", page, "text/html"), ("https://a.example/2", page, "text/html")],
-                     gzipped=False)
+    data = make_warc(
+        [("https://a.example/1", page, "text/html"), ("https://a.example/2", page, "text/html")], gzipped=False
+    )
     path = tmp_path / "cut.warc"
     path.write_bytes(data[:-300])
     items = read_all(path)
@@ -90,8 +97,11 @@ def test_warc_truncated_plain_warc_reports_cut_record(tmp_path, page):
 
 def test_warc_record_over_size_limit_is_refused_and_next_read(tmp_path, page):
     path = tmp_path / "big.warc.gz"
-    path.write_bytes(make_warc([("https://a.example/big", page + b" " * 5000, "text/html"),
-                                ("https://a.example/ok", page, "text/html")]))
+    path.write_bytes(
+        make_warc(
+            [("https://a.example/big", page + b" " * 5000, "text/html"), ("https://a.example/ok", page, "text/html")]
+        )
+    )
     items = read_all(path, Settings(max_bytes=4000))
     assert isinstance(items[0], TooLargeError) and items[0].item == "https://a.example/big"
     assert items[1].url == "https://a.example/ok"
@@ -99,8 +109,9 @@ def test_warc_record_over_size_limit_is_refused_and_next_read(tmp_path, page):
 
 def test_warc_html_record_without_article_is_empty_error(tmp_path):
     path = tmp_path / "empty.warc.gz"
-    path.write_bytes(make_warc([("https://a.example/login", (INGEST_DATA / "no_article.html").read_bytes(),
-                                 "text/html")]))
+    path.write_bytes(
+        make_warc([("https://a.example/login", (INGEST_DATA / "no_article.html").read_bytes(), "text/html")])
+    )
     [error] = read_all(path)
     assert isinstance(error, EmptyError) and error.item == "https://a.example/login"
 

@@ -20,7 +20,7 @@ def dates(text: str, published: dt.date | None = FRIDAY, language: str = "en") -
     nlp = load_model(Settings().model_en) if language == "en" else load_blank(language)
     doc = nlp(text)
     doc._.boilerplate = []
-    return {text[d.start:d.end]: d.value for d in find_dates(doc, published)}
+    return {text[d.start : d.end]: d.value for d in find_dates(doc, published)}
 
 
 def test_dates_week_runs_monday_to_sunday():

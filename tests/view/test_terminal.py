@@ -68,15 +68,21 @@ def test_terminal_trigger_is_highlighted_in_its_sentence():
     sentence = trigger_sentence(text, text.index("stopped"), text.index("stopped") + 7)
     assert sentence.plain == "Police stopped the group at dawn."
     [span] = sentence.spans
-    assert (sentence.plain[span.start:span.end], span.style) == ("stopped", TRIGGER_STYLE)
+    assert (sentence.plain[span.start : span.end], span.style) == ("stopped", TRIGGER_STYLE)
 
 
 def test_terminal_places_are_grouped_with_counts_and_resolution():
     text = "Ostrava and Ostrava again, and a border."
     place = Place(0, 7, name="Ostrava", feature="city", country="CZ", admin1="Moravskoslezský", lat=49.8, lon=18.3)
-    record = Record(id="o", language="en", places=[place, dataclasses.replace(place, start=12, end=19),
-                                                  Place(33, 39, name="border", feature="border",
-                                                        countries=["CZ", "PL"])])
+    record = Record(
+        id="o",
+        language="en",
+        places=[
+            place,
+            dataclasses.replace(place, start=12, end=19),
+            Place(33, 39, name="border", feature="border", countries=["CZ", "PL"]),
+        ],
+    )
     view = render(Article(id="o", text=text), record)
     assert view.count("Ostrava ") == 1 and "×2" in view
     assert "city in Moravskoslezský, Czechia (49.800, 18.300)" in view
@@ -84,10 +90,14 @@ def test_terminal_places_are_grouped_with_counts_and_resolution():
 
 
 def test_terminal_unnamed_speaker_and_empty_fields_read_plainly():
-    text = "\"We walk,\" someone said. 300 walked."
-    record = Record(id="x", language="en", quotes=[Quote(1, 8, kind="direct")],
-                    quantities=[Quantity(26, 29, low=300, high=300, what=None)],
-                    events=[Event(30, 36, type="travel", size=[300.0, 300.0])])
+    text = '"We walk," someone said. 300 walked.'
+    record = Record(
+        id="x",
+        language="en",
+        quotes=[Quote(1, 8, kind="direct")],
+        quantities=[Quantity(26, 29, low=300, high=300, what=None)],
+        events=[Event(30, 36, type="travel", size=[300.0, 300.0])],
+    )
     view = render(Article(id="x", text=text), record)
     assert "(unnamed)" in view and "300 people" in view and "size: 300" in view and "None" not in view
 

@@ -57,8 +57,18 @@ def server(api_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     db = tmp_path_factory.mktemp("served") / "caravan.db"
     shutil.copy(api_store, db)
     port = free_port()
-    command = [sys.executable, "-c", "from caravan.cli.main import main; main()", "serve", "--db", str(db),
-               "--host", "127.0.0.1", "--port", str(port)]
+    command = [
+        sys.executable,
+        "-c",
+        "from caravan.cli.main import main; main()",
+        "serve",
+        "--db",
+        str(db),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     log = (tmp_path_factory.mktemp("serve-log") / "serve.log").open("w")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

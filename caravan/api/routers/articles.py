@@ -18,13 +18,15 @@ router = APIRouter(prefix="/api/articles", tags=["articles"])
 
 
 @router.get("", response_model=Paged[ArticleSummary])
-def list_articles(db: DB, page: Page,
-                  q_: Annotated[str | None, Query(alias="q", description="Words that must all occur (full text).")]
-                  = None,
-                  outlet: Annotated[str | None, Query(description="Outlet name, case aside.")] = None,
-                  since: DateParam = None, until: DateParam = None,
-                  include_duplicates: Annotated[bool, Query(description="Also list near-duplicates.")] = False,
-                  ) -> dict[str, Any]:
+def list_articles(
+    db: DB,
+    page: Page,
+    q_: Annotated[str | None, Query(alias="q", description="Words that must all occur (full text).")] = None,
+    outlet: Annotated[str | None, Query(description="Outlet name, case aside.")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    include_duplicates: Annotated[bool, Query(description="Also list near-duplicates.")] = False,
+) -> dict[str, Any]:
     """Stored articles: best match first with ``q``, else newest first (ties in ingest order)."""
     query = q.articles_query(q.ArticleFilter(q_, outlet, since, until, include_duplicates))
     return page.wrap(*db.page(query, page.limit, page.offset))
@@ -41,11 +43,18 @@ def get_article(article_id: str, db: DB) -> dict[str, Any]:
     return row
 
 
-@router.post("", response_model=AddedList, status_code=201, dependencies=[Depends(require_token)],
-             responses={200: {"description": "Nothing new: already stored."},
-                        401: {"description": "No token, or a wrong one."},
-                        413: {"description": "Request body over api_max_body_bytes."},
-                        422: {"description": "Not an article, or the pipeline failed on it."}})
+@router.post(
+    "",
+    response_model=AddedList,
+    status_code=201,
+    dependencies=[Depends(require_token)],
+    responses={
+        200: {"description": "Nothing new: already stored."},
+        401: {"description": "No token, or a wrong one."},
+        413: {"description": "Request body over api_max_body_bytes."},
+        422: {"description": "Not an article, or the pipeline failed on it."},
+    },
+)
 def add_article(body: ArticleIn, request: Request) -> JSONResponse:
     """Add an article (its text, or a URL to fetch) and extract its record, as ``caravan ingest`` would."""
     items = request.app.state.writer.add(body)

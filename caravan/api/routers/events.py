@@ -37,36 +37,51 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-def event_filter(types: Annotated[list[str] | None, Query(alias="type", description="Event types (repeat or "
-                                                                                    "comma-separate).")] = None,
-                 modality: Annotated[list[str] | None, Query(description="Modalities (repeat or comma-separate).")]
-                 = None,
-                 country: Annotated[str | None, Query(description="ISO 3166 alpha-2 code of the event's country.")]
-                 = None,
-                 since: DateParam = None, until: DateParam = None,
-                 bbox: Annotated[str | None, Query(description="west,south,east,north (degrees); located events "
-                                                               "inside it.")] = None,
-                 article_id: Annotated[str | None, Query(description="Only this article's events.")] = None,
-                 located: Annotated[bool, Query(description="Only events with coordinates.")] = False,
-                 ) -> q.EventFilter:
-    return q.EventFilter(types=parse_list(types, EVENT_TYPES, "type"),
-                         modalities=parse_list(modality, MODALITIES, "modality"), country=country, since=since,
-                         until=until, bbox=parse_bbox(bbox), article_id=article_id, located=located)
+def event_filter(
+    types: Annotated[
+        list[str] | None, Query(alias="type", description="Event types (repeat or comma-separate).")
+    ] = None,
+    modality: Annotated[list[str] | None, Query(description="Modalities (repeat or comma-separate).")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166 alpha-2 code of the event's country.")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north (degrees); located events inside it.")] = None,
+    article_id: Annotated[str | None, Query(description="Only this article's events.")] = None,
+    located: Annotated[bool, Query(description="Only events with coordinates.")] = False,
+) -> q.EventFilter:
+    return q.EventFilter(
+        types=parse_list(types, EVENT_TYPES, "type"),
+        modalities=parse_list(modality, MODALITIES, "modality"),
+        country=country,
+        since=since,
+        until=until,
+        bbox=parse_bbox(bbox),
+        article_id=article_id,
+        located=located,
+    )
 
 
 Filter = Annotated[q.EventFilter, Depends(event_filter)]
 
 
 @router.get("", response_model=Paged[EventMention] | Paged[CanonicalEvent])
-def list_events(db: DB, page: Page, f: Filter,
-                level: Annotated[Literal["mention", "canonical"], Query(
-                    description="mention: each article's reports; canonical: reports linked into one event each "
-                                "(from caravan.link).")] = "mention") -> dict[str, Any]:
+def list_events(
+    db: DB,
+    page: Page,
+    f: Filter,
+    level: Annotated[
+        Literal["mention", "canonical"],
+        Query(
+            description="mention: each article's reports; canonical: reports linked into one event each "
+            "(from caravan.link)."
+        ),
+    ] = "mention",
+) -> dict[str, Any]:
     """Event mentions by day, then article and position; or canonical events (each with all its mentions),
     earliest first."""
     if level == "canonical":
         events = linked.filter_linked(linked.canonical_events(db), f)
-        return page.wrap(events[page.offset:page.offset + page.limit], len(events))
+        return page.wrap(events[page.offset : page.offset + page.limit], len(events))
     return page.wrap(*db.page(q.events_query(f), page.limit, page.offset))
 
 

@@ -22,13 +22,22 @@ else:
 FORMAT_HELP = "; ".join(f"{f.name}: {f.description} (items: {', '.join(f.items)})" for f in FORMATS.values())
 
 
-@router.get("", response_class=StreamingResponse,
-            responses={200: {"content": {f.media_type: {} for f in FORMATS.values()},
-                             "description": "The export, as a file to download."},
-                       422: {"description": "A format that does not hold these items, or a missing extra."}})
-def export_store(db: DB, format: Annotated[FormatName, Query(description=FORMAT_HELP)] = "jsonl",
-                 items: Annotated[str | None, Query(description="What to export (default: the format's first).")]
-                 = None) -> StreamingResponse:
+@router.get(
+    "",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {f.media_type: {} for f in FORMATS.values()},
+            "description": "The export, as a file to download.",
+        },
+        422: {"description": "A format that does not hold these items, or a missing extra."},
+    },
+)
+def export_store(
+    db: DB,
+    format: Annotated[FormatName, Query(description=FORMAT_HELP)] = "jsonl",
+    items: Annotated[str | None, Query(description="What to export (default: the format's first).")] = None,
+) -> StreamingResponse:
     """The store as GeoJSON, Parquet, ACLED-like CSV, CSV or caravan/1 JSON Lines (see docs/exports.md)."""
     chosen = items_for(format, items)
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 - the response streams, then closes it
@@ -39,7 +48,13 @@ def export_store(db: DB, format: Annotated[FormatName, Query(description=FORMAT_
         raise
     spool.seek(0)
     spec = FORMATS[format]
-    headers = {"Content-Disposition": f'attachment; filename="caravan-{chosen}{spec.suffix}"',
-               "X-Caravan-Count": str(count)}
-    return StreamingResponse(iter(lambda: spool.read(CHUNK_BYTES), b""), media_type=spec.media_type,
-                             headers=headers, background=BackgroundTask(spool.close))
+    headers = {
+        "Content-Disposition": f'attachment; filename="caravan-{chosen}{spec.suffix}"',
+        "X-Caravan-Count": str(count),
+    }
+    return StreamingResponse(
+        iter(lambda: spool.read(CHUNK_BYTES), b""),
+        media_type=spec.media_type,
+        headers=headers,
+        background=BackgroundTask(spool.close),
+    )

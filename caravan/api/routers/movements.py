@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api/movements", tags=["movements"])
 def list_movements(db: DB, page: Page) -> dict[str, Any]:
     """Movements, as ``caravan.link`` builds them from the stored events."""
     movements = linked.movements(db)
-    return page.wrap(movements[page.offset:page.offset + page.limit], len(movements))
+    return page.wrap(movements[page.offset : page.offset + page.limit], len(movements))
 
 
 @router.get("/{movement_id}", response_model=Movement)

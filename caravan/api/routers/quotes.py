@@ -15,11 +15,13 @@ router = APIRouter(prefix="/api/quotes", tags=["quotes"])
 
 
 @router.get("", response_model=Paged[QuoteOut])
-def list_quotes(db: DB, page: Page,
-                speaker: Annotated[str | None, Query(description="Full name, or its last words.")] = None,
-                outlet: Annotated[str | None, Query(description="Outlet of the quoting article.")] = None,
-                article_id: Annotated[str | None, Query(description="Only this article's quotes.")] = None,
-                ) -> dict[str, Any]:
+def list_quotes(
+    db: DB,
+    page: Page,
+    speaker: Annotated[str | None, Query(description="Full name, or its last words.")] = None,
+    outlet: Annotated[str | None, Query(description="Outlet of the quoting article.")] = None,
+    article_id: Annotated[str | None, Query(description="Only this article's quotes.")] = None,
+) -> dict[str, Any]:
     """Quotes in article order, with speaker, role, channel and the outlet credited (``via``)."""
     rows = db.quotes(speaker)
     if outlet is not None:
@@ -27,5 +29,5 @@ def list_quotes(db: DB, page: Page,
         rows = [r for r in rows if r.article_id in ids]
     if article_id is not None:
         rows = [r for r in rows if r.article_id == article_id]
-    items = [{**quote_dict(r), "idx": r.idx} for r in rows[page.offset:page.offset + page.limit]]
+    items = [{**quote_dict(r), "idx": r.idx} for r in rows[page.offset : page.offset + page.limit]]
     return page.wrap(items, len(rows))

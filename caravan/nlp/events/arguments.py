@@ -29,8 +29,9 @@ COUNTRY_ALIASES_FILE = DATA_DIR / "countries.tsv"
 PLACE_FEATURES = ("city", "admin")
 FEATURE_RANK = {"city": 0, "admin": 1, "country": 2, "region": 3, "border": 4}
 # prepositions that introduce where a movement goes (most events) or comes from (depart)
-TO_PREPS = frozenset({"into", "to", "toward", "towards", "for", "in", "at", "inside", "through", "across", "near",
-                      "outside", "on"})
+TO_PREPS = frozenset(
+    {"into", "to", "toward", "towards", "for", "in", "at", "inside", "through", "across", "near", "outside", "on"}
+)
 FROM_PREPS = frozenset({"from", "out"})
 DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards", "into"})
 BORDER_NOUNS = frozenset({"border", "frontier"})
@@ -142,8 +143,11 @@ def token_role(token: Token, depart: bool) -> int:
     """0 where a movement goes (for depart: where it leaves from), 1 where it happens, 2 where it comes from
     (for depart: where it goes)."""
     root = token
-    while root.dep_ in ("compound", "amod", "appos", "pobj", "conj", "nmod") and root.head.i != root.i \
-            and root.head.pos_ != "ADP":
+    while (
+        root.dep_ in ("compound", "amod", "appos", "pobj", "conj", "nmod")
+        and root.head.i != root.i
+        and root.head.pos_ != "ADP"
+    ):
         root = root.head
     prep = root.head.lower_ if root.dep_ == "pobj" else None
     if depart:
@@ -333,7 +337,7 @@ def actor_text(doc: Doc, token: Token | None) -> str | None:
         return person_name(doc, token)
     left = [t for t in token.subtree if t.i < token.i and t.dep_ not in DROP_LEFT_DEPS and _in_premodifier(t, token)]
     words = [*left, token]
-    text = doc[words[0].i: token.i + 1].text if words else token.text
+    text = doc[words[0].i : token.i + 1].text if words else token.text
     return text if text.lower() not in ("who", "that", "which") else None
 
 

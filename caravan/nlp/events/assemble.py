@@ -228,15 +228,23 @@ def is_refused_passage(m: Match) -> bool:
     return any("not_permitted" in group for group in m.rule.require)
 
 
-def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | None, str | None, float | None,
-                                                                          float | None]:
+def where_of(
+    m: Match, chain: list[Token], clause: list[Token]
+) -> tuple[str | None, str | None, float | None, float | None]:
     """Place name, country and coordinates: a place in the clause, else where a "where" clause points, else
     the countries named in the clause, then the nearest named before the trigger in the sentence."""
     doc, depart = m.doc, m.rule.type == "depart"
     if m.rule.type in MOVEMENT_TYPES:  # "set off *in hopes of reaching X*": X is where the hoped-for event goes
         clause = [t for t in clause if not in_gerund_clause(t, chain)]
-    ranked = args.rank_places(doc, [p for p in args.items_in(doc, doc._.places or [], clause)
-                                     if p.feature != "border" and not args.place_across_border(doc, p)], depart)
+    ranked = args.rank_places(
+        doc,
+        [
+            p
+            for p in args.items_in(doc, doc._.places or [], clause)
+            if p.feature != "border" and not args.place_across_border(doc, p)
+        ],
+        depart,
+    )
     # a place that describes the group ("migrants *bound for X* reached Y") says less than the trigger's own ones
     ranked.sort(key=lambda p: describes_group(doc, p, chain))
     where = args.place_of_noun(doc, where_head(chain))
@@ -245,8 +253,9 @@ def where_of(m: Match, chain: list[Token], clause: list[Token]) -> tuple[str | N
     # the event's place is where it goes or happens, not where it comes from (for depart: not where it goes);
     # a group under way with no destination named is placed where it comes from ("making their way north from X")
     roles = 3 if m.rule.type == "travel" else 2
-    city = next((p for p in ranked if p.feature in args.PLACE_FEATURES and args.place_role(doc, p, depart) < roles),
-                None)
+    city = next(
+        (p for p in ranked if p.feature in args.PLACE_FEATURES and args.place_role(doc, p, depart) < roles), None
+    )
     if city is not None:
         return city.name, city.country, city.lat, city.lon
     country = next((p.country for p in ranked if p.country), None)
@@ -326,8 +335,11 @@ def sentence_size(m: Match) -> list[float | None] | None:
 
 def preceding_size(m: Match) -> list[float | None] | None:
     """For a movement verb the parser left without a subject, the people counted just before it."""
-    people = [q for q in m.doc._.quantities or [] if args.is_people(q)
-              and m.sent.start_char <= q.start and q.end <= m.first.idx]
+    people = [
+        q
+        for q in m.doc._.quantities or []
+        if args.is_people(q) and m.sent.start_char <= q.start and q.end <= m.first.idx
+    ]
     return [people[-1].low, people[-1].high] if people else None
 
 
@@ -337,9 +349,17 @@ def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
     roadblock to *thwart* them" is one)."""
     kept: list[tuple[Token, Event]] = []
     for token, event in events:
-        same = next((e for t, e in kept if t.sent.start == token.sent.start and e.type == event.type
-                     and (e.modality == event.modality or are_related(t, token))
-                     and (e.place is None or event.place is None or e.place == event.place)), None)
+        same = next(
+            (
+                e
+                for t, e in kept
+                if t.sent.start == token.sent.start
+                and e.type == event.type
+                and (e.modality == event.modality or are_related(t, token))
+                and (e.place is None or event.place is None or e.place == event.place)
+            ),
+            None,
+        )
         if same is None:
             kept.append((token, event))
             continue

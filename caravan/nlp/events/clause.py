@@ -19,17 +19,59 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 # what a trigger's clause takes from the words governing it: who, and when
 GOVERNOR_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "npadvmod", "neg", "aux", "auxpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "million", "number", "group", "some", "many",
-                            "most", "all", "several", "none", "part", "half", "majority", "rest", "few", "bunch",
-                            "onslaught", "flow", "influx", "stream", "surge", "wave", "flood", "exodus", "member",
-                            "bulk", "remainder", "army", "band", "column", "contingent", "busload", "truckload"})
+QUANTITY_HEADS = frozenset(
+    {
+        "hundred",
+        "thousand",
+        "dozen",
+        "score",
+        "million",
+        "number",
+        "group",
+        "some",
+        "many",
+        "most",
+        "all",
+        "several",
+        "none",
+        "part",
+        "half",
+        "majority",
+        "rest",
+        "few",
+        "bunch",
+        "onslaught",
+        "flow",
+        "influx",
+        "stream",
+        "surge",
+        "wave",
+        "flood",
+        "exodus",
+        "member",
+        "bulk",
+        "remainder",
+        "army",
+        "band",
+        "column",
+        "contingent",
+        "busload",
+        "truckload",
+    }
+)
 
 
 def governor_lemmas() -> frozenset[str]:
     """Lemmas of the words a trigger's modality and arguments may be read from (plan, expect, let, force...)."""
     cues, lex = load_cues(), load_lexicon()
-    names = ("planning_verbs", "planning_nouns", "predicting_verbs", "predicting_words", "impossible_words",
-             "negating_verbs")
+    names = (
+        "planning_verbs",
+        "planning_nouns",
+        "predicting_verbs",
+        "predicting_words",
+        "impossible_words",
+        "negating_verbs",
+    )
     words = set().union(*(cues[n] for n in names))
     words |= lex["permission_verbs"] | lex["coercion_verbs"] | lex["commitment_verbs"] | {"go", "be", "able"}
     return frozenset(words)
@@ -104,8 +146,12 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         above = chain[n + 1] if n + 1 < len(chain) else None
         climbed = above is not None and above.i == word.head.i
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)  # "the order *to deny*"
-        if word.dep_ in ("acl", "relcl") and not climbed and not infinitive \
-                and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if (
+            word.dep_ in ("acl", "relcl")
+            and not climbed
+            and not infinitive
+            and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        ):
             return word.head, word.tag_ == "VBN"  # "troops *deploying*", not "plan to *move*"
     return main_subject(chain[-1]), False
 

@@ -34,7 +34,7 @@ def after_conditional_phrase(word: Token) -> bool:
     start = word.left_edge.i
     for phrase in load_cues()["conditional_phrases"]:
         n = len(phrase.split())
-        words = word.doc[max(word.sent.start, start - n): word.i].text.lower()
+        words = word.doc[max(word.sent.start, start - n) : word.i].text.lower()
         if f" {phrase} " in f" {words} ":
             return True
     return False
@@ -69,8 +69,9 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
     return found
 
 
-def _read_word(word: Token, depth: int, cues: dict, found: Cues, consumed: Collection[int],
-               coordinated: bool = False) -> None:
+def _read_word(
+    word: Token, depth: int, cues: dict, found: Cues, consumed: Collection[int], coordinated: bool = False
+) -> None:
     """Cues of one chain word; a verb coordinated with the trigger shares its auxiliaries, not its meaning
     ("has vowed to close the border and *deployed* troops")."""
     _read_dependents(word, depth, cues, found, consumed)
@@ -176,8 +177,9 @@ def future_modality(chain: list[Token], outcome: bool = False) -> Modality:
     return "planned"
 
 
-def find_modality(chain: list[Token], consumed: Collection[int] = (), governed: bool = False,
-                  outcome: bool = False) -> Modality:
+def find_modality(
+    chain: list[Token], consumed: Collection[int] = (), governed: bool = False, outcome: bool = False
+) -> Modality:
     """The modality of the event whose governor chain (trigger first) is ``chain``."""
     found = read_cues(chain, consumed, governed)
     if found.conditional:
@@ -196,4 +198,3 @@ def find_modality(chain: list[Token], consumed: Collection[int] = (), governed: 
 def is_impossible(chain: list[Token]) -> bool:
     """Whether the text says the event cannot happen ("impossible for the group to get there"): not an event."""
     return read_cues(chain).impossible
-

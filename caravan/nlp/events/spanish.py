@@ -49,8 +49,25 @@ VERB_ENDINGS = ("ar", "er", "ir", "arse", "erse", "irse")
 REFLEXIVE = "se"  # the pronoun of a reflexive trigger ("reunirse": "se reunieron")
 PARTICIPLES = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 # endings only a verb form has (preterite, future, conditional, imperfect, gerund, first person plural)
-VERB_ONLY_ENDINGS = ("aron", "ieron", "ó", "ió", "rá", "rán", "ría", "rían", "aban", "ían", "ando", "iendo",
-                     "amos", "emos", "imos", "uvo", "uvieron")
+VERB_ONLY_ENDINGS = (
+    "aron",
+    "ieron",
+    "ó",
+    "ió",
+    "rá",
+    "rán",
+    "ría",
+    "rían",
+    "aban",
+    "ían",
+    "ando",
+    "iendo",
+    "amos",
+    "emos",
+    "imos",
+    "uvo",
+    "uvieron",
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +118,7 @@ def find_hits(doc: Doc) -> list[Hit]:
 
 def _hit_at(doc: Doc, i: int, table: dict[tuple[str, ...], Trigger]) -> Hit | None:
     for size in range(LONGEST_TRIGGER, 0, -1):
-        key = tuple(t.lower_ for t in doc[i:i + size])
+        key = tuple(t.lower_ for t in doc[i : i + size])
         if len(key) == size and key in table:
             return Hit(i, i + size, table[key])
     token = doc[i]
@@ -134,11 +151,11 @@ def _is_noun_use(doc: Doc, hit: Hit) -> bool:
 def _in_idiom(doc: Doc, hit: Hit) -> bool:
     """Whether a listed idiom ("a partir", "parte de", "a un acuerdo") covers or directly follows the trigger."""
     idioms = load_classes()["idiom"]
-    words = [t.lower_ for t in doc[max(0, hit.start - 2):hit.end + LONGEST_CLASS_WORD]]
+    words = [t.lower_ for t in doc[max(0, hit.start - 2) : hit.end + LONGEST_CLASS_WORD]]
     offset = hit.start - max(0, hit.start - 2)
     for k in range(len(words)):
         for n in range(2, LONGEST_CLASS_WORD + 1):
-            if (k <= offset < k + n or k == offset + 1) and tuple(words[k:k + n]) in idioms:
+            if (k <= offset < k + n or k == offset + 1) and tuple(words[k : k + n]) in idioms:
                 return True
     return False
 
@@ -148,7 +165,7 @@ def _lacks_reflexive(doc: Doc, hit: Hit) -> bool:
     if not hit.trigger.lemma.endswith(REFLEXIVE) or " " in hit.trigger.lemma:
         return False
     form = doc[hit.start].lower_
-    before = [t.lower_ for t in doc[max(0, hit.start - 3):hit.start]]
+    before = [t.lower_ for t in doc[max(0, hit.start - 3) : hit.start]]
     return not (form.endswith(REFLEXIVE) or "se" in before)
 
 
@@ -159,7 +176,7 @@ def class_spans(tokens: Span | list[Token], name: str) -> list[tuple[int, int]]:
     found = []
     for k, token in enumerate(toks):
         for size in range(LONGEST_CLASS_WORD, 0, -1):
-            key = tuple(t.lower_ for t in toks[k:k + size])
+            key = tuple(t.lower_ for t in toks[k : k + size])
             if len(key) == size and key in words:
                 found.append((token.i, token.i + size))
                 break
@@ -169,7 +186,7 @@ def class_spans(tokens: Span | list[Token], name: str) -> list[tuple[int, int]]:
 def holds(doc: Doc, hit: Hit, need: str) -> bool:
     """Whether a requirement of the trigger holds in its sentence (see ``triggers_es.tsv``)."""
     sent = doc[hit.start].sent
-    after = doc[hit.end:min(hit.end + AFTER_WINDOW, sent.end)]
+    after = doc[hit.end : min(hit.end + AFTER_WINDOW, sent.end)]
     if need == "none":
         return True
     if need == "mover":
@@ -202,7 +219,7 @@ def with_previous(doc: Doc, sent: Span) -> Span:
     j = sent.start - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    return doc[doc[j].sent.start if j >= 0 else sent.start:sent.end]
+    return doc[doc[j].sent.start if j >= 0 else sent.start : sent.end]
 
 
 def modality_of(doc: Doc, hit: Hit) -> Modality:
@@ -227,7 +244,7 @@ def _cue_modalities(doc: Doc, hit: Hit) -> list[str]:
         window.insert(0, doc[j].lower_)
         j -= 1
     if j >= sent_start and doc[j].lower_ == "que":
-        window = [t.lower_ for t in doc[max(sent_start, j - CUE_WINDOW + 1):j + 1]] + window
+        window = [t.lower_ for t in doc[max(sent_start, j - CUE_WINDOW + 1) : j + 1]] + window
     found = []
     for modality, cues in load_modality_cues().items():
         if any(_contains(window, cue) for cue in cues):
@@ -236,7 +253,7 @@ def _cue_modalities(doc: Doc, hit: Hit) -> list[str]:
 
 
 def _contains(window: list[str], cue: tuple[str, ...]) -> bool:
-    return any(tuple(window[k:k + len(cue)]) == cue for k in range(len(window) - len(cue) + 1))
+    return any(tuple(window[k : k + len(cue)]) == cue for k in range(len(window) - len(cue) + 1))
 
 
 def _parsed_negation(token: Token) -> bool:
@@ -345,8 +362,16 @@ def merge_events(events: list[tuple[int, Event]]) -> list[Event]:
     """One event per type and sentence unless their places differ; later ones fill the first one's gaps."""
     kept: list[tuple[int, Event]] = []
     for sent_start, event in events:
-        same = next((e for s, e in kept if s == sent_start and e.type == event.type
-                     and (e.place is None or event.place is None or e.place == event.place)), None)
+        same = next(
+            (
+                e
+                for s, e in kept
+                if s == sent_start
+                and e.type == event.type
+                and (e.place is None or event.place is None or e.place == event.place)
+            ),
+            None,
+        )
         if same is None:
             kept.append((sent_start, event))
             continue

@@ -16,10 +16,43 @@ from caravan.nlp.extensions import in_boilerplate
 
 MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
 # prepositions and adverbs that give a movement its direction ("head *north*", "go on *to* the capital")
-PLACE_PREPS = ("into", "to", "toward", "towards", "through", "across", "from", "for", "at", "in", "inside", "out",
-               "past", "over", "along", "via")
-DIRECTIONS = frozenset({"north", "south", "east", "west", "northward", "northwards", "southward", "home", "back",
-                        "inland", "abroad", "northbound", "southbound", "there", "here"})
+PLACE_PREPS = (
+    "into",
+    "to",
+    "toward",
+    "towards",
+    "through",
+    "across",
+    "from",
+    "for",
+    "at",
+    "in",
+    "inside",
+    "out",
+    "past",
+    "over",
+    "along",
+    "via",
+)
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northward",
+        "northwards",
+        "southward",
+        "home",
+        "back",
+        "inland",
+        "abroad",
+        "northbound",
+        "southbound",
+        "there",
+        "here",
+    }
+)
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -83,9 +116,13 @@ def movers_nearby(token: Token, sent: Span) -> bool:
     """Whether the sentence or the one before it names a moving group (for pronouns: "they", "it")."""
     doc = sent.doc
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for word in doc[start: sent.end]:
-        if word.i != token.i and word.pos_ in NOUN_POS and in_class(word, "movers") \
-                and word.lower_ not in NOT_MOVERS_ALONE:
+    for word in doc[start : sent.end]:
+        if (
+            word.i != token.i
+            and word.pos_ in NOUN_POS
+            and in_class(word, "movers")
+            and word.lower_ not in NOT_MOVERS_ALONE
+        ):
             return True
     return False
 
@@ -94,8 +131,11 @@ def is_place(token: Token) -> bool:
     """A word that names a place: a resolved place, a place entity, a place noun or a direction."""
     if args.place_at(token.doc, token) is not None or token.ent_type_ in PLACE_ENTS:
         return True
-    return in_class(token, "place_nouns") or token.lower_ in DIRECTIONS or bool(args.country_of(token.text)
-                                                                                 and token.is_title)
+    return (
+        in_class(token, "place_nouns")
+        or token.lower_ in DIRECTIONS
+        or bool(args.country_of(token.text) and token.is_title)
+    )
 
 
 def need_mover(m: Match, _: str) -> bool:
@@ -120,7 +160,7 @@ def need_mover_object(m: Match, _: str) -> bool:
 
 
 def prevents_other(verb: Token) -> bool:
-    """"prevent it *from fulfilling* its obligations": what is stopped is not a movement."""
+    """ "prevent it *from fulfilling* its obligations": what is stopped is not a movement."""
     passages = load_lexicon()["passage_verbs"]
     for prep in prep_objects(verb, ("from",)):
         if prep.pos_ in VERB_POS and lemma(prep) not in passages and not match_any_movement(prep):
@@ -157,7 +197,7 @@ def need_context(m: Match, _: str) -> bool:
     doc, start = m.doc, m.sent.start
     if start > 0 and "\n" not in doc[start - 1].text:
         start = doc[start - 1].sent.start
-    return any(in_class(t, "context") for t in doc[start: m.sent.end])
+    return any(in_class(t, "context") for t in doc[start : m.sent.end])
 
 
 def need_setup(m: Match, _: str) -> bool:
@@ -173,7 +213,8 @@ def need_erected(m: Match, _: str) -> bool:
         verb = verb.head
     setups = load_lexicon()["setup_verbs"]
     return (verb is not None and lemma(verb) in setups) or any(
-        c.dep_ == "acl" and lemma(c) in setups for c in noun.children)
+        c.dep_ == "acl" and lemma(c) in setups for c in noun.children
+    )
 
 
 def need_not_permitted(m: Match, _: str) -> bool:
@@ -199,8 +240,10 @@ def need_nonplace_goal(m: Match, _: str) -> bool:
 
 def need_infinitive(m: Match, _: str) -> bool:
     """A verb with an infinitive complement: "*leaving* the states to push ahead" is not a departure."""
-    return any(c.dep_ in ("xcomp", "ccomp", "advcl", "oprd") and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                    for a in c.children) for c in m.head.children)
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "advcl", "oprd") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in m.head.children
+    )
 
 
 def need_coerced(m: Match, _: str) -> bool:
@@ -215,8 +258,7 @@ def need_progressive(m: Match, _: str) -> bool:
     """A progressive or a participle: "the caravan *is coming*", "a caravan *coming* north"."""
     if m.head.tag_ != "VBG":
         return False
-    return m.head.dep_ in ("acl", "advcl", "conj") or any(c.dep_ == "aux" and lemma(c) == "be"
-                                                             for c in m.head.children)
+    return m.head.dep_ in ("acl", "advcl", "conj") or any(c.dep_ == "aux" and lemma(c) == "be" for c in m.head.children)
 
 
 def need_entry_goal(m: Match, _: str) -> bool:
@@ -246,8 +288,12 @@ def need_negated(m: Match, _: str) -> bool:
 
 def need_decree(m: Match, _: str) -> bool:
     """A noun that names a rule or order, not the idiom "in order to"."""
-    return not (m.head.dep_ == "pobj" and m.head.head.lower_ == "in" and m.head.i + 1 < len(m.doc)
-                and m.doc[m.head.i + 1].lower_ == "to")
+    return not (
+        m.head.dep_ == "pobj"
+        and m.head.head.lower_ == "in"
+        and m.head.i + 1 < len(m.doc)
+        and m.doc[m.head.i + 1].lower_ == "to"
+    )
 
 
 def need_money(m: Match, _: str) -> bool:
@@ -265,8 +311,9 @@ def need_intransitive(m: Match, _: str) -> bool:
 
 def need_home(m: Match, _: str) -> bool:
     """Going home, back, or to a country or place."""
-    words = prep_objects(m.head, ("to", "back", "home")) + [c for c in m.head.children if c.dep_ in ("advmod",
-                                                                                                      "npadvmod")]
+    words = prep_objects(m.head, ("to", "back", "home")) + [
+        c for c in m.head.children if c.dep_ in ("advmod", "npadvmod")
+    ]
     return any(in_class(w, "home") or w.lower_ in ("home", "back") or is_place(w) for w in words)
 
 
@@ -351,14 +398,35 @@ def _in_role(token: Token, cls: str) -> bool:
 
 
 REQUIREMENTS: dict[str, Requirement] = {
-    "mover": need_mover, "mover_object": need_mover_object, "place": need_place, "context": need_context,
-    "setup": need_setup, "not_permitted": need_not_permitted, "coerced": need_coerced, "money": need_money,
-    "intransitive": need_intransitive, "home": need_home, "source": need_source,
-    "nonplace_goal": need_nonplace_goal, "object": need_object, "subject": need_subject,
-    "acl": need_acl, "with": need_with, "dobj": need_dobj, "of": need_of, "poss": need_poss,
-    "count": need_count, "anchored": need_anchored, "progressive": need_progressive, "entry_goal": need_entry_goal,
-    "negated": need_negated, "decree": need_decree, "erected": need_erected, "infinitive": need_infinitive,
-    "recipient": need_recipient, "modifier": need_modifier,
+    "mover": need_mover,
+    "mover_object": need_mover_object,
+    "place": need_place,
+    "context": need_context,
+    "setup": need_setup,
+    "not_permitted": need_not_permitted,
+    "coerced": need_coerced,
+    "money": need_money,
+    "intransitive": need_intransitive,
+    "home": need_home,
+    "source": need_source,
+    "nonplace_goal": need_nonplace_goal,
+    "object": need_object,
+    "subject": need_subject,
+    "acl": need_acl,
+    "with": need_with,
+    "dobj": need_dobj,
+    "of": need_of,
+    "poss": need_poss,
+    "count": need_count,
+    "anchored": need_anchored,
+    "progressive": need_progressive,
+    "entry_goal": need_entry_goal,
+    "negated": need_negated,
+    "decree": need_decree,
+    "erected": need_erected,
+    "infinitive": need_infinitive,
+    "recipient": need_recipient,
+    "modifier": need_modifier,
 }
 
 
@@ -384,9 +452,10 @@ def match_words(token: Token, words: tuple[str, ...], pos: str) -> Token | None:
     if len(words) == 1:
         return token
     doc = token.doc
-    following = doc[token.i + 1: token.i + len(words)]
+    following = doc[token.i + 1 : token.i + len(words)]
     if len(following) == len(words) - 1 and all(
-            w in (lemma(t), t.lower_) for t, w in zip(following, words[1:], strict=True)):
+        w in (lemma(t), t.lower_) for t, w in zip(following, words[1:], strict=True)
+    ):
         return following[-1]
     if pos == "noun":
         return None

@@ -86,11 +86,16 @@ def strip_marks(text: str, found: list[Found]) -> list[Found]:
 
 def drop_nested(found: list[Found]) -> list[Found]:
     """No quote lies inside another quote of the same speaker: the outer one holds it."""
+
     def holds(outer: Found, inner: Found) -> bool:
-        return (outer is not inner and outer.quote.start <= inner.quote.start
-                and inner.quote.end <= outer.quote.end and outer.quote.end - outer.quote.start
-                > inner.quote.end - inner.quote.start
-                and normalise_speaker(outer.quote.speaker) == normalise_speaker(inner.quote.speaker))
+        return (
+            outer is not inner
+            and outer.quote.start <= inner.quote.start
+            and inner.quote.end <= outer.quote.end
+            and outer.quote.end - outer.quote.start > inner.quote.end - inner.quote.start
+            and normalise_speaker(outer.quote.speaker) == normalise_speaker(inner.quote.speaker)
+        )
+
     return [f for f in found if not any(holds(o, f) for o in found)]
 
 
@@ -101,8 +106,12 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = Fal
     for post in find_posts(doc.text):
         book.note_post(post.end, post.name)
     direct = DirectQuotes(doc, book, lexicon).find(marked)
-    indirect = (find_indirect(doc, marked, book, lexicon, noun_objects) + find_according(doc, book, lexicon)
-                + find_noun_cues(doc, marked, book, lexicon, noun_objects) + find_headline(doc, book))
+    indirect = (
+        find_indirect(doc, marked, book, lexicon, noun_objects)
+        + find_according(doc, book, lexicon)
+        + find_noun_cues(doc, marked, book, lexicon, noun_objects)
+        + find_headline(doc, book)
+    )
     found = apply_posts(doc.text, merge(direct, indirect), book)
     _expand_speakers(found, book)
     carry_channels(found, lexicon, _channel_cues(doc.text, book))
@@ -112,8 +121,13 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = Fal
 def _channel_cues(text: str, book: NameBook) -> list[Found]:
     """Cues that named a channel, as empty quotes the next quotes of the same speaker may take it from."""
     starts = [s for s, _ in paragraphs(text)]
-    return [Found(Quote(start=at, end=at, kind="indirect", speaker=book.expand(name, at), channel=channel),
-                  bisect.bisect_right(starts, at) - 1) for at, name, channel in book.channel_cues]
+    return [
+        Found(
+            Quote(start=at, end=at, kind="indirect", speaker=book.expand(name, at), channel=channel),
+            bisect.bisect_right(starts, at) - 1,
+        )
+        for at, name, channel in book.channel_cues
+    ]
 
 
 def apply_posts(text: str, found: list[Found], book: NameBook) -> list[Found]:
@@ -125,8 +139,7 @@ def apply_posts(text: str, found: list[Found], book: NameBook) -> list[Found]:
         for f in inside:
             f.quote.speaker, f.quote.speaker_role, f.quote.channel = post.name, None, POST_CHANNEL
         if sum(f.quote.end - f.quote.start for f in inside) < (post.end - post.start) / 2:
-            quote = Quote(start=post.start, end=post.end, kind="direct", speaker=post.name,
-                          channel=POST_CHANNEL)
+            quote = Quote(start=post.start, end=post.end, kind="direct", speaker=post.name, channel=POST_CHANNEL)
             found.append(Found(quote, bisect.bisect_right(starts, post.start) - 1, attributed=True))
     return found
 
@@ -157,8 +170,7 @@ def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     """Direct quotes plus indirect ones; a quoted fragment inside a reported clause makes it one mixed quote."""
     kept_direct = []
     for d in direct:
-        holder = next((i for i in indirect if _share(d.quote, i.quote) >= CONTAINED and not _inside(i, direct)),
-                      None)
+        holder = next((i for i in indirect if _share(d.quote, i.quote) >= CONTAINED and not _inside(i, direct)), None)
         if holder is not None:
             holder.quote.kind = "mixed"
             continue
@@ -189,8 +201,9 @@ def _resolve_first_person(found: list[Found], direct: list[Found]) -> None:
     for f in found:
         if f.quote.speaker or f.cue_subject not in FIRST_PERSON:
             continue
-        outer = next((d for d in direct if d is not f and d.quote.start <= f.quote.start
-                      and f.quote.end <= d.quote.end), None)
+        outer = next(
+            (d for d in direct if d is not f and d.quote.start <= f.quote.start and f.quote.end <= d.quote.end), None
+        )
         if outer is not None:
             f.quote.speaker, f.quote.speaker_role = outer.quote.speaker, outer.quote.speaker_role
 

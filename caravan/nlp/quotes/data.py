@@ -15,18 +15,18 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "quotes"
 class QuoteLexicon:
     """Everything the quote rules look words up in; all keys are lower case."""
 
-    cues: dict[str, dict[str, str]]          # language -> lemma (en) or word form (es) -> class
-    cue_preps: dict[str, tuple[str, ...]]    # English lemma -> prepositions whose object is the content
+    cues: dict[str, dict[str, str]]  # language -> lemma (en) or word form (es) -> class
+    cue_preps: dict[str, tuple[str, ...]]  # English lemma -> prepositions whose object is the content
     prepositional: dict[str, tuple[str, ...]]  # language -> phrases ("according to")
-    channel_verbs: dict[str, str]            # cue lemma/form -> channel ("tweet" -> "Twitter")
-    platforms: dict[str, str]                # platform name as written (case kept) -> channel
-    documents: dict[str, str]                # "statement", "press release" -> "statement"
-    outlets: frozenset[str]                  # outlet names without a leading "the"
-    media_words: frozenset[str]              # final words of outlet names ("news", "times")
-    honorifics: frozenset[str]               # "mr", "sen", "president"
-    addressee_verbs: frozenset[str]          # "tell", "urge": the object is the person addressed
-    cue_nouns: dict[str, tuple[str, ...]]    # "claim" -> topic prepositions ("about", "of")
-    light_verbs: frozenset[str]              # "make", "voice": "made the claim that …"
+    channel_verbs: dict[str, str]  # cue lemma/form -> channel ("tweet" -> "Twitter")
+    platforms: dict[str, str]  # platform name as written (case kept) -> channel
+    documents: dict[str, str]  # "statement", "press release" -> "statement"
+    outlets: frozenset[str]  # outlet names without a leading "the"
+    media_words: frozenset[str]  # final words of outlet names ("news", "times")
+    honorifics: frozenset[str]  # "mr", "sen", "president"
+    addressee_verbs: frozenset[str]  # "tell", "urge": the object is the person addressed
+    cue_nouns: dict[str, tuple[str, ...]]  # "claim" -> topic prepositions ("about", "of")
+    light_verbs: frozenset[str]  # "make", "voice": "made the claim that …"
     sought_things: frozenset[str] = frozenset()  # "asylum": "sought asylum" is an action, not a quote
     seeking_verbs: frozenset[str] = frozenset()  # "seek", "claim": the cues that apply for those things
 
@@ -51,18 +51,25 @@ def load_lexicon() -> QuoteLexicon:
     for phrase, lang in _rows("prepositional_cues.tsv"):
         prepositional.setdefault(lang, []).append(phrase.lower())
     channels = _rows("channels.tsv")
-    by_kind = {kind: {(r[1] if kind == "platform" else r[1].lower()): r[2] for r in channels if r[0] == kind}
-               for kind in ("verb", "platform", "document")}
+    by_kind = {
+        kind: {(r[1] if kind == "platform" else r[1].lower()): r[2] for r in channels if r[0] == kind}
+        for kind in ("verb", "platform", "document")
+    }
     return QuoteLexicon(
-        cues=cues, cue_preps=cue_preps,
+        cues=cues,
+        cue_preps=cue_preps,
         prepositional={k: tuple(v) for k, v in prepositional.items()},
-        channel_verbs=by_kind["verb"], platforms=by_kind["platform"], documents=by_kind["document"],
+        channel_verbs=by_kind["verb"],
+        platforms=by_kind["platform"],
+        documents=by_kind["document"],
         outlets=frozenset(_strip_the(r[0]) for r in _rows("outlets.txt")),
         media_words=frozenset(r[0].lower() for r in _rows("media_words.txt")),
         honorifics=frozenset(r[0].lower() for r in _rows("honorifics.txt")),
         addressee_verbs=frozenset(r[0].lower() for r in _rows("addressee_verbs.txt")),
-        cue_nouns={r[0].lower(): tuple(p for p in (r[1].split(",") if len(r) > 1 else []) if p)
-                   for r in _rows("cue_nouns_en.tsv")},
+        cue_nouns={
+            r[0].lower(): tuple(p for p in (r[1].split(",") if len(r) > 1 else []) if p)
+            for r in _rows("cue_nouns_en.tsv")
+        },
         light_verbs=frozenset(r[0].lower() for r in _rows("light_verbs.txt")),
         sought_things=frozenset(r[0].lower() for r in _rows("sought_things.txt")),
         seeking_verbs=frozenset(r[0].lower() for r in _rows("seeking_verbs.txt")),

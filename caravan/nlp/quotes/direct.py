@@ -41,15 +41,15 @@ def keep_marked(doc: Doc, marked: list[Marked]) -> list[Marked]:
 def is_scare_quote(text: str, m: Marked) -> bool:
     """A short quoted phrase inside a sentence (the so-called “caravan”, the film “13th.”) is a term or a
     title, not a quote; a short quote that stands alone (“Never,” she said) is kept."""
-    content = text[m.start:m.end]
-    before = text[max(0, m.open_at - 3):m.open_at].rstrip(" \u00a0")
+    content = text[m.start : m.end]
+    before = text[max(0, m.open_at - 3) : m.open_at].rstrip(" \u00a0")
     alone = not before or before[-1] in STANDALONE_BEFORE
     if not alone and is_title(content):
         return True
     if len(content.split()) > SCARE_MAX_WORDS:
         return False
     raw_end = text[m.close_at - 1] if m.close_at else ""
-    follow = text[m.close_at + 1: m.close_at + 3].lstrip(" ")[:1] if m.close_at else ""
+    follow = text[m.close_at + 1 : m.close_at + 3].lstrip(" ")[:1] if m.close_at else ""
     punctuated = content[-1:] in SENTENCE_PUNCT or raw_end in SENTENCE_PUNCT | {","} or follow in (",", "—", "–")
     return not alone or not punctuated
 
@@ -145,7 +145,7 @@ class DirectQuotes:
         last = names[0]
         while last.i + 1 < len(last.doc) and last.nbor(1) in names:
             last = last.nbor(1)
-        name = clean_name(last.doc[names[0].i: last.i + 1].text)
+        name = clean_name(last.doc[names[0].i : last.i + 1].text)
         found.quote.speaker = self.book.expand(name, names[0].idx)
         found.attributed = True
 
@@ -172,7 +172,7 @@ class DirectQuotes:
         text, (pos, end) = self.doc.text, self.paras[p]
         rest = []
         for m in (item.marked for item in items if item.marked is not None):
-            rest.append(text[pos:m.open_at])
+            rest.append(text[pos : m.open_at])
             pos = after_mark(m)
         rest.append(text[pos:end])
         return not any(ch.isalnum() for ch in "".join(rest))
@@ -213,7 +213,7 @@ def last_clause(tokens: list[Token]) -> list[Token]:
     """Tokens after the last sentence-ending punctuation."""
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i].text in SENTENCE_PUNCT:
-            return tokens[i + 1:]
+            return tokens[i + 1 :]
     return tokens
 
 

@@ -41,9 +41,29 @@ CLAUSE_BREAKS = frozenset({",", "—", "–"})
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 QUANTITY_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 # pronoun subjects that stand for a source ("they say", "who believes", "it reported")
-SOURCE_PRONOUNS = PERSON_PRONOUNS | FIRST_PERSON | {"they", "who", "which", "that", "it", "you", "those", "some",
-                                                    "many", "others", "both", "one", "all", "everyone",
-                                                    "someone", "nobody", "few"}
+SOURCE_PRONOUNS = (
+    PERSON_PRONOUNS
+    | FIRST_PERSON
+    | {
+        "they",
+        "who",
+        "which",
+        "that",
+        "it",
+        "you",
+        "those",
+        "some",
+        "many",
+        "others",
+        "both",
+        "one",
+        "all",
+        "everyone",
+        "someone",
+        "nobody",
+        "few",
+    }
+)
 # dependents that continue a reported clause ("said that …, and that …")
 FOLLOWERS = frozenset({"prep", "xcomp", "ccomp", "advmod"})
 # with noun-phrase contents (PolNeAR), also what continues an object ("compared him to …", "called it a …")
@@ -63,8 +83,9 @@ CONDITIONS = frozenset({"if", "unless"})
 CONTAINED = 0.8
 
 
-def find_indirect(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon,
-                  noun_objects: bool = False) -> list[Found]:
+def find_indirect(
+    doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon, noun_objects: bool = False
+) -> list[Found]:
     """Reported clauses of cue verbs: their complement, or the rest of the sentence around "X said" (with
     ``noun_objects``, PolNeAR's convention, also noun-phrase and "to" clause objects)."""
     starts = [s for s, _ in paragraphs(doc.text)]
@@ -122,15 +143,23 @@ def note_channel(cue: Token, book: NameBook, lexicon: QuoteLexicon) -> None:
 
 def _addressed(cue: Token, subject: Token | None, lexicon: QuoteLexicon) -> bool:
     """Whether the subject of a passive cue with no agent is the one spoken to ("they were told …")."""
-    return (subject is not None and subject.dep_ == "nsubjpass" and _agent(cue) is None
-            and cue.lemma_.lower() in lexicon.addressee_verbs)
+    return (
+        subject is not None
+        and subject.dep_ == "nsubjpass"
+        and _agent(cue) is None
+        and cue.lemma_.lower() in lexicon.addressee_verbs
+    )
 
 
 def _unsaid_subject(cue: Token, subject: Token | None) -> bool:
     """The subject of a passive cue with no agent is what was said, not who said it ("the plan was
     mentioned"), unless the cue quotes its subject ("she was quoted as saying …")."""
-    return (subject is not None and subject.dep_ == "nsubjpass" and _agent(cue) is None
-            and cue.lemma_.lower() not in SPEAKER_PASSIVES)
+    return (
+        subject is not None
+        and subject.dep_ == "nsubjpass"
+        and _agent(cue) is None
+        and cue.lemma_.lower() not in SPEAKER_PASSIVES
+    )
 
 
 def _reported_state(cue: Token, subject: Token | None) -> bool:
@@ -168,11 +197,24 @@ def _clip(piece: tuple[int, int], outer: Marked | None) -> tuple[int, int]:
     return max(piece[0], outer.start), min(piece[1], outer.end)
 
 
-def _indirect(doc: Doc, cue: Token, subject: Token | None, piece: tuple[int, int], starts: list[int],
-              book: NameBook, lexicon: QuoteLexicon) -> Found:
+def _indirect(
+    doc: Doc,
+    cue: Token,
+    subject: Token | None,
+    piece: tuple[int, int],
+    starts: list[int],
+    book: NameBook,
+    lexicon: QuoteLexicon,
+) -> Found:
     speaker = find_speaker(subject, book, cue.idx) if subject is not None else Speaker(None)
-    quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
-                  speaker_role=speaker.role, channel=find_channel(cue, set(), lexicon))
+    quote = Quote(
+        start=piece[0],
+        end=piece[1],
+        kind="indirect",
+        speaker=speaker.name,
+        speaker_role=speaker.role,
+        channel=find_channel(cue, set(), lexicon),
+    )
     found = Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True)
     found.cue_subject = subject.lower_ if subject is not None else ""
     return found
@@ -201,8 +243,9 @@ def capitalised_words(doc: Doc) -> frozenset[str]:
     """Words the doc capitalises inside sentences (names), computed once per doc."""
     cached = doc.user_data.get("caravan_capitalised")
     if cached is None:
-        cached = frozenset(t.text for t in doc if t.is_title and not t.is_sent_start and t.is_alpha
-                           and not doc[t.i - 1].is_punct)
+        cached = frozenset(
+            t.text for t in doc if t.is_title and not t.is_sent_start and t.is_alpha and not doc[t.i - 1].is_punct
+        )
         doc.user_data["caravan_capitalised"] = cached
     return cached
 
@@ -217,8 +260,9 @@ def _mostly_quoted(start: int, end: int, marked: list[Marked], outer: Marked | N
     return covered >= CONTAINED * (end - start)
 
 
-def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = True,
-                    noun_objects: bool = False) -> list[tuple[int, int]]:
+def reported_pieces(
+    cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = True, noun_objects: bool = False
+) -> list[tuple[int, int]]:
     """Character spans of the words a cue verb reports, in its sentence ("to …" clauses only if ``named``:
     "Obama promised to …", not "officials promised to …")."""
     sent = cue.sent
@@ -241,9 +285,9 @@ def reported_pieces(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool = 
         lo, hi = _comma_chunk(cue)  # "These employees, Stumpf explained in the hearing, were …"
     pieces = []
     if left or _set_off(cue, lo, hi):
-        closing = all(t.is_punct or t.is_space for t in cue.doc[hi + 1: sent.end])
+        closing = all(t.is_punct or t.is_space for t in cue.doc[hi + 1 : sent.end])
         start = _lead_start(sent, lexicon) if closing else sent.start
-        pieces.append(_char_piece(cue.doc[start: sent.end], start, lo - 1))
+        pieces.append(_char_piece(cue.doc[start : sent.end], start, lo - 1))
         if not left:
             pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
     return [p for p in pieces if p]
@@ -264,8 +308,7 @@ def _lead_start(sent: Span, lexicon: QuoteLexicon) -> int:
     return start
 
 
-def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool,
-                 noun_objects: bool = False) -> list[Token]:
+def _complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: bool, noun_objects: bool = False) -> list[Token]:
     """The dependents after a cue that hold what it reports: a reported *clause* ("said (that) …", "told him
     that …", "accused him of bullying …"), never a noun phrase ("cited frustration", "described the plan") or
     a bare "to" clause ("urged them to return"), which report no speech of their own (ANNOTATION.md)."""
@@ -315,8 +358,11 @@ def _object_complements(cue: Token, kind: str, lexicon: QuoteLexicon, named: boo
             out.append(child)  # "likened the refugees to …", "criticized Obama for …"
         elif child.dep_ in ("ccomp", "oprd") or (child.dep_ == "xcomp" and named) or _that_clause(child):
             out.append(child)
-        elif child.dep_ == "dobj" and (not addressee or has_xcomp[child.i]) and (
-                child.lower_ not in PRONOUN_OBJECTS or has_more[child.i]):
+        elif (
+            child.dep_ == "dobj"
+            and (not addressee or has_xcomp[child.i])
+            and (child.lower_ not in PRONOUN_OBJECTS or has_more[child.i])
+        ):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.cue_preps.get(lemma, ()):
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
@@ -347,7 +393,8 @@ def _clause_on_object(cue: Token) -> list[Token]:
         for noun in (c for c in child.children if c.dep_ == "pobj") if child.dep_ == "prep" else ():
             for clause in noun.rights:
                 if clause.dep_ in ("acl", "relcl", "ccomp") and any(
-                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ):
                     return [clause]
     return []
 
@@ -385,7 +432,7 @@ def _comma_chunk(cue: Token) -> tuple[int, int]:
 def _plain_chunk(cue: Token, lo: int, hi: int) -> bool:
     """Whether tokens [lo, hi] are only a cue with its subject and circumstances: no other verb, no
     conjunction or relative word ("…, where officials promised …" is not a cue clause)."""
-    for tok in cue.doc[lo: hi + 1]:
+    for tok in cue.doc[lo : hi + 1]:
         if tok.i != cue.i and (tok.pos_ in ("VERB", "CCONJ", "SCONJ") or tok.tag_ in ("WDT", "WP", "WRB")):
             return False
     return any(c.dep_ == "nsubj" and lo <= c.i <= hi for c in cue.children) or subject_of(cue) is not None
@@ -408,9 +455,9 @@ def _char_piece(sent: Span, first: int, last: int) -> tuple[int, int] | None:
     """Characters of tokens [first, last] within the sentence, trimmed of edge punctuation and quote marks."""
     doc = sent.doc
     first, last = max(first, sent.start), min(last, sent.end - 1)
-    while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in "“\"«‘":
+    while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in '“"«‘':
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in "”\"»’.?!":
+    while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in '”"»’.?!':
         last -= 1
     if last < first:
         return None
@@ -428,12 +475,12 @@ def _word_end(text: str, end: int) -> int:
 
 
 def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Found]:
-    """"According to X, …" and "…, according to X": the rest of the sentence is what X reported."""
+    """ "According to X, …" and "…, according to X": the rest of the sentence is what X reported."""
     starts = [s for s, _ in paragraphs(doc.text)]
     phrases = [p.split() for p in lexicon.prepositional.get("en", ())]
     found: list[Found] = []
     for tok in doc:
-        words = next((w for w in phrases if [t.lower_ for t in doc[tok.i: tok.i + len(w)]] == w), None)
+        words = next((w for w in phrases if [t.lower_ for t in doc[tok.i : tok.i + len(w)]] == w), None)
         if words is None or tok.i + len(words) >= len(doc):
             continue
         source = next((c for c in doc[tok.i + len(words) - 1].children if c.dep_ == "pobj"), None)
@@ -442,8 +489,9 @@ def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Foun
         speaker = find_speaker(source, book, tok.idx)
         for piece in _around_phrase(tok.sent, tok.i, _phrase_end(source), source.right_edge.i):
             if piece and piece[1] - piece[0] >= MIN_INDIRECT_CHARS:
-                quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
-                              speaker_role=speaker.role)
+                quote = Quote(
+                    start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name, speaker_role=speaker.role
+                )
                 found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
     return found
 
@@ -453,8 +501,8 @@ def _around_phrase(sent: Span, lo: int, hi: int, last: int) -> list[tuple[int, i
     after it when it opens the sentence, both when it stands between commas. ``hi`` ends the source's name,
     ``last`` all that hangs on it ("according to a database tracking such deaths")."""
     doc = sent.doc
-    opens = all(t.is_punct or t.is_space for t in doc[sent.start:lo])
-    closes = all(t.is_punct or t.is_space for t in doc[max(hi, last) + 1:sent.end])
+    opens = all(t.is_punct or t.is_space for t in doc[sent.start : lo])
+    closes = all(t.is_punct or t.is_space for t in doc[max(hi, last) + 1 : sent.end])
     between = lo > sent.start and doc[lo - 1].text == "," and hi + 1 < sent.end and doc[hi + 1].text == ","
     pieces = []
     if closes or between:
@@ -474,8 +522,9 @@ def _phrase_end(head: Token) -> int:
     return end
 
 
-def find_noun_cues(doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon,
-                   noun_objects: bool = False) -> list[Found]:
+def find_noun_cues(
+    doc: Doc, marked: list[Marked], book: NameBook, lexicon: QuoteLexicon, noun_objects: bool = False
+) -> list[Found]:
     """Reporting nouns: "Trump's claim that …" (with ``noun_objects``, PolNeAR's convention, also "her
     decision to …", "his criticism of …")."""
     starts = [s for s, _ in paragraphs(doc.text)]
@@ -493,8 +542,9 @@ def find_noun_cues(doc: Doc, marked: list[Marked], book: NameBook, lexicon: Quot
             continue
         if not _mostly_quoted(*piece, marked, None):
             speaker = find_speaker(holder, book, tok.idx)
-            quote = Quote(start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name,
-                          speaker_role=speaker.role)
+            quote = Quote(
+                start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name, speaker_role=speaker.role
+            )
             found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
     return found
 
@@ -504,8 +554,9 @@ def _noun_content(noun: Token, preps: tuple[str, ...], to_clauses: bool = False)
     its topic prepositions."""
     openers = ("to", "that") if to_clauses else ("that",)
     for child in noun.rights:
-        if child.dep_ in ("acl", "ccomp") and any(c.dep_ in ("aux", "mark") and c.lower_ in openers
-                                                 for c in child.children):
+        if child.dep_ in ("acl", "ccomp") and any(
+            c.dep_ in ("aux", "mark") and c.lower_ in openers for c in child.children
+        ):
             return [child]
         if child.dep_ == "prep" and child.lower_ in preps:
             return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]

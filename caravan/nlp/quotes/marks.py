@@ -22,9 +22,9 @@ class Marked:
 
     start: int
     end: int
-    open_at: int          # offset of the opening mark
+    open_at: int  # offset of the opening mark
     close_at: int | None  # offset of the closing mark; None when the paragraph ends first
-    paragraph: int        # index of the paragraph
+    paragraph: int  # index of the paragraph
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -78,8 +78,8 @@ def _find_close(text: str, i: int, end: int) -> int | None:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow [start, end) past surrounding blanks and dashes, and a trailing comma."""
-    while start < end and (text[start] in TRIM_START or text[start:start + 2] == DOUBLED):
-        start += 2 if text[start:start + 2] == DOUBLED else 1
-    while end > start and (text[end - 1] in TRIM_END or text[end - 2:end] == DOUBLED):
-        end -= 2 if text[end - 2:end] == DOUBLED else 1
+    while start < end and (text[start] in TRIM_START or text[start : start + 2] == DOUBLED):
+        start += 2 if text[start : start + 2] == DOUBLED else 1
+    while end > start and (text[end - 1] in TRIM_END or text[end - 2 : end] == DOUBLED):
+        end -= 2 if text[end - 2 : end] == DOUBLED else 1
     return start, end

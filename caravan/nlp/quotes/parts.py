@@ -21,8 +21,8 @@ class Found:
     quote: Quote
     paragraph: int
     marked: Marked | None = None
-    attributed: bool = False   # the speaker came from a cue (not inherited)
-    cue_subject: str = ""      # lower-cased subject word of the cue ("he", "i")
+    attributed: bool = False  # the speaker came from a cue (not inherited)
+    cue_subject: str = ""  # lower-cased subject word of the cue ("he", "i")
 
 
 def cue_class(tok: Token, lexicon: QuoteLexicon) -> str | None:

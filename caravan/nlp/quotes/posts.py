@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from caravan.nlp.quotes.marks import paragraphs, trim
 
 # the signature an embedded post ends with, after its text: "— Ana Ruiz (@anaruiz) May 4, 2021"
-SIGNATURE = re.compile(r"\s[—–]\s*(?P<name>[^\s()@—–][^()@—–\n]{0,60}?)\s*\(@\w{1,30}\)\s*"
-                       r"[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+SIGNATURE = re.compile(
+    r"\s[—–]\s*(?P<name>[^\s()@—–][^()@—–\n]{0,60}?)\s*\(@\w{1,30}\)\s*"
+    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}"
+)
 # a page extractor's label before the text of a post ("Skip Twitter post 2 by @handle")
 POST_LABEL = re.compile(r"^.{0,40}?\bpost(?: \d+)? by @\w{1,30}\s+", re.IGNORECASE)
 # leading dots of a post that continues another ("....The assault on …")
@@ -33,7 +35,7 @@ def find_posts(text: str) -> list[Post]:
         match = SIGNATURE.search(text, start, end)
         if match is None:
             continue
-        label = POST_LABEL.match(text[start:match.start()])
+        label = POST_LABEL.match(text[start : match.start()])
         body_start = start + (label.end() if label else 0)
         while body_start < match.start() and text[body_start] in LEADING_DOTS:
             body_start += 1

