@@ -177,8 +177,8 @@ class Ingester:
 
     def _finish(self, job: Job) -> Outcome:
         if job.near is not None and job.near.original not in self.lost:
-            record = near_duplicate_record(job.article, job.near)
-            self.db.add_article(job.article, record, duplicate_of=job.near.original, signature=job.signature)
+            near_record = near_duplicate_record(job.article, job.near)
+            self.db.add_article(job.article, near_record, duplicate_of=job.near.original, signature=job.signature)
             return Outcome.NEAR_DUPLICATE
         record = self.record_of(job)
         if record is None:

@@ -163,7 +163,7 @@ def run_dask(ingester: Ingester, bar: tqdm, client: Client) -> None:
             job = ingester.prepare(item)
             if isinstance(job, Job):
                 if job.near is None:
-                    job.result = chunker.add(job.article)  # type: ignore[assignment]
+                    job.result = chunker.add(job.article)
                 queue.append(job)
             if len(queue) > window:
                 chunker.flush()  # the oldest job must not wait on a chunk that is still being gathered

@@ -83,6 +83,8 @@ def extract_html(
         doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False)
     except (ValueError, TypeError, etree.LxmlError) as exc:
         raise FormatError(item, f"unreadable HTML ({' '.join(str(exc).split())})") from None
+    if isinstance(doc, dict):  # older trafilatura returns a dict; with_metadata gives a Document in 1.12+
+        raise FormatError(item, "unexpected trafilatura result (a dict): trafilatura >= 1.12 is required")
     text = doc.text if doc is not None and doc.text else ""
     title = doc.title if doc is not None else None
     text = _without_title(text.strip(), title)

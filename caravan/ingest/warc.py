@@ -13,7 +13,7 @@ import logging
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol, cast
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -42,12 +42,19 @@ class TruncatedRecord(Exception):
     """A record whose block ends before its Content-Length (internal; becomes a FormatError)."""
 
 
+class _ReadsChunks(Protocol):
+    """What GzipStream reads from: a buffered binary file (read1 returns what one step of reading gives)."""
+
+    def read1(self, size: int = -1, /) -> bytes: ...
+
+
 class GzipStream:
     """A WARC stream for warcio, gzipped or not, that reports truncation, corruption, decompression bombs and
     lines too long to be WARC headers (warcio would hold a whole line in memory) instead of ending quietly."""
 
     def __init__(self, raw: IO[bytes], max_line: int = DEFAULT_MAX_LINE, gzipped: bool = True) -> None:
-        self._stream: IO[bytes] | BoundedGzip = BoundedGzip(raw) if gzipped else raw
+        # files opened "rb" and BytesIO have read1, as BoundedGzip does; typing.IO does not declare it
+        self._stream = cast(_ReadsChunks, BoundedGzip(raw) if gzipped else raw)
         self._max_line = max_line
         self._since_newline = 0
         self.error: str | None = None

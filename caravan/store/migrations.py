@@ -246,7 +246,7 @@ def apply_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration] =
     conn.execute(f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     names = []
     for migration in pending_migrations(conn, migrations):
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         try:
             conn.execute("BEGIN IMMEDIATE")
             for statement in _statements(migration.sql):

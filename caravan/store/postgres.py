@@ -111,7 +111,7 @@ class Row(tuple):
 
     _names: tuple[str, ...]
 
-    def __new__(cls, values: Sequence[Any], names: tuple[str, ...]) -> "Row":
+    def __new__(cls, values: Sequence[Any], names: tuple[str, ...]) -> Row:
         row = super().__new__(cls, values)
         row._names = names
         return row
@@ -119,7 +119,7 @@ class Row(tuple):
     def keys(self) -> list[str]:
         return list(self._names)
 
-    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+    def __getitem__(self, key: Any) -> Any:
         if isinstance(key, str):
             return tuple.__getitem__(self, self._names.index(key))
         return tuple.__getitem__(self, key)
@@ -206,7 +206,7 @@ def apply_migrations(conn: Connection, migrations: Sequence[Migration] = MIGRATI
                 conn.execute("COMMIT")
                 continue
             conn.execute(postgres_script(migration))
-            now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)", (migration.name, now))
             conn.execute("COMMIT")
         except psycopg.Error as exc:

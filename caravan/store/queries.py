@@ -153,11 +153,11 @@ class Query:
     sql: str
     params: tuple[Any, ...] = ()
 
-    def count(self) -> "Query":
+    def count(self) -> Query:
         """The number of rows this query yields, whatever its page."""
         return Query(f"SELECT count(*) FROM ({self.sql})", self.params)
 
-    def page(self, limit: int, offset: int) -> "Query":
+    def page(self, limit: int, offset: int) -> Query:
         return Query(f"{self.sql} LIMIT ? OFFSET ?", (*self.params, limit, offset))
 
 
@@ -238,7 +238,7 @@ def date_range(column: str, since: str | None, until: str | None) -> list[Condit
 
 def articles_query(f: ArticleFilter) -> Query:
     """Articles matching the filter: best match first with words, else newest first; ties by ingest order."""
-    conditions = [("a.outlet = ? COLLATE NOCASE", (f.outlet,))] if f.outlet else []
+    conditions: list[tuple[str, tuple[str, ...]]] = [("a.outlet = ? COLLATE NOCASE", (f.outlet,))] if f.outlet else []
     conditions += date_range("a.published", f.since, f.until)
     if not f.include_duplicates:
         conditions.append(("a.duplicate_of IS NULL", ()))
