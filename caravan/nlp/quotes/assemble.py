@@ -23,7 +23,7 @@ from caravan.nlp.quotes.direct import DirectQuotes, keep_marked
 from caravan.nlp.quotes.indirect import CONTAINED, find_according, find_headline, find_indirect, find_noun_cues
 from caravan.nlp.quotes.marks import find_marked, paragraphs, trim
 from caravan.nlp.quotes.parts import Found
-from caravan.nlp.quotes.posts import POST_CHANNEL, find_posts
+from caravan.nlp.quotes.posts import POST_CHANNEL, find_posts, find_signatures
 from caravan.nlp.quotes.spanish import find_quotes_by_rules
 from caravan.nlp.quotes.speakers import FIRST_PERSON, NameBook, clean_name, normalise_speaker
 from caravan.settings import Settings
@@ -112,7 +112,7 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = Fal
         + find_noun_cues(doc, marked, book, lexicon, noun_objects)
         + find_headline(doc, book)
     )
-    found = apply_posts(doc.text, merge(direct, indirect), book)
+    found = apply_signatures(doc.text, apply_posts(doc.text, merge(direct, indirect), book))
     _expand_speakers(found, book)
     carry_channels(found, lexicon, _channel_cues(doc.text, book))
     return found
@@ -141,6 +141,16 @@ def apply_posts(text: str, found: list[Found], book: NameBook) -> list[Found]:
         if sum(f.quote.end - f.quote.start for f in inside) < (post.end - post.start) / 2:
             quote = Quote(start=post.start, end=post.end, kind="direct", speaker=post.name, channel=POST_CHANNEL)
             found.append(Found(quote, bisect.bisect_right(starts, post.start) - 1, attributed=True))
+    return found
+
+
+def apply_signatures(text: str, found: list[Found]) -> list[Found]:
+    """A quotation signed on the line after it ("— Ana Ruiz, a mother of three") is the signer's, with the
+    signature's role, whoever the sentences before it name."""
+    for signed in find_signatures(text):
+        for f in found:
+            if signed.start <= f.quote.start and f.quote.end <= signed.end and f.quote.kind == "direct":
+                f.quote.speaker, f.quote.speaker_role = signed.name, signed.role
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,13 @@ POST_LABEL = re.compile(r"^.{0,40}?\bpost(?: \d+)? by @\w{1,30}\s+", re.IGNORECA
 # leading dots of a post that continues another ("....The assault on …")
 LEADING_DOTS = ".… "
 POST_CHANNEL = "Twitter"
+# a line that only signs the quotation above it: "— Ana Ruiz, a mother of three" (a name of 2-4 capitalised words,
+# then an optional role after a comma)
+SIGNATURE_LINE = re.compile(
+    r"[—–]\s*(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})\s*(?:,\s*(?P<role>[^\n]{1,80}?))?\s*\.?\s*$"
+)
+# the quotation marks a signed paragraph opens with
+OPENING_MARKS = '"“«'
 
 
 @dataclass(frozen=True)
@@ -43,3 +51,26 @@ def find_posts(text: str) -> list[Post]:
         if e > s:
             posts.append(Post(s, e, match.group("name").strip()))
     return posts
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A quoted paragraph (character offsets) signed on the line after it, with the signer's name and role."""
+
+    start: int
+    end: int
+    name: str
+    role: str | None
+
+
+def find_signatures(text: str) -> list[Signature]:
+    """Every paragraph that opens with a quotation mark and is followed by a line that only signs it."""
+    found = []
+    spans = paragraphs(text)
+    for (start, end), (sig_start, sig_end) in itertools.pairwise(spans):
+        match = SIGNATURE_LINE.fullmatch(text, sig_start, sig_end)
+        if match is None or text[start] not in OPENING_MARKS:
+            continue
+        role = match.group("role")
+        found.append(Signature(start, end, match.group("name"), role.strip() if role else None))
+    return found

@@ -609,18 +609,20 @@ def test_quotes_dash_signed_inline_quote_is_attributed(run):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="a quote signed on its own line ('— Name, role') is found but not attributed; "
-    "reported to the quotes owner rather than changed here",
-)
 def test_quotes_dash_signed_paragraph_is_attributed_to_the_signature(run):
     text = (
         'Families waited at the shelter on Monday.\n"We will not go back to Honduras. There is nothing there for '
         'us."\n— Maria Lopez, a mother of three\nOfficials said the buses would leave on Tuesday.'
     )
     quote = find(run(text, language="en"), text, "We will not go back")
-    assert (quote.kind, quote.speaker) == ("direct", "Maria Lopez")
+    assert (quote.kind, quote.speaker, quote.speaker_role) == ("direct", "Maria Lopez", "a mother of three")
+
+
+@pytest.mark.model
+def test_quotes_dash_signed_line_needs_a_quotation_above_it(run):
+    text = 'Jose Perez, a driver, said: "The buses leave on Tuesday, with every family on board."\n— Maria Lopez\n'
+    quote = find(run(text, language="en"), text, "The buses leave")
+    assert (quote.kind, quote.speaker) == ("direct", "Jose Perez")
 
 
 @pytest.mark.model
