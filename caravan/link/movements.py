@@ -402,17 +402,23 @@ def _time_gap(event: Canonical, track: Track, span: Span) -> int | None:
 def _leaves_behind(event: Canonical, track: Track, span: Span) -> bool:
     """A departure from where the movement set out, after it moved on: another group on the same road.
 
-    A group leaves every town it reaches, so a departure from a town on its route is a stage of the journey;
-    only the origin (the place, or the country, of its first legs) left again once the group is elsewhere says
-    that a second group set out."""
+    A group leaves every town it reaches, so a departure from a town on its route is a stage of the journey.
+    Only a place the group already departed from (its origin, told as left more than ``NEW_DEPARTURE_DAYS``
+    before), or the place or country of its first day once the group is elsewhere, left again says that a
+    second group set out."""
     here = event.best.mention
+    cutoff = span.lo - dt.timedelta(days=NEW_DEPARTURE_DAYS)
+    left = [j for j in track.events if j.span and j.span.hi < cutoff and j.event.best.mention.type == "depart"]
+    if here.lat is not None and any(_same_place(event, j.event) for j in left):
+        return True
+    now = _latest_located(track, span)  # a country alone is weak evidence of where the group is now
+    if not now or any(_same_place(event, j.event) for j in now):
+        return False  # the group is where the departure is: it is leaving
     origin = _origin_events(track)
-    now = _nearest(track, span, located=True)  # a country alone is weak evidence of where the group is now
-    if now is None or any(_same_place(event, j.event) for j in _latest_located(track, span)):
-        return False  # the group is still where the departure is: it is leaving
     if here.lat is not None and any(_same_place(event, j.event) for j in origin):
         return True
-    return now[0].country != here.country and any(j.event.best.mention.country == here.country for j in origin)
+    return (all(j.event.best.mention.country != here.country for j in now)
+            and any(j.event.best.mention.country == here.country for j in origin))
 
 
 def _origin_events(track: Track) -> list[Joined]:
