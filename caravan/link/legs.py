@@ -118,7 +118,7 @@ def status_of(legs: list[Leg]) -> str:
     stretch = _last_stretch(legs)
     sentences = " ".join(p.mention.sentence.lower() for leg in stretch for j in leg.joined for p in j.event.members)
     types = {j.event.best.mention.type for leg in stretch for j in leg.joined}
-    if "return" in types:
+    if _returned(stretch[0]) if _has_own_date(legs) else "return" in types:
         return "returned"
     if any(word in sentences for word, _ in _status_words()):
         return "dispersed"
@@ -129,6 +129,13 @@ def status_of(legs: list[Leg]) -> str:
     if (dated is not None and dated.own and last_moves) or (types & MOVE_TYPES and not _has_own_date(legs)):
         return "moving"  # with no dates to order its legs, a group reported moving is taken as moving
     return "stopped" if types & STOP_TYPES else "moving"
+
+
+def _returned(last: Leg) -> bool:
+    """The group went back: a return on the last leg with a date of its own, with no move told there. Some
+    people going home at an undated point, as a later article tells it, say nothing of how the group ended."""
+    types = {j.event.best.mention.type for j in last.joined}
+    return "return" in types and not types & MOVE_TYPES
 
 
 def _has_own_date(legs: list[Leg]) -> bool:

@@ -204,9 +204,10 @@ class MovementBuilder:
         there, days = near
         if here.country == there.country:
             return gap, 0.0, f"in {here.country}, {days} days from the movement there"
-        if here.type == "cross" and span.kind != "bound" and \
+        if here.type in COUNTRY_START_TYPES and span.kind != "bound" and \
                 here.country in self.geography.neighbours(there.country or ""):
-            return gap, 0.0, f"crosses into {here.country}, {days} days from the movement in {there.country}"
+            verb = "crosses into" if here.type == "cross" else f"{here.type} in the next country,"
+            return gap, 0.0, f"{verb} {here.country}, {days} days from the movement in {there.country}"
         if any(j.event.best.mention.country == here.country and j.span and j.span.lo <= span.hi
                for j in track.events):
             return gap, 0.0, f"in {here.country}, where the movement was before"
@@ -399,14 +400,41 @@ def _time_gap(event: Canonical, track: Track, span: Span) -> int | None:
 
 
 def _leaves_behind(event: Canonical, track: Track, span: Span) -> bool:
-    """A departure from where the movement was before, not where it is now: another group on the same road."""
+    """A departure from where the movement set out, after it moved on: another group on the same road.
+
+    A group leaves every town it reaches, so a departure from a town on its route is a stage of the journey.
+    Only a place the group already departed from (its origin, told as left more than ``NEW_DEPARTURE_DAYS``
+    before), or the place or country of its first day once the group is elsewhere, left again says that a
+    second group set out."""
     here = event.best.mention
-    earlier = [j for j in track.events if j.span and j.span.hi < span.lo - dt.timedelta(days=NEW_DEPARTURE_DAYS)]
-    if here.lat is not None and any(_same_place(event, j.event) for j in earlier):
+    cutoff = span.lo - dt.timedelta(days=NEW_DEPARTURE_DAYS)
+    left = [j for j in track.events if j.span and j.span.hi < cutoff and j.event.best.mention.type == "depart"]
+    if here.lat is not None and any(_same_place(event, j.event) for j in left):
         return True
-    now = _nearest(track, span, located=True)  # a country alone is weak evidence of where the group is now
-    return (now is not None and now[0].country != here.country
-            and any(j.event.best.mention.country == here.country for j in earlier))
+    now = _latest_located(track, span)  # a country alone is weak evidence of where the group is now
+    if not now or any(_same_place(event, j.event) for j in now):
+        return False  # the group is where the departure is: it is leaving
+    origin = _origin_events(track)
+    if here.lat is not None and any(_same_place(event, j.event) for j in origin):
+        return True
+    return (all(j.event.best.mention.country != here.country for j in now)
+            and any(j.event.best.mention.country == here.country for j in origin))
+
+
+def _origin_events(track: Track) -> list[Joined]:
+    """The movement's first legs: those on its first day, where it set out."""
+    first = track.first
+    return [j for j in track.events if j.span is not None and first is not None
+            and (j.span.lo if j.span.own else j.span.hi) <= first]
+
+
+def _latest_located(track: Track, span: Span) -> list[Joined]:
+    """The movement's located legs nearest in time to the span: where the group is then."""
+    located = [j for j in track.events if j.span is not None and j.event.best.mention.lat is not None]
+    if not located:
+        return []
+    days = min(gap_days(j.span, span) for j in located)  # type: ignore[arg-type]
+    return [j for j in located if gap_days(j.span, span) == days]  # type: ignore[arg-type]
 
 
 def _nearest(track: Track, span: Span, located: bool) -> tuple[Mention, int] | None:

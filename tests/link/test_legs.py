@@ -42,3 +42,12 @@ def test_legs_undated_departure_from_the_origin_goes_first(make_store):
     first = movement["legs"][0]
     assert (first["place"], first["date"], first["date_bound"]) == ("San Pedro Sula", None, "2018-10-18")
     assert movement["label"] == "caravan from San Pedro Sula (October 2018)"
+
+
+def test_legs_status_some_going_home_is_not_the_group_returning(make_store):
+    home = _last_report(Told("The caravan walked into Huixtla on Tuesday.", "walked", "travel", actor="caravan",
+                             town="Huixtla", date="2018-10-23"),
+                        Told("A few families of the caravan have gone back home from Huixtla.", "gone back",
+                             "return", actor="families", town="Huixtla"))
+    (movement,) = list_movements(make_store([*october_caravan(), home]))
+    assert movement["status"] == "moving"

@@ -84,6 +84,28 @@ def test_movements_leaving_a_stopover_is_the_same_group(make_store):
     assert movement["legs"][-1]["place"] == "Huixtla"
 
 
+def test_movements_leaving_a_town_the_group_reached_continues(make_store):
+    # the caravan reached Tapachula on 21 October, rested there and left it eleven days later: a stage of the
+    # journey, not a second group (only leaving the origin again after moving on starts another one)
+    onward = Story("o2", "Wire Two", "2018-11-02", [
+        Told("After ten days of rest the caravan left Tapachula on Thursday.", "left", "depart", actor="caravan",
+             town="Tapachula", date="2018-11-01")])
+    (movement,) = list_movements(make_store([*october_caravan(), onward]))
+    assert [leg["place"] for leg in movement["legs"]][-2:] == ["Tapachula", "Tapachula"]
+    assert movement["last_seen"] == "2018-11-01"
+
+
+def test_movements_gathering_in_the_next_country_continues(make_store):
+    # told of a country alone, three days after the departure: the group's next stage, not a new movement
+    gathered = Story("g1", "Wire Two", "2018-10-17", [
+        Told("On Tuesday the caravan gathered again in Guatemala before walking on.", "gathered", "gather",
+             actor="caravan", country="GT", date="2018-10-16")])
+    (movement,) = list_movements(make_store([october_caravan()[0], gathered]))
+    assert [(leg["country"], leg["date"]) for leg in movement["legs"]] == [("HN", "2018-10-13"), ("GT", "2018-10-16")]
+    assert "in the next country" in get_movement(make_store([october_caravan()[0], gathered], "b"),
+                                                 movement["id"])["legs"][1]["explain"][0]
+
+
 def _undated_report() -> Story:
     return Story("u1", "Undated Weekly", None, [
         Told("The caravan reached Esquipulas and rested.", "reached", "arrive", actor="caravan",
