@@ -39,8 +39,10 @@ class LinkSummary:
     def line(self) -> str:
         if self.skipped:
             return "links: up to date"
-        return (f"links: {self.articles} articles in {self.stories} stories, {self.mentions} event mentions "
-                f"in {self.events} canonical events, {self.movements} movements ({self.seconds:.2f}s)")
+        return (
+            f"links: {self.articles} articles in {self.stories} stories, {self.mentions} event mentions "
+            f"in {self.events} canonical events, {self.movements} movements ({self.seconds:.2f}s)"
+        )
 
 
 def update_links(db: Database, *, rebuild: bool = False, settings: Settings | None = None) -> LinkSummary:
@@ -55,12 +57,17 @@ def update_links(db: Database, *, rebuild: bool = False, settings: Settings | No
         stories = find_stories(articles)
         mentions = load_mentions(reader, articles)
     canonical = merge_mentions(mentions)
-    events = sorted((event_dict(e) for e in canonical), key=lambda e: (e["date"] or e["date_bound"] or "9999",
-                                                                       e["id"]))
+    events = sorted((event_dict(e) for e in canonical), key=lambda e: (e["date"] or e["date_bound"] or "9999", e["id"]))
     geography = GazetteerGeography(settings or load_settings())
     movements = sort_movements([movement_dict(t, geography) for t in build_tracks(canonical, geography)])
     save_links(db, stories, events, movements, fingerprint)
-    summary = LinkSummary(len(articles), len(set(stories.values())), len(mentions), len(events), len(movements),
-                          time.perf_counter() - started)
+    summary = LinkSummary(
+        len(articles),
+        len(set(stories.values())),
+        len(mentions),
+        len(events),
+        len(movements),
+        time.perf_counter() - started,
+    )
     log.info("%s", summary.line())
     return summary

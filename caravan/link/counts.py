@@ -18,8 +18,19 @@ NO_DATE = "undated"
 MAX_GROUP_SIZE = 100_000
 
 
-SIZE_FIELDS = ("low", "high", "source", "speaker", "channel", "article", "quote", "sentence", "what", "modality",
-               "implausible")
+SIZE_FIELDS = (
+    "low",
+    "high",
+    "source",
+    "speaker",
+    "channel",
+    "article",
+    "quote",
+    "sentence",
+    "what",
+    "modality",
+    "implausible",
+)
 
 
 def size_reports(event: Canonical, leg_date: str | None, bound: bool = False) -> list[dict[str, Any]]:
@@ -37,11 +48,23 @@ def size_reports(event: Canonical, leg_date: str | None, bound: bool = False) ->
 
 def _report(placed: Placed, event_id: str, leg_date: str | None) -> dict[str, Any]:
     m = placed.mention
-    return {"low": _number(m.size_low), "high": _number(m.size_high), "date": leg_date,
-            "source": m.article.outlet or "the article", "outlets": m.article.outlets, "speaker": m.speaker,
-            "channel": m.channel, "article": m.article.id, "story": m.article.story, "quote": m.quote,
-            "sentence": m.sentence, "what": m.actor, "modality": m.modality, "event_id": event_id,
-            "implausible": m.size_low > MAX_GROUP_SIZE if m.size_low is not None else False}
+    return {
+        "low": _number(m.size_low),
+        "high": _number(m.size_high),
+        "date": leg_date,
+        "source": m.article.outlet or "the article",
+        "outlets": m.article.outlets,
+        "speaker": m.speaker,
+        "channel": m.channel,
+        "article": m.article.id,
+        "story": m.article.story,
+        "quote": m.quote,
+        "sentence": m.sentence,
+        "what": m.actor,
+        "modality": m.modality,
+        "event_id": event_id,
+        "implausible": m.size_low > MAX_GROUP_SIZE if m.size_low is not None else False,
+    }
 
 
 def _number(value: float | None) -> int | float | None:
@@ -62,12 +85,16 @@ def _day(date: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
     highs = [r["high"] for r in usable if r["high"] is not None]
     cited = Counter((r["low"], r["high"]) for r in usable)
     top, top_n = cited.most_common(1)[0] if cited else ((None, None), 0)
-    return {"date": None if date == NO_DATE else date, "date_bound": all(r["date_bound"] for r in reports),
-            "low": min((r["low"] for r in usable), default=None),
-            "median": statistics.median(points) if len(usable) > 1 else None,
-            "high": max(highs) if highs else None,
-            "most_cited": top[0] if top_n > 1 else None, "reports": len(reports),
-            "sizes": [{k: r[k] for k in SIZE_FIELDS} for r in reports]}
+    return {
+        "date": None if date == NO_DATE else date,
+        "date_bound": all(r["date_bound"] for r in reports),
+        "low": min((r["low"] for r in usable), default=None),
+        "median": statistics.median(points) if len(usable) > 1 else None,
+        "high": max(highs) if highs else None,
+        "most_cited": top[0] if top_n > 1 else None,
+        "reports": len(reports),
+        "sizes": [{k: r[k] for k in SIZE_FIELDS} for r in reports],
+    }
 
 
 def _point(report: dict[str, Any]) -> float:

@@ -39,7 +39,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
         return set()
     if len(words) <= size:
         return {" ".join(words).encode("utf-8")}
-    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
 class DuplicateIndex:

@@ -62,8 +62,15 @@ class Canonical:
     def best(self) -> Placed:
         """The most precise mention: own date, then finest place."""
         rank = {"city": 0, "border": 1, "admin": 2, "region": 3, "country": 4, "none": 5}
-        return min(self.members, key=lambda p: (not (p.span and p.span.own), rank.get(p.mention.precision, 5),
-                                                p.mention.article.id, p.mention.idx))
+        return min(
+            self.members,
+            key=lambda p: (
+                not (p.span and p.span.own),
+                rank.get(p.mention.precision, 5),
+                p.mention.article.id,
+                p.mention.idx,
+            ),
+        )
 
     @cached_property
     def span(self) -> Span | None:
@@ -174,16 +181,24 @@ def event_dict(event: Canonical) -> dict[str, Any]:
     outlets = sorted({o for p in event.members for o in p.mention.article.outlets})
     modalities = Counter(p.mention.modality for p in event.members)
     return {
-        "id": event.id, "type": best.type, "modality": ASSERTED if event.asserted else modalities.most_common(1)[0][0],
-        "place": best.place, "country": best.country, "lat": best.lat, "lon": best.lon, "precision": best.precision,
+        "id": event.id,
+        "type": best.type,
+        "modality": ASSERTED if event.asserted else modalities.most_common(1)[0][0],
+        "place": best.place,
+        "country": best.country,
+        "lat": best.lat,
+        "lon": best.lon,
+        "precision": best.precision,
         "date": span.label if span else None,
         "date_bound": span.hi.isoformat() if span and span.kind == "bound" else None,
         "group": _common([p.mention.group.description for p in event.members]),
         "actor": _common([p.mention.actor for p in event.members]),
-        "stories": len(event.stories), "outlets": outlets,
+        "stories": len(event.stories),
+        "outlets": outlets,
         "modalities": _modalities(event),
-        "mentions": [mention_dict(p) for p in sorted(event.members, key=lambda p: (p.mention.article.id,
-                                                                                  p.mention.idx))],
+        "mentions": [
+            mention_dict(p) for p in sorted(event.members, key=lambda p: (p.mention.article.id, p.mention.idx))
+        ],
     }
 
 
@@ -199,12 +214,27 @@ def _modalities(event: Canonical) -> list[dict[str, Any]]:
 
 def mention_dict(p: Placed) -> dict[str, Any]:
     m = p.mention
-    return {"article": m.article.id, "idx": m.idx, "story": m.article.story, "outlet": m.article.outlet,
-            "outlets": m.article.outlets, "published": m.article.published, "text": m.text,
-            "sentence": m.sentence, "modality": m.modality, "actor": m.actor, "group": m.group.description,
-            "place": m.place, "country": m.country, "date": m.date, "date_bound": m.date_bound,
-            "size": [m.size_low, m.size_high] if m.size_low is not None else None,
-            "speaker": m.speaker, "channel": m.channel, "quote": m.quote}
+    return {
+        "article": m.article.id,
+        "idx": m.idx,
+        "story": m.article.story,
+        "outlet": m.article.outlet,
+        "outlets": m.article.outlets,
+        "published": m.article.published,
+        "text": m.text,
+        "sentence": m.sentence,
+        "modality": m.modality,
+        "actor": m.actor,
+        "group": m.group.description,
+        "place": m.place,
+        "country": m.country,
+        "date": m.date,
+        "date_bound": m.date_bound,
+        "size": [m.size_low, m.size_high] if m.size_low is not None else None,
+        "speaker": m.speaker,
+        "channel": m.channel,
+        "quote": m.quote,
+    }
 
 
 def _common(values: list[str | None]) -> str | None:

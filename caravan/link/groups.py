@@ -40,8 +40,11 @@ class Group:
     def description(self) -> str | None:
         if self.word is None:
             return None
-        words = [{1: "first", 2: "second", 3: "third"}.get(self.ordinal or 0, f"#{self.ordinal}")
-                 if self.ordinal else "", "new" if self.fresh else "", self.word]
+        words = [
+            {1: "first", 2: "second", 3: "third"}.get(self.ordinal or 0, f"#{self.ordinal}") if self.ordinal else "",
+            "new" if self.fresh else "",
+            self.word,
+        ]
         text = " ".join(w for w in words if w)
         return f"{text} from {self.origin}" if self.origin else text
 
@@ -102,8 +105,11 @@ def find_group(sentence: str, actor: str | None) -> Group:
     group = _find_group(sentence, actor)
     if group.word is None or group.collective:
         return dataclasses.replace(group, body=group.word)
-    bodies = [m.group(1).lower() for m in load_group_words().pattern.finditer(sentence)
-              if load_group_words().kinds[m.group(1).lower()] == "collective"]
+    bodies = [
+        m.group(1).lower()
+        for m in load_group_words().pattern.finditer(sentence)
+        if load_group_words().kinds[m.group(1).lower()] == "collective"
+    ]
     return dataclasses.replace(group, body=bodies[0] if bodies else None)
 
 
@@ -137,7 +143,7 @@ def _best_of(found: list[Group]) -> Group | None:
 
 def _group_at(text: str, match: re.Match[str], words: GroupWords, in_actor: bool) -> Group:
     word = match.group(1).lower()
-    before = re.findall(r"[\w-]+", text[:match.start()].lower())[-MODIFIER_WORDS:]
+    before = re.findall(r"[\w-]+", text[: match.start()].lower())[-MODIFIER_WORDS:]
     ordinal = next((words.ordinals[w] for w in reversed(before) if w in words.ordinals), None)
     fresh = any(words.kinds.get(w) == "fresh" for w in before)
     origin = _origin_at(text, match, words)

@@ -36,12 +36,14 @@ class Leg:
             return None, None
         return span.label, (span.hi.isoformat() if span.kind == "bound" else None)
 
-    def sort_key(self) -> tuple[dt.date, str, int, str]:
-        """By date, then (for one report's undated legs) by where the report tells them."""
+    def sort_key(self) -> tuple[dt.date, dt.date, str, int, str]:
+        """By date (a day before a longer period that starts on it, so the better-dated leg leads), then (for one
+        report's undated legs) by where the report tells them."""
         span = self.head.span
         first = min((p.mention for j in self.joined for p in j.event.members), key=lambda m: (m.article.id, m.idx))
-        return ((span.lo if span.own else span.hi) if span else dt.date.max, first.article.id, first.idx,
-                self.head.event.id)
+        start = (span.lo if span.own else span.hi) if span else dt.date.max
+        end = span.hi if span else dt.date.max
+        return (start, end, first.article.id, first.idx, self.head.event.id)
 
 
 def group_legs(joined: list[Joined]) -> list[Leg]:
@@ -81,19 +83,34 @@ def leg_dict(leg: Leg) -> dict[str, Any]:
     place = min((j.where for j in leg.joined), key=lambda m: (m.lat is None, m.article.id, m.idx))
     sizes = [r for j in leg.joined for r in size_reports(j.event, date or bound, date is None and bound is not None)]
     articles = sorted({p.mention.article.id for j in leg.joined for p in j.event.members})
-    return {"date": date, "date_bound": bound, "place": place.place, "country": place.country,
-            "lat": place.lat, "lon": place.lon, "precision": place.precision,
-            "event_ids": [j.event.id for j in leg.joined],
-            "events": [{"id": j.event.id, "type": j.event.best.mention.type,
-                        "modality": "asserted" if j.event.asserted else j.event.best.mention.modality,
-                        "inferred": j.inferred, "stories": len(j.event.stories)} for j in leg.joined],
-            "inferred": all(j.inferred for j in leg.joined),
-            "articles": articles,
-            "outlets": sorted({o for j in leg.joined for p in j.event.members for o in p.mention.article.outlets}),
-            "sizes": [{k: r[k] for k in SIZE_FIELDS} for r in sizes],
-            "explain": [f"{j.event.id} {j.event.best.mention.type}: {j.reason}; group: "
-                        f"{_group_words(j)}" for j in leg.joined],
-            "_reports": sizes}
+    return {
+        "date": date,
+        "date_bound": bound,
+        "place": place.place,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "precision": place.precision,
+        "event_ids": [j.event.id for j in leg.joined],
+        "events": [
+            {
+                "id": j.event.id,
+                "type": j.event.best.mention.type,
+                "modality": "asserted" if j.event.asserted else j.event.best.mention.modality,
+                "inferred": j.inferred,
+                "stories": len(j.event.stories),
+            }
+            for j in leg.joined
+        ],
+        "inferred": all(j.inferred for j in leg.joined),
+        "articles": articles,
+        "outlets": sorted({o for j in leg.joined for p in j.event.members for o in p.mention.article.outlets}),
+        "sizes": [{k: r[k] for k in SIZE_FIELDS} for r in sizes],
+        "explain": [
+            f"{j.event.id} {j.event.best.mention.type}: {j.reason}; group: {_group_words(j)}" for j in leg.joined
+        ],
+        "_reports": sizes,
+    }
 
 
 def _group_words(joined: Joined) -> str:
@@ -147,11 +164,11 @@ def _last_stretch(legs: list[Leg]) -> list[Leg]:
     own = [i for i, leg in enumerate(legs) if leg.head.span is not None and leg.head.span.own]
     if not own:
         return legs
-    return [leg for leg in legs[own[-1]:] if leg.head.span is not None]  # undated reports cannot be last
+    return [leg for leg in legs[own[-1] :] if leg.head.span is not None]  # undated reports cannot be last
 
 
 def label_of(track: Track, legs: list[Leg], first: str | None, geography: Geography) -> str:
-    """"caravan from San Pedro Sula (October 2018)": group word, where it began, when."""
+    """ "caravan from San Pedro Sula (October 2018)": group word, where it began, when."""
     words = Counter(p.mention.group.body for j in track.events for p in j.event.members if p.mention.group.body)
     word = words.most_common(1)[0][0] if words else "group"
     ordinal = track.ordinal
@@ -173,8 +190,7 @@ def _origin(track: Track, legs: list[Leg]) -> tuple[str, str | None] | None:
     named = [m for m in mentions if m.type == "depart" and m.place]
     if named:
         return "from", named[0].place
-    origins = Counter(p.mention.group.origin for j in track.events for p in j.event.members
-                      if p.mention.group.origin)
+    origins = Counter(p.mention.group.origin for j in track.events for p in j.event.members if p.mention.group.origin)
     if origins:
         return "from", origins.most_common(1)[0][0]
     located = [m for m in mentions if m.place]
@@ -192,7 +208,7 @@ def origin_first(legs: list[Leg]) -> list[Leg]:
         m = leg.head.event.best.mention
         if m.type == "depart" and m.place:
             span = leg.head.span
-            return [leg, *legs[:i], *legs[i + 1:]] if span is not None and not span.own else legs
+            return [leg, *legs[:i], *legs[i + 1 :]] if span is not None and not span.own else legs
     return legs
 
 
@@ -203,12 +219,20 @@ def movement_dict(track: Track, geography: Geography) -> dict[str, Any]:
     reports = [r for d in leg_dicts + planned_dicts for r in d.pop("_reports")]
     first, last = track.first, track.last
     first_seen = first.isoformat() if first else None
-    return {"id": track.id, "label": label_of(track, legs, first_seen, geography), "status": status_of(legs),
-            "first_seen": first_seen, "last_seen": last.isoformat() if last else None,
-            "undated": first is None,
-            "ordinal": track.ordinal, "stories": len(track.stories),
-            "articles": sorted({p.mention.article.id for j in track.events for p in j.event.members}),
-            "legs": leg_dicts, "planned": planned_dicts, "counts": reconcile(reports)}
+    return {
+        "id": track.id,
+        "label": label_of(track, legs, first_seen, geography),
+        "status": status_of(legs),
+        "first_seen": first_seen,
+        "last_seen": last.isoformat() if last else None,
+        "undated": first is None,
+        "ordinal": track.ordinal,
+        "stories": len(track.stories),
+        "articles": sorted({p.mention.article.id for j in track.events for p in j.event.members}),
+        "legs": leg_dicts,
+        "planned": planned_dicts,
+        "counts": reconcile(reports),
+    }
 
 
 def sort_movements(movements: list[dict[str, Any]]) -> list[dict[str, Any]]:

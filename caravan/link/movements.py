@@ -92,8 +92,12 @@ def is_group_event(event: Canonical) -> bool:
     """A move or a thing done to a group, about a named group, placed at least in a country, not history."""
     best = event.best.mention
     span = event.span
-    return (best.type in MOVE_TYPES | DONE_TO_TYPES and best.country is not None
-            and any(p.mention.group.word for p in event.members) and (span is None or span.kind != "vague"))
+    return (
+        best.type in MOVE_TYPES | DONE_TO_TYPES
+        and best.country is not None
+        and any(p.mention.group.word for p in event.members)
+        and (span is None or span.kind != "vague")
+    )
 
 
 def is_collective(track: Track) -> bool:
@@ -105,8 +109,7 @@ def is_in_motion(track: Track) -> bool:
     """Evidence of a group in motion: an asserted move at a named place. Moves told of a country alone ("the
     caravan headed for the US", a destination read as the place) say where a group is going as often as where
     it is; they extend a movement but do not make one."""
-    return any(j.event.asserted and j.event.best.mention.type in MOVE_TYPES and j.where.place
-               for j in track.events)
+    return any(j.event.asserted and j.event.best.mention.type in MOVE_TYPES and j.where.place for j in track.events)
 
 
 START_PRECISIONS = frozenset({"city", "border", "admin"})  # any move at a named place may start a movement
@@ -204,12 +207,14 @@ class MovementBuilder:
         there, days = near
         if here.country == there.country:
             return gap, 0.0, f"in {here.country}, {days} days from the movement there"
-        if here.type in COUNTRY_START_TYPES and span.kind != "bound" and \
-                here.country in self.geography.neighbours(there.country or ""):
+        if (
+            here.type in COUNTRY_START_TYPES
+            and span.kind != "bound"
+            and here.country in self.geography.neighbours(there.country or "")
+        ):
             verb = "crosses into" if here.type == "cross" else f"{here.type} in the next country,"
             return gap, 0.0, f"{verb} {here.country}, {days} days from the movement in {there.country}"
-        if any(j.event.best.mention.country == here.country and j.span and j.span.lo <= span.hi
-               for j in track.events):
+        if any(j.event.best.mention.country == here.country and j.span and j.span.lo <= span.hi for j in track.events):
             return gap, 0.0, f"in {here.country}, where the movement was before"
         return None
 
@@ -249,8 +254,11 @@ def _named_body(event: Canonical) -> bool:
 
 def _few(event: Canonical) -> bool:
     """Every size given for the event is below ``FEW_PEOPLE``: it was done to some people, not to a group."""
-    sizes = [p.mention.size_high or p.mention.size_low for p in event.members
-             if (p.mention.size_high or p.mention.size_low) is not None]
+    sizes = [
+        p.mention.size_high or p.mention.size_low
+        for p in event.members
+        if (p.mention.size_high or p.mention.size_low) is not None
+    ]
     return bool(sizes) and all(size < FEW_PEOPLE for size in sizes)  # type: ignore[operator]
 
 
@@ -261,16 +269,29 @@ def infer_origin(track: Track) -> None:
     first = track.first
     if first is None or _departed_by(track, first):
         return
-    plans = [j for j in track.planned if j.event.best.mention.type == "depart" and j.span is not None
-             and j.span.own and j.span.hi <= first and j.event.best.mention.modality in INFERABLE]
+    plans = [
+        j
+        for j in track.planned
+        if j.event.best.mention.type == "depart"
+        and j.span is not None
+        and j.span.own
+        and j.span.hi <= first
+        and j.event.best.mention.modality in INFERABLE
+    ]
     if not plans:
         return
     plan = max(plans, key=lambda j: (j.span.hi, j.event.id))  # type: ignore[union-attr]
     track.planned.remove(plan)
     later = min((j.span.lo if j.span.own else j.span.hi) for j in track.events if j.span is not None)
     modality = plan.event.best.mention.modality
-    track.add(Joined(plan.event, plan.span, f"inferred origin: told as {modality}, and the same group is reported "
-                                            f"on the road from {later.isoformat()}", inferred=True))
+    track.add(
+        Joined(
+            plan.event,
+            plan.span,
+            f"inferred origin: told as {modality}, and the same group is reported on the road from {later.isoformat()}",
+            inferred=True,
+        )
+    )
 
 
 def refine_places(track: Track) -> None:
@@ -281,9 +302,14 @@ def refine_places(track: Track) -> None:
         here, span = joined.event.best.mention, joined.span
         if here.lat is not None or span is None or not _short(span):
             continue
-        near = [(gap_days(span, j.span), j) for j in located
-                if j.span is not None and j.event.best.mention.country == here.country
-                and j.event.stories & joined.event.stories and gap_days(span, j.span) <= REFINE_DAYS]
+        near = [
+            (gap_days(span, j.span), j)
+            for j in located
+            if j.span is not None
+            and j.event.best.mention.country == here.country
+            and j.event.stories & joined.event.stories
+            and gap_days(span, j.span) <= REFINE_DAYS
+        ]
         if not near:
             continue
         closest = min(days for days, _ in near)
@@ -292,8 +318,10 @@ def refine_places(track: Track) -> None:
             continue
         (town,) = towns.values()
         joined.refined = town.event.best.mention
-        joined.reason += (f"; placed at {joined.refined.place}: only {here.country} given, and the same report "
-                          f"puts the group there {closest} days apart")
+        joined.reason += (
+            f"; placed at {joined.refined.place}: only {here.country} given, and the same report "
+            f"puts the group there {closest} days apart"
+        )
 
 
 def _short(span: Span | None) -> bool:
@@ -303,8 +331,10 @@ def _short(span: Span | None) -> bool:
 
 def _departed_by(track: Track, first: dt.date) -> bool:
     """An asserted departure with its own date within a day of the movement's first leg."""
-    return any(j.event.best.mention.type == "depart" and j.span is not None and j.span.own
-               and (j.span.lo - first).days <= 1 for j in track.events)
+    return any(
+        j.event.best.mention.type == "depart" and j.span is not None and j.span.own and (j.span.lo - first).days <= 1
+        for j in track.events
+    )
 
 
 def may_start(event: Canonical) -> bool:
@@ -332,8 +362,13 @@ def place_undated(tracks: list[Track]) -> list[Track]:
             continue
         places = ", ".join(sorted({j.event.best.mention.place or "" for j in track.events} - {""}))
         for joined in track.events:
-            home.add(Joined(joined.event, joined.span, f"undated report whose places ({places}) are all on this "
-                                                       "movement and on no other"))
+            home.add(
+                Joined(
+                    joined.event,
+                    joined.span,
+                    f"undated report whose places ({places}) are all on this movement and on no other",
+                )
+            )
     return kept
 
 
@@ -372,8 +407,12 @@ def _recalled_leg(event: Canonical, track: Track, span: Span) -> tuple[int, floa
         other = joined.event.best.mention
         if joined.span and joined.span.lo <= span.hi and _same_place(event, joined.event):
             where = other.place or other.country
-            return (0, 0.0, f"recalls the leg at {where} ({joined.span.lo.isoformat()}): undated, reported by "
-                            f"{span.hi.isoformat()}")
+            return (
+                0,
+                0.0,
+                f"recalls the leg at {where} ({joined.span.lo.isoformat()}): undated, reported by "
+                f"{span.hi.isoformat()}",
+            )
     return None
 
 
@@ -393,8 +432,11 @@ def _time_gap(event: Canonical, track: Track, span: Span) -> int | None:
     gap = max(0, (span.lo - last).days, (first - span.hi).days)
     if gap > MAX_GAP_DAYS or (span.hi - first).days > MAX_SPAN_DAYS:
         return None
-    if event.best.mention.type == "depart" and (span.lo - first).days > NEW_DEPARTURE_DAYS and \
-            _leaves_behind(event, track, span):
+    if (
+        event.best.mention.type == "depart"
+        and (span.lo - first).days > NEW_DEPARTURE_DAYS
+        and _leaves_behind(event, track, span)
+    ):
         return None
     return gap
 
@@ -417,15 +459,19 @@ def _leaves_behind(event: Canonical, track: Track, span: Span) -> bool:
     origin = _origin_events(track)
     if here.lat is not None and any(_same_place(event, j.event) for j in origin):
         return True
-    return (all(j.event.best.mention.country != here.country for j in now)
-            and any(j.event.best.mention.country == here.country for j in origin))
+    return all(j.event.best.mention.country != here.country for j in now) and any(
+        j.event.best.mention.country == here.country for j in origin
+    )
 
 
 def _origin_events(track: Track) -> list[Joined]:
     """The movement's first legs: those on its first day, where it set out."""
     first = track.first
-    return [j for j in track.events if j.span is not None and first is not None
-            and (j.span.lo if j.span.own else j.span.hi) <= first]
+    return [
+        j
+        for j in track.events
+        if j.span is not None and first is not None and (j.span.lo if j.span.own else j.span.hi) <= first
+    ]
 
 
 def _latest_located(track: Track, span: Span) -> list[Joined]:

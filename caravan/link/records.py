@@ -103,15 +103,47 @@ def load_mentions(conn: sqlite3.Connection, articles: dict[str, ArticleInfo]) ->
 
 
 def _mention(row: tuple, article: ArticleInfo, quotes: dict, features: dict) -> Mention:
-    (_, idx, start, end, text, etype, modality, actor, place, country, lat, lon, date, low, high, quote,
-     article_text) = row
+    (
+        _,
+        idx,
+        start,
+        end,
+        text,
+        etype,
+        modality,
+        actor,
+        place,
+        country,
+        lat,
+        lon,
+        date,
+        low,
+        high,
+        quote,
+        article_text,
+    ) = row
     sentence = sentence_of(article_text, start, end)
     feature, place_country = features.get((article.id, place or ""), (None, None))
     if place and lat is not None and place_country:
         country = place_country  # a located place lies in its own country, whatever country the event names
-    mention = Mention(article, idx, text, sentence, etype, modality, actor, place, country, lat, lon, date,
-                      low, high, _precision(place, country, lat, feature),
-                      group_of(etype, sentence, subject_of(actor, place)))
+    mention = Mention(
+        article,
+        idx,
+        text,
+        sentence,
+        etype,
+        modality,
+        actor,
+        place,
+        country,
+        lat,
+        lon,
+        date,
+        low,
+        high,
+        _precision(place, country, lat, feature),
+        group_of(etype, sentence, subject_of(actor, place)),
+    )
     if quote is not None and (article.id, quote) in quotes:
         mention.quote, mention.speaker, mention.channel = quotes[(article.id, quote)]
     return mention

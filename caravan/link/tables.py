@@ -9,18 +9,26 @@ from typing import Any
 
 from caravan.store import Database
 
-DELETE_ALL = ("DELETE FROM link_mentions", "DELETE FROM link_events", "DELETE FROM link_legs",
-              "DELETE FROM link_movements", "DELETE FROM link_stories")
+DELETE_ALL = (
+    "DELETE FROM link_mentions",
+    "DELETE FROM link_events",
+    "DELETE FROM link_legs",
+    "DELETE FROM link_movements",
+    "DELETE FROM link_stories",
+)
 INSERT_STORY = "INSERT INTO link_stories (article_id, story_id) VALUES (?, ?)"
-INSERT_EVENT = ("INSERT INTO link_events (id, seq, type, modality, place, country, lat, lon, date, date_bound, "
-                "stories, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+INSERT_EVENT = (
+    "INSERT INTO link_events (id, seq, type, modality, place, country, lat, lon, date, date_bound, "
+    "stories, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 INSERT_MENTION = "INSERT INTO link_mentions (article_id, idx, event_id, modality) VALUES (?, ?, ?, ?)"
-INSERT_MOVEMENT = ("INSERT INTO link_movements (id, seq, label, status, first_seen, last_seen, json) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)")
-INSERT_LEG = ("INSERT INTO link_legs (movement_id, idx, planned, date, place, country, lat, lon) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-SET_STATE = ("INSERT INTO link_state (key, value) VALUES (?, ?) "
-             "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+INSERT_MOVEMENT = (
+    "INSERT INTO link_movements (id, seq, label, status, first_seen, last_seen, json) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_LEG = (
+    "INSERT INTO link_legs (movement_id, idx, planned, date, place, country, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+SET_STATE = "INSERT INTO link_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 STATE_KEY = "fingerprint"  # what the links were built from: article count and last article seq
 
 
@@ -35,8 +43,13 @@ def linked_fingerprint(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def save_links(db: Database, stories: dict[str, str], events: list[dict[str, Any]],
-               movements: list[dict[str, Any]], fingerprint: str) -> None:
+def save_links(
+    db: Database,
+    stories: dict[str, str],
+    events: list[dict[str, Any]],
+    movements: list[dict[str, Any]],
+    fingerprint: str,
+) -> None:
     """Replace every link table's rows with these, in one transaction."""
     with db.transaction() as conn:
         for statement in DELETE_ALL:
@@ -50,8 +63,20 @@ def save_links(db: Database, stories: dict[str, str], events: list[dict[str, Any
 
 
 def _event_row(seq: int, e: dict[str, Any]) -> tuple[Any, ...]:
-    return (e["id"], seq, e["type"], e["modality"], e["place"], e["country"], e["lat"], e["lon"], e["date"],
-            e["date_bound"], e["stories"], json.dumps(e, ensure_ascii=False))
+    return (
+        e["id"],
+        seq,
+        e["type"],
+        e["modality"],
+        e["place"],
+        e["country"],
+        e["lat"],
+        e["lon"],
+        e["date"],
+        e["date_bound"],
+        e["stories"],
+        json.dumps(e, ensure_ascii=False),
+    )
 
 
 def _mention_rows(events: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
@@ -59,14 +84,15 @@ def _mention_rows(events: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
 
 
 def _movement_row(seq: int, m: dict[str, Any]) -> tuple[Any, ...]:
-    return (m["id"], seq, m["label"], m["status"], m["first_seen"], m["last_seen"],
-            json.dumps(m, ensure_ascii=False))
+    return (m["id"], seq, m["label"], m["status"], m["first_seen"], m["last_seen"], json.dumps(m, ensure_ascii=False))
 
 
 def _leg_rows(m: dict[str, Any]) -> list[tuple[Any, ...]]:
     legs = [(0, leg) for leg in m["legs"]] + [(1, leg) for leg in m.get("planned", [])]
-    return [(m["id"], i, planned, leg.get("date"), leg.get("place"), leg.get("country"), leg.get("lat"),
-             leg.get("lon")) for i, (planned, leg) in enumerate(legs)]
+    return [
+        (m["id"], i, planned, leg.get("date"), leg.get("place"), leg.get("country"), leg.get("lat"), leg.get("lon"))
+        for i, (planned, leg) in enumerate(legs)
+    ]
 
 
 def read_json(db: Database, table: str, where: str = "", args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:

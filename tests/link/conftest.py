@@ -12,6 +12,7 @@ from caravan.store import Database, open_database
 @pytest.fixture
 def make_store(store_targets):
     """``make_store(stories, name="a")``: a fresh store holding these stories, linked (SQLite, then PostgreSQL)."""
+
     def _make(stories: list[Story], name: str = "links") -> Database:
         db = open_database(store_targets(name))
         store_stories(db, stories)

@@ -9,10 +9,14 @@ from caravan.store import Database
 
 # Route towns (general facts): name -> (country, lat, lon).
 TOWNS = {
-    "San Pedro Sula": ("HN", 15.506, -88.025), "Tecun Uman": ("GT", 14.678, -92.138),
-    "Tapachula": ("MX", 14.906, -92.263), "Ciudad Hidalgo": ("MX", 14.679, -92.151),
-    "Huixtla": ("MX", 15.139, -92.464), "Mexico City": ("MX", 19.433, -99.133),
-    "Tijuana": ("MX", 32.525, -117.038), "Esquipulas": ("GT", 14.563, -89.351),
+    "San Pedro Sula": ("HN", 15.506, -88.025),
+    "Tecun Uman": ("GT", 14.678, -92.138),
+    "Tapachula": ("MX", 14.906, -92.263),
+    "Ciudad Hidalgo": ("MX", 14.679, -92.151),
+    "Huixtla": ("MX", 15.139, -92.464),
+    "Mexico City": ("MX", 19.433, -99.133),
+    "Tijuana": ("MX", 32.525, -117.038),
+    "Esquipulas": ("GT", 14.563, -89.351),
 }
 
 
@@ -66,8 +70,20 @@ def _event(t: Told, start: int, record: Record) -> Event:
     if t.speaker:
         record.quotes.append(Quote(start, start + len(t.trigger), kind="indirect", speaker=t.speaker))
         quote = len(record.quotes) - 1
-    return Event(start, start + len(t.trigger), type=t.type, modality=t.modality, actor=t.actor, place=t.town,
-                 country=t.event_country or country, lat=lat, lon=lon, date=t.date, size=t.size, quote=quote)
+    return Event(
+        start,
+        start + len(t.trigger),
+        type=t.type,
+        modality=t.modality,
+        actor=t.actor,
+        place=t.town,
+        country=t.event_country or country,
+        lat=lat,
+        lon=lon,
+        date=t.date,
+        size=t.size,
+        quote=quote,
+    )
 
 
 def store_stories(db: Database, stories: list[Story]) -> None:
@@ -81,19 +97,74 @@ def store_stories(db: Database, stories: list[Story]) -> None:
 def october_caravan() -> list[Story]:
     """A caravan leaving San Pedro Sula, crossing Guatemala into Mexico and reaching Tapachula, told by three."""
     return [
-        Story("d1", "Daily One", "2018-10-14", [
-            Told("Hundreds of migrants left San Pedro Sula on Saturday in a caravan.", "left", "depart",
-                 actor="migrants", town="San Pedro Sula", date="2018-10-13", size=[200, 999])]),
-        Story("d2", "Wire Two", "2018-10-18", [
-            Told("The caravan reached Esquipulas on Monday after walking through the night.", "reached",
-                 "arrive", actor="caravan", town="Esquipulas", date="2018-10-15"),
-            Told("The group left San Pedro Sula last weekend.", "left", "depart", actor="group",
-                 town="San Pedro Sula")]),
-        Story("d3", "Paper Three", "2018-10-22", [
-            Told("Thousands of migrants in the caravan crossed into Mexico at Ciudad Hidalgo on Friday.", "crossed",
-                 "cross", actor="migrants", town="Ciudad Hidalgo", date="2018-10-19", size=[1000, 9999]),
-            Told("On Sunday the caravan walked on to Tapachula.", "walked", "travel", actor="caravan",
-                 town="Tapachula", date="2018-10-21"),
-            Told("Organisers said the caravan plans to head for Mexico City next week.", "head for", "travel",
-                 actor="caravan", town="Mexico City", modality="planned")]),
+        Story(
+            "d1",
+            "Daily One",
+            "2018-10-14",
+            [
+                Told(
+                    "Hundreds of migrants left San Pedro Sula on Saturday in a caravan.",
+                    "left",
+                    "depart",
+                    actor="migrants",
+                    town="San Pedro Sula",
+                    date="2018-10-13",
+                    size=[200, 999],
+                )
+            ],
+        ),
+        Story(
+            "d2",
+            "Wire Two",
+            "2018-10-18",
+            [
+                Told(
+                    "The caravan reached Esquipulas on Monday after walking through the night.",
+                    "reached",
+                    "arrive",
+                    actor="caravan",
+                    town="Esquipulas",
+                    date="2018-10-15",
+                ),
+                Told(
+                    "The group left San Pedro Sula last weekend.",
+                    "left",
+                    "depart",
+                    actor="group",
+                    town="San Pedro Sula",
+                ),
+            ],
+        ),
+        Story(
+            "d3",
+            "Paper Three",
+            "2018-10-22",
+            [
+                Told(
+                    "Thousands of migrants in the caravan crossed into Mexico at Ciudad Hidalgo on Friday.",
+                    "crossed",
+                    "cross",
+                    actor="migrants",
+                    town="Ciudad Hidalgo",
+                    date="2018-10-19",
+                    size=[1000, 9999],
+                ),
+                Told(
+                    "On Sunday the caravan walked on to Tapachula.",
+                    "walked",
+                    "travel",
+                    actor="caravan",
+                    town="Tapachula",
+                    date="2018-10-21",
+                ),
+                Told(
+                    "Organisers said the caravan plans to head for Mexico City next week.",
+                    "head for",
+                    "travel",
+                    actor="caravan",
+                    town="Mexico City",
+                    modality="planned",
+                ),
+            ],
+        ),
     ]

@@ -8,9 +8,22 @@ from caravan.link.query import list_canonical_events
 
 
 def _crossing(story_id: str, outlet: str, town: str, date: str | None, modality: str = "asserted") -> Story:
-    return Story(story_id, outlet, "2018-10-20", [
-        Told(f"The caravan crossed the river into {town} on Friday, witnesses told {outlet}.", "crossed", "cross",
-             actor="caravan", town=town, date=date, modality=modality)])
+    return Story(
+        story_id,
+        outlet,
+        "2018-10-20",
+        [
+            Told(
+                f"The caravan crossed the river into {town} on Friday, witnesses told {outlet}.",
+                "crossed",
+                "cross",
+                actor="caravan",
+                town=town,
+                date=date,
+                modality=modality,
+            )
+        ],
+    )
 
 
 def _crossings(events: list[dict]) -> list[dict]:
@@ -18,9 +31,13 @@ def _crossings(events: list[dict]) -> list[dict]:
 
 
 def test_events_three_outlets_one_event(make_store):
-    db = make_store([_crossing("a1", "Outlet One", "Ciudad Hidalgo", "2018-10-19"),
-                     _crossing("a2", "Outlet Two", "Tapachula", "2018-10-19"),
-                     _crossing("a3", "Outlet Three", "Ciudad Hidalgo", "2018-10-20")])
+    db = make_store(
+        [
+            _crossing("a1", "Outlet One", "Ciudad Hidalgo", "2018-10-19"),
+            _crossing("a2", "Outlet Two", "Tapachula", "2018-10-19"),
+            _crossing("a3", "Outlet Three", "Ciudad Hidalgo", "2018-10-20"),
+        ]
+    )
     (event,) = _crossings(list_canonical_events(db))
     assert event["stories"] == 3
     assert event["outlets"] == ["Outlet One", "Outlet Three", "Outlet Two"]
@@ -29,8 +46,12 @@ def test_events_three_outlets_one_event(make_store):
 
 
 def test_events_modality_disagreement_kept_per_source(make_store):
-    db = make_store([_crossing("a1", "Outlet One", "Ciudad Hidalgo", None),
-                     _crossing("a2", "Outlet Two", "Ciudad Hidalgo", None, modality="planned")])
+    db = make_store(
+        [
+            _crossing("a1", "Outlet One", "Ciudad Hidalgo", None),
+            _crossing("a2", "Outlet Two", "Ciudad Hidalgo", None, modality="planned"),
+        ]
+    )
     (event,) = _crossings(list_canonical_events(db))
     assert event["modality"] == "asserted"
     said = {m["outlets"][0]: m["modality"] for m in event["modalities"]}
@@ -38,9 +59,13 @@ def test_events_modality_disagreement_kept_per_source(make_store):
 
 
 def test_events_far_days_or_places_stay_apart(make_store):
-    db = make_store([_crossing("a1", "Outlet One", "Ciudad Hidalgo", "2018-10-19"),
-                     _crossing("a2", "Outlet Two", "Ciudad Hidalgo", "2018-10-25"),
-                     _crossing("a3", "Outlet Three", "Tijuana", "2018-10-19")])
+    db = make_store(
+        [
+            _crossing("a1", "Outlet One", "Ciudad Hidalgo", "2018-10-19"),
+            _crossing("a2", "Outlet Two", "Ciudad Hidalgo", "2018-10-25"),
+            _crossing("a3", "Outlet Three", "Tijuana", "2018-10-19"),
+        ]
+    )
     assert len(_crossings(list_canonical_events(db))) == 3
 
 

@@ -7,12 +7,28 @@ from link_stories import Story, Told
 from caravan.link.query import list_movements
 
 
-def _report(story_id: str, outlet: str, size: float, speaker: str | None = None,
-            duplicate_of: str | None = None) -> Story:
-    return Story(story_id, outlet, "2018-10-22", [
-        Told(f"About {size:,.0f} migrants in the caravan crossed into Mexico at Ciudad Hidalgo on Friday, "
-             f"{outlet} reported.", "crossed", "cross", actor="migrants", town="Ciudad Hidalgo", date="2018-10-19",
-             size=[size, size], speaker=speaker)], duplicate_of=duplicate_of)
+def _report(
+    story_id: str, outlet: str, size: float, speaker: str | None = None, duplicate_of: str | None = None
+) -> Story:
+    return Story(
+        story_id,
+        outlet,
+        "2018-10-22",
+        [
+            Told(
+                f"About {size:,.0f} migrants in the caravan crossed into Mexico at Ciudad Hidalgo on Friday, "
+                f"{outlet} reported.",
+                "crossed",
+                "cross",
+                actor="migrants",
+                town="Ciudad Hidalgo",
+                date="2018-10-19",
+                size=[size, size],
+                speaker=speaker,
+            )
+        ],
+        duplicate_of=duplicate_of,
+    )
 
 
 def _counts(db) -> list[dict]:
@@ -21,15 +37,29 @@ def _counts(db) -> list[dict]:
 
 
 def test_counts_conflicting_sizes_all_kept(make_store):
-    db = make_store([_report("c1", "Outlet One", 3000, speaker="a police spokesman"),
-                     _report("c2", "Outlet Two", 5000), _report("c3", "Outlet Three", 7000),
-                     _report("c4", "Outlet Four", 5000)])
+    db = make_store(
+        [
+            _report("c1", "Outlet One", 3000, speaker="a police spokesman"),
+            _report("c2", "Outlet Two", 5000),
+            _report("c3", "Outlet Three", 7000),
+            _report("c4", "Outlet Four", 5000),
+        ]
+    )
     (day,) = _counts(db)
-    assert (day["date"], day["low"], day["median"], day["high"], day["most_cited"]) == \
-        ("2018-10-19", 3000, 5000, 7000, 5000)
+    assert (day["date"], day["low"], day["median"], day["high"], day["most_cited"]) == (
+        "2018-10-19",
+        3000,
+        5000,
+        7000,
+        5000,
+    )
     assert day["reports"] == 4
     assert sorted((s["low"], s["source"]) for s in day["sizes"]) == [
-        (3000, "Outlet One"), (5000, "Outlet Four"), (5000, "Outlet Two"), (7000, "Outlet Three")]
+        (3000, "Outlet One"),
+        (5000, "Outlet Four"),
+        (5000, "Outlet Two"),
+        (7000, "Outlet Three"),
+    ]
     assert next(s for s in day["sizes"] if s["low"] == 3000)["speaker"] == "a police spokesman"
 
 
@@ -39,8 +69,13 @@ def test_counts_single_report_has_no_median(make_store):
 
 
 def test_stories_syndicated_copy_counts_once(make_store):
-    db = make_store([_report("c1", "Outlet One", 3000), _report("c2", "Paper Reprint", 3000, duplicate_of="c1"),
-                     _report("c3", "Outlet Three", 7000)])
+    db = make_store(
+        [
+            _report("c1", "Outlet One", 3000),
+            _report("c2", "Paper Reprint", 3000, duplicate_of="c1"),
+            _report("c3", "Outlet Three", 7000),
+        ]
+    )
     (day,) = _counts(db)
     assert day["reports"] == 2 and day["most_cited"] is None
     (movement,) = list_movements(db)
@@ -50,9 +85,21 @@ def test_stories_syndicated_copy_counts_once(make_store):
 
 
 def test_counts_undated_figure_marked_with_its_report_date(make_store):
-    undated = Story("c5", "Outlet Five", "2018-10-23", [
-        Told("Some 4,000 people walked with the caravan through Huixtla.", "walked", "travel", actor="people",
-             town="Huixtla", size=[4000, 4000])])
+    undated = Story(
+        "c5",
+        "Outlet Five",
+        "2018-10-23",
+        [
+            Told(
+                "Some 4,000 people walked with the caravan through Huixtla.",
+                "walked",
+                "travel",
+                actor="people",
+                town="Huixtla",
+                size=[4000, 4000],
+            )
+        ],
+    )
     dated, bound = _counts(make_store([_report("c1", "Outlet One", 3000), undated]))
     assert (dated["date"], dated["date_bound"]) == ("2018-10-19", False)
     assert (bound["date"], bound["date_bound"], bound["low"]) == ("2018-10-23", True, 4000)

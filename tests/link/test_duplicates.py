@@ -9,16 +9,20 @@ from caravan.model import Article, Record
 from caravan.settings import Settings
 from caravan.store import Database
 
-ORIGINAL = ("Several hundred people left the northern bus station before dawn on Tuesday, carrying backpacks and "
-            "small children, and walked along the highway toward the river crossing. Volunteers handed out water "
-            "and bread at a church on the edge of town, where many of the travellers rested during the hottest "
-            "hours. Local officials said buses would be offered to families with young children, while the police "
-            "kept traffic moving on the main road. Organisers said they expected more groups to follow in the "
-            "coming days, and that the group planned to reach the capital by the end of the week.")
+ORIGINAL = (
+    "Several hundred people left the northern bus station before dawn on Tuesday, carrying backpacks and "
+    "small children, and walked along the highway toward the river crossing. Volunteers handed out water "
+    "and bread at a church on the edge of town, where many of the travellers rested during the hottest "
+    "hours. Local officials said buses would be offered to families with young children, while the police "
+    "kept traffic moving on the main road. Organisers said they expected more groups to follow in the "
+    "coming days, and that the group planned to reach the capital by the end of the week."
+)
 # a syndicated copy with a light edit: a changed word and a changed number
 EDITED = ORIGINAL.replace("Several hundred", "Hundreds of").replace("hottest", "warmest")
-UNRELATED = ("The city council approved a new budget for road repairs on Thursday after a long debate about "
-             "potholes, street lights and the cost of asphalt, and agreed to review the plan again next spring.")
+UNRELATED = (
+    "The city council approved a new budget for road repairs on Thursday after a long debate about "
+    "potholes, street lights and the cost of asphalt, and agreed to review the plan again next spring."
+)
 
 
 def index() -> DuplicateIndex:
@@ -61,8 +65,9 @@ def test_duplicates_index_is_rebuilt_from_the_store(tmp_path: Path) -> None:
     settings = Settings(db_path=str(tmp_path / "c.db"))
     idx = DuplicateIndex.from_settings(settings)
     with Database(settings.db_path) as db:
-        db.add_article(Article(id="orig", text=ORIGINAL), Record(id="orig"),
-                       signature=idx.encode(idx.signature(ORIGINAL)))
+        db.add_article(
+            Article(id="orig", text=ORIGINAL), Record(id="orig"), signature=idx.encode(idx.signature(ORIGINAL))
+        )
     with Database(settings.db_path) as db:
         rebuilt = load_index(db, settings)
     found = rebuilt.find(rebuilt.signature(EDITED))

@@ -24,20 +24,50 @@ def test_movements_undated_recollection_joins_its_leg(make_store):
 
 
 def test_movements_two_groups_on_the_road_same_week(make_store):
-    north = Story("n1", "Border Daily", "2018-10-22", [
-        Told("A group of migrants gathered in Tijuana on Sunday to ask for asylum.", "gathered", "gather",
-             actor="group", town="Tijuana", date="2018-10-21")])
+    north = Story(
+        "n1",
+        "Border Daily",
+        "2018-10-22",
+        [
+            Told(
+                "A group of migrants gathered in Tijuana on Sunday to ask for asylum.",
+                "gathered",
+                "gather",
+                actor="group",
+                town="Tijuana",
+                date="2018-10-21",
+            )
+        ],
+    )
     movements = list_movements(make_store([*october_caravan(), north]))
     assert len(movements) == 2
     assert {m["legs"][0]["place"] for m in movements} == {"San Pedro Sula", "Tijuana"}
 
 
 def test_movements_second_caravan_weeks_later_same_road(make_store):
-    second = Story("s1", "Wire Two", "2018-11-02", [
-        Told("A second caravan left San Pedro Sula on Wednesday.", "left", "depart", actor="caravan",
-             town="San Pedro Sula", date="2018-10-31"),
-        Told("The second caravan crossed into Guatemala a day later.", "crossed", "cross", actor="caravan",
-             town="Esquipulas", date="2018-11-01")])
+    second = Story(
+        "s1",
+        "Wire Two",
+        "2018-11-02",
+        [
+            Told(
+                "A second caravan left San Pedro Sula on Wednesday.",
+                "left",
+                "depart",
+                actor="caravan",
+                town="San Pedro Sula",
+                date="2018-10-31",
+            ),
+            Told(
+                "The second caravan crossed into Guatemala a day later.",
+                "crossed",
+                "cross",
+                actor="caravan",
+                town="Esquipulas",
+                date="2018-11-01",
+            ),
+        ],
+    )
     movements = list_movements(make_store([*october_caravan(), second]))
     assert len(movements) == 2
     later = movements[1]
@@ -46,16 +76,42 @@ def test_movements_second_caravan_weeks_later_same_road(make_store):
 
 
 def test_movements_new_departure_starts_another_group(make_store):
-    again = Story("s2", "Wire Two", "2018-11-05", [
-        Told("More migrants left San Pedro Sula in a caravan on Sunday.", "left", "depart", actor="migrants",
-             town="San Pedro Sula", date="2018-11-04")])
+    again = Story(
+        "s2",
+        "Wire Two",
+        "2018-11-05",
+        [
+            Told(
+                "More migrants left San Pedro Sula in a caravan on Sunday.",
+                "left",
+                "depart",
+                actor="migrants",
+                town="San Pedro Sula",
+                date="2018-11-04",
+            )
+        ],
+    )
     assert len(list_movements(make_store([*october_caravan(), again]))) == 2
 
 
 def test_movements_months_apart_are_different(make_store):
-    spring = [Story("p1", "Daily One", "2018-04-02", [
-        Told("A caravan of migrants walked into Tapachula on Sunday.", "walked", "travel", actor="caravan",
-             town="Tapachula", date="2018-04-01")])]
+    spring = [
+        Story(
+            "p1",
+            "Daily One",
+            "2018-04-02",
+            [
+                Told(
+                    "A caravan of migrants walked into Tapachula on Sunday.",
+                    "walked",
+                    "travel",
+                    actor="caravan",
+                    town="Tapachula",
+                    date="2018-04-01",
+                )
+            ],
+        )
+    ]
     movements = list_movements(make_store([*spring, *october_caravan()]))
     assert [m["first_seen"] for m in movements] == ["2018-04-01", "2018-10-13"]
 
@@ -70,16 +126,40 @@ def test_movements_explain_says_why_each_leg_belongs(make_store):
 
 
 def test_movements_people_without_a_group_word_are_no_movement(make_store):
-    flow = Story("f1", "Daily One", "2018-06-02", [
-        Told("Border agents said migrants crossed near Tijuana on Friday.", "crossed", "cross", actor="migrants",
-             town="Tijuana", date="2018-06-01")])
+    flow = Story(
+        "f1",
+        "Daily One",
+        "2018-06-02",
+        [
+            Told(
+                "Border agents said migrants crossed near Tijuana on Friday.",
+                "crossed",
+                "cross",
+                actor="migrants",
+                town="Tijuana",
+                date="2018-06-01",
+            )
+        ],
+    )
     assert list_movements(make_store([flow])) == []
 
 
 def test_movements_leaving_a_stopover_is_the_same_group(make_store):
-    onward = Story("o1", "Wire Two", "2018-11-02", [
-        Told("The caravan left Huixtla on Thursday, heading north.", "left", "depart", actor="caravan",
-             town="Huixtla", date="2018-11-01")])
+    onward = Story(
+        "o1",
+        "Wire Two",
+        "2018-11-02",
+        [
+            Told(
+                "The caravan left Huixtla on Thursday, heading north.",
+                "left",
+                "depart",
+                actor="caravan",
+                town="Huixtla",
+                date="2018-11-01",
+            )
+        ],
+    )
     (movement,) = list_movements(make_store([*october_caravan(), onward]))
     assert movement["legs"][-1]["place"] == "Huixtla"
 
@@ -87,9 +167,21 @@ def test_movements_leaving_a_stopover_is_the_same_group(make_store):
 def test_movements_leaving_a_town_the_group_reached_continues(make_store):
     # the caravan reached Tapachula on 21 October, rested there and left it eleven days later: a stage of the
     # journey, not a second group (only leaving the origin again after moving on starts another one)
-    onward = Story("o2", "Wire Two", "2018-11-02", [
-        Told("After ten days of rest the caravan left Tapachula on Thursday.", "left", "depart", actor="caravan",
-             town="Tapachula", date="2018-11-01")])
+    onward = Story(
+        "o2",
+        "Wire Two",
+        "2018-11-02",
+        [
+            Told(
+                "After ten days of rest the caravan left Tapachula on Thursday.",
+                "left",
+                "depart",
+                actor="caravan",
+                town="Tapachula",
+                date="2018-11-01",
+            )
+        ],
+    )
     (movement,) = list_movements(make_store([*october_caravan(), onward]))
     assert [leg["place"] for leg in movement["legs"]][-2:] == ["Tapachula", "Tapachula"]
     assert movement["last_seen"] == "2018-11-01"
@@ -97,20 +189,39 @@ def test_movements_leaving_a_town_the_group_reached_continues(make_store):
 
 def test_movements_gathering_in_the_next_country_continues(make_store):
     # told of a country alone, three days after the departure: the group's next stage, not a new movement
-    gathered = Story("g1", "Wire Two", "2018-10-17", [
-        Told("On Tuesday the caravan gathered again in Guatemala before walking on.", "gathered", "gather",
-             actor="caravan", country="GT", date="2018-10-16")])
+    gathered = Story(
+        "g1",
+        "Wire Two",
+        "2018-10-17",
+        [
+            Told(
+                "On Tuesday the caravan gathered again in Guatemala before walking on.",
+                "gathered",
+                "gather",
+                actor="caravan",
+                country="GT",
+                date="2018-10-16",
+            )
+        ],
+    )
     (movement,) = list_movements(make_store([october_caravan()[0], gathered]))
     assert [(leg["country"], leg["date"]) for leg in movement["legs"]] == [("HN", "2018-10-13"), ("GT", "2018-10-16")]
-    assert "in the next country" in get_movement(make_store([october_caravan()[0], gathered], "b"),
-                                                 movement["id"])["legs"][1]["explain"][0]
+    assert (
+        "in the next country"
+        in get_movement(make_store([october_caravan()[0], gathered], "b"), movement["id"])["legs"][1]["explain"][0]
+    )
 
 
 def _undated_report() -> Story:
-    return Story("u1", "Undated Weekly", None, [
-        Told("The caravan reached Esquipulas and rested.", "reached", "arrive", actor="caravan",
-             town="Esquipulas"),
-        Told("Later the caravan walked into Tapachula.", "walked", "travel", actor="caravan", town="Tapachula")])
+    return Story(
+        "u1",
+        "Undated Weekly",
+        None,
+        [
+            Told("The caravan reached Esquipulas and rested.", "reached", "arrive", actor="caravan", town="Esquipulas"),
+            Told("Later the caravan walked into Tapachula.", "walked", "travel", actor="caravan", town="Tapachula"),
+        ],
+    )
 
 
 def test_movements_undated_report_joins_the_only_movement_with_its_places(make_store):
@@ -118,16 +229,38 @@ def test_movements_undated_report_joins_the_only_movement_with_its_places(make_s
     assert "u1" in movement["articles"]
     undated = [leg for leg in movement["legs"] if leg["date"] is None and leg["date_bound"] is None]
     assert {leg["place"] for leg in undated} == {"Esquipulas", "Tapachula"}
-    assert "on no other" in get_movement(make_store([*october_caravan(), _undated_report()], "again"),
-                                         movement["id"])["legs"][-1]["explain"][0]
+    assert (
+        "on no other"
+        in get_movement(make_store([*october_caravan(), _undated_report()], "again"), movement["id"])["legs"][-1][
+            "explain"
+        ][0]
+    )
 
 
 def test_movements_undated_report_stays_apart_when_ambiguous(make_store):
-    spring = Story("p1", "Daily One", "2018-04-03", [
-        Told("A caravan of migrants reached Esquipulas on Sunday.", "reached", "arrive", actor="caravan",
-             town="Esquipulas", date="2018-03-28"),
-        Told("The caravan walked into Tapachula on Monday.", "walked", "travel", actor="caravan",
-             town="Tapachula", date="2018-04-02")])
+    spring = Story(
+        "p1",
+        "Daily One",
+        "2018-04-03",
+        [
+            Told(
+                "A caravan of migrants reached Esquipulas on Sunday.",
+                "reached",
+                "arrive",
+                actor="caravan",
+                town="Esquipulas",
+                date="2018-03-28",
+            ),
+            Told(
+                "The caravan walked into Tapachula on Monday.",
+                "walked",
+                "travel",
+                actor="caravan",
+                town="Tapachula",
+                date="2018-04-02",
+            ),
+        ],
+    )
     movements = list_movements(make_store([spring, *october_caravan(), _undated_report()]))
     assert len(movements) == 3
     assert movements[-1]["articles"] == ["u1"] and movements[-1]["first_seen"] is None
@@ -135,9 +268,22 @@ def test_movements_undated_report_stays_apart_when_ambiguous(make_store):
 
 def test_movements_undated_crossing_into_next_country_is_no_leg(make_store):
     def report(date: str | None) -> Story:
-        return Story("x1", "Policy Daily", "2018-10-23", [
-            Told("Officials said the caravan would be stopped if the migrants cross into the United States.",
-                 "cross", "cross", actor="migrants", country="US", date=date)])
+        return Story(
+            "x1",
+            "Policy Daily",
+            "2018-10-23",
+            [
+                Told(
+                    "Officials said the caravan would be stopped if the migrants cross into the United States.",
+                    "cross",
+                    "cross",
+                    actor="migrants",
+                    country="US",
+                    date=date,
+                )
+            ],
+        )
+
     (undated,) = list_movements(make_store([*october_caravan(), report(None)], "a"))
     assert "US" not in {leg["country"] for leg in undated["legs"]}
     (dated,) = list_movements(make_store([*october_caravan(), report("2018-10-22")], "b"))
@@ -145,15 +291,46 @@ def test_movements_undated_crossing_into_next_country_is_no_leg(make_store):
 
 
 def test_movements_undated_country_move_starts_nothing(make_store):
-    vague = Story("v1", "Opinion Weekly", "2018-10-25", [
-        Told("The caravan departed for the border, the columnist wrote.", "departed", "depart", actor="caravan",
-             country="US")])
+    vague = Story(
+        "v1",
+        "Opinion Weekly",
+        "2018-10-25",
+        [
+            Told(
+                "The caravan departed for the border, the columnist wrote.",
+                "departed",
+                "depart",
+                actor="caravan",
+                country="US",
+            )
+        ],
+    )
     assert list_movements(make_store([vague])) == []
-    dated = Story("v2", "Opinion Weekly", "2018-10-25", [
-        Told("The caravan departed from Honduras on Monday.", "departed", "depart", actor="caravan",
-             country="HN", date="2018-10-22")])
+    dated = Story(
+        "v2",
+        "Opinion Weekly",
+        "2018-10-25",
+        [
+            Told(
+                "The caravan departed from Honduras on Monday.",
+                "departed",
+                "depart",
+                actor="caravan",
+                country="HN",
+                date="2018-10-22",
+            )
+        ],
+    )
     assert list_movements(make_store([dated], "b")) == []  # a move in a country alone makes no movement
-    dated.told.append(Told("On Tuesday the caravan crossed into Guatemala at Esquipulas.", "crossed", "cross",
-                           actor="caravan", town="Esquipulas", date="2018-10-23"))
+    dated.told.append(
+        Told(
+            "On Tuesday the caravan crossed into Guatemala at Esquipulas.",
+            "crossed",
+            "cross",
+            actor="caravan",
+            town="Esquipulas",
+            date="2018-10-23",
+        )
+    )
     (movement,) = list_movements(make_store([dated], "c"))
     assert [leg["country"] for leg in movement["legs"]] == ["HN", "GT"]

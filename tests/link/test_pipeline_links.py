@@ -10,12 +10,20 @@ from click.testing import CliRunner
 from caravan.cli.main import cli
 
 REPORTS = [
-    {"id": "w1", "outlet": "Valley Courier", "published": "2021-03-02",
-     "text": "About 500 migrants left San Pedro Sula on Monday in a caravan bound for the United States. "
-             "The caravan crossed into Guatemala at Corinto on Tuesday, police said."},
-    {"id": "w2", "outlet": "Coast Herald", "published": "2021-03-06",
-     "text": "The caravan reached the border on Friday, where about 800 people waited to cross into Mexico. "
-             "Mexican police blocked the bridge on Friday."},
+    {
+        "id": "w1",
+        "outlet": "Valley Courier",
+        "published": "2021-03-02",
+        "text": "About 500 migrants left San Pedro Sula on Monday in a caravan bound for the United States. "
+        "The caravan crossed into Guatemala at Corinto on Tuesday, police said.",
+    },
+    {
+        "id": "w2",
+        "outlet": "Coast Herald",
+        "published": "2021-03-06",
+        "text": "The caravan reached the border on Friday, where about 800 people waited to cross into Mexico. "
+        "Mexican police blocked the bridge on Friday.",
+    },
 ]
 
 
