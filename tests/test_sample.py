@@ -67,6 +67,22 @@ def test_sample_readme_main_job_ends_with_a_readable_summary(tmp_path, monkeypat
     assert "Tapachula" in shown and "None" not in shown
 
 
+@pytest.mark.model
+def test_sample_reports_link_into_one_caravan_from_honduras_to_tapachula(tmp_path, settings):
+    from caravan.link.build import update_links
+    from caravan.link.query import list_movements
+
+    with Database(tmp_path / "sample.db") as db:
+        ingest([str(SAMPLE / "articles.jsonl")], db, settings)
+        update_links(db, settings=settings)
+        (movement,) = list_movements(db)
+    assert movement["label"].startswith("caravan from San Pedro Sula")
+    countries = [leg["country"] for leg in movement["legs"]]
+    assert countries[0] == "HN" and "GT" in countries and countries[-1] == "MX"
+    assert "Tapachula" in [leg["place"] for leg in movement["legs"]]
+    assert movement["status"] == "stopped"  # the National Guard's roadblock north of Tapachula
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory, settings, pipeline) -> dict:
     """The sample's JSON Lines file ingested once: article id -> (text, record)."""

@@ -79,14 +79,15 @@ def load_group_words() -> GroupWords:
 NUMBER = re.compile(r"^[\d.,]+$")
 
 
-def subject_of(actor: str | None, place: str | None) -> str | None:
+def subject_of(actor: str | None, place: str | None, is_place: bool = False) -> str | None:
     """The actor as the group's reading takes it: none when the extractor gave the event's own place (a dateline,
-    "TIJUANA, Mexico - Dozens of migrants ...") or a bare number ("600 traveling in a caravan"), which stand for
-    the people the sentence names rather than someone else."""
+    "TIJUANA, Mexico - Dozens of migrants ...") or another place the article names (``is_place``: "migrants from
+    Honduras and El Salvador who crossed" read with El Salvador as the actor) or a bare number ("600 traveling in
+    a caravan"), which stand for the people the sentence names rather than someone else."""
     if actor is None:
         return None
     text = actor.strip()
-    if NUMBER.match(text) or (place and text.lower() == place.lower()):
+    if is_place or NUMBER.match(text) or (place and text.lower() == place.lower()):
         return None
     return actor
 

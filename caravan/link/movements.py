@@ -30,6 +30,9 @@ FEW_PEOPLE = 10  # a detention or return of fewer people is done to some migrant
 DONE_TO_DAYS = 3  # a block, detention or return at a movement's place this close in time is the group's
 NEAR_KM = 100  # a day's walk: a caravan named as stopped this near one of its legs, in those days, is there
 UNDATED_MIN_PLACES = 2  # located places an undated report must share with one dated movement to join it
+BORDER_DAYS = 2  # a country-level move this many days on may be one more border away ("crossed into Mexico"
+# told four days after leaving Honduras: Guatemala lies between)
+MAX_BORDERS = 3  # the most borders a country-level move may lie beyond the movement's last country
 REFINE_DAYS = 2  # a country-level event this close in time to a town of its story, in that country, is there
 INFERABLE = frozenset({"planned", "predicted"})  # a departure told so, then the group seen on the road: it left
 
@@ -207,15 +210,24 @@ class MovementBuilder:
         there, days = near
         if here.country == there.country:
             return gap, 0.0, f"in {here.country}, {days} days from the movement there"
-        if (
-            here.type in COUNTRY_START_TYPES
-            and span.kind != "bound"
-            and here.country in self.geography.neighbours(there.country or "")
-        ):
+        borders = min(1 + days // BORDER_DAYS, MAX_BORDERS)
+        hops = self._borders_between(there.country or "", here.country, borders)
+        if here.type in COUNTRY_START_TYPES and span.kind != "bound" and hops is not None:
             verb = "crosses into" if here.type == "cross" else f"{here.type} in the next country,"
-            return gap, 0.0, f"{verb} {here.country}, {days} days from the movement in {there.country}"
+            beyond = "" if hops == 1 else f" ({hops} borders on)"
+            return gap, 0.0, f"{verb} {here.country}{beyond}, {days} days from the movement in {there.country}"
         if any(j.event.best.mention.country == here.country and j.span and j.span.lo <= span.hi for j in track.events):
             return gap, 0.0, f"in {here.country}, where the movement was before"
+        return None
+
+    def _borders_between(self, start: str, goal: str, most: int) -> int | None:
+        """How many borders lie between two countries, when at most ``most``; None when farther or unknown."""
+        frontier, seen = {start}, {start}
+        for hops in range(1, most + 1):
+            frontier = {n for c in frontier for n in self.geography.neighbours(c)} - seen
+            if goal in frontier:
+                return hops
+            seen |= frontier
         return None
 
 

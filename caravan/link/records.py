@@ -142,7 +142,7 @@ def _mention(row: tuple, article: ArticleInfo, quotes: dict, features: dict) -> 
         low,
         high,
         _precision(place, country, lat, feature),
-        group_of(etype, sentence, subject_of(actor, place)),
+        group_of(etype, sentence, subject_of(actor, place, (article.id, actor or "") in features)),
     )
     if quote is not None and (article.id, quote) in quotes:
         mention.quote, mention.speaker, mention.channel = quotes[(article.id, quote)]

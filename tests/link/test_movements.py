@@ -334,3 +334,51 @@ def test_movements_undated_country_move_starts_nothing(make_store):
     )
     (movement,) = list_movements(make_store([dated], "c"))
     assert [leg["country"] for leg in movement["legs"]] == ["HN", "GT"]
+
+
+def _crossing_into_mexico(date: str) -> Story:
+    told = Told(
+        "The caravan crossed into Mexico, its organizers said.", "crossed", "cross", actor="caravan", country="MX"
+    )
+    told.date = date
+    return Story("x1", "Wire Three", date, [told])
+
+
+def test_movements_crossing_two_borders_on_days_later_continues(make_store):
+    # four days after leaving Honduras, a crossing told of Mexico alone: Guatemala lies between, two borders on
+    (movement,) = list_movements(make_store([october_caravan()[0], _crossing_into_mexico("2018-10-17")]))
+    assert [leg["country"] for leg in movement["legs"]] == ["HN", "MX"]
+
+
+def test_movements_crossing_two_borders_on_the_next_day_does_not_join(make_store):
+    (movement,) = list_movements(make_store([october_caravan()[0], _crossing_into_mexico("2018-10-14")]))
+    assert [leg["country"] for leg in movement["legs"]] == ["HN"]
+
+
+def test_movements_actor_that_is_a_place_of_the_article_leaves_the_group_to_the_sentence(make_store):
+    # the extractor read a place as the actor ("migrants from Tecun Uman crossed"): the sentence's migrants move
+    onward = Story(
+        "p1",
+        "Wire Four",
+        "2018-10-18",
+        [
+            Told(
+                "The caravan rested in Tecun Uman on Tuesday.",
+                "rested",
+                "gather",
+                actor="caravan",
+                town="Tecun Uman",
+                date="2018-10-16",
+            ),
+            Told(
+                "Migrants from Tecun Uman crossed into Ciudad Hidalgo on Wednesday.",
+                "crossed",
+                "cross",
+                actor="Tecun Uman",
+                town="Ciudad Hidalgo",
+                date="2018-10-17",
+            ),
+        ],
+    )
+    (movement,) = list_movements(make_store([october_caravan()[0], onward]))
+    assert "Ciudad Hidalgo" in [leg["place"] for leg in movement["legs"]]
