@@ -97,9 +97,7 @@ def read_fetched(url: str, fetched: Fetched, settings: Settings) -> Iterator[Art
     elif kind == "warc":
         stream = io.BytesIO(fetched.body)
         gzipped = fetched.body[:2] == b"\x1f\x8b"
-        yield from read_warc_stream(
-            GzipStream(stream, settings.max_bytes + CHUNK_SIZE) if gzipped else stream, url, settings
-        )
+        yield from read_warc_stream(GzipStream(stream, settings.max_bytes + CHUNK_SIZE, gzipped=gzipped), url, settings)
     elif kind == "jsonl":
         stream = io.BytesIO(fetched.body)
         gzipped = fetched.body[:2] == b"\x1f\x8b"

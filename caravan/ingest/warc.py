@@ -87,7 +87,8 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Article | SourceError]
     with path.open("rb") as raw:
         gzipped = raw.read(2) == GZIP_MAGIC
         raw.seek(0)
-        stream = GzipStream(raw, settings.max_bytes + CHUNK_SIZE) if gzipped else raw
+        # plain archives go through the same stream too: it bounds header lines that never end
+        stream = GzipStream(raw, settings.max_bytes + CHUNK_SIZE, gzipped=gzipped)
         yield from read_warc_stream(stream, str(path), settings)
 
 

@@ -85,6 +85,17 @@ def test_warc_gzip_endless_header_line_is_refused(tmp_path: Path):
     assert "a line of more than" in items[1].reason and seconds < 10 and peak < MEMORY_LIMIT
 
 
+def test_warc_plain_endless_header_line_is_refused(tmp_path: Path):
+    """The same endless header line in an uncompressed archive: refused past the line limit, in bounded memory."""
+    rng = random.Random(4)
+    line = "".join(rng.choices(string.ascii_letters, k=400_000)).encode()
+    path = tmp_path / "line.warc"
+    path.write_bytes(gzip.decompress(warc_gz("http://news.example/a", STORY)) + b"WARC/1.0\r\nX-Pad: " + line)
+    items, seconds, peak = bounded(lambda: read_all(path, Settings(max_bytes=100_000)))
+    assert [type(x) for x in items] == [Article, TooLargeError]
+    assert "a line of more than" in items[1].reason and seconds < 10 and peak < MEMORY_LIMIT
+
+
 def test_jsonl_gzip_bomb_is_refused_after_the_good_lines(tmp_path: Path):
     path = tmp_path / "bomb.jsonl.gz"
     first = gzip.compress(b'{"id": "ok", "text": "Families waited at the shelter."}\n')
