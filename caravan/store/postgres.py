@@ -299,17 +299,6 @@ class PostgresDatabase(Database):
             conn.close()
         self._local = threading.local()
 
-    @contextmanager
-    def transaction(self) -> Iterator[Connection]:  # type: ignore[override]
-        conn = self.writer
-        conn.execute("BEGIN")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-
     def migrate(self) -> list[str]:
         return apply_migrations(self.writer)
 
