@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import random
 import shutil
@@ -81,8 +80,9 @@ def articles(n_events: int, seed: int = 6) -> Iterator[tuple[tuple, tuple, list[
         for idx in range(EVENTS_PER_ARTICLE):
             lat, lon = coordinates(rng)
             date = day(max(0, published - rng.randrange(30))) if rng.random() < 0.8 else None
-            events.append((aid, idx, idx * 10, idx * 10 + 6, "report", rng.choice(EVENT_TYPES),
-                           rng.choice(MODALITIES), None, None, "MX", lat, lon, date, None, None, None, None))  # fmt: skip
+            kind = (rng.choice(EVENT_TYPES), rng.choice(MODALITIES))
+            events.append((aid, idx, idx * 10, idx * 10 + 6, "report", *kind, None, None, "MX", lat, lon, date,
+                           None, None, None, None))  # fmt: skip
         yield article, (aid, json.dumps({"id": aid, "events": []})), events
 
 
