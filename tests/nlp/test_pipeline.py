@@ -87,6 +87,13 @@ def test_pipeline_spanish_without_the_model_uses_rules_only(settings, built_gaze
     assert ("No vamos a regresar a Honduras", "direct", "María López") in spanish_quotes(record, SPANISH)
 
 
+def test_pipeline_missing_spanish_model_is_looked_for_once(settings, caplog):
+    rules_only = Pipeline(settings.replace(model_es="es_core_news_not_installed"))
+    first, second = rules_only.model_for("es"), rules_only.model_for("es")
+    assert first is second and first.pipe_names[0] == "sentencizer"
+    assert caplog.text.count("using rules only") == 1
+
+
 def test_pipeline_string_store_does_not_grow_over_articles(pipeline):
     """Each article runs in spaCy's memory zone: words it brings are not kept after it."""
     pipeline(Article(id="w", text="Some 40 people reached the border post on Monday, officials said."))
