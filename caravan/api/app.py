@@ -10,7 +10,6 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from caravan.api import linked
 from caravan.api.errors import handle_caravan_error
 from caravan.api.routers import articles, events, exports, movements, places, quotes
 from caravan.api.security import BodyLimit, SecurityHeaders
@@ -73,5 +72,4 @@ def page_config(request: Request) -> dict[str, Any]:
         "tile_url": settings.map_tile_url,
         "tile_attribution": settings.map_tile_attribution,
         "version": caravan_version(),
-        "links": linked.available(),
     }

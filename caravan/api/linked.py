@@ -1,54 +1,24 @@
-"""Movements and canonical events from ``caravan.link.query``, and their filtering by the events filter.
-
-The link stage is optional at run time: where ``caravan.link.query`` is missing, these endpoints answer 501
-with a clear message rather than failing the whole API.
-"""
+"""Movements and canonical events from ``caravan.link.query``, and their filtering by the events filter."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from types import ModuleType
 from typing import Any
 
-from fastapi import HTTPException
-
+from caravan.link import query as link_query
 from caravan.store import Database
 from caravan.store import queries as q
 
-LINK_MODULE = "caravan.link.query"
-
-
-def available() -> bool:
-    """Whether this build has the link stage (movements and canonical events)."""
-    try:
-        return importlib.util.find_spec(LINK_MODULE) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def link_query() -> ModuleType:
-    """``caravan.link.query``, or 501 when this build has no link stage."""
-    try:
-        return importlib.import_module(LINK_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != LINK_MODULE:
-            raise
-        raise HTTPException(
-            501, f"movements and canonical events need {LINK_MODULE}, which this build of Caravan does not have"
-        ) from exc
-
 
 def movements(db: Database) -> list[dict[str, Any]]:
-    return link_query().list_movements(db)
+    return link_query.list_movements(db)
 
 
 def movement(db: Database, movement_id: str) -> dict[str, Any] | None:
-    return link_query().get_movement(db, movement_id)
+    return link_query.get_movement(db, movement_id)
 
 
 def canonical_events(db: Database) -> list[dict[str, Any]]:
-    return link_query().list_canonical_events(db)
+    return link_query.list_canonical_events(db)
 
 
 def filter_linked(events: list[dict[str, Any]], f: q.EventFilter) -> list[dict[str, Any]]:

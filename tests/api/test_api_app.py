@@ -30,9 +30,9 @@ def test_app_serves_docs_and_the_page(client):
     assert client.get("/static/vendor/leaflet/LICENSE").status_code == 200
 
 
-def test_app_config_tells_the_page_about_tiles_and_links(client):
+def test_app_config_tells_the_page_about_tiles(client):
     config = client.get("/api/config").json()
-    assert config["tile_url"] == "" and isinstance(config["links"], bool)
+    assert config["tile_url"] == ""
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 import pytest
 
-from caravan.api import linked
 from caravan.link import query
 from caravan.store import Database
 
@@ -39,14 +38,6 @@ def test_movements_one_has_legs_and_counts_with_sources(client, linked_store):
 def test_movements_unknown_is_404(client):
     response = client.get("/api/movements/m-nowhere")
     assert response.status_code == 404 and response.json()["error"] == "NotFoundError"
-
-
-def test_movements_without_the_link_stage_is_501(client, monkeypatch):
-    monkeypatch.setattr(linked, "LINK_MODULE", "caravan.link.not_built")
-    response = client.get("/api/movements")
-    assert response.status_code == 501 and "caravan.link.not_built" in response.json()["detail"]
-    assert client.get("/api/events", params={"level": "canonical"}).status_code == 501
-    assert client.get("/api/events").status_code == 200  # mentions do not need it
 
 
 def test_events_canonical_level_lists_linked_events(client, linked_store):

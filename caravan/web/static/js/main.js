@@ -58,7 +58,7 @@ async function refresh({ fit = false } = {}) {
   syncInputs();
   writeURL();
   try {
-    const canonical = state.level === 'canonical' && config.links;
+    const canonical = state.level === 'canonical';
     const [counts, list] = await Promise.all([getJSON('/api/events/timeline', eventParams({ dates: false })),
       getAll('/api/events', { ...eventParams(), level: canonical ? 'canonical' : null })]);
     if (canonical) list.items = list.items.map(canonicalAsItem);
@@ -171,10 +171,6 @@ async function showView(view) {
     closeMovement($('#movements-view'));
     return;
   }
-  if (!config.links) {
-    $('#movements-status').textContent = 'Movements need the link stage (caravan.link), which this server lacks.';
-    return;
-  }
   setBusy(true);
   try {
     await listMovements($('#movements-view'), pickMovement);
@@ -221,8 +217,6 @@ async function start() {
   setBusy(true);
   readURL();
   config = await getJSON('/api/config');
-  $('#tab-movements').title = config.links ? '' : 'needs the link stage (caravan.link)';
-  $('#level-filter').disabled = !config.links;
   buildFilters();
   await initMap(config);
   timeline = new Timeline($('#timeline'), onBrush);
