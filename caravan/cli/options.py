@@ -28,4 +28,5 @@ def db_option(func: F) -> F:
 def open_store(db_path: str | None, **overrides: Any) -> tuple[Database, Settings]:
     """Settings with ``--db`` and other flags applied, and the store they name."""
     settings = load_settings(db_path=db_path, **overrides)
-    return open_database(settings.db_path), settings
+    db = open_database(settings.db_path, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow)
+    return db, settings

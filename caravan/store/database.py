@@ -136,6 +136,19 @@ class Database:
             conn.close()
 
     @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read-only connection in one read transaction: every query sees the store as of the first one."""
+        with self.reader() as conn:
+            conn.execute("BEGIN")
+            yield conn
+            conn.execute("COMMIT")
+
+    @staticmethod
+    def row_dict(row: Any) -> dict[str, Any]:
+        """A reader's row as a dict of column name to value."""
+        return dict(row)
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction on the writer: all of it commits, or none of it."""
         conn = self.writer
@@ -276,13 +289,14 @@ class Database:
         fields = ("id", "text", "title", "url", "outlet", "published", "source", "language")
         with self.reader() as conn:
             for row in conn.execute(q.ARTICLES):
-                yield Article(**{f: row[f] for f in fields})
+                values = self.row_dict(row)
+                yield Article(**{f: values[f] for f in fields})
 
     def article_rows(self) -> Iterator[dict[str, Any]]:
         """One summary row per article: metadata, near-duplicate link, skip reason and item counts."""
         with self.reader() as conn:
             for row in conn.execute(q.ARTICLE_SUMMARY):
-                yield dict(row)
+                yield self.row_dict(row)
 
     def item_rows(self, kind: str) -> Iterator[dict[str, Any]]:
         """Every stored item of one kind (quotes, places, ...) with its article's url, outlet and date."""
@@ -290,7 +304,7 @@ class Database:
             raise StoreError(f"no items of kind {kind!r} (one of {', '.join(q.ITEM_KINDS)})")
         with self.reader() as conn:
             for row in conn.execute(q.ITEMS.format(table=kind)):
-                yield dict(row)
+                yield self.row_dict(row)
 
     def table_columns(self, table: str) -> list[str]:
         """The column names of ``article_rows()`` (table "articles") or ``item_rows(table)``, rows or not."""
@@ -312,7 +326,7 @@ class Database:
         sql = q.SEARCH.format(duplicates="" if include_duplicates else "AND a.duplicate_of IS NULL")
         with self.reader() as conn:
             rows = conn.execute(sql, (*SNIPPET_MARKS, SNIPPET_TOKENS, match, limit)).fetchall()
-        return [SearchHit(**dict(row)) for row in rows]
+        return [SearchHit(**self.row_dict(row)) for row in rows]
 
     def bbox_condition(self, west: float, south: float, east: float, north: float) -> tuple[str, tuple[float, ...]]:
         """A WHERE condition on a table's ``lat``/``lon``: inside the box, edges included (and its arguments)."""
@@ -321,7 +335,7 @@ class Database:
     def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
         """Stored quotes in article order, one display name per speaker; with ``speaker``, only that person's."""
         with self.reader() as conn:
-            rows = [QuoteRow(**dict(row)) for row in conn.execute(q.QUOTES)]
+            rows = [QuoteRow(**self.row_dict(row)) for row in conn.execute(q.QUOTES)]
         for row in rows:  # keys and names follow the current normalisation, not the one at ingest time
             row.speaker_key, row.speaker_name = speaker_key(row.speaker), speaker_name(row.speaker)
         people = resolve_surnames(Counter(r.speaker_key for r in rows if r.speaker_key))
@@ -336,14 +350,12 @@ class Database:
     def rows(self, query: q.Query) -> list[dict[str, Any]]:
         """The rows of one parameterised query (``queries.py``), read through a read-only connection."""
         with self.reader() as conn:
-            return [dict(row) for row in conn.execute(query.sql, query.params)]
+            return [self.row_dict(row) for row in conn.execute(query.sql, query.params)]
 
     def page(self, query: q.Query, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         """One page of a query's rows and the number of rows in all, read in one read-only snapshot."""
-        with self.reader() as conn:
-            conn.execute("BEGIN")
+        with self.snapshot() as conn:
             total = conn.execute(query.count().sql, query.params).fetchone()[0]
             paged = query.page(limit, offset)
-            rows = [dict(row) for row in conn.execute(paged.sql, paged.params)]
-            conn.execute("COMMIT")
+            rows = [self.row_dict(row) for row in conn.execute(paged.sql, paged.params)]
         return rows, total

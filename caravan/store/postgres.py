@@ -1,11 +1,12 @@
 """The store in PostgreSQL (with PostGIS): the same tables, named migrations and methods as the SQLite store.
 
-``PostgresDatabase`` is a ``Database`` whose connections are psycopg 3 connections wrapped to speak the
-small part of the sqlite3 API the store uses (``execute``, ``executemany``, rows readable by index and by
-column name). The wrapper turns ``?`` placeholders into psycopg's ``%s``, so the SQL text of ``queries.py``
-and ``caravan.link`` is shared; only what differs between the engines is overridden here: connections and
-transactions, migrations (``Migration.postgres``), full-text search (a tsvector column) and the
-bounding-box condition (PostGIS ``geom`` columns with GiST indexes).
+``PostgresDatabase`` is a ``Database`` whose connections come from SQLAlchemy engines (``postgresql+psycopg``,
+psycopg 3): a pool of read-only reader connections and one writer connection. Statements are the store's SQL
+text, run with ``Connection.exec_driver_sql`` after turning ``?`` placeholders into psycopg's ``%s``, so the
+SQL of ``queries.py`` and ``caravan.link`` is shared; rows are SQLAlchemy rows (read by index, unpacked, or
+``row._asdict()``). Only what differs between the engines is overridden here: connections and transactions,
+migrations (``Migration.postgres``), full-text search (a tsvector column) and the bounding-box condition
+(PostGIS ``geom`` columns with GiST indexes).
 """
 
 from __future__ import annotations
@@ -14,21 +15,26 @@ import datetime as dt
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
 
 from caravan.errors import StoreError
 from caravan.model import Article, Record
 from caravan.store import queries as q
 from caravan.store.database import SNIPPET_MARKS, SNIPPET_TOKENS, Database, InvalidRecordError, SearchHit
+from caravan.store.engines import MAX_OVERFLOW, POOL_SIZE, engine, is_postgres_url, open_database, redacted
 from caravan.store.migrations import MIGRATIONS, MIGRATIONS_TABLE, Migration
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import CursorResult
+
+__all__ = ["PostgresDatabase", "applied_migrations", "apply_migrations", "connect", "is_postgres_url", "open_database"]
 
 log = logging.getLogger(__name__)
 
-URL_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 HIDDEN_COLUMNS = ("geom",)  # PostgreSQL-only columns left out of item rows, so exports match SQLite's
 MIGRATION_LOCK = 7_361_010  # pg_advisory_xact_lock key: one process migrates at a time
 SEARCH = """
@@ -70,24 +76,6 @@ _TYPES = (
 )
 
 
-def is_postgres_url(target: str | Path) -> bool:
-    return isinstance(target, str) and target.startswith(URL_SCHEMES)
-
-
-def open_database(target: str | Path) -> Database:
-    """The store that ``--db`` names: a PostgreSQL URL (``postgresql://…``) or the path of a SQLite file."""
-    return PostgresDatabase(str(target)) if is_postgres_url(target) else Database(target)
-
-
-def redacted(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
 def api_sql(statement: str) -> str:
     """A query of ``queries.py`` (SQLite) in PostgreSQL: case-blind equality, scalar max/min, full-text search
     on the tsvector column, the bounding box on the PostGIS point, an alias for a counted subquery."""
@@ -106,76 +94,95 @@ def postgres_script(migration: Migration) -> str:
     return script
 
 
-class Row(tuple):
-    """A result row readable like ``sqlite3.Row``: by index, by column name, and as ``dict(row)``."""
-
-    _names: tuple[str, ...]
-
-    def __new__(cls, values: Sequence[Any], names: tuple[str, ...]) -> Row:
-        row = super().__new__(cls, values)
-        row._names = names
-        return row
-
-    def keys(self) -> list[str]:
-        return list(self._names)
-
-    def __getitem__(self, key: Any) -> Any:
-        if isinstance(key, str):
-            return tuple.__getitem__(self, self._names.index(key))
-        return tuple.__getitem__(self, key)
-
-
-def _row_factory(cursor: Any) -> Callable[[Sequence[Any]], Row]:
-    names = tuple(column.name for column in cursor.description or ())
-    return lambda values: Row(values, names)
-
-
 def _sql(statement: str) -> str:
     """sqlite3 parameter style to psycopg's: ``?`` becomes ``%s`` (a literal ``%`` is doubled)."""
     return statement.replace("%", "%%").replace("?", "%s")
 
 
+def _reason(exc: BaseException) -> str:
+    """The driver's message of a SQLAlchemy error (without the statement SQLAlchemy adds to it)."""
+    return str(getattr(exc, "orig", None) or exc).strip()
+
+
+class Result:
+    """A statement's result as the store code reads a sqlite3 cursor: iterated, ``fetchone``, ``fetchall``,
+    ``description``. Rows are SQLAlchemy ``Row`` objects: read by index, unpacked, or ``row._asdict()``."""
+
+    __slots__ = ("_result",)
+
+    def __init__(self, result: CursorResult[Any]) -> None:
+        self._result = result
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._result)
+
+    def fetchone(self) -> Any:
+        return self._result.fetchone()
+
+    def fetchall(self) -> Sequence[Any]:
+        return self._result.fetchall()
+
+    @property
+    def description(self) -> list[tuple[str]]:
+        names = self._result.keys()
+        return [(name,) for name in names]
+
+    @property
+    def rowcount(self) -> int:
+        return self._result.rowcount
+
+
 class Connection:
-    """A psycopg connection in autocommit mode behind the part of the sqlite3 API the store uses."""
+    """A pooled SQLAlchemy connection (autocommit between transactions) behind the part of the sqlite3 API the
+    store's SQL text uses: ``execute`` and ``executemany`` with ``?`` placeholders, through ``exec_driver_sql``."""
 
-    def __init__(self, raw: Any) -> None:
-        self.raw = raw
+    def __init__(self, connection: sa.Connection, owner: sa.Engine | None = None) -> None:
+        self.sa = connection
+        self._owner = owner  # an engine made for this one connection, disposed with it
 
-    def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
-        if statement.strip().upper() == "BEGIN IMMEDIATE":
-            statement = "BEGIN"
-        cursor = self.raw.cursor()
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> Result:
         if params:
-            return cursor.execute(_sql(statement), tuple(params))
-        return cursor.execute(statement)
+            return Result(self.sa.exec_driver_sql(_sql(statement), tuple(params)))
+        # without parameters the text goes as it is (a script of several statements, a literal %)
+        return Result(self.sa.exec_driver_sql(statement, execution_options={"no_parameters": True}))
 
-    def executemany(self, statement: str, rows: Any) -> Any:
-        rows = [tuple(r) for r in rows]
-        cursor = self.raw.cursor()
-        if rows:
-            cursor.executemany(_sql(statement), rows)
-        return cursor
+    def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
+        batch = [tuple(r) for r in rows]
+        if batch:  # an empty list would run the statement once without parameters
+            self.sa.exec_driver_sql(_sql(statement), batch)
+
+    @contextmanager
+    def transaction(self, isolation: str = "READ COMMITTED") -> Iterator[Connection]:
+        """One transaction at this isolation level: committed at the end, rolled back on an error."""
+        if self.sa.in_transaction():
+            self.sa.commit()  # what autocommit statements began: nothing to send to the server
+        self.sa.execution_options(isolation_level=isolation)
+        try:
+            with self.sa.begin():
+                yield self
+        finally:
+            if not (self.sa.closed or self.sa.invalidated):
+                self.sa.execution_options(isolation_level="AUTOCOMMIT")
+
+    @property
+    def raw(self) -> Any:
+        """The psycopg connection (COPY and other driver-only features)."""
+        return self.sa.connection.driver_connection
 
     def close(self) -> None:
-        self.raw.close()
+        self.sa.close()
+        if self._owner is not None:
+            self._owner.dispose()
 
 
 def connect(url: str, *, read_only: bool = False) -> Connection:
-    """A wrapped psycopg 3 connection (autocommit: transactions are explicit, as with the SQLite writer)."""
+    """One connection of its own (not pooled), in autocommit mode; closing it closes its engine."""
+    own = engine(url, read_only=read_only, pool_size=1, max_overflow=0)
     try:
-        import psycopg
-    except ImportError as exc:
-        raise StoreError("a PostgreSQL store needs psycopg: pip install 'caravan[postgres]'") from exc
-
-    try:
-        raw = psycopg.connect(
-            url.replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True, row_factory=_row_factory
-        )
-        if read_only:
-            raw.execute("SET default_transaction_read_only = on")
-    except psycopg.Error as exc:
-        raise StoreError(f"cannot open the store {redacted(url)}: {exc}".strip()) from exc
-    return Connection(raw)
+        return Connection(own.connect(), owner=own)
+    except sa.exc.DBAPIError as exc:
+        own.dispose()
+        raise StoreError(f"cannot open the store {redacted(url)}: {_reason(exc)}") from exc
 
 
 def applied_migrations(conn: Connection) -> list[str]:
@@ -187,45 +194,45 @@ def applied_migrations(conn: Connection) -> list[str]:
 
 def apply_migrations(conn: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
     """Apply each pending migration in its own transaction with its record, one process at a time."""
-    import psycopg
-
     try:  # under the lock: two processes creating the table at once would collide
-        conn.execute("BEGIN")
-        conn.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        conn.execute("COMMIT")
-    except psycopg.Error as exc:
-        conn.execute("ROLLBACK")
-        raise StoreError(f"cannot create the table {MIGRATIONS_TABLE}: {exc}") from exc
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+            conn.execute(
+                f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+    except sa.exc.DBAPIError as exc:
+        raise StoreError(f"cannot create the table {MIGRATIONS_TABLE}: {_reason(exc)}") from exc
     names = []
     for migration in migrations:
         try:
-            conn.execute("BEGIN")
-            conn.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
-            if migration.name in applied_migrations(conn):
-                conn.execute("COMMIT")
-                continue
-            conn.execute(postgres_script(migration))
-            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)", (migration.name, now))
-            conn.execute("COMMIT")
-        except psycopg.Error as exc:
-            conn.execute("ROLLBACK")
-            raise StoreError(f"migration {migration.name} failed: {exc}") from exc
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+                if migration.name in applied_migrations(conn):
+                    continue
+                conn.execute(postgres_script(migration))
+                now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+                conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)", (migration.name, now))
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(f"migration {migration.name} failed: {_reason(exc)}") from exc
         log.info("applied migration %s", migration.name)
         names.append(migration.name)
     return names
 
 
 class PostgresDatabase(Database):
-    """A Caravan store in a PostgreSQL database with PostGIS, named by a ``postgresql://`` URL."""
+    """A Caravan store in a PostgreSQL database with PostGIS, named by a ``postgresql://`` URL.
 
-    def __init__(self, url: str) -> None:
+    Connections come from two SQLAlchemy engines made on first use: the writer's (one connection, held) and the
+    readers' (a pool of ``pool_size`` read-only connections, up to ``max_overflow`` more under load).
+    """
+
+    def __init__(self, url: str, *, pool_size: int = POOL_SIZE, max_overflow: int = MAX_OVERFLOW) -> None:
         self.url = url
         self.path = redacted(url)  # type: ignore[assignment]  # what messages call the store
+        self.pool_size, self.max_overflow = pool_size, max_overflow
         self._writer = None
-        self._local = threading.local()  # each thread's reader connection
-        self._readers: list[Connection] = []
+        self._readers: sa.Engine | None = None
+        self._migrated = False  # the readers found every migration applied (checked once: stores only move on)
         self._lock = threading.Lock()
 
     @property
@@ -241,63 +248,60 @@ class PostgresDatabase(Database):
         return self._writer  # type: ignore[return-value]
 
     @contextmanager
-    def reader(self) -> Iterator[Connection]:  # type: ignore[override]
-        """A read-only connection for one query; the store must be fully migrated.
-
-        Each thread keeps its reader connection open between queries (connecting costs more than a map query),
-        checked for migrations once when opened, and dropped after an error.
-        """
-        import psycopg
-
-        conn = self._thread_reader()
-        try:
+    def transaction(self) -> Iterator[Connection]:  # type: ignore[override]
+        """One write transaction on the writer: all of it commits, or none of it."""
+        with self.writer.transaction() as conn:
             yield conn
-        except psycopg.Error as exc:
-            self._drop_reader(conn)
-            raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
-        except BaseException:
-            self._drop_reader(conn)
-            raise
-        if conn.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
-            conn.execute("ROLLBACK")
 
-    def _thread_reader(self) -> Connection:
-        conn = getattr(self._local, "reader", None)
-        if conn is not None and not conn.raw.closed:
-            return conn
-        conn = connect(self.url, read_only=True)
+    def _reader_engine(self) -> sa.Engine:
+        with self._lock:
+            if self._readers is None:
+                self._readers = engine(
+                    self.url, read_only=True, pool_size=self.pool_size, max_overflow=self.max_overflow
+                )
+            return self._readers
+
+    @contextmanager
+    def reader(self) -> Iterator[Connection]:  # type: ignore[override]
+        """A read-only connection from the pool for one query or a few; the store must be fully migrated.
+
+        SQLAlchemy's pool pings a connection when it is checked out and replaces it if the server dropped it;
+        a connection that fails with a disconnect is discarded rather than returned.
+        """
+        readers = self._reader_engine()
         try:
-            applied = set(applied_migrations(conn))
-        except Exception:
-            conn.close()
-            raise
-        problem = None
-        if not applied:
-            problem = f"no store at {self.path} (run `caravan ingest` first, or pass --db)"
-        elif any(m.name not in applied for m in MIGRATIONS):
-            problem = f"the store {self.path} is from an older version; run `caravan ingest` to migrate it"
-        if problem:
-            conn.close()
-            raise StoreError(problem)
-        self._local.reader = conn
-        with self._lock:
-            self._readers.append(conn)
-        return conn
+            with readers.connect() as pooled:
+                conn = Connection(pooled)
+                if not self._migrated:
+                    self._check_migrated(conn)
+                yield conn
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(f"cannot read the store {self.path}: {_reason(exc)}") from exc
 
-    def _drop_reader(self, conn: Connection) -> None:
-        self._local.reader = None
-        with self._lock:
-            if conn in self._readers:
-                self._readers.remove(conn)
-        conn.close()
+    def _check_migrated(self, conn: Connection) -> None:
+        applied = set(applied_migrations(conn))
+        if not applied:
+            raise StoreError(f"no store at {self.path} (run `caravan ingest` first, or pass --db)")
+        if any(m.name not in applied for m in MIGRATIONS):
+            raise StoreError(f"the store {self.path} is from an older version; run `caravan ingest` to migrate it")
+        self._migrated = True
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:  # type: ignore[override]
+        """A read-only connection in one REPEATABLE READ transaction: every query sees the same snapshot."""
+        with self.reader() as conn, conn.transaction("REPEATABLE READ"):
+            yield conn
+
+    @staticmethod
+    def row_dict(row: Any) -> dict[str, Any]:
+        return row._asdict()  # a SQLAlchemy Row
 
     def close(self) -> None:
         super().close()
         with self._lock:
-            readers, self._readers = self._readers, []
-        for conn in readers:
-            conn.close()
-        self._local = threading.local()
+            readers, self._readers = self._readers, None
+        if readers is not None:
+            readers.dispose()
 
     def migrate(self) -> list[str]:
         return apply_migrations(self.writer)
@@ -313,22 +317,18 @@ class PostgresDatabase(Database):
         duplicate_of: str | None = None,
         signature: tuple[str, bytes] | None = None,
     ) -> None:
-        import psycopg
-
         try:
             super().add_article(article, record, duplicate_of=duplicate_of, signature=signature)
-        except (psycopg.IntegrityError, psycopg.DataError, psycopg.ProgrammingError) as exc:
-            raise InvalidRecordError(f"cannot store article {article.id!r}: {exc}") from exc
-        except psycopg.Error as exc:
-            raise StoreError(f"cannot store article {article.id!r}: {exc}") from exc
+        except (sa.exc.IntegrityError, sa.exc.DataError, sa.exc.ProgrammingError) as exc:
+            raise InvalidRecordError(f"cannot store article {article.id!r}: {_reason(exc)}") from exc
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(f"cannot store article {article.id!r}: {_reason(exc)}") from exc
 
     def add_failure(self, item: str, reason: str, error: str) -> bool:
-        import psycopg
-
         try:
             return super().add_failure(item, reason, error)
-        except psycopg.Error as exc:
-            raise StoreError(f"cannot record the failure of {item!r}: {exc}") from exc
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(f"cannot record the failure of {item!r}: {_reason(exc)}") from exc
 
     def signatures(self, scheme: str) -> Iterator[tuple[str, bytes]]:
         for article_id, data in self.writer.execute(q.SIGNATURES, (scheme,)).fetchall():
@@ -355,7 +355,7 @@ class PostgresDatabase(Database):
         sql = SEARCH.format(duplicates="" if include_duplicates else "AND a.duplicate_of IS NULL")
         with self.reader() as conn:
             rows = conn.execute(sql, (options, text, limit)).fetchall()
-        return [SearchHit(**dict(row)) for row in rows]
+        return [SearchHit(**row._asdict()) for row in rows]
 
     def rows(self, query: q.Query) -> list[dict[str, Any]]:
         return super().rows(q.Query(api_sql(query.sql), query.params))
