@@ -262,3 +262,55 @@ def test_database_reader_and_writer_threads_run_together(sqlite_db: Database) ->
     done.set()
     reader.join()
     assert errors == [] and seen and seen == sorted(seen) and db.counts()["articles"] == 41
+
+
+def test_database_snapshot_does_not_see_a_later_commit(db: Database) -> None:
+    """Every query in one snapshot (the API's page and its count) sees the store as of the first one."""
+    db.add_article(article(), record())
+    with db.snapshot() as conn:
+        before = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        db.add_article(article("a2", "Another text entirely."), Record(id="a2"))
+        after = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert (before, after, db.counts()["articles"]) == (1, 1, 2)
+
+
+def _reader_pid(db: Database) -> int:
+    with db.reader() as conn:
+        return conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+
+
+def test_database_postgres_readers_share_a_bounded_pool(postgres_url: str) -> None:
+    """Six threads reading at once through a pool of two connections: no error, never a third connection."""
+    with open_database(postgres_url, pool_size=2, max_overflow=0) as db:
+        db.add_article(article(), record())
+        pids: set[int] = set()
+        errors: list[BaseException] = []
+
+        def read() -> None:
+            try:
+                for _ in range(10):
+                    pids.add(_reader_pid(db))
+                    assert db.counts()["articles"] == 1
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=read) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == [] and 1 <= len(pids) <= 2
+
+
+def test_database_postgres_reader_replaces_a_connection_the_server_dropped(postgres_url: str) -> None:
+    """A pooled reader connection ended by the server (restart, idle timeout) is noticed and replaced."""
+    import psycopg
+
+    with open_database(postgres_url, pool_size=1, max_overflow=0) as db:
+        db.add_article(article(), record())
+        pid = _reader_pid(db)
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            ended = admin.execute("SELECT pg_terminate_backend(%s, 5000)", (pid,)).fetchone()  # waits for the end
+        assert ended == (True,)
+        assert db.counts()["articles"] == 1
+        assert _reader_pid(db) != pid
