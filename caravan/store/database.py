@@ -78,6 +78,12 @@ class InvalidRecordError(StoreError):
     """One article's record cannot be stored (a missing required field, a value of the wrong type)."""
 
 
+def dicts(cursor: Any) -> Iterator[dict[str, Any]]:
+    """A query's rows as dicts of column name to value (a sqlite3 cursor, or the PostgreSQL store's result)."""
+    names = [column[0] for column in cursor.description or ()]
+    return (dict(zip(names, row, strict=True)) for row in cursor)
+
+
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -142,11 +148,6 @@ class Database:
             conn.execute("BEGIN")
             yield conn
             conn.execute("COMMIT")
-
-    @staticmethod
-    def row_dict(row: Any) -> dict[str, Any]:
-        """A reader's row as a dict of column name to value."""
-        return dict(row)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -288,23 +289,20 @@ class Database:
         """Every stored article, in ingest order."""
         fields = ("id", "text", "title", "url", "outlet", "published", "source", "language")
         with self.reader() as conn:
-            for row in conn.execute(q.ARTICLES):
-                values = self.row_dict(row)
-                yield Article(**{f: values[f] for f in fields})
+            for row in dicts(conn.execute(q.ARTICLES)):
+                yield Article(**{f: row[f] for f in fields})
 
     def article_rows(self) -> Iterator[dict[str, Any]]:
         """One summary row per article: metadata, near-duplicate link, skip reason and item counts."""
         with self.reader() as conn:
-            for row in conn.execute(q.ARTICLE_SUMMARY):
-                yield self.row_dict(row)
+            yield from dicts(conn.execute(q.ARTICLE_SUMMARY))
 
     def item_rows(self, kind: str) -> Iterator[dict[str, Any]]:
         """Every stored item of one kind (quotes, places, ...) with its article's url, outlet and date."""
         if kind not in q.ITEM_KINDS:
             raise StoreError(f"no items of kind {kind!r} (one of {', '.join(q.ITEM_KINDS)})")
         with self.reader() as conn:
-            for row in conn.execute(q.ITEMS.format(table=kind)):
-                yield self.row_dict(row)
+            yield from dicts(conn.execute(q.ITEMS.format(table=kind)))
 
     def table_columns(self, table: str) -> list[str]:
         """The column names of ``article_rows()`` (table "articles") or ``item_rows(table)``, rows or not."""
@@ -325,8 +323,8 @@ class Database:
             return []
         sql = q.SEARCH.format(duplicates="" if include_duplicates else "AND a.duplicate_of IS NULL")
         with self.reader() as conn:
-            rows = conn.execute(sql, (*SNIPPET_MARKS, SNIPPET_TOKENS, match, limit)).fetchall()
-        return [SearchHit(**self.row_dict(row)) for row in rows]
+            rows = list(dicts(conn.execute(sql, (*SNIPPET_MARKS, SNIPPET_TOKENS, match, limit))))
+        return [SearchHit(**row) for row in rows]
 
     def bbox_condition(self, west: float, south: float, east: float, north: float) -> tuple[str, tuple[float, ...]]:
         """A WHERE condition on a table's ``lat``/``lon``: inside the box, edges included (and its arguments)."""
@@ -335,7 +333,7 @@ class Database:
     def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
         """Stored quotes in article order, one display name per speaker; with ``speaker``, only that person's."""
         with self.reader() as conn:
-            rows = [QuoteRow(**self.row_dict(row)) for row in conn.execute(q.QUOTES)]
+            rows = [QuoteRow(**row) for row in dicts(conn.execute(q.QUOTES))]
         for row in rows:  # keys and names follow the current normalisation, not the one at ingest time
             row.speaker_key, row.speaker_name = speaker_key(row.speaker), speaker_name(row.speaker)
         people = resolve_surnames(Counter(r.speaker_key for r in rows if r.speaker_key))
@@ -350,12 +348,12 @@ class Database:
     def rows(self, query: q.Query) -> list[dict[str, Any]]:
         """The rows of one parameterised query (``queries.py``), read through a read-only connection."""
         with self.reader() as conn:
-            return [self.row_dict(row) for row in conn.execute(query.sql, query.params)]
+            return list(dicts(conn.execute(query.sql, query.params)))
 
     def page(self, query: q.Query, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         """One page of a query's rows and the number of rows in all, read in one read-only snapshot."""
         with self.snapshot() as conn:
             total = conn.execute(query.count().sql, query.params).fetchone()[0]
             paged = query.page(limit, offset)
-            rows = [self.row_dict(row) for row in conn.execute(paged.sql, paged.params)]
+            rows = list(dicts(conn.execute(paged.sql, paged.params)))
         return rows, total
