@@ -141,6 +141,7 @@ class Connection:
     def __init__(self, connection: sa.Connection, owner: sa.Engine | None = None) -> None:
         self.sa = connection
         self._owner = owner  # an engine made for this one connection, disposed with it
+        self._in_transaction = False  # inside transaction(): no nesting, as in SQLite
 
     def execute(self, statement: str, params: Sequence[Any] = ()) -> Result:
         if params:
@@ -156,13 +157,17 @@ class Connection:
     @contextmanager
     def transaction(self, isolation: str = "READ COMMITTED") -> Iterator[Connection]:
         """One transaction at this isolation level: committed at the end, rolled back on an error."""
+        if self._in_transaction:
+            raise StoreError("a transaction is already open on this connection")
         if self.sa.in_transaction():
             self.sa.commit()  # what autocommit statements began: nothing to send to the server
         self.sa.execution_options(isolation_level=isolation)
+        self._in_transaction = True
         try:
             with self.sa.begin():
                 yield self
         finally:
+            self._in_transaction = False
             if not (self.sa.closed or self.sa.invalidated):
                 self.sa.execution_options(isolation_level="AUTOCOMMIT")
 
@@ -178,7 +183,7 @@ class Connection:
 
 
 def connect(url: str, *, read_only: bool = False) -> Connection:
-    """One connection of its own (not pooled), in autocommit mode; closing it closes its engine."""
+    """A connection of its own engine (a pool of one), in autocommit mode; closing it disposes of the engine."""
     own = engine(url, read_only=read_only, pool_size=1, max_overflow=0)
     try:
         return Connection(own.connect(), owner=own)

@@ -314,3 +314,18 @@ def test_database_postgres_reader_replaces_a_connection_the_server_dropped(postg
         assert ended == (True,)
         assert db.counts()["articles"] == 1
         assert _reader_pid(db) != pid
+
+
+def test_database_transactions_do_not_nest(db: Database) -> None:
+    """A transaction opened inside another is refused, and the outer one rolls back: nothing half-committed."""
+    db.add_failure("x.bin", "binary data", "DecodeError")
+
+    def delete_then_nest() -> None:
+        with db.transaction() as conn:
+            conn.execute("DELETE FROM failures")
+            with db.transaction():
+                pass
+
+    with pytest.raises((StoreError, sqlite3.OperationalError)):
+        delete_then_nest()
+    assert [f.item for f in db.failures()] == ["x.bin"]
