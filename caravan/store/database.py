@@ -302,13 +302,13 @@ class Database:
         if kind not in q.ITEM_KINDS:
             raise StoreError(f"no items of kind {kind!r} (one of {', '.join(q.ITEM_KINDS)})")
         with self.reader() as conn:
-            yield from dicts(conn.execute(q.ITEMS.format(table=kind)))
+            yield from dicts(conn.execute(q.items_sql(kind)))
 
     def table_columns(self, table: str) -> list[str]:
         """The column names of ``article_rows()`` (table "articles") or ``item_rows(table)``, rows or not."""
         if table != "articles" and table not in q.ITEM_KINDS:
             raise StoreError(f"no table {table!r} (articles, {', '.join(q.ITEM_KINDS)})")
-        sql = q.ARTICLE_SUMMARY if table == "articles" else q.ITEMS.format(table=table)
+        sql = q.ARTICLE_SUMMARY if table == "articles" else q.items_sql(table)
         with self.reader() as conn:
             return [column[0] for column in conn.execute(sql).description]
 
@@ -349,6 +349,31 @@ class Database:
         """The rows of one parameterised query (``queries.py``), read through a read-only connection."""
         with self.reader() as conn:
             return list(dicts(conn.execute(query.sql, query.params)))
+
+    def api_sql(self, sql: str) -> str:
+        """A query of ``queries.py`` in this store's dialect (SQLite's: as written)."""
+        return sql
+
+    def events_page(self, f: q.EventFilter, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """One page of the event mentions matching ``f`` (``queries.events_query``) and their number in all,
+        found in one read of the indexes (``queries.events_page_query``) in one read-only snapshot."""
+        query = q.events_page_query(f, limit, offset)
+        with self.snapshot() as conn:
+            rows = list(dicts(conn.execute(self.api_sql(query.sql), query.params)))
+            if rows:
+                total = rows[0]["total"]
+            else:  # past the last page (or nothing matches): the count alone
+                count = q.events_query(f).count()
+                total = conn.execute(self.api_sql(count.sql), count.params).fetchone()[0]
+        for row in rows:
+            del row["total"]
+        return rows, total
+
+    def timeline_json(self, f: q.EventFilter) -> str:
+        """The timeline of ``f`` (``queries.timeline_query``) as the API's JSON text, built by the database."""
+        query = q.timeline_json_query(f)
+        with self.reader() as conn:
+            return conn.execute(query.sql, query.params).fetchone()[0]
 
     def page(self, query: q.Query, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         """One page of a query's rows and the number of rows in all, read in one read-only snapshot."""

@@ -222,7 +222,168 @@ WHERE planned = 0 AND geom IS NOT NULL GROUP BY movement_id;
 """,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (ARTICLES, ITEMS, FULL_TEXT, SIGNATURES, LINKS, SPATIAL, MOVEMENT_LEGS)
+# The API's day of each event stored with it (0008), and counts per day kept by triggers, so the map's list and
+# the timeline read indexes instead of joining every event to its article. ``day`` is what the API has always
+# computed: the event's own date (the first day of an interval), else its article's publication date;
+# ``article_seq`` is its article's ``seq`` (the list's order: day, article, position). Both are derived: the
+# triggers set them on every insert and on updates of the columns they come from (an article's new publication
+# date reaches its undated events), and keep the counts of dated events per day and type (``event_days``) and
+# per day, type, modality and upper-cased country (``event_day_facets``, '' without a country) exact through
+# inserts, deletes and updates. The migration fills them for the events a store already holds.
+EVENT_DAYS_TABLES = """
+CREATE TABLE event_days (
+    day TEXT NOT NULL, type TEXT NOT NULL,
+    n INTEGER NOT NULL,                 -- dated event mentions of this day and type
+    PRIMARY KEY (day, type)
+);
+CREATE TABLE event_day_facets (
+    modality TEXT NOT NULL, country TEXT NOT NULL,  -- country: upper(events.country), '' without one
+    day TEXT NOT NULL, type TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (modality, country, day, type)
+);
+INSERT INTO event_days (day, type, n)
+SELECT day, type, count(*) FROM events WHERE day IS NOT NULL GROUP BY day, type;
+INSERT INTO event_day_facets (modality, country, day, type, n)
+SELECT modality, coalesce(upper(country), ''), day, type, count(*) FROM events WHERE day IS NOT NULL
+GROUP BY modality, coalesce(upper(country), ''), day, type;
+CREATE INDEX events_day ON events (day, article_seq, idx);
+"""
+
+
+def _count_statements(sign: str, row: str) -> str:
+    """SQLite trigger statements that add (``+``) or remove (``-``) one event row (``new``/``old``) from the counts."""
+    if sign == "+":
+        return f"""
+    INSERT INTO event_days (day, type, n) SELECT day, type, 1 FROM events WHERE rowid = {row}.rowid AND day IS NOT NULL
+    ON CONFLICT (day, type) DO UPDATE SET n = n + 1;
+    INSERT INTO event_day_facets (modality, country, day, type, n)
+    SELECT modality, coalesce(upper(country), ''), day, type, 1 FROM events
+    WHERE rowid = {row}.rowid AND day IS NOT NULL
+    ON CONFLICT (modality, country, day, type) DO UPDATE SET n = n + 1;"""
+    facet = (
+        f"modality = {row}.modality AND country = coalesce(upper({row}.country), '') "
+        f"AND day = {row}.day AND type = {row}.type"
+    )
+    return f"""
+    UPDATE event_days SET n = n - 1 WHERE day = {row}.day AND type = {row}.type;
+    DELETE FROM event_days WHERE day = {row}.day AND type = {row}.type AND n <= 0;
+    UPDATE event_day_facets SET n = n - 1 WHERE {facet};
+    DELETE FROM event_day_facets WHERE {facet} AND n <= 0;"""
+
+
+SET_EVENT_DAY = """
+    UPDATE events
+    SET day = coalesce(substr(new.date, 1, 10), (SELECT published FROM articles WHERE id = new.article_id)),
+        article_seq = (SELECT seq FROM articles WHERE id = new.article_id)
+    WHERE rowid = new.rowid;"""
+EVENT_DAYS = Migration(
+    "0008_event_days",
+    f"""
+ALTER TABLE events ADD COLUMN day TEXT;
+ALTER TABLE events ADD COLUMN article_seq INTEGER;
+UPDATE events
+SET day = coalesce(substr(date, 1, 10), (SELECT published FROM articles a WHERE a.id = events.article_id)),
+    article_seq = (SELECT seq FROM articles a WHERE a.id = events.article_id);
+{EVENT_DAYS_TABLES}
+CREATE TRIGGER events_day_insert AFTER INSERT ON events BEGIN{SET_EVENT_DAY}{_count_statements("+", "new")}
+END;
+CREATE TRIGGER events_day_delete AFTER DELETE ON events WHEN old.day IS NOT NULL BEGIN{_count_statements("-", "old")}
+END;
+CREATE TRIGGER events_day_update AFTER UPDATE OF article_id, date, type, modality, country ON events BEGIN\
+{_count_statements("-", "old")}{SET_EVENT_DAY}{_count_statements("+", "new")}
+END;
+CREATE TRIGGER articles_published_update AFTER UPDATE OF published ON articles BEGIN
+    UPDATE events SET date = date WHERE article_id = new.id AND date IS NULL;
+END;
+""",
+    postgres=f"""
+ALTER TABLE events ADD COLUMN day TEXT COLLATE "C", ADD COLUMN article_seq BIGINT;
+UPDATE events e SET day = coalesce(substr(e.date, 1, 10), a.published), article_seq = a.seq
+FROM articles a WHERE a.id = e.article_id;
+{EVENT_DAYS_TABLES.replace("day TEXT NOT NULL", 'day TEXT COLLATE "C" NOT NULL')}
+CREATE FUNCTION events_set_day() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT coalesce(substr(NEW.date, 1, 10), a.published), a.seq INTO NEW.day, NEW.article_seq
+    FROM articles a WHERE a.id = NEW.article_id;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER events_day BEFORE INSERT OR UPDATE OF article_id, date ON events
+FOR EACH ROW EXECUTE FUNCTION events_set_day();
+CREATE FUNCTION events_count_days() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        UPDATE event_days c SET n = c.n - o.n
+        FROM (SELECT day, type, count(*) AS n FROM old_rows WHERE day IS NOT NULL GROUP BY day, type) o
+        WHERE c.day = o.day AND c.type = o.type;
+        DELETE FROM event_days c USING (SELECT DISTINCT day, type FROM old_rows) o
+        WHERE c.day = o.day AND c.type = o.type AND c.n <= 0;
+        UPDATE event_day_facets c SET n = c.n - o.n
+        FROM (SELECT modality, coalesce(upper(country), '') AS country, day, type, count(*) AS n FROM old_rows
+              WHERE day IS NOT NULL GROUP BY 1, 2, 3, 4) o
+        WHERE c.modality = o.modality AND c.country = o.country AND c.day = o.day AND c.type = o.type;
+        DELETE FROM event_day_facets c
+        USING (SELECT DISTINCT modality, coalesce(upper(country), '') AS country, day, type FROM old_rows) o
+        WHERE c.modality = o.modality AND c.country = o.country AND c.day = o.day AND c.type = o.type AND c.n <= 0;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO event_days AS c (day, type, n)
+        SELECT day, type, count(*) FROM new_rows WHERE day IS NOT NULL GROUP BY day, type ORDER BY day, type
+        ON CONFLICT (day, type) DO UPDATE SET n = c.n + excluded.n;
+        INSERT INTO event_day_facets AS c (modality, country, day, type, n)
+        SELECT modality, coalesce(upper(country), ''), day, type, count(*) FROM new_rows WHERE day IS NOT NULL
+        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+        ON CONFLICT (modality, country, day, type) DO UPDATE SET n = c.n + excluded.n;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER events_count_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION events_count_days();
+CREATE TRIGGER events_count_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION events_count_days();
+CREATE TRIGGER events_count_update AFTER UPDATE ON events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION events_count_days();
+CREATE FUNCTION articles_published_to_events() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.published IS DISTINCT FROM OLD.published THEN
+        UPDATE events SET date = date WHERE article_id = NEW.id AND date IS NULL;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER articles_published_update AFTER UPDATE OF published ON articles
+FOR EACH ROW EXECUTE FUNCTION articles_published_to_events();
+""",
+)
+
+# A grid cell per located event (0009): whole degrees, ``floor(lat + 90) * 1000 + floor(lon + 180)`` (NULL without
+# coordinates or outside their range), computed by the database from lat/lon. A bounding box becomes the list of
+# cells it touches (``queries.box_cells``), and the index on (cell, day) reads only the box's cells over the
+# filter's dates; the exact lat/lon test still decides. The index carries what the map's filter and order need,
+# so the rows are found without reading the table.
+CELL = "CASE WHEN lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180 THEN {floor_lat} * 1000 + {floor_lon} END"
+EVENT_CELLS = Migration(
+    "0009_event_cells",
+    "ALTER TABLE events ADD COLUMN cell INTEGER GENERATED ALWAYS AS ("
+    + CELL.format(floor_lat="CAST(lat + 90 AS INTEGER)", floor_lon="CAST(lon + 180 AS INTEGER)")
+    + ") VIRTUAL;\n"
+    "CREATE INDEX events_cell_day ON events (cell, day, type, lat, lon, article_seq, idx, article_id);\n",
+    postgres="ALTER TABLE events ADD COLUMN cell INTEGER GENERATED ALWAYS AS ("
+    + CELL.format(floor_lat="floor(lat + 90)::integer", floor_lon="floor(lon + 180)::integer")
+    + ") STORED;\n"
+    "CREATE INDEX events_cell_day ON events (cell, day) INCLUDE (type, lat, lon, article_seq, idx, article_id);\n",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    ARTICLES,
+    ITEMS,
+    FULL_TEXT,
+    SIGNATURES,
+    LINKS,
+    SPATIAL,
+    MOVEMENT_LEGS,
+    EVENT_DAYS,
+    EVENT_CELLS,
+)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -63,7 +63,8 @@ _API_SQL: tuple[tuple[re.Pattern[str], str], ...] = (
         r"ts_headline('simple', a.text, tsq, 'StartSel=\1, StopSel=\2, MaxWords=\3, MinWords=5, MaxFragments=2')",
     ),
     (re.compile(r"bm25\(articles_fts\)"), "-ts_rank(a.search, tsq)"),
-    # a box not across the antimeridian: the PostGIS point inside the envelope, through the GiST index
+    # a box not across the antimeridian and larger than queries.CELL_LIMIT grid cells: the PostGIS point inside
+    # the envelope, through the GiST index (a smaller box reads the index on (cell, day), see docs/storage.md)
     (
         re.compile(r"\(e\.lat BETWEEN \? AND \?\) AND \(e\.lon BETWEEN \? AND \?\)"),
         "(e.geom && (SELECT ST_MakeEnvelope(b.w, b.s, b.e, b.n, 4326) FROM "
@@ -81,9 +82,13 @@ _TYPES = (
 def api_sql(statement: str) -> str:
     """A query of ``queries.py`` (SQLite) in PostgreSQL: case-blind equality, scalar max/min, full-text search
     on the tsvector column, the bounding box on the PostGIS point, an alias for a counted subquery."""
+    cells = "e.cell IN (" in statement  # a box of few grid cells: read from the (cell, day) index alone
     for pattern, replacement in _API_SQL:
+        if cells and "ST_MakeEnvelope" in replacement:
+            continue
         statement = pattern.sub(replacement, statement)
-    return re.sub(r"ORDER BY day IS NULL, day\b", f"ORDER BY {q.EVENT_DAY} IS NULL, {q.EVENT_DAY}", statement)
+    # undated events last: PostgreSQL's own order for NULL, so the order matches the index on (day, ...)
+    return statement.replace(f"ORDER BY {q.EVENT_ORDER}", "ORDER BY e.day, e.article_seq, e.idx")
 
 
 def postgres_script(migration: Migration) -> str:
@@ -362,6 +367,17 @@ class PostgresDatabase(Database):
 
     def rows(self, query: q.Query) -> list[dict[str, Any]]:
         return super().rows(q.Query(api_sql(query.sql), query.params))
+
+    def api_sql(self, sql: str) -> str:
+        return api_sql(sql)
+
+    def timeline_json(self, f: q.EventFilter) -> str:
+        """The timeline as the API's JSON text, built by PostgreSQL in the order of ``timeline_query``."""
+        query = q.timeline_query(f)
+        item = """'{"day":' || to_json(t.day)::text || ',"type":' || to_json(t.type)::text || ',"n":' || t.n || '}'"""
+        sql = f"SELECT '[' || coalesce(string_agg({item}, ',' ORDER BY t.day, t.type), '') || ']' FROM ({query.sql}) t"
+        with self.reader() as conn:
+            return conn.execute(api_sql(sql), query.params).fetchone()[0]
 
     def page(self, query: q.Query, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         translated = _TranslatedQuery(api_sql(query.sql), query.params)

@@ -7,6 +7,7 @@ backend is a second module of the same names rather than edits throughout the co
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any
 
 from caravan.model import Event, Place, Quantity, Quote, Span
@@ -63,6 +64,12 @@ def item_columns(kind: str) -> tuple[str, ...]:
     return ("article_id", "idx", "start", "end", "text", *ITEM_COLUMNS[kind])
 
 
+def items_sql(kind: str) -> str:
+    """Every stored item of one kind with its article's url, outlet and date: the item's own columns only (not
+    what the store derives for its indexes, such as ``events.day`` or a PostGIS point)."""
+    return ITEMS.format(table=kind, columns=", ".join(f'i."{c}"' for c in item_columns(kind)))
+
+
 INSERT_ARTICLE = insert_sql("articles", ARTICLE_COLUMNS)
 INSERT_RECORD = "INSERT INTO records (article_id, json) VALUES (?, ?)"
 INSERT_SIGNATURE = (
@@ -102,7 +109,7 @@ FROM quotes q JOIN articles a ON a.id = q.article_id
 ORDER BY a.seq, q.idx
 """
 ITEMS = """
-SELECT a.url, a.outlet, a.published, i.*
+SELECT a.url, a.outlet, a.published, {columns}
 FROM {table} i JOIN articles a ON a.id = i.article_id
 ORDER BY a.seq, i.idx
 """
@@ -197,8 +204,11 @@ class PlaceFilter:
 
 
 Condition = tuple[str, tuple[Any, ...]]
-# the day an event is dated: its own date (the first day of an interval), else its article's publication date
-EVENT_DAY = "COALESCE(substr(e.date, 1, 10), a.published)"
+# the day an event is dated: its own date (the first day of an interval), else its article's publication date,
+# stored as events.day by the migration 0008_event_days (and its triggers)
+EVENT_DAY = "e.day"
+EVENT_ORDER = "e.day IS NULL, e.day, e.article_seq, e.idx"  # by day (undated last), then article and position
+CELL_LIMIT = 400  # most grid cells a bounding box is turned into (a larger box is read without them)
 ARTICLE_COUNTS = ", ".join(f"(SELECT count(*) FROM {k} i WHERE i.article_id = a.id) AS {k}" for k in ITEM_KINDS)
 ARTICLE_FIELDS = "a.id, a.title, a.url, a.outlet, a.published, a.language, a.duplicate_of, a.skipped"
 EVENT_FIELDS = f"""e.article_id, e.idx, e.start, e."end", e.text, e.type, e.modality, e.actor, e.place, e.country,
@@ -227,12 +237,18 @@ def in_list(column: str, values: tuple[Any, ...]) -> Condition:
 
 
 def date_range(column: str, since: str | None, until: str | None) -> list[Condition]:
-    """Inclusive ISO date bounds; ``until`` takes the whole day (a value may carry a time)."""
+    """Inclusive ISO date bounds; ``until`` takes the whole day (a value may carry a time).
+
+    For a ten-character ``until`` the condition also bounds the column itself (below the next string of ten
+    characters: the same rows, compared byte-wise), so an index on it limits the range it reads.
+    """
     out: list[Condition] = []
     if since:
         out.append((f"{column} >= ?", (since,)))
     if until:
         out.append((f"substr({column}, 1, 10) <= ?", (until,)))
+        if len(until) == 10 and ord(until[-1]) < 0x10FFFF:
+            out.append((f"{column} < ?", (until[:-1] + chr(ord(until[-1]) + 1),)))
     return out
 
 
@@ -280,11 +296,36 @@ def event_conditions(f: EventFilter, *, dates: bool = True) -> list[Condition]:
 
 
 def bbox_conditions(west: float, south: float, east: float, north: float) -> list[Condition]:
-    """Points inside a box; a box whose west edge is east of its east edge crosses the antimeridian."""
-    lat = ("e.lat BETWEEN ? AND ?", (south, north))
+    """Points inside a box; a box whose west edge is east of its east edge crosses the antimeridian.
+
+    The grid cells the box touches come first (``events.cell``, indexed with the day), when they are few enough;
+    the lat/lon test after them is what decides.
+    """
+    cells = box_cells(west, south, east, north)
+    out = [in_list("e.cell", cells)] if cells else []
+    out.append(("e.lat BETWEEN ? AND ?", (south, north)))
     if west <= east:
-        return [lat, ("e.lon BETWEEN ? AND ?", (west, east))]
-    return [lat, ("e.lon >= ? OR e.lon <= ?", (west, east))]
+        return [*out, ("e.lon BETWEEN ? AND ?", (west, east))]
+    return [*out, ("e.lon >= ? OR e.lon <= ?", (west, east))]
+
+
+def cell_of(lat: float, lon: float) -> int:
+    """The grid cell of a point, as the migration 0009_event_cells computes ``events.cell``."""
+    return math.floor(lat + 90) * 1000 + math.floor(lon + 180)
+
+
+def box_cells(west: float, south: float, east: float, north: float) -> tuple[int, ...]:
+    """Every grid cell holding a point of the box (edges included), or none when there are more than
+    ``CELL_LIMIT``. The cell of a point grows with its latitude and longitude, so the cells of the corners bound
+    those of every point inside."""
+    rows = range(cell_of(south, 0) // 1000, cell_of(north, 0) // 1000 + 1)
+    if west <= east:
+        columns = list(range(cell_of(0, west) % 1000, cell_of(0, east) % 1000 + 1))
+    else:  # across the antimeridian: west to 180, -180 to east
+        columns = [*range(cell_of(0, west) % 1000, 361), *range(cell_of(0, east) % 1000 + 1)]
+    if len(rows) * len(columns) > CELL_LIMIT:
+        return ()
+    return tuple(row * 1000 + column for row in rows for column in columns)
 
 
 def events_query(f: EventFilter, context: int = EVENT_CONTEXT) -> Query:
@@ -292,19 +333,60 @@ def events_query(f: EventFilter, context: int = EVENT_CONTEXT) -> Query:
     clause, params = where(event_conditions(f))
     return Query(
         f"SELECT {EVENT_FIELDS.format(context=int(context))} FROM events e "
-        f"JOIN articles a ON a.id = e.article_id {clause} ORDER BY day IS NULL, day, a.seq, e.idx",
+        f"JOIN articles a ON a.id = e.article_id {clause} ORDER BY {EVENT_ORDER}",
         params,
+    )
+
+
+def events_page_query(f: EventFilter, limit: int, offset: int, context: int = EVENT_CONTEXT) -> Query:
+    """One page of ``events_query`` with the number of rows in all (column ``total`` of every row), in one read:
+    the matching events' keys are taken from the indexes once (``m``), counted, and only the page's rows are
+    joined to their event and article."""
+    clause, params = where(event_conditions(f))
+    return Query(
+        f"WITH m AS (SELECT e.article_id, e.idx, e.day, e.article_seq FROM events e {clause}), "
+        f"p AS (SELECT article_id, idx FROM m e ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?) "
+        f"SELECT (SELECT count(*) FROM m) AS total, {EVENT_FIELDS.format(context=int(context))} "
+        "FROM p JOIN events e ON e.article_id = p.article_id AND e.idx = p.idx "
+        f"JOIN articles a ON a.id = e.article_id ORDER BY {EVENT_ORDER}",
+        (*params, limit, offset),
     )
 
 
 def timeline_query(f: EventFilter) -> Query:
-    """Event mentions per day and type (every day of the filter's other criteria: the timeline is not cut)."""
+    """Event mentions per day and type (every day of the filter's other criteria: the timeline is not cut).
+
+    Read from the counts the store keeps (``event_days``, ``event_day_facets``) when the filter is at most types,
+    modalities and a country, the page's timeline; from the events themselves otherwise.
+    """
+    if not (f.article_id or f.located or f.bbox):
+        conditions = [in_list("type", f.types)] if f.types else []
+        if not (f.modalities or f.country):
+            clause, params = where(conditions)
+            return Query(f"SELECT day, type, n FROM event_days {clause} ORDER BY day, type", params)
+        if f.modalities:
+            conditions.append(in_list("modality", f.modalities))
+        if f.country:
+            conditions.append(("country = upper(?)", (f.country,)))
+        clause, params = where(conditions)
+        return Query(
+            f"SELECT day, type, sum(n) AS n FROM event_day_facets {clause} GROUP BY day, type ORDER BY day, type",
+            params,
+        )
     clause, params = where([*event_conditions(f, dates=False), (f"{EVENT_DAY} IS NOT NULL", ())])
     return Query(
-        f"SELECT {EVENT_DAY} AS day, e.type, count(*) AS n FROM events e "
-        f"JOIN articles a ON a.id = e.article_id {clause} GROUP BY day, e.type ORDER BY day, e.type",
+        f"SELECT {EVENT_DAY} AS day, e.type, count(*) AS n FROM events e {clause} "
+        "GROUP BY e.day, e.type ORDER BY day, e.type",
         params,
     )
+
+
+def timeline_json_query(f: EventFilter) -> Query:
+    """``timeline_query`` as the API's JSON text, built by the database (SQLite): one array of
+    ``{"day":…,"type":…,"n":…}`` objects in its order, byte for byte what the API's own encoder writes."""
+    query = timeline_query(f)
+    item = "json_object('day', t.day, 'type', t.type, 'n', t.n)"
+    return Query(f"SELECT '[' || coalesce(group_concat({item}, ','), '') || ']' FROM ({query.sql}) t", query.params)
 
 
 def place_conditions(f: PlaceFilter) -> list[Condition]:

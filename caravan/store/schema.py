@@ -151,8 +151,34 @@ events = Table(
     Column("size_high", Double),
     Column("amount", Double),
     Column("quote", Integer),
+    # 0008_event_days: derived by triggers from the event and its article (never written by the store's code)
+    Column("day", Text),  # the event's date (first day), else its article's published date; COLLATE "C" in PG
+    Column("article_seq", Integer),  # its article's seq: the API's order is day, article_seq, idx
+    # 0009_event_cells: generated from lat/lon, floor(lat + 90) * 1000 + floor(lon + 180) (NULL without both)
+    Column("cell", Integer),
     PrimaryKeyConstraint("article_id", "idx"),
     Index("events_type", "type"),
+    Index("events_day", "day", "article_seq", "idx"),  # 0008
+)
+
+# 0008_event_days: dated event mentions counted by the triggers on events, for the timeline
+event_days = Table(
+    "event_days",
+    metadata,
+    Column("day", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("day", "type"),
+)
+event_day_facets = Table(
+    "event_day_facets",
+    metadata,
+    Column("modality", Text, nullable=False),
+    Column("country", Text, nullable=False),  # upper(events.country), '' without one
+    Column("day", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("modality", "country", "day", "type"),
 )
 
 # 0004_signatures -------------------------------------------------------------------------------------------
@@ -246,6 +272,8 @@ SQLITE_INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
     "events_lat_lon": ("events", ("lat", "lon")),
     "link_events_lat_lon": ("link_events", ("lat", "lon")),
     "link_legs_lat_lon": ("link_legs", ("lat", "lon")),  # 0007
+    # 0009: every column the map's filter and order read, so its rows are found in the index alone
+    "events_cell_day": ("events", ("cell", "day", "type", "lat", "lon", "article_seq", "idx", "article_id")),
 }
 POSTGRES_INDEXES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "articles_search": ("articles", ("search",), "gin"),  # 0003
@@ -253,6 +281,8 @@ POSTGRES_INDEXES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "events_geom": ("events", ("geom",), "gist"),
     "link_events_geom": ("link_events", ("geom",), "gist"),
     "link_legs_geom": ("link_legs", ("geom",), "gist"),  # 0007
+    # 0009: keyed on (cell, day), INCLUDE (type, lat, lon, article_seq, idx, article_id) for index-only scans
+    "events_cell_day": ("events", ("cell", "day"), "btree"),
 }
 POSTGRES_VIEWS = ("link_movement_lines",)  # 0007: each movement's route as a line
 

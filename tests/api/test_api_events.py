@@ -89,3 +89,16 @@ def test_events_timeline_counts_every_dated_event_by_day_and_type(client):
 def test_events_timeline_follows_the_type_filter(client):
     counts = client.get("/api/events/timeline", params={"type": "detain"}).json()
     assert [c["type"] for c in counts] == ["detain"]
+
+
+def test_events_page_is_what_the_response_model_writes(client):
+    from fastapi.encoders import jsonable_encoder
+    from fastapi.responses import JSONResponse
+    from pydantic import TypeAdapter
+
+    from caravan.api.schemas import EventMention, Paged
+
+    for params in ({"limit": 1000}, {"limit": 3, "offset": 2, "bbox": "-93,14,-91,16"}):
+        response = client.get("/api/events", params=params)
+        model = TypeAdapter(Paged[EventMention]).validate_json(response.content)
+        assert response.content == JSONResponse(jsonable_encoder(model)).body
