@@ -222,8 +222,8 @@ def main() -> None:
         if crashed:  # a hang or a crash libFuzzer caught: its input is under crash_dir
             tail = "\n".join(done.stderr.splitlines()[-15:])
             print(f"CRASH {name} (exit {done.returncode}):\n{tail}", file=sys.stderr)
-        elif done.stderr.count("FINDING"):
-            print(done.stderr[-4000:], file=sys.stderr)
+        for block in done.stderr.split("FINDING ")[1:4]:  # the first findings, with their input and traceback
+            print("FINDING " + block.split("\n#")[0].split("\nINFO:")[0][:4000], file=sys.stderr)
         inputs += counts["inputs"]
         findings += counts["findings"]
         crashes += crashed
