@@ -13,7 +13,7 @@ import io
 import logging
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
@@ -57,7 +57,7 @@ def read_feed(
 
 def entry_article(entry: Any, item: str, default_id: str, settings: Settings, base_url: str | None = None) -> Article:
     """The article of one feed item: its own text when that is the article, else its fetched page."""
-    link = urljoin(base_url or "", (entry.get("link") or "").strip()) or None
+    link = _item_link(entry, item, base_url)
     text = _entry_text(entry)
     published = _entry_date(entry)
     title = (entry.get("title") or "").strip() or None
@@ -79,6 +79,18 @@ def entry_article(entry: Any, item: str, default_id: str, settings: Settings, ba
         published=published,
         source=item,
     )
+
+
+def _item_link(entry: Any, item: str, base_url: str | None) -> str | None:
+    """The item's link made absolute; a link no URL parser reads ("http://ne]s.example/") is no link."""
+    raw = (entry.get("link") or "").strip()
+    try:
+        link = urljoin(base_url or "", raw)
+        urlsplit(link)
+    except ValueError as exc:
+        log.warning("%s: link %r is not a URL (%s); reading the item without it", item, raw[:80], exc)
+        return None
+    return link or None
 
 
 def _page_article(link: str | None, item: str, settings: Settings, title: str | None, published: str | None) -> Article:

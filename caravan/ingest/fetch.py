@@ -81,7 +81,10 @@ def check_url(url: str, settings: Settings, item: str | None = None) -> Target:
     """The checked hop for ``url``: an http(s) URL whose host resolves to public addresses only."""
     item = item or url
     hop = "" if url == item else f"redirect to {url}: "
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # "http://ne]s.example/": an unbalanced IPv6 bracket
+        raise FetchError(item, f"{hop}not a valid URL ({exc})") from None
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
         raise FetchError(item, f"{hop}unsupported URL scheme {parts.scheme or '(none)'!r} (only http and https)")
     host = parts.hostname
@@ -193,7 +196,10 @@ def _read_response(
         location = response.headers.get("location")
         if not location:
             raise FetchError(item, f"HTTP {response.status_code} redirect without a Location")
-        return urljoin(target.url, location)
+        try:
+            return urljoin(target.url, location)
+        except ValueError as exc:  # a Location no URL parser reads
+            raise FetchError(item, f"HTTP {response.status_code} redirect to an invalid URL ({exc})") from None
     if response.status_code >= 300:  # an error, or a redirect status without a target to follow
         raise FetchError(item, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
     declared = response.headers.get("content-length", "")

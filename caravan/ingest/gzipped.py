@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from typing import IO
 
+GZIP_MAGIC = b"\x1f\x8b"
 MAX_RATIO = 100  # decompressed bytes allowed per compressed byte read
 SLACK_BYTES = 1_000_000  # decompressed bytes always allowed, whatever the ratio (small files with long blank runs)
 
@@ -71,3 +73,16 @@ class BoundedGzip(io.RawIOBase):
 def open_gzip(raw: IO[bytes]) -> io.BufferedReader:
     """A buffered reader (``readline`` included) over the bounded decompression of ``raw``."""
     return io.BufferedReader(BoundedGzip(raw))
+
+
+def opens_gzip(head: bytes) -> bool:
+    """The first bytes of a file open a gzip stream: the magic number, then a header and data that decompress (or
+    a whole empty stream). Bytes that only start with the two magic bytes, such as a junk first line of a JSON
+    Lines file, do not."""
+    if not head.startswith(GZIP_MAGIC):
+        return False
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        return bool(inflater.decompress(head, 1)) or inflater.eof
+    except zlib.error:
+        return False

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from caravan.errors import DecodeError, EmptyError, FormatError, SourceError, TooLargeError
-from caravan.ingest.gzipped import DecompressionBomb, open_gzip
+from caravan.ingest.gzipped import DecompressionBomb, open_gzip, opens_gzip
 from caravan.ingest.text import read_limited
 from caravan.model import Article
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
 
-GZIP_MAGIC = b"\x1f\x8b"
+SNIFF_BYTES = 4096  # bytes read to tell a gzipped file from a plain one
 OPTIONAL_FIELDS = ("title", "url", "outlet", "published", "language")
 
 
@@ -83,9 +83,12 @@ def _line_article(line: bytes, item: str, default_id: str) -> Article | SourceEr
 
 
 def _open(path: Path) -> IO[bytes]:
+    """The lines of a file named ``.gz``, or of one whose first bytes decompress, are gzipped; any other file is
+    read as it is (a ``.jsonl`` file whose first line starts with the gzip magic bytes keeps its other lines)."""
     with path.open("rb") as fh:
-        magic = fh.read(2)
-    return open_gzip(path.open("rb")) if magic == GZIP_MAGIC else path.open("rb")
+        head = fh.read(SNIFF_BYTES)
+    gzipped = path.name.lower().endswith(".gz") or opens_gzip(head)
+    return open_gzip(path.open("rb")) if gzipped else path.open("rb")
 
 
 def _lines(fh: IO[bytes], max_bytes: int) -> Iterator[bytes | SourceError]:

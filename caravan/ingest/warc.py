@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol, cast
+from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -137,6 +138,10 @@ def record_article(record: Any, where: str, settings: Settings) -> Article | Sou
     media_type, charset = parse_content_type(_content_type(record))
     if media_type not in HTML_MEDIA_TYPES:
         return None
+    try:
+        urlsplit(uri)
+    except ValueError as exc:  # "http://ne]s.example/": this record is refused, the archive goes on
+        return FormatError(where, f"WARC-Target-URI {uri[:80]!r} is not a URL ({exc})")
     if record.length and record.length > settings.max_bytes:
         return TooLargeError(uri, f"record of {record.length} bytes, over the limit of {settings.max_bytes}")
     body = record.content_stream().read(settings.max_bytes + 1)

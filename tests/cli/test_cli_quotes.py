@@ -64,3 +64,4 @@ def test_quotes_speaker_filter_joins_one_person_across_articles(db_path: Path) -
 
 def test_quotes_speaker_filter_leaves_out_other_speakers(db_path: Path) -> None:
     assert quotes(db_path, "--speaker", "The Mayor").stdout == ""
+    assert len(quotes(db_path, "--speaker", "Lena Okafor").stdout.splitlines()) == 2  # the filter does list others

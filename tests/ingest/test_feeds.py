@@ -140,3 +140,16 @@ def test_feeds_item_redirecting_to_a_loopback_address_is_refused(server):
     [error] = feed_items(INGEST_DATA / "x.xml", Settings(allow_private_hosts=("localhost",)), feed)
     assert isinstance(error, PrivateAddressError) and "redirect to" in error.reason
     assert [path for path, _ in server.requests] == ["/story"]
+
+
+def test_feeds_item_link_no_parser_reads_is_dropped_and_the_item_read_from_its_text():
+    """A link with an unbalanced IPv6 bracket (found by bench/fuzz_atheris.py) raised a ValueError out of the
+    reader; the item is now read from its own text, without the link."""
+    feed = (
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title><item><title>x</title>"
+        b"<link>http://ne]s.example/2</link><description>Families crossed the river.</description></item>"
+        b"</channel></rss>"
+    )
+    [article] = read_feed(feed, "feed.xml", "feed", Settings())
+    assert isinstance(article, Article)
+    assert (article.id, article.url, article.text) == ("feed-1", None, "Families crossed the river.")

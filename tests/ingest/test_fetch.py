@@ -252,3 +252,16 @@ def test_fetch_refuses_an_encoding_it_did_not_ask_for(server, local):
     url = server.route("/br", b"\x0b\x02\x80hola\x03", headers={"Content-Encoding": "br"})
     with pytest.raises(FetchError, match="unsupported Content-Encoding 'br'"):
         fetch(url, local)
+
+
+def test_fetch_url_no_parser_reads_is_a_fetch_error():
+    """An unbalanced IPv6 bracket ("http://ne]s.example/", found by bench/fuzz_atheris.py) made urlsplit raise a
+    ValueError that escaped the reader and the batch."""
+    with pytest.raises(FetchError, match="not a valid URL"):
+        fetch("http://ne]s.example/1", Settings())
+
+
+def test_fetch_redirect_to_a_url_no_parser_reads_is_a_fetch_error(server, local):
+    url = server.route("/start", status=302, headers={"Location": "http://ne]s.example/1"})
+    with pytest.raises(FetchError, match="redirect to an invalid URL"):
+        fetch(url, local)

@@ -3,11 +3,12 @@ reason, every good article is still read and stored. The long run is ``bench/fuz
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import CASES, Case, any_case, check_cases
 
@@ -34,7 +35,17 @@ def test_fuzz_each_ingest_path_keeps_good_articles_and_records_failures(kind: st
     run()
 
 
+# a JSON Lines file whose junk first line starts with the gzip magic bytes: once read as a corrupt gzip stream,
+# losing the good line after it (a flaky failure of this test)
+GZIP_MAGIC_FIRST_LINE = Case(
+    "jsonl",
+    b"\x1f\x8b\x08junk\n" + json.dumps({"text": "Migrants walked north at night."}).encode() + b"\n",
+    ["Migrants walked north at night"],
+)
+
+
 @FUZZ
 @given(st.lists(any_case, min_size=2, max_size=6))
+@example([GZIP_MAGIC_FIRST_LINE])
 def test_fuzz_mixed_folder_of_every_kind_is_one_batch(cases: list[Case]) -> None:
     check(cases)

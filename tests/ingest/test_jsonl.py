@@ -89,3 +89,26 @@ def test_jsonl_json_file_with_one_object_uses_stem(tmp_path):
     path.write_text(json.dumps({"text": "one", "published": "2024-01-02"}, indent=2))
     [article] = read_json_file(path, Settings())
     assert (article.id, article.published) == ("one", "2024-01-02")
+
+
+def test_jsonl_plain_file_whose_first_line_starts_with_the_gzip_magic_keeps_its_other_lines(tmp_path):
+    """A junk first line that happens to start with the gzip magic bytes does not make the file gzip: that line is
+    an error and the articles after it are read (they were lost, the file read as a corrupt gzip stream)."""
+    path = tmp_path / "junk-first.jsonl"
+    path.write_bytes(b"\x1f\x8b\x00junk\n" + json.dumps({"id": "a", "text": "Families crossed the river."}).encode())
+    items = list(read_jsonl(path, Settings()))
+    assert [type(x).__name__ for x in items] == ["DecodeError", "Article"]
+    assert items[0].item == f"{path}:1" and items[1].text == "Families crossed the river."
+
+
+def test_jsonl_gzipped_file_without_the_gz_suffix_is_still_read(tmp_path):
+    path = tmp_path / "packed.jsonl"
+    path.write_bytes(gzip.compress(JSONL.read_bytes()))
+    assert [a.id for a in read_jsonl(path, Settings()) if isinstance(a, Article)] == ["vh-1", "packed-2", "vh-5"]
+
+
+def test_jsonl_gz_file_that_is_not_gzip_is_one_format_error(tmp_path):
+    path = tmp_path / "plain.jsonl.gz"
+    path.write_bytes(b"\x1f\x8b\x00junk\n" + json.dumps({"text": "Families crossed the river."}).encode())
+    [item] = read_jsonl(path, Settings())
+    assert isinstance(item, FormatError) and "gzip" in item.reason

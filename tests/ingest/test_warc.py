@@ -122,3 +122,15 @@ def test_warc_not_a_warc_is_format_error(tmp_path, data):
     path.write_bytes(data)
     [error] = read_all(path)
     assert isinstance(error, FormatError) and error.item == str(path)
+
+
+def test_warc_record_whose_target_uri_is_not_a_url_is_refused_and_the_archive_goes_on(tmp_path, page):
+    """A target URI with an unbalanced IPv6 bracket stopped the whole archive ("malformed WARC"): now only its
+    record is refused, with its reason."""
+    path = tmp_path / "bad-uri.warc.gz"
+    path.write_bytes(
+        make_warc([("http://ne]s.example/1", page, "text/html"), ("https://a.example/news", page, "text/html")])
+    )
+    items = read_all(path)
+    assert [type(x).__name__ for x in items] == ["FormatError", "Article"]
+    assert "is not a URL" in items[0].reason and items[1].url == "https://a.example/news"

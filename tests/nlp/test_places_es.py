@@ -51,6 +51,7 @@ def test_places_es_bridge_that_joins_two_countries_is_their_border(spanish):
 
 def test_places_es_a_river_alone_is_no_border(spanish):
     found = places(spanish, "Las familias lavaron su ropa en el río Suchiate, en Guatemala.")
+    assert found["Guatemala"].country == "GT"  # the places of the text are found, and none of them is a border
     assert all(p.feature != "border" for p in found.values())
 
 

@@ -21,6 +21,15 @@ def find(record, text: str, words: str) -> Quote:
     raise AssertionError(f"no quote contains {words!r}: {[c for c, _ in quoted(record, text)]}")
 
 
+# a sentence that is surely a quote, put after a text that must give none: the finder is seen to work on the text,
+# so an empty result is not what makes such a test pass
+CONTROL = " Ana Ruiz said the shelter was full."
+
+
+def assert_only_the_control(record, text: str) -> None:
+    assert [(content, q.speaker) for content, q in quoted(record, text)] == [("the shelter was full", "Ana Ruiz")]
+
+
 # --- without the model -----------------------------------------------------------------------------------------
 
 
@@ -204,9 +213,8 @@ def test_quotes_channel_of_a_statement(run):
 
 @pytest.mark.model
 def test_quotes_scare_quotes_are_not_quotes(run):
-    text = "The so-called “caravan” left the city on Friday, and the “wall” was not mentioned."
-    record = run(text, language="en")
-    assert record.quotes == []
+    text = "The so-called “caravan” left the city on Friday, and the “wall” was not mentioned." + CONTROL
+    assert_only_the_control(run(text, language="en"), text)
 
 
 @pytest.mark.model
@@ -328,8 +336,8 @@ def test_quotes_passive_cue_gives_the_agent_as_speaker(run):
     ],
 )
 def test_quotes_noun_phrase_objects_are_not_quotes(run, text):
-    record = run(text, language="en")
-    assert record.quotes == []
+    text += CONTROL
+    assert_only_the_control(run(text, language="en"), text)
 
 
 @pytest.mark.model
@@ -384,25 +392,27 @@ def test_quotes_contents_never_edge_with_quotation_marks(run):
 
 @pytest.mark.model
 def test_quotes_reported_state_in_passive_is_no_quote(run):
-    text = "No one was reported injured."
-    record = run(text, language="en")
-    assert record.quotes == []
+    text = "No one was reported injured." + CONTROL
+    assert_only_the_control(run(text, language="en"), text)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("who", ["Nobody", "No one"])
 def test_quotes_negative_pronoun_is_never_a_speaker(run, who):
-    text = f"{who} said the bridge would reopen soon."
+    text = f"{who} said the bridge would reopen soon." + CONTROL
     record = run(text, language="en")
-    assert [(text[q.start : q.end], q.speaker) for q in record.quotes] == [("the bridge would reopen soon", None)]
+    assert [(text[q.start : q.end], q.speaker) for q in record.quotes] == [
+        ("the bridge would reopen soon", None),
+        ("the shelter was full", "Ana Ruiz"),
+    ]
 
 
 @pytest.mark.model
 def test_quotes_passive_addressee_is_not_the_speaker(run):
-    text = "The travellers were told that the camp would close."
+    text = "The travellers were told that the camp would close." + CONTROL
     record = run(text, language="en")
     quote = find(record, text, "camp would close")
-    assert quote.speaker is None
+    assert quote.speaker is None and find(record, text, "shelter was full").speaker == "Ana Ruiz"
 
 
 @pytest.mark.model
@@ -419,36 +429,33 @@ def test_quotes_age_alone_is_never_a_role(run):
     text = "Marta Quispe, 31, said the camp was full."
     record = run(text, language="en")
     quote = find(record, text, "camp was full")
-    assert quote.speaker_role is None
+    assert (quote.speaker, quote.speaker_role) == ("Marta Quispe", None)
 
 
 @pytest.mark.model
 def test_quotes_passive_subject_without_agent_is_not_the_speaker(run):
-    text = "The mayor was accused of hiding the shelter budget from the council."
+    text = "The mayor was accused of hiding the shelter budget from the council." + CONTROL
     record = run(text, language="en")
     quote = find(record, text, "hiding the shelter budget")
-    assert quote.speaker is None
+    assert quote.speaker is None and find(record, text, "shelter was full").speaker == "Ana Ruiz"
 
 
 @pytest.mark.model
 def test_quotes_passive_cue_with_nothing_reported_gives_no_quote(run):
-    text = "Despite two failed votes this spring, the camp closure has barely been mentioned in the campaign."
-    record = run(text, language="en")
-    assert record.quotes == []
+    text = "Despite two failed votes this spring, the camp closure has barely been mentioned in the campaign." + CONTROL
+    assert_only_the_control(run(text, language="en"), text)
 
 
 @pytest.mark.model
 def test_quotes_seeking_asylum_is_no_quote(run):
-    text = "Hundreds of families sought asylum at the border crossing last week."
-    record = run(text, language="en")
-    assert record.quotes == []
+    text = "Hundreds of families sought asylum at the border crossing last week." + CONTROL
+    assert_only_the_control(run(text, language="en"), text)
 
 
 @pytest.mark.model
 def test_quotes_asking_for_shelter_is_no_quote(run):
-    text = "The travellers asked for shelter at the parish hall."
-    record = run(text, language="en")
-    assert record.quotes == []
+    text = "The travellers asked for shelter at the parish hall." + CONTROL
+    assert_only_the_control(run(text, language="en"), text)
 
 
 # --- issue 9: error classes on unseen articles (sentences written for the tests) --------------------------------
@@ -604,6 +611,13 @@ def test_quotes_continued_paragraph_keeps_the_speaker(run, who):
 @pytest.mark.model
 def test_quotes_dash_signed_inline_quote_is_attributed(run):
     text = 'Families waited at the shelter on Monday.\n"We will not go back," — Maria Lopez said.'
+    quote = find(run(text, language="en"), text, "We will not go back")
+    assert (quote.kind, quote.speaker) == ("direct", "Maria Lopez")
+
+
+@pytest.mark.model
+def test_quotes_dash_signed_quote_without_a_cue_verb_is_attributed(run):
+    text = 'Families waited at the shelter on Monday. "We will not go back to Honduras, ever." ― Maria Lopez'
     quote = find(run(text, language="en"), text, "We will not go back")
     assert (quote.kind, quote.speaker) == ("direct", "Maria Lopez")
 
