@@ -36,6 +36,7 @@ class Settings:
     near_duplicate_threshold: float = 0.7
     minhash_permutations: int = 128
     place_min_score: float = 0.35
+    max_sentence_tokens: int = 200
     quote_noun_objects: bool = False
     api_token: str = ""
     api_max_body_bytes: int = 1_000_000

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -52,6 +53,7 @@ TRAILING = re.compile(r"(?:['’]s?|[\s,.;:!?)\]\"”’-])+$")
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]{1,2}\.|\b[A-Z][a-z]{1,4}\.)$")  # "U.S.", "Calif." keep their final dot
 NAME_CONNECTORS = frozenset({"de", "del", "la", "of", "and", "y"})  # inside country names ("Trinidad and Tobago")
 RUN_CONNECTORS = frozenset({"de", "del", "la", "of"})  # inside town names
+SPAN_BLOCK = 64  # characters per block of a SpanSet (a place name is shorter)
 FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "ADV"})
 MAX_NAME_TOKENS = 4
 NAME_KINDS_OK = ("name", "alt")
@@ -96,14 +98,38 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+class SpanSet:
+    """Character spans, filed by the blocks of SPAN_BLOCK characters they touch, so whether a span overlaps any of
+    them (as ``overlaps`` says) is answered from the few spans near it, not by comparing it with every one."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.blocks: dict[int, list[tuple[int, int]]] = {}
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        for block in _blocks(start, end):
+            self.blocks.setdefault(block, []).append((start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a span of the set (an empty span overlaps one that holds it inside)."""
+        return any(overlaps(start, end, self.blocks.get(block, [])) for block in _blocks(start, end))
+
+
+def _blocks(start: int, end: int) -> range:
+    """The blocks holding the characters of [start, end), or its position when empty: two spans that overlap
+    share a character, or one holds the other's position, so they share a block."""
+    return range(start // SPAN_BLOCK, max(start, end - 1) // SPAN_BLOCK + 1)
+
+
 def dedupe(mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
     """Mentions that overlap no border and no earlier (entity-first) mention."""
     kept: list[Mention] = []
-    spans = list(taken)
+    spans = SpanSet(taken)
     for m in sorted(mentions, key=lambda m: m.start - m.end):  # longest first: "Baja California" over "California"
-        if m.end > m.start and not overlaps(m.start, m.end, spans):
+        if m.end > m.start and not spans.overlaps(m.start, m.end):
             kept.append(m)
-            spans.append((m.start, m.end))
+            spans.add(m.start, m.end)
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -382,7 +408,7 @@ def find_context_towns(
     }
     if not countries:
         return []
-    spans = taken + [(r.mention.start, r.mention.end) for r in resolutions]
+    spans = SpanSet(taken + [(r.mention.start, r.mention.end) for r in resolutions])
     common = {t.text for t in doc if t.text.islower()}  # "Walls", "University": words the text also writes small
     blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS and not _maybe_town(ent) for t in ent}
     out = []
@@ -391,7 +417,7 @@ def find_context_towns(
             continue
         start, end = strip_name(doc_text(doc), run.start_char, run.end_char)
         name = doc_text(doc)[start:end]
-        if not name or is_generic(name) or overlaps(start, end, spans) or name.lower() in common:
+        if not name or is_generic(name) or spans.overlaps(start, end) or name.lower() in common:
             continue
         kinds = ("name", "alt") if " " in name else ("name",)
         if any(

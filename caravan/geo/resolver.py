@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from caravan.geo.curated import load_curated
@@ -49,6 +49,8 @@ DIRECTION_BONUS = 0.05  # "northern town of X": X lies on that side of its count
 ADMIN_CONTEXT_BONUS = 0.3  # candidate lies in a first-level division the document names
 HOME_NAME_MARGIN = 0.1  # how far an own-name town at home may trail an alternate-name rival abroad
 COHERENCE_KM = 1000.0  # distance beyond which another place of the document no longer helps
+EARTH_KM = 6371.0  # the earth's radius in haversine_km
+CELL_KM = COHERENCE_KM * 1.01  # side of the cells of NearIndex, a little over COHERENCE_KM against rounding
 MAX_CANDIDATES = 25  # most populous candidates kept per name
 UNRANKED_KINDS = ("short",)  # kinds of name only trusted inside patterns (border compounds)
 MAX_ACRONYM = 4  # longest all-caps word read as an abbreviation ("NYC", "UAE") rather than a name ("TEXAS")
@@ -87,6 +89,13 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     admins: set[tuple[str, str]] = field(default_factory=set)
     points: list[tuple[int, float, float]] = field(default_factory=list)  # (mention start, lat, lon)
+    _near: NearIndex | None = field(default=None, repr=False, compare=False)
+
+    def near(self) -> NearIndex:
+        """The points by place, built once (again only when points were added since)."""
+        if self._near is None or self._near.size != len(self.points):
+            self._near = NearIndex(self.points)
+        return self._near
 
     def country_weight(self, iso2: str | None) -> float:
         if not self.countries:
@@ -146,7 +155,55 @@ def acronym_candidates(name: str, candidates: tuple[Candidate, ...]) -> tuple[Ca
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int, int]:
+    """The cell of a point: its position in space (km from the earth's centre) in cubes of CELL_KM. Two points
+    less than COHERENCE_KM apart on the surface are less apart in a straight line, so in the same or next cells."""
+    la, lo = math.radians(lat), math.radians(lon)
+    x, y, z = math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)
+    return (math.floor(x * EARTH_KM / CELL_KM), math.floor(y * EARTH_KM / CELL_KM), math.floor(z * EARTH_KM / CELL_KM))
+
+
+class NearIndex:
+    """The placed points of a document by place and by cell, so the nearest other place of a candidate is looked
+    for among the distinct places of the next cells, once per candidate place, not among every mention again."""
+
+    def __init__(self, points: list[tuple[int, float, float]]) -> None:
+        self.size = len(points)
+        self.starts: dict[tuple[float, float], set[int]] = defaultdict(set)  # place -> starts of its mentions
+        for start, lat, lon in points:
+            self.starts[(lat, lon)].add(start)
+        self.cells: dict[tuple[int, int, int], list[tuple[float, float]]] = defaultdict(list)
+        for place in self.starts:
+            self.cells[_cell(*place)].append(place)
+        self._by_distance: dict[tuple[float, float], list[tuple[float, tuple[float, float]]]] = {}
+
+    def nearest_km(self, lat: float, lon: float, start: int) -> float | None:
+        """Distance from (lat, lon) to the nearest place named by a mention other than the one at ``start``, when
+        one lies within COHERENCE_KM (a farther one may be given, or None: both mean no nearness)."""
+        for km, place in self._near(lat, lon):
+            starts = self.starts[place]
+            if len(starts) > 1 or start not in starts:
+                return km
+        return None
+
+    def _near(self, lat: float, lon: float) -> list[tuple[float, tuple[float, float]]]:
+        """The places of the cells around (lat, lon), nearest first."""
+        found = self._by_distance.get((lat, lon))
+        if found is None:
+            cx, cy, cz = _cell(lat, lon)
+            around = (
+                place
+                for dx in (-1, 0, 1)
+                for dy in (-1, 0, 1)
+                for dz in (-1, 0, 1)
+                for place in self.cells.get((cx + dx, cy + dy, cz + dz), ())
+            )
+            found = sorted((haversine_km(lat, lon, *place), place) for place in around)
+            self._by_distance[(lat, lon)] = found
+        return found
 
 
 def population_score(population: int) -> float:
@@ -246,10 +303,9 @@ class Resolver:
             return 1.0
         if c.feature == "admin" and c.code != "ADM2":  # a county is small enough for nearness to count
             return 0.5
-        others = [(lat, lon) for start, lat, lon in ctx.points if start != m.start]
-        if c.lat is None or c.lon is None or not others:
+        nearest = None if c.lat is None or c.lon is None else ctx.near().nearest_km(c.lat, c.lon, m.start)
+        if nearest is None:  # no other place, or none within COHERENCE_KM: no evidence either way
             return 0.5
-        nearest = min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in others)
         return 0.5 + 0.5 * max(0.0, 1.0 - nearest / COHERENCE_KM)  # nearness helps; distance is no evidence
 
     def _direction(self, c: Candidate, m: Mention) -> float:

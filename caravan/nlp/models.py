@@ -9,8 +9,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from caravan.errors import ModelError
+from caravan.nlp.sentences import SentenceCap
 
 PARAGRAPHS = "caravan_paragraphs"
+SENTENCE_CAP = "caravan_sentence_cap"
+DEFAULT_CAP = 200  # the default of the max_sentence_tokens setting
 
 
 @Language.component(PARAGRAPHS)
@@ -23,9 +26,16 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory(SENTENCE_CAP, default_config={"max_tokens": DEFAULT_CAP})
+def make_sentence_cap(nlp: Language, name: str, max_tokens: int) -> SentenceCap:
+    """No run of tokens between sentence ends longer than ``max_tokens`` (0: off); see ``caravan.nlp.sentences``."""
+    return SentenceCap(max_tokens)
+
+
 @lru_cache(maxsize=4)
-def load_model(name: str) -> Language:
-    """Load a spaCy model by package name, once per process, with the paragraph rule before the parser."""
+def load_model(name: str, max_sentence_tokens: int = DEFAULT_CAP) -> Language:
+    """Load a spaCy model by package name, once per process (and cap), with the paragraph rule and the sentence
+    cap before the parser."""
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -39,13 +49,15 @@ def load_model(name: str) -> Language:
     else:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe(PARAGRAPHS, after="sentencizer")
+    nlp.add_pipe(SENTENCE_CAP, after=PARAGRAPHS, config={"max_tokens": max_sentence_tokens})
     return nlp
 
 
-@lru_cache(maxsize=2)
-def load_blank(lang: str) -> Language:
-    """A rule-only pipeline (tokenizer and sentencizer) for a language whose model is not installed."""
+@lru_cache(maxsize=4)
+def load_blank(lang: str, max_sentence_tokens: int = DEFAULT_CAP) -> Language:
+    """A rule-only pipeline (tokenizer, sentencizer, sentence cap) for a language whose model is not installed."""
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(PARAGRAPHS, after="sentencizer")
+    nlp.add_pipe(SENTENCE_CAP, after=PARAGRAPHS, config={"max_tokens": max_sentence_tokens})
     return nlp

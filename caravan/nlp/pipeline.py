@@ -67,10 +67,10 @@ class Pipeline:
     def model_for(self, language: str) -> Language:
         """The spaCy pipeline for a language; Spanish falls back to rules only when its model is missing."""
         if language == "en":
-            return load_model(self.settings.model_en)
+            return load_model(self.settings.model_en, self.settings.max_sentence_tokens)
         if language not in self._rules_only:
             try:
-                return load_model(self.settings.model_es)
+                return load_model(self.settings.model_es, self.settings.max_sentence_tokens)
             except ModelError:  # not cached by load_model: remembered here, so one warning and one lookup
                 self._rules_only.add(language)
                 log.warning(
@@ -78,7 +78,7 @@ class Pipeline:
                     "using rules only",
                     self.settings.model_es,
                 )
-        return load_blank(language)
+        return load_blank(language, self.settings.max_sentence_tokens)
 
     def language_of(self, article: Article) -> str:
         lang = article.language or detect_language(article.text)

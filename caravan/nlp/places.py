@@ -8,6 +8,7 @@ cannot place sit in the town the text named just before them.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter
@@ -20,6 +21,7 @@ from caravan.geo.gazetteer import open_gazetteer
 from caravan.geo.mentions import (
     NAME_CONNECTORS,
     PLACE_LABELS,
+    SpanSet,
     annotate_mentions,
     dedupe,
     demonym_context,
@@ -34,7 +36,6 @@ from caravan.geo.mentions import (
     find_repeats,
     is_building,
     is_facility,
-    overlaps,
     place_words,
     unsupported_acronym,
     unsupported_generic,
@@ -123,10 +124,8 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     focus = find_focus(resolutions)
     words = {t.text for t in doc if t.text.islower()}
     cued = {r.mention.start for r in resolutions if after_place_word(text, r.mention.start)}
-    candidates = [
-        _found_from(r, nearest_town(resolutions, r.mention.start, focus), words, r.mention.start in cued)
-        for r in resolutions
-    ]
+    towns = FocusTowns(resolutions, focus)
+    candidates = [_found_from(r, towns.nearest(r.mention.start), words, r.mention.start in cued) for r in resolutions]
     found = [f for f in candidates if f is not None]
     found += [_border_found(b, "both sides named") for b in borders]
     found += single_borders(text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found])
@@ -191,21 +190,36 @@ def place_type_words() -> frozenset[str]:
     return frozenset(words | {w.lower() for w in facility_words()})
 
 
+class FocusTowns:
+    """The towns of the focus' country in text order, so the one named last before a position is found by
+    bisection instead of a pass over every resolution for each one."""
+
+    def __init__(self, resolutions: list[Resolution], focus: Resolution | None) -> None:
+        self.focus = focus
+        country = focus.choice.country if focus is not None and focus.choice is not None else None
+        towns = [
+            r
+            for r in resolutions
+            if r.choice is not None
+            and not is_building(r.mention)
+            and r.choice.feature in FOCUS_FEATURES
+            and r.choice.country == country
+        ]
+        self.towns = sorted(towns, key=lambda r: r.mention.start)  # stable: equal starts keep their order
+        self.starts = [r.mention.start for r in self.towns]
+
+    def nearest(self, start: int) -> Resolution | None:
+        """The town of the focus' country named last before a position (streets follow the town just named),
+        else the focus."""
+        if self.focus is None or self.focus.choice is None:
+            return None
+        i = bisect.bisect_left(self.starts, start)
+        return self.towns[i - 1] if i else self.focus
+
+
 def nearest_town(resolutions: list[Resolution], start: int, focus: Resolution | None) -> Resolution | None:
-    """The town of the focus' country named last before a position (streets follow the town just named),
-    else the focus."""
-    if focus is None or focus.choice is None:
-        return None
-    before = [
-        r
-        for r in resolutions
-        if r.mention.start < start
-        and r.choice is not None
-        and not is_building(r.mention)
-        and r.choice.feature in FOCUS_FEATURES
-        and r.choice.country == focus.choice.country
-    ]
-    return before[-1] if before else focus
+    """The town of the focus' country named last before a position, else the focus (see ``FocusTowns``)."""
+    return FocusTowns(resolutions, focus).nearest(start)
 
 
 def after_place_word(text: str, start: int) -> bool:
@@ -275,8 +289,9 @@ def single_borders(
         if r.choice is not None and r.choice.country:
             counts[r.choice.country] += 1
     out = []
+    spans = SpanSet(taken)
     for start, end, side in find_single_borders(text, gaz):
-        if overlaps(start, end, taken):
+        if spans.overlaps(start, end):
             continue
         other = _other_side(side, start, resolutions, counts, gaz)
         if other:
@@ -285,11 +300,11 @@ def single_borders(
                     Border(start, end, text[start:end], pair(side, other)), f"other side from context: {other}"
                 )
             )
-            taken.append((start, end))
+            spans.add(start, end)
     out += [
         _border_found(b, "direction word")
         for b in find_directional_borders(text, counts, gaz)
-        if not overlaps(b.start, b.end, taken)
+        if not spans.overlaps(b.start, b.end)
     ]
     return out
 
