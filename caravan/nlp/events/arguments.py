@@ -20,7 +20,7 @@ from caravan.errors import GazetteerError
 from caravan.model import DateRef, Place, Quantity, Quote
 from caravan.nlp.events.clause import partitive_heads, prep_objects
 from caravan.nlp.events.lexicon import DATA_DIR, in_class
-from caravan.nlp.extensions import in_boilerplate
+from caravan.nlp.extensions import in_boilerplate, user_data
 
 log = logging.getLogger(__name__)
 
@@ -103,14 +103,33 @@ def token_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+SPAN_TOKENS_KEY = ("caravan", "span_tokens")  # Doc.user_data: (start, end) -> the token indices of that span
+
+
+def span_tokens(doc: Doc, start: int, end: int) -> range:
+    """The indices of the tokens a character span covers (expanded to whole tokens), looked up once per Doc and span:
+    every event asks of every item of its article, so a fresh ``char_span`` each time grows with the square of
+    the article's length."""
+    spans = user_data(doc).setdefault(SPAN_TOKENS_KEY, {})
+    found = spans.get((start, end))
+    if found is None:
+        span = token_span(doc, start, end)
+        found = spans[start, end] = range(0) if span is None else range(span.start, span.end)
+    return found
+
+
 def items_in(doc: Doc, items: Iterable, tokens: Iterable[Token]) -> list:
-    """The items (places, dates, quantities) whose first token is among ``tokens``, in text order."""
+    """The items (places, dates, quantities) that share a token with ``tokens``, in text order."""
     index = {t.i for t in tokens}
-    out = []
-    for item in items or []:
-        span = token_span(doc, item.start, item.end)
-        if span is not None and any(t.i in index for t in span):
-            out.append(item)
+    if not index:
+        return []
+    first, last = doc[min(index)], doc[max(index)]
+    low, high = first.idx, last.idx + len(last.text)
+    out = [
+        item
+        for item in items or []
+        if item.end > low and item.start < high and not index.isdisjoint(span_tokens(doc, item.start, item.end))
+    ]
     return sorted(out, key=lambda x: x.start)
 
 

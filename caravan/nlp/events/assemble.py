@@ -348,13 +348,14 @@ def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
     modalities differ in unrelated clauses ("who left to *press* north *boarded* subways" are two; "set up a
     roadblock to *thwart* them" is one)."""
     kept: list[tuple[Token, Event]] = []
+    by_sentence: dict[int, list[tuple[Token, Event]]] = {}  # kept events of each sentence, in order
     for token, event in events:
+        in_sentence = by_sentence.setdefault(token.sent.start, [])
         same = next(
             (
                 e
-                for t, e in kept
-                if t.sent.start == token.sent.start
-                and e.type == event.type
+                for t, e in in_sentence
+                if e.type == event.type
                 and (e.modality == event.modality or are_related(t, token))
                 and (e.place is None or event.place is None or e.place == event.place)
             ),
@@ -362,6 +363,7 @@ def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
         )
         if same is None:
             kept.append((token, event))
+            in_sentence.append((token, event))
             continue
         for name in ("actor", "place", "country", "lat", "lon", "date", "size", "amount", "quote"):
             if getattr(same, name) is None:
