@@ -377,9 +377,36 @@ def _phrase_speaker(subject: Token, book: NameBook) -> Speaker:
     )
 
 
+def ents_over(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities that share a token with ``doc[start:end]``, in text order, as ``doc.ents`` gives them but
+    read from the tokens' IOB tags around the range: ``doc.ents`` builds every entity of the document on each
+    access, which asked once per quote grows with the square of a long article."""
+    first = start
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    spans: list[Span] = []
+    begin, label = -1, ""
+    for i in range(first, len(doc)):
+        iob = doc[i].ent_iob_
+        if iob == "I" and begin >= 0:
+            continue
+        if begin >= 0:
+            spans.append(Span(doc, begin, i, label=label))
+            begin = -1
+        if i >= end:
+            return spans
+        if iob == "B" and doc[i].ent_type_:
+            begin, label = i, doc[i].ent_type_
+    if begin >= 0:
+        spans.append(Span(doc, begin, len(doc), label=label))
+    return spans
+
+
 def _person_entity(head: Token) -> Span | None:
-    """The person the subject names: an entity on the head itself, or on an apposition/compound of it."""
-    for ent in head.doc.ents:
+    """The person the subject names: an entity on the head itself, or on an apposition/compound of it (both in
+    the head's sentence: title paths and conjuncts follow the parse, which never leaves a sentence)."""
+    sent = head.sent
+    for ent in ents_over(head.doc, sent.start, sent.end):
         if ent.label_ not in ("PERSON", "PER"):
             continue
         if ent.start <= head.i < ent.end:
@@ -428,7 +455,7 @@ def name_span(ent: Span, places: set[str]) -> Span:
 def _name_phrase(head: Token) -> str:
     """The subject's noun phrase: a proper name on the head (with the name words the tagger left out of its
     entity), else the head with its left modifiers and "of" phrase."""
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in NAME_LABELS), None)
+    ent = next((e for e in ents_over(head.doc, head.i, head.i + 1) if e.label_ in NAME_LABELS), None)
     if ent is not None or head.pos_ == "PROPN":
         start = _proper_start(head)
         end = head.i + 1
@@ -576,7 +603,7 @@ def _channel_word(tok: Token, lexicon: QuoteLexicon) -> str | None:
             if key in lexicon.documents:
                 return lexicon.documents[key]
     if tok.ent_iob_ in ("B", "I"):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next(iter(ents_over(tok.doc, tok.i, tok.i + 1)), None)
         if ent is not None and is_outlet(clean_name(ent.text), lexicon):
             return clean_name(ent.text)
     if tok.pos_ == "PROPN" and is_outlet(tok.text, lexicon) and tok.ent_iob_ != "I":
