@@ -217,11 +217,6 @@ class FocusTowns:
         return self.towns[i - 1] if i else self.focus
 
 
-def nearest_town(resolutions: list[Resolution], start: int, focus: Resolution | None) -> Resolution | None:
-    """The town of the focus' country named last before a position, else the focus (see ``FocusTowns``)."""
-    return FocusTowns(resolutions, focus).nearest(start)
-
-
 def after_place_word(text: str, start: int) -> bool:
     """The name follows a place preposition ("in Bywater", "near the Foo")."""
     before = PREVIOUS_WORD.search(text[max(0, start - 40) : start])
