@@ -6,7 +6,9 @@ import hmac
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+import pydantic_core
 from fastapi import Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from caravan.settings import Settings
@@ -16,6 +18,15 @@ MAX_LIMIT = 1000  # most items in one page
 DEFAULT_LIMIT = 50
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 DateParam = Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date (YYYY-MM-DD), inclusive.")]
+
+
+class RowsResponse(JSONResponse):
+    """JSON of plain rows (str, int, float, None, lists and dicts of them) written by pydantic-core's encoder
+    (what FastAPI uses for response models), without validating each row: the bytes of ``JSONResponse``, in a
+    fraction of the time for a page of a thousand rows. Infinite and NaN floats become null."""
+
+    def render(self, content: Any) -> bytes:
+        return pydantic_core.to_json(content, inf_nan_mode="null")
 
 
 def get_db(request: Request) -> Database:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Container, Iterator
 from contextlib import contextmanager
@@ -27,6 +29,7 @@ from caravan.store.speakers import choose_names, matches_speaker, resolve_surnam
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000  # how long a connection waits for another process's write lock
+READERS_KEPT = 4  # read-only connections kept open between reads (the API's threads reuse them)
 SNIPPET_MARKS = ("[", "]")  # around the matched words in search snippets
 SNIPPET_TOKENS = 16  # words of context in a search snippet
 
@@ -88,12 +91,48 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+class IdleReaders:
+    """A store's read-only connections kept between reads (up to ``READERS_KEPT``), for the process and the file
+    (device, inode) that opened them: when either changes they are dropped and reads open new ones."""
+
+    def __init__(self) -> None:
+        self._idle: list[sqlite3.Connection] = []
+        self._of: tuple[int, int, int] | None = None  # process id, device, inode
+        self._lock = threading.Lock()
+
+    def take(self, of: tuple[int, int, int]) -> sqlite3.Connection | None:
+        """An idle connection opened by this process on this file, if any."""
+        with self._lock:
+            if self._of != of:  # another file at the path, or a forked process
+                stale, before = self._idle, self._of
+                self._idle, self._of = [], of
+                if before is not None and before[0] == of[0]:  # this process opened them: close them
+                    for conn in stale:
+                        conn.close()
+            return self._idle.pop() if self._idle else None
+
+    def give_back(self, conn: sqlite3.Connection, of: tuple[int, int, int], *, kept: bool) -> None:
+        """Keep a connection for the next read, or close it (not ``kept``: it failed or is inside a transaction)."""
+        with self._lock:
+            if kept and of == self._of and len(self._idle) < READERS_KEPT:
+                self._idle.append(conn)
+                return
+        conn.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            conn.close()
+
+
 class Database:
     """A Caravan store in one SQLite file. ``Database(path)`` creates and migrates it on first write."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._writer: sqlite3.Connection | None = None
+        self._idle = IdleReaders()
 
     # connections -------------------------------------------------------------------------------------------
 
@@ -123,23 +162,41 @@ class Database:
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
-        """A read-only connection for one query; the store must exist and be fully migrated."""
-        if not self.path.is_file():
-            raise StoreError(f"no store at {self.path} (run `caravan ingest` first, or pass --db)")
-        uri = self.path.resolve().as_uri() + "?mode=ro"
+        """A read-only connection for one query or a few; the store must exist and be fully migrated.
+
+        Connections are kept for the next read (up to ``READERS_KEPT``), so a read does not pay for opening the
+        file and parsing its schema, and finds the pages the last reads left in SQLite's cache. One that failed
+        or was left inside a transaction is closed instead; all are dropped when the file is replaced or the
+        process forked.
+        """
         try:
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
-        conn.row_factory = sqlite3.Row
+            stat = self.path.stat()
+        except OSError:
+            raise StoreError(f"no store at {self.path} (run `caravan ingest` first, or pass --db)") from None
+        of = (os.getpid(), stat.st_dev, stat.st_ino)
+        conn = self._idle.take(of) or self._open_reader()
+        done = False
         try:
-            if pending_migrations(conn):
-                raise StoreError(f"the store {self.path} is from an older version; run `caravan ingest` to migrate it")
             yield conn
+            done = True
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
         finally:
+            self._idle.give_back(conn, of, kept=done and not conn.in_transaction)
+
+    def _open_reader(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA temp_store = MEMORY")  # sorts and materialised subqueries never touch disk
+            pending = pending_migrations(conn)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the store {self.path}: {exc}") from exc
+        if pending:
             conn.close()
+            raise StoreError(f"the store {self.path} is from an older version; run `caravan ingest` to migrate it")
+        return conn
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -170,6 +227,7 @@ class Database:
         return applied_migrations(self.writer)
 
     def close(self) -> None:
+        self._idle.close()  # first: the writer, closing last, checkpoints the write-ahead log into the file
         if self._writer is not None:
             self._writer.close()
             self._writer = None

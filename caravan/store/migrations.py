@@ -373,6 +373,27 @@ EVENT_CELLS = Migration(
     "CREATE INDEX events_cell_day ON events (cell, day) INCLUDE (type, lat, lon, article_seq, idx, article_id);\n",
 )
 
+# Integer keys and ordered counts for the API's reads (0010). The map's page joins its rows back to their events by
+# (article_seq, idx) and to their articles by seq: integers, where the text keys cost a collation-aware comparison
+# at every step of each lookup in PostgreSQL. The timeline's counts under a modality or a country are read in
+# (day, type) order from an index of their own, so they are summed as they come instead of hashed and sorted; in
+# PostgreSQL the count tables' type is compared byte-wise (COLLATE "C", as their day already is).
+EVENT_LOOKUPS = Migration(
+    "0010_event_lookups",
+    """
+CREATE INDEX events_article_seq ON events (article_seq, idx);
+CREATE INDEX event_day_facets_modality ON event_day_facets (modality, day, type, n);
+CREATE INDEX event_day_facets_country ON event_day_facets (country, day, type, modality, n);
+""",
+    postgres="""
+CREATE INDEX events_article_seq ON events (article_seq, idx);
+ALTER TABLE event_days ALTER COLUMN type TYPE TEXT COLLATE "C";
+ALTER TABLE event_day_facets ALTER COLUMN type TYPE TEXT COLLATE "C";
+CREATE INDEX event_day_facets_modality ON event_day_facets (modality, day, type) INCLUDE (n);
+CREATE INDEX event_day_facets_country ON event_day_facets (country, day, type) INCLUDE (modality, n);
+""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     ARTICLES,
     ITEMS,
@@ -383,6 +404,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     MOVEMENT_LEGS,
     EVENT_DAYS,
     EVENT_CELLS,
+    EVENT_LOOKUPS,
 )
 
 

@@ -305,7 +305,9 @@ class PostgresDatabase(Database):
             yield conn
 
     def close(self) -> None:
-        super().close()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         with self._lock:
             readers, self._readers = self._readers, None
         if readers is not None:

@@ -286,10 +286,10 @@ def event_conditions(f: EventFilter, *, dates: bool = True) -> list[Condition]:
         out.append(("upper(e.country) = upper(?)", (f.country,)))
     if f.article_id:
         out.append(("e.article_id = ?", (f.article_id,)))
-    if f.located or f.bbox:
-        out.append(("e.lat IS NOT NULL AND e.lon IS NOT NULL", ()))
-    if f.bbox:
+    if f.bbox:  # its tests hold only for located events
         out.extend(bbox_conditions(*f.bbox))
+    elif f.located:
+        out.append(("e.lat IS NOT NULL AND e.lon IS NOT NULL", ()))
     if dates:
         out.extend(date_range(EVENT_DAY, f.since, f.until))
     return out
@@ -341,14 +341,14 @@ def events_query(f: EventFilter, context: int = EVENT_CONTEXT) -> Query:
 def events_page_query(f: EventFilter, limit: int, offset: int, context: int = EVENT_CONTEXT) -> Query:
     """One page of ``events_query`` with the number of rows in all (column ``total`` of every row), in one read:
     the matching events' keys are taken from the indexes once (``m``), counted, and only the page's rows are
-    joined to their event and article."""
+    joined to their event and article, by integer keys (``events_article_seq``, the articles' ``seq``)."""
     clause, params = where(event_conditions(f))
     return Query(
-        f"WITH m AS (SELECT e.article_id, e.idx, e.day, e.article_seq FROM events e {clause}), "
-        f"p AS (SELECT article_id, idx FROM m e ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?) "
+        f"WITH m AS (SELECT e.day, e.article_seq, e.idx FROM events e {clause}), "
+        f"p AS (SELECT article_seq, idx FROM m e ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?) "
         f"SELECT (SELECT count(*) FROM m) AS total, {EVENT_FIELDS.format(context=int(context))} "
-        "FROM p JOIN events e ON e.article_id = p.article_id AND e.idx = p.idx "
-        f"JOIN articles a ON a.id = e.article_id ORDER BY {EVENT_ORDER}",
+        "FROM p JOIN events e ON e.article_seq = p.article_seq AND e.idx = p.idx "
+        f"JOIN articles a ON a.seq = p.article_seq ORDER BY {EVENT_ORDER}",
         (*params, limit, offset),
     )
 

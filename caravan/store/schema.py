@@ -159,6 +159,7 @@ events = Table(
     PrimaryKeyConstraint("article_id", "idx"),
     Index("events_type", "type"),
     Index("events_day", "day", "article_seq", "idx"),  # 0008
+    Index("events_article_seq", "article_seq", "idx"),  # 0010
 )
 
 # 0008_event_days: dated event mentions counted by the triggers on events, for the timeline
@@ -274,6 +275,9 @@ SQLITE_INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
     "link_legs_lat_lon": ("link_legs", ("lat", "lon")),  # 0007
     # 0009: every column the map's filter and order read, so its rows are found in the index alone
     "events_cell_day": ("events", ("cell", "day", "type", "lat", "lon", "article_seq", "idx", "article_id")),
+    # 0010: the timeline's counts under a modality or a country, in (day, type) order, read from the index alone
+    "event_day_facets_modality": ("event_day_facets", ("modality", "day", "type", "n")),
+    "event_day_facets_country": ("event_day_facets", ("country", "day", "type", "modality", "n")),
 }
 POSTGRES_INDEXES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "articles_search": ("articles", ("search",), "gin"),  # 0003
@@ -283,6 +287,9 @@ POSTGRES_INDEXES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "link_legs_geom": ("link_legs", ("geom",), "gist"),  # 0007
     # 0009: keyed on (cell, day), INCLUDE (type, lat, lon, article_seq, idx, article_id) for index-only scans
     "events_cell_day": ("events", ("cell", "day"), "btree"),
+    # 0010: keyed on (modality | country, day, type), INCLUDE what the timeline sums
+    "event_day_facets_modality": ("event_day_facets", ("modality", "day", "type"), "btree"),
+    "event_day_facets_country": ("event_day_facets", ("country", "day", "type"), "btree"),
 }
 POSTGRES_VIEWS = ("link_movement_lines",)  # 0007: each movement's route as a line
 

@@ -329,3 +329,55 @@ def test_database_transactions_do_not_nest(db: Database) -> None:
     with pytest.raises((StoreError, sqlite3.OperationalError)):
         delete_then_nest()
     assert [f.item for f in db.failures()] == ["x.bin"]
+
+
+def test_database_reads_reuse_an_idle_connection(sqlite_db: Database) -> None:
+    sqlite_db.add_article(article(), record())
+    with sqlite_db.reader() as first:
+        pass
+    with sqlite_db.reader() as second:
+        assert second is first
+        assert second.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_database_concurrent_reads_get_connections_of_their_own(sqlite_db: Database) -> None:
+    sqlite_db.add_article(article(), record())
+    with sqlite_db.reader() as outer, sqlite_db.reader() as inner:
+        assert inner is not outer
+
+
+def test_database_a_reader_left_in_a_transaction_or_failed_is_not_kept(sqlite_db: Database) -> None:
+    sqlite_db.add_article(article(), record())
+    with sqlite_db.reader() as left_open:
+        left_open.execute("BEGIN")
+        left_open.execute("SELECT count(*) FROM articles").fetchone()
+    with pytest.raises(StoreError, match="no such table"), sqlite_db.reader() as failed:
+        failed.execute("SELECT * FROM no_such_table")
+    with sqlite_db.reader() as fresh:
+        assert fresh is not left_open and fresh is not failed
+        assert not fresh.in_transaction
+
+
+def test_database_a_store_file_replaced_under_its_path_is_read_afresh(tmp_path: Path) -> None:
+    path = tmp_path / "caravan.db"
+    for target, n in ((path, 1), (tmp_path / "rebuilt.db", 2)):
+        with Database(target) as writer:
+            for i in range(n):
+                writer.add_article(article(f"a{i}", f"Text number {i}."), record(f"a{i}"))
+    served = Database(path)
+    assert served.counts()["articles"] == 1  # an idle reader of the first file is kept
+    (tmp_path / "rebuilt.db").replace(path)  # a rebuilt store moved into place
+    assert served.counts()["articles"] == 2
+    served.close()
+
+
+def test_database_closed_store_file_holds_everything_without_its_log(tmp_path: Path) -> None:
+    """Closing checkpoints the write-ahead log even after reads: a copy of the file alone has every article."""
+    path = tmp_path / "caravan.db"
+    with Database(path) as db:
+        db.add_article(article(), record())
+        assert db.counts()["articles"] == 1
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(path.read_bytes())
+    with Database(copy) as copied:
+        assert copied.counts()["articles"] == 1

@@ -189,3 +189,32 @@ def test_event_days_box_cells_hold_every_point_of_the_box() -> None:
         for lat, lon in ((south, west), (north, east), (rng.uniform(south, north), rng.uniform(west, east))):
             assert q.cell_of(lat, lon) in cells
     assert len(q.box_cells(-93, 14, -91, 16)) == 9 and q.box_cells(-180, -90, 180, 90) == ()
+
+
+def plan(conn: Any, sql: str, params: tuple[Any, ...]) -> str:
+    """The query plan's text: SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN with sequential scans off (so
+    the test store's few rows do not hide which index can serve the query)."""
+    if isinstance(conn, postgres.Connection):
+        conn.execute("SET enable_seqscan = off")
+        return "\n".join(r[0] for r in conn.execute("EXPLAIN " + postgres.api_sql(sql), params).fetchall())
+    return "\n".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+
+
+def test_event_days_map_page_joins_its_rows_back_by_integer_keys(store_target: str, conn: Any) -> None:
+    migrate(conn)
+    write_events(conn)
+    query = q.events_page_query(FILTERS[2], 1000, 0)
+    text = plan(conn, query.sql, query.params)
+    assert "events_article_seq" in text
+    assert ("articles_pkey" if isinstance(conn, postgres.Connection) else "INTEGER PRIMARY KEY") in text
+
+
+@pytest.mark.parametrize(("f", "index"), [(q.EventFilter(modalities=("planned",)), "event_day_facets_modality"),
+                                          (q.EventFilter(country="GT"), "event_day_facets_country")])  # fmt: skip
+def test_event_days_timeline_of_a_modality_or_country_reads_its_own_index(
+    store_target: str, conn: Any, f: q.EventFilter, index: str
+) -> None:
+    migrate(conn)
+    write_events(conn)
+    query = q.timeline_query(f)
+    assert index in plan(conn, query.sql, query.params)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
-from fastapi.responses import JSONResponse
 
 from caravan.api import linked
-from caravan.api.deps import DB, DateParam, Page
+from caravan.api.deps import DB, DateParam, Page, RowsResponse
 from caravan.api.schemas import CanonicalEvent, EventMention, Paged, TimelineCount
 from caravan.model import EVENT_TYPES, MODALITIES
 from caravan.store import queries as q
@@ -77,15 +76,15 @@ def list_events(
             "(from caravan.link)."
         ),
     ] = "mention",
-) -> dict[str, Any] | JSONResponse:
+) -> dict[str, Any] | RowsResponse:
     """Event mentions by day, then article and position; or canonical events (each with all its mentions),
     earliest first."""
     if level == "canonical":
         events = linked.filter_linked(linked.canonical_events(db), f)
         return page.wrap(events[page.offset : page.offset + page.limit], len(events))
-    # rows as the store gives them (str, int, float, None): the default encoder writes the bytes the response model
-    # would, without validating a thousand items one by one (tests/api/test_api_events.py compares the two)
-    return JSONResponse(page.wrap(*db.events_page(f, page.limit, page.offset)))
+    # rows as the store gives them (str, int, float, None): written as the response model would write them, without
+    # validating a thousand items one by one (tests/api/test_api_events.py compares the two)
+    return RowsResponse(page.wrap(*db.events_page(f, page.limit, page.offset)))
 
 
 @router.get("/timeline", response_model=list[TimelineCount])
