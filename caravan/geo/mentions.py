@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -189,10 +190,12 @@ def is_facility(name: str) -> bool:
     return len(words) > 1 and words[-1] in facility_words()
 
 
+@lru_cache(maxsize=1)
 def facility_words() -> frozenset[str]:
     return frozenset(load_curated()["facility_words"]["words"])
 
 
+@lru_cache(maxsize=1)
 def _generic_names() -> frozenset[str]:
     words = load_curated()["generic_names"]["words"]
     return frozenset(words) | frozenset(w.upper() for w in words)

@@ -79,6 +79,10 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+BOILERPLATE_KEY = ("._.", "boilerplate", None, None)  # where spaCy keeps doc._.boilerplate in Doc.user_data
+
+
 def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     """Whether the character span [start, end) overlaps any boilerplate span of the doc."""
-    return any(start < b.end and b.start < end for b in (doc._.boilerplate or []))
+    # read from user_data: ``doc._`` builds a new accessor object on each use, and this runs for every item
+    return any(start < b.end and b.start < end for b in (user_data(doc).get(BOILERPLATE_KEY) or []))

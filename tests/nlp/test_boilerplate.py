@@ -133,3 +133,17 @@ def test_boilerplate_offsets_index_the_text_as_read():
 def test_boilerplate_photo_toggle_line_takes_its_credits():
     text = "Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP\nMigrants wait in Reynosa on Monday.\n"
     assert covered(text) == ["Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP"]
+
+
+def test_boilerplate_spans_set_on_a_doc_are_what_in_boilerplate_reads():
+    import spacy
+
+    from caravan.model import Span
+    from caravan.nlp.extensions import in_boilerplate, register_extensions
+
+    register_extensions()
+    doc = spacy.blank("en")("Read more: Subscribe now. Migrants walked north.")
+    assert not in_boilerplate(doc, 0, 10)  # no boilerplate set
+    doc._.boilerplate = [Span(0, 25)]
+    assert in_boilerplate(doc, 11, 20) and in_boilerplate(doc, 24, 30)
+    assert not in_boilerplate(doc, 26, 40)

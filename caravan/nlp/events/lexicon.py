@@ -63,8 +63,12 @@ def load_rule_index() -> dict[str, tuple[int, ...]]:
 
 def rules_for(*words: str) -> list[TriggerRule]:
     """The rules that may start at a word with these forms (lemma, lower-case text), in the order tried."""
-    index, rules = load_rule_index(), load_rules()
-    return [rules[n] for n in sorted({n for w in words for n in index.get(w, ())})]
+    index = load_rule_index()
+    found = [n for w in words for n in index.get(w, ())]
+    if not found:  # most words start no rule
+        return []
+    rules = load_rules()
+    return [rules[n] for n in sorted(set(found))]
 
 
 @lru_cache(maxsize=1)

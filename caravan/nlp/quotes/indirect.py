@@ -478,11 +478,16 @@ def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Foun
     """ "According to X, …" and "…, according to X": the rest of the sentence is what X reported."""
     starts = [s for s, _ in paragraphs(doc.text)]
     phrases = [p.split() for p in lexicon.prepositional.get("en", ())]
+    first_words = {w[0] for w in phrases if w}
+    lower = [t.lower_ for t in doc]
     found: list[Found] = []
-    for tok in doc:
-        words = next((w for w in phrases if [t.lower_ for t in doc[tok.i : tok.i + len(w)]] == w), None)
-        if words is None or tok.i + len(words) >= len(doc):
+    for i, word in enumerate(lower):
+        if word not in first_words:
             continue
+        words = next((w for w in phrases if lower[i : i + len(w)] == w), None)
+        if words is None or i + len(words) >= len(doc):
+            continue
+        tok = doc[i]
         source = next((c for c in doc[tok.i + len(words) - 1].children if c.dep_ == "pobj"), None)
         if source is None:
             continue
