@@ -19,7 +19,7 @@ from caravan.geo.curated import load_curated
 from caravan.geo.patterns import country_code, describe, direction_of, place_kind, place_type_pattern
 from caravan.geo.resolver import MAX_ACRONYM, Context, Mention, Resolution, Resolver, is_caps
 from caravan.geo.store import Candidate, Gazetteer
-from caravan.nlp.extensions import doc_text
+from caravan.nlp.extensions import doc_text, token_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels a place name is often given by mistake; kept only when the span is surely a place
@@ -267,17 +267,18 @@ def _has_cue(text: str, start: int, end: int, pattern: re.Pattern[str], gaz: Gaz
 def _name_spans(doc: Doc, person: set[int]) -> list[SpacySpan]:
     """Runs of capitalised tokens (with inner connectors: "Trinidad and Tobago") outside person names."""
     spans = []
-    for i, tok in enumerate(doc):
-        if i in person or not tok.text[:1].isupper():
+    words = token_words(doc)
+    for i, word in enumerate(words):
+        if i in person or not word[:1].isupper():
             continue
-        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
-            piece = doc[i : i + n]
+        for n in range(min(MAX_NAME_TOKENS, len(words) - i), 0, -1):
+            piece = words[i : i + n]
             if (
-                piece[-1].text[:1].isupper()
-                and all(t.text[:1].isupper() or t.text in NAME_CONNECTORS or t.text in ("-", ".") for t in piece)
-                and not any(t.i in person for t in piece)
+                piece[-1][:1].isupper()
+                and all(w[:1].isupper() or w in NAME_CONNECTORS or w in ("-", ".") for w in piece)
+                and not any(j in person for j in range(i, i + n))
             ):
-                spans.append(piece)
+                spans.append(doc[i : i + n])
     return spans
 
 
@@ -339,14 +340,15 @@ def _runs(doc: Doc) -> list[SpacySpan]:
     """Maximal runs of capitalised tokens, with inner name connectors ("Ciudad de México"; not "and", which joins
     lists), without a leading function word ("In Ciudad Juárez")."""
     runs, start = [], None
-    for i, tok in enumerate(doc):
-        cap = tok.text[:1].isupper()
+    words = token_words(doc)
+    for i, word in enumerate(words):
+        cap = word[:1].isupper()
         if cap and start is None:
             start = i
         elif (
             not cap
             and start is not None
-            and not (tok.text in RUN_CONNECTORS and i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
+            and not (word in RUN_CONNECTORS and i + 1 < len(words) and words[i + 1][:1].isupper())
         ):
             runs.append(doc[start:i])
             start = None
@@ -412,7 +414,7 @@ def find_context_towns(
     if not countries:
         return []
     spans = SpanSet(taken + [(r.mention.start, r.mention.end) for r in resolutions])
-    common = {t.text for t in doc if t.text.islower()}  # "Walls", "University": words the text also writes small
+    common = {w for w in token_words(doc) if w.islower()}  # "Walls", "University": words the text also writes small
     blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS and not _maybe_town(ent) for t in ent}
     out = []
     for run in _runs(doc):
@@ -599,9 +601,9 @@ def _set_container(m: Mention, owner: str, gaz: Gazetteer, resolver: Resolver) -
 def demonym_context(doc: Doc, gaz: Gazetteer) -> Context:
     """Countries the article's demonyms point to ("Guatemalan police"): context, never places."""
     counts: Counter = Counter()
-    for tok in doc:
-        if tok.text[:1].isupper():
-            code = gaz.demonym(tok.text)
+    for word in token_words(doc):
+        if word[:1].isupper():
+            code = gaz.demonym(word)
             if code:
                 counts[code] += 1
     return Context(countries=counts)

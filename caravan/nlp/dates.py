@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from caravan.datafiles import read_rows
 from caravan.model import DateRef
-from caravan.nlp.extensions import in_boilerplate
+from caravan.nlp.extensions import in_boilerplate, token_lowers, token_words
 from caravan.nlp.quantities import inside_quotation, load_lexicon, parse_digits, parse_words
 from caravan.settings import Settings
 
@@ -288,7 +288,8 @@ def _word_tense(doc: Doc, token: Token, lex: DateLexicon) -> str | None:
 
 
 def _lower(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    lowers = token_lowers(doc)
+    return lowers[i] if 0 <= i < len(lowers) else ""
 
 
 def read_relative(doc: Doc, i: int, lex: DateLexicon, published: dt.date) -> Found | None:
@@ -487,9 +488,9 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[DateRef]:
     lex = load_date_lexicon(doc.lang_)
     found: list[DateRef] = []
     i = 0
+    words, lowers = token_words(doc), token_lowers(doc)
     while i < len(doc):
-        token = doc[i]
-        may_start = token.lower_ in lex.starts or any(c.isdigit() for c in token.text)
+        may_start = lowers[i] in lex.starts or any(c.isdigit() for c in words[i])
         hit = read_at(doc, i, lex, published) if may_start else None
         if hit is None:
             i += 1

@@ -43,6 +43,28 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+WORDS_KEY = ("caravan", "words")  # Doc.user_data: every token's text, in order
+LOWERS_KEY = ("caravan", "lowers")  # ... and its lower-case form
+
+
+def token_words(doc: Doc) -> list[str]:
+    """Every token's text, read once per Doc: spaCy makes a new Token object on each ``doc[i]`` and each step of
+    ``for t in doc``, and the components scan the whole article several times (plain strings, no Tokens, are
+    kept: a Token in ``user_data`` would tie the Doc in a reference cycle)."""
+    words = user_data(doc).get(WORDS_KEY)
+    if words is None or len(words) != len(doc):
+        words = user_data(doc)[WORDS_KEY] = [t.text for t in doc]
+    return words
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """Every token's lower-case text (``Token.lower_``), read once per Doc (see ``token_words``)."""
+    lowers = user_data(doc).get(LOWERS_KEY)
+    if lowers is None or len(lowers) != len(doc):
+        lowers = user_data(doc)[LOWERS_KEY] = [t.lower_ for t in doc]
+    return lowers
+
+
 class TextDoc(Doc):
     """A Doc that keeps its text, so ``doc.text`` costs nothing (spaCy's joins every token on each access).
 

@@ -51,7 +51,7 @@ from caravan.geo.patterns import (
 from caravan.geo.resolver import Mention, Resolution, Resolver
 from caravan.geo.store import Gazetteer
 from caravan.model import Feature, Place
-from caravan.nlp.extensions import doc_text, in_boilerplate
+from caravan.nlp.extensions import doc_text, in_boilerplate, token_words
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
         )
     ]
     focus = find_focus(resolutions)
-    words = {t.text for t in doc if t.text.islower()}
+    words = {w for w in token_words(doc) if w.islower()}
     cued = {r.mention.start for r in resolutions if after_place_word(text, r.mention.start)}
     towns = FocusTowns(resolutions, focus)
     candidates = [_found_from(r, towns.nearest(r.mention.start), words, r.mention.start in cued) for r in resolutions]

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from caravan.datafiles import read_rows
 from caravan.model import Quantity
-from caravan.nlp.extensions import in_boilerplate
+from caravan.nlp.extensions import in_boilerplate, token_lowers, token_words, user_data
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -253,7 +253,8 @@ def parse_digits(text: str, lang: str) -> float | None:
 
 
 def _lower(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    lowers = token_lowers(doc)
+    return lowers[i] if 0 <= i < len(lowers) else ""
 
 
 def match_phrase(doc: Doc, i: int, table: Mapping[tuple[str, ...], object]) -> tuple[tuple[str, ...], int] | None:
@@ -492,9 +493,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     starts = lex.starts
+    words, lowers = token_words(doc), token_lowers(doc)
     while i < len(doc):
-        token = doc[i]
-        may_start = token.lower_ in starts or any(c.isdigit() for c in token.text)
+        may_start = lowers[i] in starts or any(c.isdigit() for c in words[i])
         amount = read_quantity(doc, i, lex, lang) if may_start else None
         if amount is None:
             i += 1
@@ -810,9 +811,24 @@ def _context_people(doc: Doc, amount: Amount, lex: Lexicon, sentences: int = CON
         sent_start = doc[sent_start - 1].sent.start
     if _people_before(doc, amount.start, sent_start, lex) is None:
         return None
-    counts = Counter((_people_word(t, lex) or "").lower() for t in doc if not inside_quotation(doc, t.idx))
-    counts.pop("", None)
-    return counts.most_common(1)[0][0] if counts else None
+    return _article_people(doc, lex)
+
+
+ARTICLE_PEOPLE_KEY = ("caravan", "article_people")  # Doc.user_data: id of the lexicon -> _article_people's answer
+
+
+def _article_people(doc: Doc, lex: Lexicon) -> str | None:
+    """The article's most frequent people noun outside quotations (the first written of equals), lower-cased;
+    read once per Doc (it does not depend on the count asking)."""
+    known: dict[int, str | None] = user_data(doc).setdefault(ARTICLE_PEOPLE_KEY, {})
+    if id(lex) not in known:  # the lexicons are loaded once per language and process
+        counts: Counter[str] = Counter()
+        for token in doc:
+            word = _people_word(token, lex)
+            if word and not inside_quotation(doc, token.idx):
+                counts[word.lower()] += 1
+        known[id(lex)] = counts.most_common(1)[0][0] if counts else None
+    return known[id(lex)]
 
 
 def _people_before(doc: Doc, end: int, start: int, lex: Lexicon) -> str | None:

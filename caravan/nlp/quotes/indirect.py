@@ -13,6 +13,7 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 from caravan.model import Quote
+from caravan.nlp.extensions import token_lowers
 from caravan.nlp.quotes.data import QuoteLexicon
 from caravan.nlp.quotes.marks import Marked, paragraphs, trim
 from caravan.nlp.quotes.parts import Found, cue_class
@@ -479,7 +480,7 @@ def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Foun
     starts = [s for s, _ in paragraphs(doc.text)]
     phrases = [p.split() for p in lexicon.prepositional.get("en", ())]
     first_words = {w[0] for w in phrases if w}
-    lower = [t.lower_ for t in doc]
+    lower = token_lowers(doc)
     found: list[Found] = []
     for i, word in enumerate(lower):
         if word not in first_words:
