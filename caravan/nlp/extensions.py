@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from spacy.attrs import IDX, LENGTH, NORM, SPACY
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, NORM, ORTH, POS, SPACY, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES  # type: ignore[import-not-found]  # (Cython, no stub)
 from spacy.tokens import Doc
 
 if TYPE_CHECKING:
@@ -43,26 +45,49 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-WORDS_KEY = ("caravan", "words")  # Doc.user_data: every token's text, in order
-LOWERS_KEY = ("caravan", "lowers")  # ... and its lower-case form
+TABLE_KEY = ("caravan", "tokens")  # Doc.user_data: the TokenTable of the Doc
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """What the components read of every token, as plain lists in token order, made once per Doc: spaCy builds a
+    new Token object on each ``doc[i]`` and each step of ``for t in doc``, and the components scan the whole
+    article many times. Read from ``Doc.to_array`` and the string store, without making Tokens (and holding none:
+    a Token kept in ``user_data`` would tie the Doc in a reference cycle)."""
+
+    words: list[str]  # Token.text
+    lowers: list[str]  # Token.lower_
+    lemmas: list[str]  # Token.lemma_ ('' without a lemmatizer)
+    pos: list[str]  # Token.pos_
+    tags: list[str]  # Token.tag_
+    starts: list[int]  # Token.idx
+
+
+def token_table(doc: Doc) -> TokenTable:
+    table: TokenTable | None = doc.user_data.get(TABLE_KEY)  # type: ignore[call-overload]
+    if table is None or len(table.words) != len(doc):
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, IDX]).tolist() if len(doc) else []
+        table = TokenTable(
+            words=[strings[r[0]] for r in rows],
+            lowers=[strings[r[1]] for r in rows],
+            lemmas=[strings[r[2]] for r in rows],
+            pos=[POS_NAMES[r[3]] for r in rows],
+            tags=[strings[r[4]] for r in rows],
+            starts=[r[5] for r in rows],
+        )
+        doc.user_data[TABLE_KEY] = table  # type: ignore[index]
+    return table
 
 
 def token_words(doc: Doc) -> list[str]:
-    """Every token's text, read once per Doc: spaCy makes a new Token object on each ``doc[i]`` and each step of
-    ``for t in doc``, and the components scan the whole article several times (plain strings, no Tokens, are
-    kept: a Token in ``user_data`` would tie the Doc in a reference cycle)."""
-    words = user_data(doc).get(WORDS_KEY)
-    if words is None or len(words) != len(doc):
-        words = user_data(doc)[WORDS_KEY] = [t.text for t in doc]
-    return words
+    """Every token's text, in order (``token_table``)."""
+    return token_table(doc).words
 
 
 def token_lowers(doc: Doc) -> list[str]:
-    """Every token's lower-case text (``Token.lower_``), read once per Doc (see ``token_words``)."""
-    lowers = user_data(doc).get(LOWERS_KEY)
-    if lowers is None or len(lowers) != len(doc):
-        lowers = user_data(doc)[LOWERS_KEY] = [t.lower_ for t in doc]
-    return lowers
+    """Every token's lower-case text (``Token.lower_``), in order (``token_table``)."""
+    return token_table(doc).lowers
 
 
 class TextDoc(Doc):

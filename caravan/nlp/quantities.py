@@ -259,9 +259,12 @@ def _lower(doc: Doc, i: int) -> str:
 
 def match_phrase(doc: Doc, i: int, table: Mapping[tuple[str, ...], object]) -> tuple[tuple[str, ...], int] | None:
     """The longest phrase of ``table`` starting at token i, with the index after it."""
+    lowers = token_lowers(doc)
     for size in range(LONGEST_PHRASE, 0, -1):
-        key = tuple(_lower(doc, j) for j in range(i, i + size))
-        if i + size <= len(doc) and key in table:
+        if i + size > len(lowers):
+            continue
+        key = tuple(lowers[i : i + size]) if i >= 0 else tuple(_lower(doc, j) for j in range(i, i + size))
+        if key in table:
             return key, i + size
     return None
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from caravan.model import EventType
+from caravan.nlp.extensions import token_table
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "events"
 TRIGGERS_FILE = DATA_DIR / "triggers.json"
@@ -108,6 +109,19 @@ def lemma(token: Token) -> str:
         fixed = load_lemma_fixes().get(token.lower_)
         found = _LEMMAS[key] = fixed or (token.lemma_ or token.lower_).lower()
     return found
+
+
+LEMMAS_KEY = ("caravan", "lemmas")  # Doc.user_data: ``lemma`` of every token, in order
+
+
+def token_lemmas(doc: Doc) -> list[str]:
+    """``lemma`` of every token of a Doc, read once per Doc from its ``token_table`` (no Token is made)."""
+    lemmas: list[str] | None = doc.user_data.get(LEMMAS_KEY)  # type: ignore[call-overload]
+    if lemmas is None or len(lemmas) != len(doc):
+        table, fixes = token_table(doc), load_lemma_fixes()
+        lemmas = [fixes.get(low) or (lem or low).lower() for low, lem in zip(table.lowers, table.lemmas, strict=True)]
+        doc.user_data[LEMMAS_KEY] = lemmas  # type: ignore[index]
+    return lemmas
 
 
 def in_class(token: Token, name: str) -> bool:

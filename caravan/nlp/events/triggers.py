@@ -11,8 +11,18 @@ from spacy.tokens import Doc, Span, Token
 
 from caravan.nlp.events import arguments as args
 from caravan.nlp.events.clause import clause_of, governors, objects_of, partitive_heads, prep_objects, subject_of
-from caravan.nlp.events.lexicon import TriggerRule, in_class, lemma, load_cues, load_lexicon, load_rules, rules_for
-from caravan.nlp.extensions import in_boilerplate
+from caravan.nlp.events.lexicon import (
+    TriggerRule,
+    in_class,
+    lemma,
+    load_cues,
+    load_lexicon,
+    load_rule_index,
+    load_rules,
+    rules_for,
+    token_lemmas,
+)
+from caravan.nlp.extensions import in_boilerplate, token_lowers
 
 MOVEMENT_TYPES = frozenset({"depart", "travel", "cross", "arrive", "gather"})
 # prepositions and adverbs that give a movement its direction ("head *north*", "go on *to* the capital")
@@ -499,9 +509,13 @@ def find_matches(doc: Doc) -> list[Match]:
     """Every trigger of the article outside boilerplate, one per word."""
     out: list[Match] = []
     covered = -1
+    index, lowers, lemmas = load_rule_index(), token_lowers(doc), token_lemmas(doc)
     for sent in doc.sents:
-        for token in sent:
-            if token.i <= covered or token.is_space or token.is_punct:
+        for i in range(sent.start, sent.end):
+            if i <= covered or (lemmas[i] not in index and lowers[i] not in index):  # no rule starts here
+                continue
+            token = doc[i]
+            if token.is_space or token.is_punct:
                 continue
             if in_boilerplate(doc, token.idx, token.idx + len(token)):
                 continue

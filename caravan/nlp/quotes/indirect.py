@@ -13,10 +13,10 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 from caravan.model import Quote
-from caravan.nlp.extensions import token_lowers
+from caravan.nlp.extensions import token_lowers, token_table
 from caravan.nlp.quotes.data import QuoteLexicon
 from caravan.nlp.quotes.marks import Marked, paragraphs, trim
-from caravan.nlp.quotes.parts import Found, cue_class
+from caravan.nlp.quotes.parts import VERB_TAGS, Found, cue_class
 from caravan.nlp.quotes.speakers import (
     FIRST_PERSON,
     PERSON_PRONOUNS,
@@ -91,10 +91,14 @@ def find_indirect(
     ``noun_objects``, PolNeAR's convention, also noun-phrase and "to" clause objects)."""
     starts = [s for s, _ in paragraphs(doc.text)]
     found: list[Found] = []
-    for tok in doc:
-        kind = cue_class(tok, lexicon)
+    table, cues = token_table(doc), lexicon.cues["en"]
+    for i, lem in enumerate(table.lemmas):
+        if not (table.tags[i].startswith(VERB_TAGS) or table.pos[i] == "VERB"):  # cue_class, without the Token
+            continue
+        kind = cues.get(lem.lower())
         if kind not in ("speech", "cognition", "object", "clause"):
             continue
+        tok = doc[i]
         outer = _marked_at(marked, tok.idx)
         if outer is None:
             note_channel(tok, book, lexicon)
@@ -535,10 +539,12 @@ def find_noun_cues(
     decision to …", "his criticism of …")."""
     starts = [s for s, _ in paragraphs(doc.text)]
     found: list[Found] = []
-    for tok in doc:
-        preps = lexicon.cue_nouns.get(tok.lemma_.lower())
-        if tok.pos_ != "NOUN" or preps is None or _marked_at(marked, tok.idx) is not None:
+    table = token_table(doc)
+    for i, lem in enumerate(table.lemmas):
+        preps = lexicon.cue_nouns.get(lem.lower())
+        if table.pos[i] != "NOUN" or preps is None or _marked_at(marked, table.starts[i]) is not None:
             continue
+        tok = doc[i]
         content = _noun_content(tok, preps if noun_objects else (), noun_objects)
         holder = _noun_holder(tok, lexicon)
         if not content or not _named_or_pronoun(holder):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from caravan.model import Quote
+from caravan.nlp.extensions import token_table
 from caravan.nlp.quotes.data import QuoteLexicon
 from caravan.nlp.quotes.marks import Marked
 
@@ -37,7 +38,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = token_table(doc).starts
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens that start within [start, end), blanks left out."""
