@@ -377,7 +377,9 @@ EVENT_CELLS = Migration(
 # (article_seq, idx) and to their articles by seq: integers, where the text keys cost a collation-aware comparison
 # at every step of each lookup in PostgreSQL. The timeline's counts under a modality or a country are read in
 # (day, type) order from an index of their own, so they are summed as they come instead of hashed and sorted; in
-# PostgreSQL the count tables' type is compared byte-wise (COLLATE "C", as their day already is).
+# PostgreSQL the count tables' type is compared byte-wise (COLLATE "C", as their day already is), and a map
+# filtered by type seeks each cell's types and dates (events_cell_type_day) instead of reading every type of the
+# cell's dates: PostgreSQL 15's btree cannot skip over the leading columns, SQLite's planner does without it.
 EVENT_LOOKUPS = Migration(
     "0010_event_lookups",
     """
@@ -391,6 +393,7 @@ ALTER TABLE event_days ALTER COLUMN type TYPE TEXT COLLATE "C";
 ALTER TABLE event_day_facets ALTER COLUMN type TYPE TEXT COLLATE "C";
 CREATE INDEX event_day_facets_modality ON event_day_facets (modality, day, type) INCLUDE (n);
 CREATE INDEX event_day_facets_country ON event_day_facets (country, day, type) INCLUDE (modality, n);
+CREATE INDEX events_cell_type_day ON events (cell, type, day) INCLUDE (lat, lon, article_seq, idx);
 """,
 )
 

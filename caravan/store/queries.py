@@ -348,7 +348,9 @@ def events_page_query(f: EventFilter, limit: int, offset: int, context: int = EV
         f"p AS (SELECT article_seq, idx FROM m e ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?) "
         f"SELECT (SELECT count(*) FROM m) AS total, {EVENT_FIELDS.format(context=int(context))} "
         "FROM p JOIN events e ON e.article_seq = p.article_seq AND e.idx = p.idx "
-        f"JOIN articles a ON a.seq = p.article_seq ORDER BY {EVENT_ORDER}",
+        # "+ 0": the article is found from its event, so PostgreSQL cannot start from the article and then read
+        # every event of it (the three seq columns would otherwise be one class of equal values to its planner)
+        f"JOIN articles a ON a.seq = e.article_seq + 0 ORDER BY {EVENT_ORDER}",
         (*params, limit, offset),
     )
 

@@ -290,6 +290,8 @@ POSTGRES_INDEXES: dict[str, tuple[str, tuple[str, ...], str]] = {
     # 0010: keyed on (modality | country, day, type), INCLUDE what the timeline sums
     "event_day_facets_modality": ("event_day_facets", ("modality", "day", "type"), "btree"),
     "event_day_facets_country": ("event_day_facets", ("country", "day", "type"), "btree"),
+    # 0010: a map filtered by type, INCLUDE (lat, lon, article_seq, idx)
+    "events_cell_type_day": ("events", ("cell", "type", "day"), "btree"),
 }
 POSTGRES_VIEWS = ("link_movement_lines",)  # 0007: each movement's route as a line
 
