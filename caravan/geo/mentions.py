@@ -19,7 +19,7 @@ from caravan.geo.curated import load_curated
 from caravan.geo.patterns import country_code, describe, direction_of, place_kind, place_type_pattern
 from caravan.geo.resolver import MAX_ACRONYM, Context, Mention, Resolution, Resolver, is_caps
 from caravan.geo.store import Candidate, Gazetteer
-from caravan.nlp.extensions import doc_text, token_words
+from caravan.nlp.extensions import doc_text, token_table, token_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels a place name is often given by mistake; kept only when the span is surely a place
@@ -358,8 +358,8 @@ def _runs(doc: Doc) -> list[SpacySpan]:
 
 
 def _trim_run(run: SpacySpan) -> SpacySpan:
-    start = run.start
-    while start < run.end and run.doc[start].pos_ in FUNCTION_POS:
+    start, pos = run.start, token_table(run.doc).pos
+    while start < run.end and pos[start] in FUNCTION_POS:
         start += 1
     return run.doc[start : run.end]
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from caravan.datafiles import read_rows
 from caravan.model import DateRef
-from caravan.nlp.extensions import in_boilerplate, token_lowers, token_words
+from caravan.nlp.extensions import has_digit, in_boilerplate, token_lowers, token_words
 from caravan.nlp.quantities import inside_quotation, load_lexicon, parse_digits, parse_words
 from caravan.settings import Settings
 
@@ -490,7 +490,7 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[DateRef]:
     i = 0
     words, lowers = token_words(doc), token_lowers(doc)
     while i < len(doc):
-        may_start = lowers[i] in lex.starts or any(c.isdigit() for c in words[i])
+        may_start = lowers[i] in lex.starts or has_digit(words[i])
         hit = read_at(doc, i, lex, published) if may_start else None
         if hit is None:
             i += 1

@@ -80,6 +80,11 @@ def token_table(doc: Doc) -> TokenTable:
     return table
 
 
+def has_digit(word: str) -> bool:
+    """Whether a word holds a digit (``str.isdigit``); a word of letters holds none and is answered at once."""
+    return not word.isalpha() and any(c.isdigit() for c in word)
+
+
 def token_words(doc: Doc) -> list[str]:
     """Every token's text, in order (``token_table``)."""
     return token_table(doc).words

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from caravan.datafiles import read_rows
 from caravan.model import Quantity
-from caravan.nlp.extensions import in_boilerplate, token_lowers, token_words, user_data
+from caravan.nlp.extensions import has_digit, in_boilerplate, token_lowers, token_words, user_data
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -498,7 +498,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     starts = lex.starts
     words, lowers = token_words(doc), token_lowers(doc)
     while i < len(doc):
-        may_start = lowers[i] in starts or any(c.isdigit() for c in words[i])
+        may_start = lowers[i] in starts or has_digit(words[i])
         amount = read_quantity(doc, i, lex, lang) if may_start else None
         if amount is None:
             i += 1

@@ -38,3 +38,10 @@ def test_token_table_of_a_doc_without_tags_or_lemmas_and_of_an_empty_doc() -> No
 def test_token_table_is_made_once_per_doc() -> None:
     doc = spacy.blank("en")(TEXT)
     assert token_table(doc) is token_table(doc)
+
+
+@pytest.mark.parametrize("word", ["migrants", "3,000", "x2", "²", "٣٠", "2024-01-16", "Ⅻ", "", "—", "Honduras"])
+def test_has_digit_answers_as_any_isdigit(word: str) -> None:
+    from caravan.nlp.extensions import has_digit
+
+    assert has_digit(word) == any(c.isdigit() for c in word)

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from caravan.model import Modality
 from caravan.nlp.events.clause import is_reporting, subject_of
 from caravan.nlp.events.lexicon import lemma, load_cues
+from caravan.nlp.extensions import doc_text, token_table
 
 
 @dataclass
@@ -31,11 +32,13 @@ class Cues:
 
 def after_conditional_phrase(word: Token) -> bool:
     """Whether a clause opens with "in case", "provided that"... (the parser does not mark these)."""
-    start = word.left_edge.i
+    start, doc = word.left_edge.i, word.doc
+    table, text, sent_start = token_table(doc), doc_text(doc), word.sent.start
     for phrase in load_cues()["conditional_phrases"]:
-        n = len(phrase.split())
-        words = word.doc[max(word.sent.start, start - n) : word.i].text.lower()
-        if f" {phrase} " in f" {words} ":
+        lo = max(sent_start, start - len(phrase.split()))
+        # the text of tokens lo .. word.i - 1 (Span.text), from the article's text
+        words = text[table.starts[lo] : table.starts[word.i - 1] + len(table.words[word.i - 1])] if lo < word.i else ""
+        if f" {phrase} " in f" {words.lower()} ":
             return True
     return False
 
