@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from caravan.datafiles import read_rows
 from caravan.model import DateRef
-from caravan.nlp.extensions import has_digit, in_boilerplate, token_lowers, token_words
+from caravan.nlp.extensions import has_digit, in_boilerplate, lower_at, token_lowers, token_words
 from caravan.nlp.quantities import inside_quotation, load_lexicon, parse_digits, parse_words
 from caravan.settings import Settings
 
@@ -287,18 +287,13 @@ def _word_tense(doc: Doc, token: Token, lex: DateLexicon) -> str | None:
 # ---- readers -------------------------------------------------------------------------------------------------
 
 
-def _lower(doc: Doc, i: int) -> str:
-    lowers = token_lowers(doc)
-    return lowers[i] if 0 <= i < len(lowers) else ""
-
-
 def read_relative(doc: Doc, i: int, lex: DateLexicon, published: dt.date) -> Found | None:
     for size in range(5, 0, -1):
-        key = tuple(_lower(doc, j) for j in range(i, i + size))
+        key = tuple(lower_at(doc, j) for j in range(i, i + size))
         if i + size > len(doc) or key not in lex.relative:
             continue
         unit, offset = lex.relative[key]
-        if key == ("mañana",) and _lower(doc, i - 1) in MORNING_GUARD:
+        if key == ("mañana",) and lower_at(doc, i - 1) in MORNING_GUARD:
             return None
         if unit in DEICTIC_IN_QUOTES and inside_quotation(doc, doc[i].idx):
             return None
@@ -310,15 +305,15 @@ def read_relative(doc: Doc, i: int, lex: DateLexicon, published: dt.date) -> Fou
 def read_ago(doc: Doc, i: int, lex: DateLexicon, published: dt.date) -> Found | None:
     """ "two days ago" (English) or "hace dos días" (Spanish), from the number's first token."""
     lang = doc.lang_
-    start = i + 1 if lang == "es" and _lower(doc, i) == lex.ago_marker else i
+    start = i + 1 if lang == "es" and lower_at(doc, i) == lex.ago_marker else i
     if lang == "es" and start == i:
         return None
     count = _count(doc, start)
     if count is None:
         return None
     value, unit_at = count
-    unit = lex.ago_units.get(_lower(doc, unit_at))
-    if unit is None or (lang != "es" and _lower(doc, unit_at + 1) != lex.ago_marker):
+    unit = lex.ago_units.get(lower_at(doc, unit_at))
+    if unit is None or (lang != "es" and lower_at(doc, unit_at + 1) != lex.ago_marker):
         return None
     end = unit_at + 1 if lang == "es" else unit_at + 2
     n = int(value)
@@ -335,7 +330,7 @@ def _count(doc: Doc, i: int) -> tuple[float, int] | None:
     if value is not None:
         return value, i + 1
     spelled = parse_words(doc, i, load_lexicon(doc.lang_))
-    if spelled is None and _lower(doc, i) in ("a", "an", "un", "una"):
+    if spelled is None and lower_at(doc, i) in ("a", "an", "un", "una"):
         return 1.0, i + 1
     return (spelled[0], spelled[1]) if spelled else None
 
@@ -350,7 +345,7 @@ def read_absolute(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None)
         return _month_first(doc, i, lex, published)
     day = DAY_NUMBER.match(text)
     if day:
-        j = i + 1 + (_lower(doc, i + 1) == "de")
+        j = i + 1 + (lower_at(doc, i + 1) == "de")
         if _month_at(doc, j, lex):
             return _finish(doc, i, j, int(day.group(1)), lex, published)
     return None
@@ -381,11 +376,11 @@ def _month_first(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) 
     day = DAY_NUMBER.match(doc[j].text) if j < len(doc) else None
     if day and not YEAR.match(doc[j].text):
         return _finish(doc, i, i, int(day.group(1)), lex, published, month_end=j + 1)
-    year_at = j + 1 if _lower(doc, j) in YEAR_JOINERS else j
+    year_at = j + 1 if lower_at(doc, j) in YEAR_JOINERS else j
     if year_at < len(doc) and YEAR.match(doc[year_at].text):
         year = int(doc[year_at].text)
         return Found(i, year_at + 1, interval(*month_of(dt.date(year, month, 1))))
-    lead = _lower(doc, i - 2) if _lower(doc, i - 1) == "-" else _lower(doc, i - 1)  # "mid-October"
+    lead = lower_at(doc, i - 2) if lower_at(doc, i - 1) == "-" else lower_at(doc, i - 1)  # "mid-October"
     if published is None or lead not in MONTH_LEADS or (doc[i].lower_ == "may" and lead != "in"):
         return None
     relative_year = _relative_year(doc, j, lex, published)
@@ -401,7 +396,7 @@ def _month_first(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) 
 def _relative_year(doc: Doc, j: int, lex: DateLexicon, published: dt.date) -> tuple[int, int] | None:
     """The year named by "last year"/"this year"/"next year" at token j, with the index after it."""
     for size in (3, 2):
-        key = tuple(_lower(doc, k) for k in range(j, j + size))
+        key = tuple(lower_at(doc, k) for k in range(j, j + size))
         if j + size <= len(doc) and lex.relative.get(key, ("", 0))[0] == "year":
             return published.year + lex.relative[key][1], j + size
     return None
@@ -426,7 +421,7 @@ def _finish(
     """A day and month found; read the year after them or choose it from the publication date."""
     month = lex.months[doc[month_at].lower_]
     end = month_end or month_at + 1
-    year_at = end + 1 if _lower(doc, end) in YEAR_JOINERS else end
+    year_at = end + 1 if lower_at(doc, end) in YEAR_JOINERS else end
     year = int(doc[year_at].text) if year_at < len(doc) and YEAR.match(doc[year_at].text) else None
     if year is not None:
         end = year_at + 1
@@ -440,18 +435,18 @@ def _finish(
 
 def read_weekday(doc: Doc, i: int, lex: DateLexicon, published: dt.date) -> Found | None:
     """A weekday name, with its cue words, resolved by cue or tense; a date written after it wins."""
-    if _lower(doc, i) not in lex.weekdays or (doc.lang_ != "es" and not doc[i].text[0].isupper()):
+    if lower_at(doc, i) not in lex.weekdays or (doc.lang_ != "es" and not doc[i].text[0].isupper()):
         return None
-    weekday = lex.weekdays[_lower(doc, i)]
+    weekday = lex.weekdays[lower_at(doc, i)]
     start, end = i, i + 1
-    direction = lex.cues_before.get(_lower(doc, i - 1))
+    direction = lex.cues_before.get(lower_at(doc, i - 1))
     if direction:
         start = i - 1
-    elif lex.cues_after.get(_lower(doc, i + 1)):
-        direction, end = lex.cues_after[_lower(doc, i + 1)], i + 2
-    if _lower(doc, end) in lex.parts_of_day:
+    elif lex.cues_after.get(lower_at(doc, i + 1)):
+        direction, end = lex.cues_after[lower_at(doc, i + 1)], i + 2
+    if lower_at(doc, end) in lex.parts_of_day:
         end += 1
-    written = read_absolute(doc, end + (_lower(doc, end) == ","), lex, published)
+    written = read_absolute(doc, end + (lower_at(doc, end) == ","), lex, published)
     if written:
         return Found(start, written.end, written.value)
     direction = {"past": "last", "future": "next"}.get(direction or "", direction)

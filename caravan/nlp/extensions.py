@@ -64,7 +64,7 @@ class TokenTable:
 
 
 def token_table(doc: Doc) -> TokenTable:
-    table: TokenTable | None = doc.user_data.get(TABLE_KEY)  # type: ignore[call-overload]
+    table: TokenTable | None = user_data(doc).get(TABLE_KEY)
     if table is None or len(table.words) != len(doc):
         strings = doc.vocab.strings
         rows = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, IDX]).tolist() if len(doc) else []
@@ -76,7 +76,7 @@ def token_table(doc: Doc) -> TokenTable:
             tags=[strings[r[4]] for r in rows],
             starts=[r[5] for r in rows],
         )
-        doc.user_data[TABLE_KEY] = table  # type: ignore[index]
+        user_data(doc)[TABLE_KEY] = table
     return table
 
 
@@ -93,6 +93,12 @@ def token_words(doc: Doc) -> list[str]:
 def token_lowers(doc: Doc) -> list[str]:
     """Every token's lower-case text (``Token.lower_``), in order (``token_table``)."""
     return token_table(doc).lowers
+
+
+def lower_at(doc: Doc, i: int) -> str:
+    """The lower-case text of token ``i``, or "" outside the Doc."""
+    lowers = token_lowers(doc)
+    return lowers[i] if 0 <= i < len(lowers) else ""
 
 
 class TextDoc(Doc):

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from caravan.datafiles import read_rows
 from caravan.model import Quantity
-from caravan.nlp.extensions import has_digit, in_boilerplate, token_lowers, token_words, user_data
+from caravan.nlp.extensions import has_digit, in_boilerplate, lower_at, token_lowers, token_words, user_data
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -252,18 +252,13 @@ def parse_digits(text: str, lang: str) -> float | None:
     return float(text.replace(seps[0], ".")) if len(seps) == 1 else None
 
 
-def _lower(doc: Doc, i: int) -> str:
-    lowers = token_lowers(doc)
-    return lowers[i] if 0 <= i < len(lowers) else ""
-
-
 def match_phrase(doc: Doc, i: int, table: Mapping[tuple[str, ...], object]) -> tuple[tuple[str, ...], int] | None:
     """The longest phrase of ``table`` starting at token i, with the index after it."""
     lowers = token_lowers(doc)
     for size in range(LONGEST_PHRASE, 0, -1):
         if i + size > len(lowers):
             continue
-        key = tuple(lowers[i : i + size]) if i >= 0 else tuple(_lower(doc, j) for j in range(i, i + size))
+        key = tuple(lowers[i : i + size]) if i >= 0 else tuple(lower_at(doc, j) for j in range(i, i + size))
         if key in table:
             return key, i + size
     return None
@@ -274,11 +269,11 @@ def parse_words(doc: Doc, i: int, lex: Lexicon) -> tuple[float, int, float] | No
     total, current, scale, half, j, seen = 0.0, 0.0, 1.0, False, i, False
     last_kind, last_value = "", 0.0
     while j < len(doc):
-        entry = lex.numbers.get(_lower(doc, j))
-        nxt = lex.numbers.get(_lower(doc, j + 1))
+        entry = lex.numbers.get(lower_at(doc, j))
+        nxt = lex.numbers.get(lower_at(doc, j + 1))
         if entry is None:
             joinable = last_kind in ("hundred", "scale") or (last_kind == "unit" and last_value in TENS)
-            if seen and _lower(doc, j) in ("and", "y", "-") and nxt and nxt[1] == "unit" and joinable:
+            if seen and lower_at(doc, j) in ("and", "y", "-") and nxt and nxt[1] == "unit" and joinable:
                 j += 1
                 continue
             break
@@ -326,15 +321,15 @@ def parse_number(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
 def _scale_words(doc: Doc, j: int, lex: Lexicon) -> tuple[float, int]:
     """The product of the scale words from token j ("million", "mil millones") and the index after them."""
     factor = 1.0
-    while j < len(doc) and lex.numbers.get(_lower(doc, j), (0, ""))[1] in ("hundred", "scale", "dozen"):
-        factor *= lex.numbers[_lower(doc, j)][0]
+    while j < len(doc) and lex.numbers.get(lower_at(doc, j), (0, ""))[1] in ("hundred", "scale", "dozen"):
+        factor *= lex.numbers[lower_at(doc, j)][0]
         j += 1
     return factor, j
 
 
 def parse_amount(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
     """A currency symbol (optional), then a vague count or a number, then a currency word (optional)."""
-    currency = lex.prefixes.get(_lower(doc, i))
+    currency = lex.prefixes.get(lower_at(doc, i))
     j = i + 1 if currency else i
     if j >= len(doc):
         return None
@@ -367,17 +362,17 @@ def _vague_or_number(doc: Doc, j: int, lex: Lexicon, lang: str, currency: str | 
 def _currency_suffix(doc: Doc, k: int, lex: Lexicon) -> tuple[str, int] | None:
     """A currency word after a number ("dollars", "U.S. dollars", "of dollars", "de dólares"): code, end."""
     for start in (k, k + 1):
-        if start > k and _lower(doc, k) not in PARTITIVE | CURRENCY_MODIFIERS:
+        if start > k and lower_at(doc, k) not in PARTITIVE | CURRENCY_MODIFIERS:
             break
-        j = start + 1 if _lower(doc, start) in CURRENCY_MODIFIERS else start
-        if _lower(doc, j) in lex.suffixes:
-            return lex.suffixes[_lower(doc, j)], j + 1
+        j = start + 1 if lower_at(doc, start) in CURRENCY_MODIFIERS else start
+        if lower_at(doc, j) in lex.suffixes:
+            return lex.suffixes[lower_at(doc, j)], j + 1
     return None
 
 
 def read_quantity(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
     """The whole quantity expression starting at token i: hedge, amount and range, or a between-range."""
-    if _lower(doc, i) in BETWEEN:
+    if lower_at(doc, i) in BETWEEN:
         return _read_between(doc, i, lex, lang)
     hedge = match_phrase(doc, i, lex.hedges)
     start = hedge[1] if hedge else i
@@ -395,10 +390,10 @@ def read_quantity(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
 
 def _read_repeat(doc: Doc, amount: Amount, lex: Lexicon) -> None:
     """ "thousands upon thousands", "miles y miles": the repeated vague word belongs to the same count."""
-    if not amount.vague or _lower(doc, amount.end) not in REPEAT_WORDS:
+    if not amount.vague or lower_at(doc, amount.end) not in REPEAT_WORDS:
         return
     again = match_phrase(doc, amount.end + 1, lex.vague)
-    first = tuple(_lower(doc, j) for j in range(amount.number_tokens[0], amount.number_tokens[-1] + 1))
+    first = tuple(lower_at(doc, j) for j in range(amount.number_tokens[0], amount.number_tokens[-1] + 1))
     if again and again[0] == first:
         amount.end = again[1]
 
@@ -406,7 +401,7 @@ def _read_repeat(doc: Doc, amount: Amount, lex: Lexicon) -> None:
 def _read_open_suffix(doc: Doc, amount: Amount, lex: Lexicon, hedged: bool = False) -> None:
     """ "16,000-plus", "2,000 or more": the amount's high end is open (not "5 plus 3", nor a vague count)."""
     suffix = match_phrase(doc, amount.end, lex.open_suffixes)
-    if suffix is None or amount.vague or any(c.isdigit() for c in _lower(doc, suffix[1])):
+    if suffix is None or amount.vague or any(c.isdigit() for c in lower_at(doc, suffix[1])):
         return
     if suffix[0] == ("or", "so"):
         if hedged:
@@ -421,7 +416,7 @@ def _read_open_suffix(doc: Doc, amount: Amount, lex: Lexicon, hedged: bool = Fal
 
 def _read_between(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
     first = parse_amount(doc, i + 1, lex, lang)
-    if first is None or _lower(doc, first.end) != BETWEEN[_lower(doc, i)]:
+    if first is None or lower_at(doc, first.end) != BETWEEN[lower_at(doc, i)]:
         return None
     second = parse_amount(doc, first.end + 1, lex, lang)
     return _join(first, second, i) if second else None
@@ -430,9 +425,9 @@ def _read_between(doc: Doc, i: int, lex: Lexicon, lang: str) -> Amount | None:
 def _read_range(doc: Doc, first: Amount, lex: Lexicon, lang: str) -> Amount:
     """``first`` extended to "first to second" when a range word and a second amount follow."""
     k = first.end
-    if _lower(doc, k) not in lex.range_words or _is_change(doc, first.start, lex):
+    if lower_at(doc, k) not in lex.range_words or _is_change(doc, first.start, lex):
         return first
-    if _lower(doc, k) in ("-", "–", "—") and (doc[k - 1].whitespace_ != doc[k].whitespace_):
+    if lower_at(doc, k) in ("-", "–", "—") and (doc[k - 1].whitespace_ != doc[k].whitespace_):
         return first
     second = parse_amount(doc, k + 1, lex, lang)
     joined = _join(first, second, first.start) if second else None
@@ -441,7 +436,7 @@ def _read_range(doc: Doc, first: Amount, lex: Lexicon, lang: str) -> Amount:
 
 def _is_change(doc: Doc, start: int, lex: Lexicon) -> bool:
     """Whether the amount at ``start`` follows "from" after a verb of change ("rose from 2,000 to 7,000")."""
-    if _lower(doc, start - 1) not in FROM_WORDS:
+    if lower_at(doc, start - 1) not in FROM_WORDS:
         return False
     window = doc[max(0, start - 1 - CHANGE_REACH) : start - 1]
     return any(t.lower_ in lex.change_verbs or t.lemma_.lower() in lex.change_verbs for t in window)
@@ -548,7 +543,7 @@ def classify(doc: Doc, amount: Amount, lex: Lexicon) -> Quantity | None:
         return None
     if unit != PEOPLE and amount.vague and amount.high is not None and amount.high < FEW:
         return None  # "a handful of options": a few things, not a count worth a record
-    if unit != PEOPLE and _lower(doc, amount.start - 1) in DEFINITE and _is_small(doc, amount, SMALL, words=False):
+    if unit != PEOPLE and lower_at(doc, amount.start - 1) in DEFINITE and _is_small(doc, amount, SMALL, words=False):
         return None  # "these 3 countries": known things, not a count
     return make(unit, what)
 
@@ -565,14 +560,14 @@ def _not_a_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
         return _hyphen_attached(doc, first.i, last.i, after=False)  # a DATE entity to the parser, still a measure
     if not amount.currency and any(doc[t].ent_type_ in SKIP_ENTS for t in amount.number_tokens):
         return True
-    if _is_year(doc, amount) or _lower(doc, first.i - 1).rstrip(".") in lex.name_words:
+    if _is_year(doc, amount) or lower_at(doc, first.i - 1).rstrip(".") in lex.name_words:
         return True
     if len(first.text) > LONGEST_PLAIN_COUNT and first.text.isdigit():
         return True
-    after = _lower(doc, amount.end)
+    after = lower_at(doc, amount.end)
     if not amount.currency and (after in lex.not_counts or after == "%"):
         return True
-    if _is_small(doc, amount, SMALL) and _lower(doc, amount.start - 1) in DEFINITE:
+    if _is_small(doc, amount, SMALL) and lower_at(doc, amount.start - 1) in DEFINITE:
         return True
     if first.i > 0 and doc[first.i - 1].text in ("'", "’") and not doc[first.i - 1].whitespace_:
         return True  # "'96": a year
@@ -588,12 +583,12 @@ def hyphen_measure(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str, str] | 
     if (
         amount.currency
         or amount.end != last + 1
-        or _lower(doc, last + 1) != "-"
+        or lower_at(doc, last + 1) != "-"
         or doc[last].whitespace_
         or doc[last + 1].whitespace_
     ):
         return None
-    unit_kind = lex.measures.get(_lower(doc, last + 2))
+    unit_kind = lex.measures.get(lower_at(doc, last + 2))
     head = doc[last + 3] if last + 3 < len(doc) else None
     if unit_kind is None or head is None or not head.is_alpha or head.pos_ in ("VERB", "AUX", "ADP", "DET"):
         return None
@@ -629,17 +624,19 @@ def counted_noun(doc: Doc, amount: Amount, lex: Lexicon) -> tuple[str | None, st
     """The (unit, what) of the noun the amount counts; unit None when it counts no kept thing (a duration);
     None when no noun follows."""
     k = amount.end
-    if _is_idiom(doc, amount) and _lower(doc, k) not in PARTITIVE:
+    if _is_idiom(doc, amount) and lower_at(doc, k) not in PARTITIVE:
         return None  # "they came by the thousands to the square": the idiom counts no noun after it
-    if _lower(doc, k) in PARTITIVE:
+    if lower_at(doc, k) in PARTITIVE:
         k += 1
-        while _lower(doc, k) in PARTITIVE_SKIP:
+        while lower_at(doc, k) in PARTITIVE_SKIP:
             k += 1
-        if _lower(doc, k) in PRONOUNS:
+        if lower_at(doc, k) in PRONOUNS:
             return None
-    if _lower(doc, k) in HYPHEN_COUNT_WORDS or (_lower(doc, k) == "-" and _lower(doc, k + 1) in HYPHEN_COUNT_WORDS):
+    if lower_at(doc, k) in HYPHEN_COUNT_WORDS or (
+        lower_at(doc, k) == "-" and lower_at(doc, k + 1) in HYPHEN_COUNT_WORDS
+    ):
         what = _context_people(doc, amount, lex) or _group_after(doc, k, lex)
-        glued = _lower(doc, k) == "-" and _lower(doc, k + 1) in PERSON_WORDS  # "a 1,000-person caravan"
+        glued = lower_at(doc, k) == "-" and lower_at(doc, k + 1) in PERSON_WORDS  # "a 1,000-person caravan"
         return (PEOPLE if what or glued else None), what or PEOPLE
     token = _head_noun(doc, amount, k)
     if token is None:
@@ -707,7 +704,7 @@ def _noun_unit(doc: Doc, token: Token, lex: Lexicon) -> tuple[str | None, str]:
         return lex.units[lower], token.text
     if lower in lex.containers:
         return lex.containers[lower], _carried(doc, token, lex) or token.text
-    if lower in lex.groups and _lower(doc, token.i - 1) in PARTITIVE_SKIP | PARTITIVE:
+    if lower in lex.groups and lower_at(doc, token.i - 1) in PARTITIVE_SKIP | PARTITIVE:
         return PEOPLE, lex.groups[lower]  # "several hundred of the caravan"
     if token.pos_ == "NOUN" and token.tag_ != SINGULAR_NOUN:
         return token.lemma_.lower(), token.text
@@ -718,7 +715,7 @@ def _noun_unit(doc: Doc, token: Token, lex: Lexicon) -> tuple[str | None, str]:
 
 def _carried(doc: Doc, token: Token, lex: Lexicon) -> str | None:
     """The people a container carries: "busloads *of migrants*"."""
-    if _lower(doc, token.i + 1) not in PARTITIVE:
+    if lower_at(doc, token.i + 1) not in PARTITIVE:
         return None
     for j in range(token.i + 2, min(token.i + 2 + NOUN_WINDOW, len(doc))):
         if doc[j].lower_ in lex.people:
@@ -729,8 +726,8 @@ def _carried(doc: Doc, token: Token, lex: Lexicon) -> str | None:
 def money_purpose(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
     """What a sum of money is for when the text says so: "$1 billion of financing", "a $4 billion investment"."""
     k = amount.end
-    if _lower(doc, k) in MONEY_WHAT:
-        token = _head_noun(doc, Amount(k, k + 1, 0, 0), k + 1 + (_lower(doc, k + 1) in PARTITIVE_SKIP))
+    if lower_at(doc, k) in MONEY_WHAT:
+        token = _head_noun(doc, Amount(k, k + 1, 0, 0), k + 1 + (lower_at(doc, k + 1) in PARTITIVE_SKIP))
         if token is not None and token.lower_ not in lex.not_counts and (token.pos_ == "NOUN" or not token.pos_):
             return token.text
     last = doc[amount.end - 1]
@@ -755,7 +752,7 @@ def _bare_count_people(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
 
 def _is_idiom(doc: Doc, amount: Amount) -> bool:
     """ "into the thousands", "in the hundreds", "por miles": a vague count led by a preposition."""
-    return amount.vague and _lower(doc, amount.start) in IDIOM_LEADS
+    return amount.vague and lower_at(doc, amount.start) in IDIOM_LEADS
 
 
 def _idiom_people(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
@@ -770,9 +767,9 @@ def _idiom_people(doc: Doc, amount: Amount, lex: Lexicon) -> str | None:
 
 def _is_bare_count(doc: Doc, amount: Amount, lex: Lexicon) -> bool:
     """Whether the amount stands alone as a noun phrase ("scores walked", "thousands that have arrived")."""
-    after = _lower(doc, amount.end)
+    after = lower_at(doc, amount.end)
     if after in PARTITIVE:
-        return _lower(doc, amount.end + 1) in PRONOUNS
+        return lower_at(doc, amount.end + 1) in PRONOUNS
     if after in RELATIVES:
         return True
     if not doc.has_annotation("DEP") or _is_idiom(doc, amount):

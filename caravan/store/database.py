@@ -227,10 +227,13 @@ class Database:
         return applied_migrations(self.writer)
 
     def close(self) -> None:
-        self._idle.close()  # first: the writer, closing last, checkpoints the write-ahead log into the file
+        self._close_readers()  # first: the writer, closing last, checkpoints the write-ahead log into the file
         if self._writer is not None:
             self._writer.close()
             self._writer = None
+
+    def _close_readers(self) -> None:
+        self._idle.close()
 
     def __enter__(self) -> Database:
         return self

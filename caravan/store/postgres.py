@@ -304,10 +304,7 @@ class PostgresDatabase(Database):
         with self.reader() as conn, conn.transaction("REPEATABLE READ"):
             yield conn
 
-    def close(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+    def _close_readers(self) -> None:
         with self._lock:
             readers, self._readers = self._readers, None
         if readers is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from caravan.model import EventType
-from caravan.nlp.extensions import token_table
+from caravan.nlp.extensions import token_table, user_data
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "events"
 TRIGGERS_FILE = DATA_DIR / "triggers.json"
@@ -116,11 +116,11 @@ LEMMAS_KEY = ("caravan", "lemmas")  # Doc.user_data: ``lemma`` of every token, i
 
 def token_lemmas(doc: Doc) -> list[str]:
     """``lemma`` of every token of a Doc, read once per Doc from its ``token_table`` (no Token is made)."""
-    lemmas: list[str] | None = doc.user_data.get(LEMMAS_KEY)  # type: ignore[call-overload]
+    lemmas: list[str] | None = user_data(doc).get(LEMMAS_KEY)
     if lemmas is None or len(lemmas) != len(doc):
         table, fixes = token_table(doc), load_lemma_fixes()
         lemmas = [fixes.get(low) or (lem or low).lower() for low, lem in zip(table.lowers, table.lemmas, strict=True)]
-        doc.user_data[LEMMAS_KEY] = lemmas  # type: ignore[index]
+        user_data(doc)[LEMMAS_KEY] = lemmas
     return lemmas
 
 

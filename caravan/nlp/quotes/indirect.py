@@ -16,7 +16,7 @@ from caravan.model import Quote
 from caravan.nlp.extensions import token_lowers, token_table
 from caravan.nlp.quotes.data import QuoteLexicon
 from caravan.nlp.quotes.marks import Marked, paragraphs, trim
-from caravan.nlp.quotes.parts import VERB_TAGS, Found, cue_class
+from caravan.nlp.quotes.parts import Found, cue_class, cue_class_of
 from caravan.nlp.quotes.speakers import (
     FIRST_PERSON,
     PERSON_PRONOUNS,
@@ -91,11 +91,9 @@ def find_indirect(
     ``noun_objects``, PolNeAR's convention, also noun-phrase and "to" clause objects)."""
     starts = [s for s, _ in paragraphs(doc.text)]
     found: list[Found] = []
-    table, cues = token_table(doc), lexicon.cues["en"]
+    table = token_table(doc)
     for i, lem in enumerate(table.lemmas):
-        if not (table.tags[i].startswith(VERB_TAGS) or table.pos[i] == "VERB"):  # cue_class, without the Token
-            continue
-        kind = cues.get(lem.lower())
+        kind = cue_class_of(table.tags[i], table.pos[i], lem, lexicon)
         if kind not in ("speech", "cognition", "object", "clause"):
             continue
         tok = doc[i]

@@ -28,9 +28,14 @@ class Found:
 
 def cue_class(tok: Token, lexicon: QuoteLexicon) -> str | None:
     """The class of an English reporting verb token (speech, direct, cognition, object), None for others."""
-    if not (tok.tag_.startswith(VERB_TAGS) or tok.pos_ == "VERB"):
+    return cue_class_of(tok.tag_, tok.pos_, tok.lemma_, lexicon)
+
+
+def cue_class_of(tag: str, pos: str, lemma: str, lexicon: QuoteLexicon) -> str | None:
+    """``cue_class`` of a token given by its tag, part of speech and lemma (as a Doc's ``token_table`` holds them)."""
+    if not (tag.startswith(VERB_TAGS) or pos == "VERB"):
         return None
-    return lexicon.cues["en"].get(tok.lemma_.lower())
+    return lexicon.cues["en"].get(lemma.lower())
 
 
 class TokenIndex:
