@@ -448,13 +448,22 @@ def find_dateline(text: str, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+_WORD_OR_DASH = re.compile(r"[\w-]")  # what may not touch a repeated name
+
+
 def find_repeats(text: str, entities: list[Mention]) -> list[Mention]:
     """One sense per document: other occurrences of a name NER called a place somewhere in the text."""
     names = {m.text for m in entities if m.source in PLACE_LABELS and len(m.text) > 2}
     out = []
-    for name in names:
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            out.append(Mention(hit.start(), hit.end(), name, source="repeat"))
+    for name in names:  # str.find, then the word-edge test: a regex per name is compiled and run for each article
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not (start and _WORD_OR_DASH.match(text, start - 1)) and not _WORD_OR_DASH.match(text, end):
+                out.append(Mention(start, end, name, source="repeat"))
+                start = text.find(name, end)  # as finditer: the next hit after this one, never inside it
+            else:
+                start = text.find(name, start + 1)
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # apostrophes, dashes and dots that vary between sources of the same name
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -14,6 +15,7 @@ LEADING_ARTICLES: tuple[str, ...] = ("the ",)
 _LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF\u2010-\u201F]*$")
 
 
+@lru_cache(maxsize=1 << 16)  # place finding asks the key of the same names again and again
 def normalise(name: str) -> str:
     """The lookup key of a name: ASCII, case-folded, dots removed, dashes and punctuation as spaces.
 

@@ -288,9 +288,12 @@ def _word_tense(doc: Doc, token: Token, lex: DateLexicon) -> str | None:
 
 
 def read_relative(doc: Doc, i: int, lex: DateLexicon, published: dt.date) -> Found | None:
+    lowers = token_lowers(doc)
     for size in range(5, 0, -1):
-        key = tuple(lower_at(doc, j) for j in range(i, i + size))
-        if i + size > len(doc) or key not in lex.relative:
+        if i + size > len(lowers):
+            continue
+        key = tuple(lowers[i : i + size])
+        if key not in lex.relative:
             continue
         unit, offset = lex.relative[key]
         if key == ("mañana",) and lower_at(doc, i - 1) in MORNING_GUARD:

@@ -8,7 +8,7 @@ import pytest
 
 from caravan.errors import GazetteerError
 from caravan.geo.gazetteer import gazetteer_path, open_gazetteer
-from caravan.geo.mentions import find_dateline, is_facility, is_generic, strip_name
+from caravan.geo.mentions import Mention, find_dateline, find_repeats, is_facility, is_generic, strip_name
 from caravan.geo.store import Gazetteer
 from caravan.settings import Settings
 
@@ -34,6 +34,18 @@ def test_mentions_generic_words_are_not_places():
 def test_mentions_facility_names_end_in_a_facility_word():
     assert is_facility("Royal Street") and is_facility("Carnegie Library")
     assert not is_facility("Street") and not is_facility("Morales")
+
+
+def test_mentions_repeats_find_a_place_name_again_only_as_a_whole_word():
+    text = "Tapachula: Tapachula-bound buses, Tapachulas, NoTapachula and Tapachula_x; back to Tapachula."
+    found = find_repeats(text, [Mention(0, 9, "Tapachula", source="GPE"), Mention(0, 2, "Ta", source="GPE")])
+    assert [(m.start, m.text, m.source) for m in found] == [(0, "Tapachula", "repeat"), (83, "Tapachula", "repeat")]
+
+
+def test_mentions_repeats_never_start_inside_the_last_hit():
+    # as a regex scan: "a a a" holds the name "a a" once, at 0, not again at 2
+    assert [m.start for m in find_repeats("a a a", [Mention(0, 3, "a a", source="LOC")])] == [0]
+    assert [m.start for m in find_repeats("aaa bbb aaa bbb aaa", [Mention(0, 11, "aaa bbb aaa", source="LOC")])] == [0]
 
 
 def test_mentions_dateline_town(gazetteer: Gazetteer):

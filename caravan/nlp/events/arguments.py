@@ -85,8 +85,12 @@ def _geo_country_of() -> Callable[[str], str | None] | None:
     return found if callable(found) else None
 
 
+@lru_cache(maxsize=4096)
 def country_of(name: str) -> str | None:
-    """The ISO code of a country name or demonym ("Mexico", "Honduran", "Guatemalans"), else None."""
+    """The ISO code of a country name or demonym ("Mexico", "Honduran", "Guatemalans"), else None.
+
+    Cached by name: rules ask it of every capitalised word of a clause, and each uncached answer reads the
+    settings and the gazetteer's path again."""
     geo = _geo_country_of()
     if geo is not None:
         try:

@@ -27,13 +27,19 @@ class TriggerRule:
     pos: str  # "verb", "noun" or "any"
     require: tuple[tuple[str, ...], ...]  # all groups must hold; within a group, any name
     _first: frozenset[str] = field(init=False, repr=False, compare=False)
+    _longest_first: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # asked millions of times per corpus: built once per rule, not once per call
         object.__setattr__(self, "_first", frozenset(w[0] for w in self.words))
+        object.__setattr__(self, "_longest_first", tuple(sorted(self.words, key=len, reverse=True)))
 
     def first_words(self) -> frozenset[str]:
         return self._first
+
+    def longest_first(self) -> tuple[tuple[str, ...], ...]:
+        """The rule's words, longer phrases first (in file order among equals): the order they are tried."""
+        return self._longest_first
 
 
 def _load_json(path: Path) -> dict:

@@ -493,8 +493,11 @@ def anchor_of(head: Token, rule: TriggerRule) -> Token:
 
 def match_token(doc: Doc, sent: Span, token: Token) -> Match | None:
     """The first rule that matches at a token, with its requirements met."""
-    for rule in rules_for(lemma(token), token.lower_):
-        for words in sorted(rule.words, key=len, reverse=True):
+    forms = (lemma(token), token.lower_)
+    for rule in rules_for(*forms):
+        for words in rule.longest_first():
+            if words[0] not in forms:  # as match_words would answer, without reading the token again
+                continue
             last = match_words(token, words, rule.pos)
             if last is None or not pos_fits(rule, token, last):
                 continue
