@@ -19,7 +19,7 @@ from caravan.geo.curated import load_curated
 from caravan.geo.patterns import country_code, describe, direction_of, place_kind, place_type_pattern
 from caravan.geo.resolver import MAX_ACRONYM, Context, Mention, Resolution, Resolver, is_caps
 from caravan.geo.store import Candidate, Gazetteer
-from caravan.nlp.extensions import doc_text, token_table, token_words
+from caravan.nlp.extensions import Entity, doc_text, entities, token_table, token_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels a place name is often given by mistake; kept only when the span is surely a place
@@ -149,7 +149,7 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Mentions from the named entities: place labels, and mislabelled spans that are surely places."""
     out = []
     pattern = place_type_pattern()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
             continue
         for start, end in _entity_parts(doc_text(doc), ent, gaz):
@@ -167,7 +167,7 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _entity_parts(text: str, ent: SpacySpan, gaz: Gazetteer) -> list[tuple[int, int]]:
+def _entity_parts(text: str, ent: Entity, gaz: Gazetteer) -> list[tuple[int, int]]:
     """An entity's name span(s): "Columbus, Ohio" is two places."""
     start, end = strip_name(text, ent.start_char, ent.end_char)
     pair = COUNTRY_PAIR.match(text[start:end])
@@ -227,8 +227,8 @@ def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = 
     are a country or division: with ``weak`` (entity mentions), a full name NER calls a person and a one-word name
     it calls a person more often than a place; without (towns found without NER), a given name ("Becky" after
     "Becky Smith")."""
-    labels = Counter((e.text, e.label_ in PLACE_LABELS) for e in doc.ents)
-    persons = [e.text for e in doc.ents if e.label_ in ("PERSON", "PER")]
+    labels = Counter((e.text, e.label_ in PLACE_LABELS) for e in entities(doc))
+    persons = [e.text for e in entities(doc) if e.label_ in ("PERSON", "PER")]
     surnames = {p.split()[-1] for p in persons if " " in p}
     if weak:
         people = {p for p in persons if " " in p or labels[(p, False)] > labels[(p, True)]}
@@ -285,7 +285,7 @@ def _name_spans(doc: Doc, person: set[int]) -> list[SpacySpan]:
 def find_name_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Countries, divisions and regions named in capitalised text that NER did not mark (or marked as part of
     something else, like an organisation)."""
-    person = {t.i for ent in doc.ents if ent.label_ in ("PERSON", "PER") for t in ent}
+    person = {i for ent in entities(doc) if ent.label_ in ("PERSON", "PER") for i in range(ent.start, ent.end)}
     has_pos = doc.has_annotation("POS")
     out = []
     for span in _name_spans(doc, person):
@@ -374,7 +374,8 @@ def _town_candidates(gaz: Gazetteer, name: str) -> list[Candidate]:
 
 def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Towns NER missed after a place preposition: "in Durban", "near Dewsbury" (not "in March")."""
-    blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS - {"PERSON", "PER"} for t in ent}
+    labels = NOT_PLACE_LABELS - {"PERSON", "PER"}
+    blocked = {i for ent in entities(doc) if ent.label_ in labels for i in range(ent.start, ent.end)}
     out = []
     for run in _runs(doc):
         if run.start == 0 or doc[run.start - 1].lower_ not in place_words() or len(run) > MAX_NAME_TOKENS:
@@ -390,15 +391,15 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _maybe_town(ent: SpacySpan) -> bool:
+def _maybe_town(doc: Doc, ent: Entity) -> bool:
     """A "person" that is no verb's subject may be a town NER mislabelled; a one-word one only after a
     place preposition ("from Riverdale", not "with Merkel") or in a list of places ("to Reynosa, Matamoros")."""
-    if ent.label_ not in ("PERSON", "PER") or ent.root.dep_ in SUBJECTS:
+    if ent.label_ not in ("PERSON", "PER") or doc[ent.start : ent.end].root.dep_ in SUBJECTS:
         return False
-    tok = ent[0]
+    tok = doc[ent.start]
     after_place_word = tok.dep_ == PREPOSITION_OBJECT and tok.head.lower_ in place_words()
     in_list = tok.dep_ == "conj" and (tok.head.dep_ == PREPOSITION_OBJECT or tok.head.ent_type_ in PLACE_LABELS)
-    return len(ent) > 1 or after_place_word or in_list
+    return ent.end - ent.start > 1 or after_place_word or in_list
 
 
 def find_context_towns(
@@ -415,7 +416,12 @@ def find_context_towns(
         return []
     spans = SpanSet(taken + [(r.mention.start, r.mention.end) for r in resolutions])
     common = {w for w in token_words(doc) if w.islower()}  # "Walls", "University": words the text also writes small
-    blocked = {t.i for ent in doc.ents if ent.label_ in NOT_PLACE_LABELS and not _maybe_town(ent) for t in ent}
+    blocked = {
+        i
+        for ent in entities(doc)
+        if ent.label_ in NOT_PLACE_LABELS and not _maybe_town(doc, ent)
+        for i in range(ent.start, ent.end)
+    }
     out = []
     for run in _runs(doc):
         if any(t.i in blocked or t.pos_ not in ("PROPN", "") for t in run) or len(run) > MAX_NAME_TOKENS:

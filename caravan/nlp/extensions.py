@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, NORM, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES  # type: ignore[import-not-found]  # (Cython, no stub)
@@ -99,6 +99,44 @@ def lower_at(doc: Doc, i: int) -> str:
     """The lower-case text of token ``i``, or "" outside the Doc."""
     lowers = token_lowers(doc)
     return lowers[i] if 0 <= i < len(lowers) else ""
+
+
+class Entity(NamedTuple):
+    """A named entity as a plain record, with the attributes of spaCy's entity Span the components read."""
+
+    start: int  # first token
+    end: int  # token after the last
+    start_char: int
+    end_char: int
+    label_: str
+    text: str
+
+
+ENTS_KEY = ("caravan", "ents")  # Doc.user_data: (token count, the Doc's entities)
+
+
+def entities(doc: Doc) -> list[Entity]:
+    """``doc.ents`` as Entity records, made once per Doc: spaCy builds every entity Span again on each access of
+    ``doc.ents``, and the components read the entities of the whole article several times. Plain records, so
+    nothing kept in ``user_data`` refers back to the Doc."""
+    found: tuple[int, list[Entity]] | None = user_data(doc).get(ENTS_KEY)
+    if found is None or found[0] != len(doc):
+        text = doc_text(doc)
+        ents = [
+            Entity(e.start, e.end, e.start_char, e.end_char, e.label_, text[e.start_char : e.end_char])
+            for e in doc.ents
+        ]
+        found = user_data(doc)[ENTS_KEY] = (len(doc), ents)
+    return found[1]
+
+
+def drop_derived(doc: Doc) -> None:
+    """Forget what the components derived from the Doc's annotation to read it faster (every ``("caravan", name)``
+    key of ``user_data`` but the text: token table, entities, lemmas and the like). Kept while the components run,
+    they would go stale if the Doc were edited afterwards (``doc.ents`` set by hand) and annotated again."""
+    data = user_data(doc)
+    for key in [k for k in data if isinstance(k, tuple) and len(k) == 2 and k[0] == "caravan" and k != TEXT_KEY]:
+        del data[key]
 
 
 class TextDoc(Doc):

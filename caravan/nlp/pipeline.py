@@ -18,7 +18,14 @@ from spacy.tokens import Doc
 from caravan.errors import LanguageError, ModelError
 from caravan.model import ITEM_TYPES, Article, Record, Span
 from caravan.nlp.boilerplate import find_boilerplate
-from caravan.nlp.extensions import TEXT_KEY, in_boilerplate, keeping_text, register_extensions, user_data
+from caravan.nlp.extensions import (
+    TEXT_KEY,
+    drop_derived,
+    in_boilerplate,
+    keeping_text,
+    register_extensions,
+    user_data,
+)
 from caravan.nlp.language import detect_language
 from caravan.nlp.models import load_blank, load_model
 from caravan.settings import Settings, load_settings
@@ -101,6 +108,7 @@ class Pipeline:
         doc._.boilerplate = find_boilerplate(article.text)
         for component in self.components:
             doc = component(doc)
+        drop_derived(doc)  # the components' lookup tables: an edited Doc annotated again gets new ones
         return doc
 
     def __call__(self, article: Article) -> Record:

@@ -20,13 +20,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from caravan.datafiles import read_rows
 from caravan.model import Quantity
-from caravan.nlp.extensions import has_digit, in_boilerplate, lower_at, token_lowers, token_words, user_data
+from caravan.nlp.extensions import doc_text, has_digit, in_boilerplate, lower_at, token_lowers, token_words, user_data
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -127,7 +126,6 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos",
 CONTEXT_SENTENCES = 3  # how far back a bare count looks for the people it counts
 TENS = frozenset(float(n) for n in range(20, 100, 10))  # "twenty" may take "-five", "treinta" "y cinco"
 OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
-TEXT_KEY = ("caravan", "text")  # where the Doc's text is kept in ``Doc.user_data`` once built
 SINGULAR_NOUN = "NN"  # English tag of a singular common noun: no count of things (> 1) ends on one
 NOUN_WINDOW = 4  # tokens between a number and its noun at most (adjectives, compounds)
 LONGEST_PHRASE = 5  # tokens of the longest listed phrase ("into the tens of thousands")
@@ -857,10 +855,7 @@ def inside_quotation(doc: Doc, char: int) -> bool:
     for quote in doc._.quotes or []:
         if quote.start <= char < quote.end and quote.kind != "indirect":
             return True
-    user_data: dict[Any, Any] = doc.user_data  # typed with str keys by spaCy's stub; spaCy itself uses tuples
-    if TEXT_KEY not in user_data:
-        user_data[TEXT_KEY] = doc.text  # Doc.text joins every token: build it once
-    text = user_data[TEXT_KEY]
+    text = doc_text(doc)
     paragraph = text[text.rfind("\n", 0, char) + 1 : char]
     opened = sum(paragraph.count(c) for c in OPEN_QUOTES) - sum(paragraph.count(c) for c in CLOSE_QUOTES)
     return opened > 0 or paragraph.count('"') % 2 == 1

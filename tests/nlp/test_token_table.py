@@ -1,12 +1,14 @@
-"""The per-Doc token table: the plain lists the components read instead of making Token objects."""
+"""The per-Doc token table and entity list: the plain records the components read instead of making Token and
+Span objects."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from caravan.nlp.events.lexicon import lemma, token_lemmas
-from caravan.nlp.extensions import token_lowers, token_table, token_words
+from caravan.nlp.extensions import doc_text, drop_derived, entities, token_lowers, token_table, token_words
 
 TEXT = "Hundreds of Hondurans left San Pedro Sula on Wednesday, officials said.\n\nThey're walking north — 3,000?"
 
@@ -45,3 +47,34 @@ def test_has_digit_answers_as_any_isdigit(word: str) -> None:
     from caravan.nlp.extensions import has_digit
 
     assert has_digit(word) == any(c.isdigit() for c in word)
+
+
+def test_entities_are_what_doc_ents_says_as_plain_records() -> None:
+    doc = spacy.blank("en")(TEXT)
+    doc.ents = [Span(doc, 2, 3, "NORP"), Span(doc, 4, 7, "GPE"), Span(doc, 8, 9, "DATE")]
+    found = entities(doc)
+    assert [tuple(e) for e in found] == [(e.start, e.end, e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+    assert found[1].text == "San Pedro Sula"
+    assert all(type(v) in (int, str) for e in found for v in e)  # nothing that refers back to the Doc
+    assert entities(doc) is found  # made once per Doc
+
+
+@pytest.mark.model
+def test_entities_of_a_parsed_doc(pipeline) -> None:
+    doc = pipeline.model_for("en")(TEXT)
+    assert doc.ents
+    assert [(e.start, e.end, e.label_, e.text) for e in entities(doc)] == [
+        (e.start, e.end, e.label_, e.text) for e in doc.ents
+    ]
+
+
+def test_drop_derived_forgets_the_tables_but_keeps_the_text() -> None:
+    doc = spacy.blank("en")(TEXT)
+    doc.ents = [Span(doc, 2, 3, "NORP")]
+    table, text, ents = token_table(doc), doc_text(doc), entities(doc)
+    doc.ents = [Span(doc, 4, 7, "GPE")]  # an edit the kept list cannot see (same tokens)
+    assert entities(doc) is ents
+    drop_derived(doc)
+    assert [e.text for e in entities(doc)] == ["San Pedro Sula"]
+    assert token_table(doc) is not table and token_table(doc) == table
+    assert doc_text(doc) is text

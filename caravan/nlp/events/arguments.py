@@ -20,7 +20,7 @@ from caravan.errors import GazetteerError
 from caravan.model import DateRef, Place, Quantity, Quote
 from caravan.nlp.events.clause import partitive_heads, prep_objects
 from caravan.nlp.events.lexicon import DATA_DIR, in_class
-from caravan.nlp.extensions import in_boilerplate, user_data
+from caravan.nlp.extensions import entities, in_boilerplate, user_data
 
 log = logging.getLogger(__name__)
 
@@ -338,9 +338,10 @@ def amount_of(doc: Doc, tokens: list[Token], sent: Span, position: int) -> float
 
 def person_name(doc: Doc, token: Token) -> str:
     """The full name of a person: the longest name in the article's speakers and people ending with this one."""
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in entities(doc) if e.start <= token.i < e.end), None)
     name = ent.text if ent is not None and ent.label_ == "PERSON" else _compound_name(token)
-    names = [q.speaker for q in doc._.quotes or [] if q.speaker] + [e.text for e in doc.ents if e.label_ == "PERSON"]
+    people = [e.text for e in entities(doc) if e.label_ == "PERSON"]
+    names = [q.speaker for q in doc._.quotes or [] if q.speaker] + people
     longer = [n for n in names if n != name and n.split()[-1:] == name.split()[-1:] and len(n) > len(name)]
     return max(longer, key=len) if longer else name
 

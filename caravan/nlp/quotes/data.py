@@ -20,6 +20,7 @@ class QuoteLexicon:
     prepositional: dict[str, tuple[str, ...]]  # language -> phrases ("according to")
     channel_verbs: dict[str, str]  # cue lemma/form -> channel ("tweet" -> "Twitter")
     platforms: dict[str, str]  # platform name as written (case kept) -> channel
+    platforms_lower: dict[str, str]  # platform name in lower case -> channel of the first listed so written
     documents: dict[str, str]  # "statement", "press release" -> "statement"
     outlets: frozenset[str]  # outlet names without a leading "the"
     media_words: frozenset[str]  # final words of outlet names ("news", "times")
@@ -61,6 +62,7 @@ def load_lexicon() -> QuoteLexicon:
         prepositional={k: tuple(v) for k, v in prepositional.items()},
         channel_verbs=by_kind["verb"],
         platforms=by_kind["platform"],
+        platforms_lower=_by_lower(by_kind["platform"]),
         documents=by_kind["document"],
         outlets=frozenset(_strip_the(r[0]) for r in _rows("outlets.txt")),
         media_words=frozenset(r[0].lower() for r in _rows("media_words.txt")),
@@ -74,6 +76,14 @@ def load_lexicon() -> QuoteLexicon:
         sought_things=frozenset(r[0].lower() for r in _rows("sought_things.txt")),
         seeking_verbs=frozenset(r[0].lower() for r in _rows("seeking_verbs.txt")),
     )
+
+
+def _by_lower(names: dict[str, str]) -> dict[str, str]:
+    """The entries by lower-case key, the first listed where two differ only in case."""
+    out: dict[str, str] = {}
+    for name, value in names.items():
+        out.setdefault(name.lower(), value)
+    return out
 
 
 def is_outlet(name: str, lexicon: QuoteLexicon) -> bool:

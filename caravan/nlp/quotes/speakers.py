@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from caravan.nlp.extensions import entities
 from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
 
 log = logging.getLogger(__name__)
@@ -127,10 +129,12 @@ class NameBook:
         self.subjects: list[tuple[int, str]] = []  # people named as a clause subject
         self.speakers: list[tuple[int, str, bool]] = []  # (offset, name, is a person) of attributed quotes
         self.channel_cues: list[tuple[int, str, str]] = []  # (offset, speaker, channel) of every cue naming one
-        places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "PER"):
+        self._name_words: dict[str, tuple[str, ...]] = {}
+        places = {e.text for e in entities(doc) if e.label_ in PLACE_LABELS}
+        for found in entities(doc):
+            if found.label_ not in ("PERSON", "ORG", "PER"):
                 continue
+            ent = Span(doc, found.start, found.end, label=found.label_)
             span = name_span(ent, places)
             label = BODY_LABEL if _described_as_body(ent.root) else ent.label_
             self.names.append((span.start_char, clean_name(span.text), label))
@@ -142,7 +146,7 @@ class NameBook:
 
     def expand(self, name: str, at: int) -> str:
         """The fullest earlier name that ends with this one ("Cordero" -> "Olga Sanchez Cordero")."""
-        words = _name_words(name, self.lexicon)
+        words = self._words(name)
         if not words:
             return name
         best: str | None = None
@@ -150,11 +154,18 @@ class NameBook:
         for offset, full, _ in known:
             if offset > at and best is not None:
                 break
-            full_words = _name_words(full, self.lexicon)
+            full_words = self._words(full)
             ends_alike = len(full_words) > len(words) and full_words[-len(words) :] == words
             if ends_alike and (best is None or offset <= at):
                 best = full
         return best or name
+
+    def _words(self, name: str) -> tuple[str, ...]:
+        """``_name_words`` of a name, once per name: ``expand`` reads every known name on each call."""
+        found = self._name_words.get(name)
+        if found is None:
+            found = self._name_words[name] = tuple(_name_words(name, self.lexicon))
+        return found
 
     def in_quote(self, offset: int) -> bool:
         """Whether an offset lies inside quotation marks."""
@@ -378,27 +389,16 @@ def _phrase_speaker(subject: Token, book: NameBook) -> Speaker:
 
 
 def ents_over(doc: Doc, start: int, end: int) -> list[Span]:
-    """The entities that share a token with ``doc[start:end]``, in text order, as ``doc.ents`` gives them but
-    read from the tokens' IOB tags around the range: ``doc.ents`` builds every entity of the document on each
-    access, which asked once per quote grows with the square of a long article."""
-    first = start
-    while first > 0 and doc[first].ent_iob_ == "I":
-        first -= 1
+    """The entities that share a token with ``doc[start:end]``, in text order, as ``doc.ents`` gives them: found
+    by bisection in the Doc's ``entities`` (``doc.ents`` builds every entity of the document on each access, which
+    asked once per quote grows with the square of a long article)."""
+    ents = entities(doc)
+    first = bisect.bisect_right(ents, start, key=lambda e: e.end)  # the first that ends after ``start``
     spans: list[Span] = []
-    begin, label = -1, ""
-    for i in range(first, len(doc)):
-        iob = doc[i].ent_iob_
-        if iob == "I" and begin >= 0:
-            continue
-        if begin >= 0:
-            spans.append(Span(doc, begin, i, label=label))
-            begin = -1
-        if i >= end:
-            return spans
-        if iob == "B" and doc[i].ent_type_:
-            begin, label = i, doc[i].ent_type_
-    if begin >= 0:
-        spans.append(Span(doc, begin, len(doc), label=label))
+    for ent in ents[first:]:
+        if ent.start >= end:
+            break
+        spans.append(Span(doc, ent.start, ent.end, label=ent.label_))
     return spans
 
 
@@ -594,7 +594,7 @@ def _channel_word(tok: Token, lexicon: QuoteLexicon) -> str | None:
     if tok.pos_ in ("PROPN", "NOUN") and tok.text in lexicon.platforms:
         return lexicon.platforms[tok.text]
     if tok.pos_ == "PROPN" and len(tok.text) > 1:
-        found = next((v for k, v in lexicon.platforms.items() if k.lower() == tok.lower_), None)
+        found = lexicon.platforms_lower.get(tok.lower_)
         if found:
             return found
     if tok.pos_ == "NOUN":
