@@ -19,7 +19,7 @@ from caravan.geo.curated import load_curated
 from caravan.geo.patterns import country_code, describe, direction_of, place_kind, place_type_pattern
 from caravan.geo.resolver import MAX_ACRONYM, Context, Mention, Resolution, Resolver, is_caps
 from caravan.geo.store import Candidate, Gazetteer
-from caravan.nlp.extensions import Entity, doc_text, entities, token_table, token_words
+from caravan.nlp.extensions import Entity, doc_text, entities, token_table, token_words, user_data
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels a place name is often given by mistake; kept only when the span is surely a place
@@ -336,11 +336,22 @@ def _is_whole_name(doc: Doc, span: SpacySpan) -> bool:
     return not named(span.start - 1) and not named(span.end)
 
 
+RUNS_KEY = ("caravan", "name_runs")  # Doc.user_data: the token bounds of _runs, found once per Doc
+
+
 def _runs(doc: Doc) -> list[SpacySpan]:
     """Maximal runs of capitalised tokens, with inner name connectors ("Ciudad de México"; not "and", which joins
     lists), without a leading function word ("In Ciudad Juárez")."""
+    bounds: list[tuple[int, int]] | None = user_data(doc).get(RUNS_KEY)
+    if bounds is None:
+        bounds = user_data(doc)[RUNS_KEY] = _run_bounds(doc)
+    return [SpacySpan(doc, start, end) for start, end in bounds]
+
+
+def _run_bounds(doc: Doc) -> list[tuple[int, int]]:
     runs, start = [], None
-    words = token_words(doc)
+    table = token_table(doc)
+    words = table.words
     for i, word in enumerate(words):
         cap = word[:1].isupper()
         if cap and start is None:
@@ -350,18 +361,17 @@ def _runs(doc: Doc) -> list[SpacySpan]:
             and start is not None
             and not (word in RUN_CONNECTORS and i + 1 < len(words) and words[i + 1][:1].isupper())
         ):
-            runs.append(doc[start:i])
+            runs.append((start, i))
             start = None
     if start is not None:
-        runs.append(doc[start:])
-    return [_trim_run(r) for r in runs if len(_trim_run(r))]
-
-
-def _trim_run(run: SpacySpan) -> SpacySpan:
-    start, pos = run.start, token_table(run.doc).pos
-    while start < run.end and pos[start] in FUNCTION_POS:
-        start += 1
-    return run.doc[start : run.end]
+        runs.append((start, len(words)))
+    out = []
+    for start, end in runs:
+        while start < end and table.pos[start] in FUNCTION_POS:  # "In Ciudad Juárez"
+            start += 1
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 def place_words() -> frozenset[str]:

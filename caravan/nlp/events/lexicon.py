@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -130,8 +130,23 @@ def token_lemmas(doc: Doc) -> list[str]:
     return lemmas
 
 
+@cache  # one entry per class name
+def _phrase_heads(name: str) -> frozenset[str]:
+    """The last words of the class's phrases ("point" of "check point")."""
+    return frozenset(w.split()[-1] for w in load_lexicon().get(name, frozenset()) if " " in w)
+
+
+def may_be_in_class(lemma: str, lower: str, name: str) -> bool:
+    """Whether a word of this lemma and lower-case text can be in the class ``name`` (``in_class`` may still say
+    no); False is certain, and is answered from the words alone, without making the Token."""
+    words = load_lexicon().get(name, frozenset())
+    return lemma in words or lower in words or lemma in _phrase_heads(name)
+
+
 def in_class(token: Token, name: str) -> bool:
     """Whether a token's lemma, text or compound phrase ("check point") is in the word class ``name``."""
+    if not may_be_in_class(lemma(token), token.lower_, name):
+        return False  # not a word of the class, nor the last word of one of its phrases
     lexicon = load_lexicon()
     words = lexicon.get(name, frozenset())
     compounds = [c for c in token.lefts if c.dep_ == "compound"]

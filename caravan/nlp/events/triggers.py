@@ -19,6 +19,7 @@ from caravan.nlp.events.lexicon import (
     load_lexicon,
     load_rule_index,
     load_rules,
+    may_be_in_class,
     rules_for,
     token_lemmas,
 )
@@ -126,7 +127,11 @@ def movers_nearby(token: Token, sent: Span) -> bool:
     """Whether the sentence or the one before it names a moving group (for pronouns: "they", "it")."""
     doc = sent.doc
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for word in doc[start : sent.end]:
+    lemmas, lowers = token_lemmas(doc), token_lowers(doc)
+    for i in range(start, sent.end):
+        if not may_be_in_class(lemmas[i], lowers[i], "movers"):
+            continue
+        word = doc[i]
         if (
             word.i != token.i
             and word.pos_ in NOUN_POS
@@ -207,7 +212,12 @@ def need_context(m: Match, _: str) -> bool:
     doc, start = m.doc, m.sent.start
     if start > 0 and "\n" not in doc[start - 1].text:
         start = doc[start - 1].sent.start
-    return any(in_class(t, "context") for t in doc[start : m.sent.end])
+    lemmas, lowers = token_lemmas(doc), token_lowers(doc)
+    return any(
+        in_class(doc[i], "context")
+        for i in range(start, m.sent.end)
+        if may_be_in_class(lemmas[i], lowers[i], "context")
+    )
 
 
 def need_setup(m: Match, _: str) -> bool:
