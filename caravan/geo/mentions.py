@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from caravan.geo.curated import load_curated
-from caravan.geo.patterns import country_code, describe, direction_of, place_kind, place_type_pattern
+from caravan.geo.patterns import country_code, describe, direction_of, place_kind
 from caravan.geo.resolver import MAX_ACRONYM, Context, Mention, Resolution, Resolver, is_caps
 from caravan.geo.store import Candidate, Gazetteer
 from caravan.nlp.extensions import Entity, doc_text, entities, token_table, token_words, user_data
@@ -148,7 +148,6 @@ def _is_sure_place(gaz: Gazetteer, name: str) -> bool:
 def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Mentions from the named entities: place labels, and mislabelled spans that are surely places."""
     out = []
-    pattern = place_type_pattern()
     for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
             continue
@@ -159,7 +158,7 @@ def find_entity_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if ent.label_ in MAYBE_LABELS and not (
                 _is_sure_place(gaz, name)
                 or is_facility(name)
-                or _has_cue(doc_text(doc), start, end, pattern, gaz, ent.label_)
+                or _has_cue(doc_text(doc), start, end, gaz, ent.label_)
                 or (ent.label_ == "ORG" and _is_big_city(gaz, name))
             ):
                 continue
@@ -235,11 +234,10 @@ def drop_people(doc: Doc, gaz: Gazetteer, mentions: list[Mention], weak: bool = 
     else:
         people = {p.split()[0] for p in persons if " " in p}
     given = {p.split()[0] for p in persons if " " in p}  # "Yulia" after "Yulia Smith", when no place has the name
-    pattern = place_type_pattern()
     return [
         m
         for m in mentions
-        if (describe(doc_text(doc), m.start, pattern) or {}).get("type")
+        if (describe(doc_text(doc), m.start) or {}).get("type")
         or not (
             m.text in surnames
             or (m.text in people and not _is_sure_place(gaz, m.text))
@@ -253,9 +251,9 @@ def _is_big_city(gaz: Gazetteer, name: str) -> bool:
     return any(c.feature == "city" and c.kind == "name" and c.population >= BIG_CITY for c in gaz.find(name))
 
 
-def _has_cue(text: str, start: int, end: int, pattern: re.Pattern[str], gaz: Gazetteer, label: str) -> bool:
+def _has_cue(text: str, start: int, end: int, gaz: Gazetteer, label: str) -> bool:
     """The text calls the name a place: 'the town of X', or (not for people) 'X, <country or division>' follows."""
-    said = describe(text, start, pattern)
+    said = describe(text, start)
     if said and said.get("type"):
         return True
     if label in ("PERSON", "PER"):
@@ -576,14 +574,13 @@ def drop_shouted(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def annotate_mentions(text: str, mentions: list[Mention], resolver: Resolver) -> None:
     """Set what the text says about each mention: its container ('X, Honduras'), feature and direction."""
-    pattern = place_type_pattern()
     gaz = resolver.gazetteer
     by_start = {m.start: m for m in mentions}
     for m in mentions:
         m.candidates = resolver.candidates(m.text)
         if not (COMMA_GAP.match(text[max(0, m.start - 3) : m.start] or "x") or m.text.endswith(".")):  # "Ariz."
             m.candidates = tuple(c for c in m.candidates if c.kind != "abbr") or m.candidates
-        said = describe(text, m.start, pattern) or {}
+        said = describe(text, m.start) or {}
         if said.get("type"):
             m.kind = place_kind(said["type"])
         if said.get("dir"):

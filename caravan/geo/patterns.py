@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from caravan.geo.curated import load_curated
 from caravan.geo.names import normalise
@@ -149,10 +150,18 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def place_types() -> tuple[str, ...]:
+    """The words that say what kind of place a name is ("town", "department"), as the curated data lists them."""
+    data = load_curated()
+    return tuple(w for k in ("city", "admin") for w in data["place_types"][k])
+
+
+@lru_cache(maxsize=1)
 def place_type_pattern() -> re.Pattern[str]:
     """'<owner>'s <direction> <type> of ' or 'the <Demonym> <direction> <type> of ' right before a name."""
     data = load_curated()
-    types = _alternation([w for k in ("city", "admin") for w in data["place_types"][k]])
+    types = _alternation(list(place_types()))
     dirs = _alternation([k for k in data["directions"] if not k.startswith("_")])
     return re.compile(
         rf"(?:\b(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*){POSSESSIVE}\s+|\b(?P<dem>[A-Z][a-z]+)\s+)?"
@@ -160,9 +169,14 @@ def place_type_pattern() -> re.Pattern[str]:
     )
 
 
-def describe(text: str, start: int, pattern: re.Pattern[str]) -> dict[str, str] | None:
+def describe(text: str, start: int) -> dict[str, str] | None:
     """What the words right before a name say about it: owner (a place name), demonym, direction and type."""
-    m = pattern.search(text[max(0, start - CONTEXT_CHARS) : start])
+    window = text[max(0, start - CONTEXT_CHARS) : start]
+    before = window.rstrip()
+    types = place_types()
+    if not (before.endswith(types) or (before.endswith(("of", "de")) and before[:-2].rstrip().endswith(types))):
+        return None  # no type word ends the window (before "of"): the pattern, anchored there, cannot match
+    m = place_type_pattern().search(window)
     if not m:
         return None
     return {k: v for k, v in m.groupdict().items() if v}

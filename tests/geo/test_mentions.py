@@ -9,6 +9,7 @@ import pytest
 from caravan.errors import GazetteerError
 from caravan.geo.gazetteer import gazetteer_path, open_gazetteer
 from caravan.geo.mentions import Mention, find_dateline, find_repeats, is_facility, is_generic, strip_name
+from caravan.geo.patterns import describe, place_type_pattern
 from caravan.geo.store import Gazetteer
 from caravan.settings import Settings
 
@@ -46,6 +47,41 @@ def test_mentions_repeats_never_start_inside_the_last_hit():
     # as a regex scan: "a a a" holds the name "a a" once, at 0, not again at 2
     assert [m.start for m in find_repeats("a a a", [Mention(0, 3, "a a", source="LOC")])] == [0]
     assert [m.start for m in find_repeats("aaa bbb aaa bbb aaa", [Mention(0, 11, "aaa bbb aaa", source="LOC")])] == [0]
+
+
+def test_mentions_describe_reads_the_type_owner_and_direction_before_a_name():
+    assert describe("Migrants reached the town of Tapachula", 29) == {"type": "town"}
+    assert describe("in Mexico's southern state of Chiapas", 30) == {
+        "owner": "Mexico",
+        "dir": "southern",
+        "type": "state",
+    }
+    assert describe("la ciudad de Tapachula", 13) == {"type": "ciudad"}
+    assert describe("the border city Reynosa", 16) == {"type": "border city"}
+    assert describe("Migrants reached Tapachula", 17) is None
+    assert describe("the city council of Tapachula", 20) is None  # "council" is no place type
+
+
+def test_mentions_describe_answers_as_the_pattern_on_every_window():
+    pattern = place_type_pattern()
+    endings = [
+        "town ",
+        "town of ",
+        "town of\u00a0",
+        "state\tof ",
+        "hometown ",
+        "state",
+        "of ",
+        "Tapachula ",
+        "de  ",
+        "townof ",
+    ]
+    for lead in ["", "the ", "Mexico's northern ", "the Guatemalan ", "x" * 90 + " "]:
+        for ending in endings:
+            text = lead + ending + "Name"
+            m = pattern.search(text[max(0, len(text) - 4 - 80) : len(text) - 4])
+            want = {k: v for k, v in m.groupdict().items() if v} if m else None
+            assert describe(text, len(text) - 4) == want, text
 
 
 def test_mentions_dateline_town(gazetteer: Gazetteer):
