@@ -94,16 +94,35 @@ def test_pipeline_missing_spanish_model_is_looked_for_once(settings, caplog):
     assert caplog.text.count("using rules only") == 1
 
 
-def test_pipeline_string_store_does_not_grow_over_articles(pipeline):
-    """Each article runs in spaCy's memory zone: words it brings are not kept after it."""
+def new_words(n: int) -> Article:
+    words = " ".join(f"Zorvex{n}{k}qa" for k in range(20))
+    return Article(id=f"z{n}", text=f"{words} said 30 migrants crossed into Blorvania{n} on Friday.")
+
+
+def test_pipeline_string_store_does_not_grow_over_articles(settings):
+    """Past its warm strings, each article runs in spaCy's memory zone: words it brings are not kept after it."""
+    pipeline = Pipeline(settings)
+    pipeline.warm_strings = 0
     pipeline(Article(id="w", text="Some 40 people reached the border post on Monday, officials said."))
     strings = pipeline.model_for("en").vocab.strings
     before = len(strings)
     for n in range(3):
-        words = " ".join(f"Zorvex{n}{k}qa" for k in range(20))
-        record = pipeline(Article(id=f"z{n}", text=f"{words} said 30 migrants crossed into Blorvania{n} on Friday."))
-        assert record.id == f"z{n}"
+        assert pipeline(new_words(n)).id == f"z{n}"
     assert len(strings) == before
+
+
+def test_pipeline_keeps_the_first_new_strings_up_to_its_warm_budget(settings):
+    pipeline = Pipeline(settings)
+    pipeline.warm_strings = 10
+    pipeline(Article(id="w", text="Some 40 people reached the border post on Monday, officials said."))
+    strings = pipeline.model_for("en").vocab.strings
+    before = len(strings)
+    pipeline(new_words(100))  # kept: fewer than 10 new strings so far
+    assert "Zorvex1000qa" in strings and len(strings) >= before + 20
+    after = len(strings)
+    for n in (101, 102):  # past the budget: each in a memory zone
+        pipeline(new_words(n))
+    assert len(strings) == after and "Zorvex1010qa" not in strings
 
 
 def test_pipeline_keeps_the_doc_text_once(settings: Settings):
