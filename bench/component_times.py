@@ -68,7 +68,8 @@ def main() -> None:
     print(f"{'parse and the rest':22s} {total - components:7.2f} s  {100 * (total - components) / total:5.1f}%")
     for name, seconds in sorted(pipeline.times.items(), key=lambda kv: -kv[1]):
         print(f"{name:22s} {seconds:7.2f} s  {100 * seconds / total:5.1f}%")
-    print(f"components: {100 * components / n:.2f} CPU-s per 100 articles ({100 * components / total:.1f}% of {total:.1f} s)")
+    share = f"{100 * components / total:.1f}% of {total:.1f} s"
+    print(f"components: {100 * components / n:.2f} CPU-s per 100 articles ({share})")
 
 
 if __name__ == "__main__":
