@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -77,6 +76,8 @@ def extract_html(
     data: bytes | str, item: str, article_id: str, url: str | None = None, declared: str | None = None
 ) -> Article:
     """The article of an HTML page: main text, title, date and outlet; EmptyError when it holds no article."""
+    import trafilatura  # imported on first use: a quarter of a second that text and JSON inputs never need
+
     if isinstance(data, bytes):
         data = decode_html(data, item, declared)
     try:
