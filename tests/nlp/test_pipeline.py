@@ -1,5 +1,7 @@
 """Pipeline assembly: language handling, sentence breaks at paragraphs, records free of boilerplate."""
 
+from typing import Any
+
 import pytest
 import spacy
 
@@ -99,12 +101,17 @@ def new_words(n: int) -> Article:
     return Article(id=f"z{n}", text=f"{words} said 30 migrants crossed into Blorvania{n} on Friday.")
 
 
+def started(settings, warm_strings: int) -> tuple[Pipeline, Any]:
+    """A new Pipeline with this warm budget, past its first article, and its model's string store."""
+    pipeline = Pipeline(settings)
+    pipeline.warm_strings = warm_strings
+    pipeline(Article(id="w", text="Some 40 people reached the border post on Monday, officials said."))
+    return pipeline, pipeline.model_for("en").vocab.strings
+
+
 def test_pipeline_string_store_does_not_grow_over_articles(settings):
     """Past its warm strings, each article runs in spaCy's memory zone: words it brings are not kept after it."""
-    pipeline = Pipeline(settings)
-    pipeline.warm_strings = 0
-    pipeline(Article(id="w", text="Some 40 people reached the border post on Monday, officials said."))
-    strings = pipeline.model_for("en").vocab.strings
+    pipeline, strings = started(settings, warm_strings=0)
     before = len(strings)
     for n in range(3):
         assert pipeline(new_words(n)).id == f"z{n}"
@@ -112,10 +119,7 @@ def test_pipeline_string_store_does_not_grow_over_articles(settings):
 
 
 def test_pipeline_keeps_the_first_new_strings_up_to_its_warm_budget(settings):
-    pipeline = Pipeline(settings)
-    pipeline.warm_strings = 10
-    pipeline(Article(id="w", text="Some 40 people reached the border post on Monday, officials said."))
-    strings = pipeline.model_for("en").vocab.strings
+    pipeline, strings = started(settings, warm_strings=10)
     before = len(strings)
     pipeline(new_words(100))  # kept: fewer than 10 new strings so far
     assert "Zorvex1000qa" in strings and len(strings) >= before + 20
