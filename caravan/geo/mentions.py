@@ -19,7 +19,7 @@ from caravan.geo.curated import load_curated
 from caravan.geo.patterns import country_code, describe, direction_of, place_kind
 from caravan.geo.resolver import MAX_ACRONYM, Context, Mention, Resolution, Resolver, is_caps
 from caravan.geo.store import Candidate, Gazetteer
-from caravan.nlp.extensions import Entity, doc_text, entities, token_table, token_words, user_data
+from caravan.nlp.extensions import Entity, derived, doc_text, entities, token_table, token_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels a place name is often given by mistake; kept only when the span is surely a place
@@ -340,10 +340,7 @@ RUNS_KEY = ("caravan", "name_runs")  # Doc.user_data: the token bounds of _runs,
 def _runs(doc: Doc) -> list[SpacySpan]:
     """Maximal runs of capitalised tokens, with inner name connectors ("Ciudad de México"; not "and", which joins
     lists), without a leading function word ("In Ciudad Juárez")."""
-    bounds: list[tuple[int, int]] | None = user_data(doc).get(RUNS_KEY)
-    if bounds is None:
-        bounds = user_data(doc)[RUNS_KEY] = _run_bounds(doc)
-    return [SpacySpan(doc, start, end) for start, end in bounds]
+    return [SpacySpan(doc, start, end) for start, end in derived(doc, RUNS_KEY, _run_bounds)]
 
 
 def _run_bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from caravan.datafiles import read_rows
 from caravan.model import DateRef
 from caravan.nlp.extensions import has_digit, in_boilerplate, lower_at, token_lowers, token_words
-from caravan.nlp.quantities import inside_quotation, load_lexicon, parse_digits, parse_words
+from caravan.nlp.quantities import inside_quotation, load_lexicon, match_phrase, parse_digits, parse_words
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -288,21 +288,17 @@ def _word_tense(doc: Doc, token: Token, lex: DateLexicon) -> str | None:
 
 
 def read_relative(doc: Doc, i: int, lex: DateLexicon, published: dt.date) -> Found | None:
-    lowers = token_lowers(doc)
-    for size in range(5, 0, -1):
-        if i + size > len(lowers):
-            continue
-        key = tuple(lowers[i : i + size])
-        if key not in lex.relative:
-            continue
-        unit, offset = lex.relative[key]
-        if key == ("mañana",) and lower_at(doc, i - 1) in MORNING_GUARD:
-            return None
-        if unit in DEICTIC_IN_QUOTES and inside_quotation(doc, doc[i].idx):
-            return None
-        tense = clause_tense(doc, doc[i], lex) if unit == "weekend" else None
-        return Found(i, i + size, resolve_relative(published, unit, offset, tense))
-    return None
+    found = match_phrase(doc, i, lex.relative)
+    if found is None:
+        return None
+    key, end = found
+    unit, offset = lex.relative[key]
+    if key == ("mañana",) and lower_at(doc, i - 1) in MORNING_GUARD:
+        return None
+    if unit in DEICTIC_IN_QUOTES and inside_quotation(doc, doc[i].idx):
+        return None
+    tense = clause_tense(doc, doc[i], lex) if unit == "weekend" else None
+    return Found(i, end, resolve_relative(published, unit, offset, tense))
 
 
 def read_ago(doc: Doc, i: int, lex: DateLexicon, published: dt.date) -> Found | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, NORM, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES  # type: ignore[import-not-found]  # (Cython, no stub)
@@ -45,6 +46,18 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+T = TypeVar("T")
+
+
+def derived(doc: Doc, key: tuple[str, str], make: Callable[[Doc], T]) -> T:
+    """What ``make`` derives from the Doc, made once per Doc and kept in ``user_data`` under ``key`` (a
+    ``("caravan", name)`` key, which ``drop_derived`` forgets); made again if the Doc's length changed since."""
+    found: tuple[int, T] | None = user_data(doc).get(key)
+    if found is None or found[0] != len(doc):
+        found = user_data(doc)[key] = (len(doc), make(doc))
+    return found[1]
+
+
 TABLE_KEY = ("caravan", "tokens")  # Doc.user_data: the TokenTable of the Doc
 
 
@@ -64,20 +77,20 @@ class TokenTable:
 
 
 def token_table(doc: Doc) -> TokenTable:
-    table: TokenTable | None = user_data(doc).get(TABLE_KEY)
-    if table is None or len(table.words) != len(doc):
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, IDX]).tolist() if len(doc) else []
-        table = TokenTable(
-            words=[strings[r[0]] for r in rows],
-            lowers=[strings[r[1]] for r in rows],
-            lemmas=[strings[r[2]] for r in rows],
-            pos=[POS_NAMES[r[3]] for r in rows],
-            tags=[strings[r[4]] for r in rows],
-            starts=[r[5] for r in rows],
-        )
-        user_data(doc)[TABLE_KEY] = table
-    return table
+    return derived(doc, TABLE_KEY, _make_table)
+
+
+def _make_table(doc: Doc) -> TokenTable:
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, IDX]).tolist() if len(doc) else []
+    return TokenTable(
+        words=[strings[r[0]] for r in rows],
+        lowers=[strings[r[1]] for r in rows],
+        lemmas=[strings[r[2]] for r in rows],
+        pos=[POS_NAMES[r[3]] for r in rows],
+        tags=[strings[r[4]] for r in rows],
+        starts=[r[5] for r in rows],
+    )
 
 
 def has_digit(word: str) -> bool:
@@ -112,22 +125,21 @@ class Entity(NamedTuple):
     text: str
 
 
-ENTS_KEY = ("caravan", "ents")  # Doc.user_data: (token count, the Doc's entities)
+ENTS_KEY = ("caravan", "ents")  # Doc.user_data: the Doc's entities
 
 
 def entities(doc: Doc) -> list[Entity]:
     """``doc.ents`` as Entity records, made once per Doc: spaCy builds every entity Span again on each access of
     ``doc.ents``, and the components read the entities of the whole article several times. Plain records, so
     nothing kept in ``user_data`` refers back to the Doc."""
-    found: tuple[int, list[Entity]] | None = user_data(doc).get(ENTS_KEY)
-    if found is None or found[0] != len(doc):
-        text = doc_text(doc)
-        ents = [
-            Entity(e.start, e.end, e.start_char, e.end_char, e.label_, text[e.start_char : e.end_char])
-            for e in doc.ents
-        ]
-        found = user_data(doc)[ENTS_KEY] = (len(doc), ents)
-    return found[1]
+    return derived(doc, ENTS_KEY, _make_entities)
+
+
+def _make_entities(doc: Doc) -> list[Entity]:
+    text = doc_text(doc)
+    return [
+        Entity(e.start, e.end, e.start_char, e.end_char, e.label_, text[e.start_char : e.end_char]) for e in doc.ents
+    ]
 
 
 def drop_derived(doc: Doc) -> None:

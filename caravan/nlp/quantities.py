@@ -253,10 +253,10 @@ def parse_digits(text: str, lang: str) -> float | None:
 def match_phrase(doc: Doc, i: int, table: Mapping[tuple[str, ...], object]) -> tuple[tuple[str, ...], int] | None:
     """The longest phrase of ``table`` starting at token i, with the index after it."""
     lowers = token_lowers(doc)
-    for size in range(LONGEST_PHRASE, 0, -1):
-        if i + size > len(lowers):
-            continue
-        key = tuple(lowers[i : i + size]) if i >= 0 else tuple(lower_at(doc, j) for j in range(i, i + size))
+    if i < 0:  # no phrase starts before the Doc
+        return None
+    for size in range(min(LONGEST_PHRASE, len(lowers) - i), 0, -1):
+        key = tuple(lowers[i : i + size])
         if key in table:
             return key, i + size
     return None

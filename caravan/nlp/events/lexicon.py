@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from caravan.model import EventType
-from caravan.nlp.extensions import token_table, user_data
+from caravan.nlp.extensions import derived, token_table
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "events"
 TRIGGERS_FILE = DATA_DIR / "triggers.json"
@@ -122,12 +123,12 @@ LEMMAS_KEY = ("caravan", "lemmas")  # Doc.user_data: ``lemma`` of every token, i
 
 def token_lemmas(doc: Doc) -> list[str]:
     """``lemma`` of every token of a Doc, read once per Doc from its ``token_table`` (no Token is made)."""
-    lemmas: list[str] | None = user_data(doc).get(LEMMAS_KEY)
-    if lemmas is None or len(lemmas) != len(doc):
-        table, fixes = token_table(doc), load_lemma_fixes()
-        lemmas = [fixes.get(low) or (lem or low).lower() for low, lem in zip(table.lowers, table.lemmas, strict=True)]
-        user_data(doc)[LEMMAS_KEY] = lemmas
-    return lemmas
+    return derived(doc, LEMMAS_KEY, _make_lemmas)
+
+
+def _make_lemmas(doc: Doc) -> list[str]:
+    table, fixes = token_table(doc), load_lemma_fixes()
+    return [fixes.get(low) or (lem or low).lower() for low, lem in zip(table.lowers, table.lemmas, strict=True)]
 
 
 @cache  # one entry per class name
@@ -145,12 +146,22 @@ def may_be_in_class(lemma: str, lower: str, name: str) -> bool:
 
 def in_class(token: Token, name: str) -> bool:
     """Whether a token's lemma, text or compound phrase ("check point") is in the word class ``name``."""
-    if not may_be_in_class(lemma(token), token.lower_, name):
+    lem = lemma(token)
+    if not may_be_in_class(lem, token.lower_, name):
         return False  # not a word of the class, nor the last word of one of its phrases
     lexicon = load_lexicon()
     words = lexicon.get(name, frozenset())
     compounds = [c for c in token.lefts if c.dep_ == "compound"]
-    phrase = " ".join([c.lower_ for c in compounds] + [lemma(token)])
+    phrase = " ".join([c.lower_ for c in compounds] + [lem])
     if compounds and phrase in lexicon.get("not_" + name, frozenset()):
         return False  # "task force" is not a force of troops
-    return lemma(token) in words or token.lower_ in words or (bool(compounds) and phrase in words)
+    return lem in words or token.lower_ in words or (bool(compounds) and phrase in words)
+
+
+def tokens_in_class(doc: Doc, start: int, end: int, name: str) -> Iterator[Token]:
+    """The tokens of ``doc[start:end]`` in the class ``name`` (``in_class``), in order; a Token is made only for a
+    word ``may_be_in_class`` lets through."""
+    lemmas, lowers = token_lemmas(doc), token_table(doc).lowers
+    for i in range(start, end):
+        if may_be_in_class(lemmas[i], lowers[i], name) and in_class(doc[i], name):
+            yield doc[i]

@@ -19,9 +19,9 @@ from caravan.nlp.events.lexicon import (
     load_lexicon,
     load_rule_index,
     load_rules,
-    may_be_in_class,
     rules_for,
     token_lemmas,
+    tokens_in_class,
 )
 from caravan.nlp.extensions import in_boilerplate, token_lowers
 
@@ -127,19 +127,10 @@ def movers_nearby(token: Token, sent: Span) -> bool:
     """Whether the sentence or the one before it names a moving group (for pronouns: "they", "it")."""
     doc = sent.doc
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    lemmas, lowers = token_lemmas(doc), token_lowers(doc)
-    for i in range(start, sent.end):
-        if not may_be_in_class(lemmas[i], lowers[i], "movers"):
-            continue
-        word = doc[i]
-        if (
-            word.i != token.i
-            and word.pos_ in NOUN_POS
-            and in_class(word, "movers")
-            and word.lower_ not in NOT_MOVERS_ALONE
-        ):
-            return True
-    return False
+    return any(
+        word.i != token.i and word.pos_ in NOUN_POS and word.lower_ not in NOT_MOVERS_ALONE
+        for word in tokens_in_class(doc, start, sent.end, "movers")
+    )
 
 
 def is_place(token: Token) -> bool:
@@ -212,12 +203,7 @@ def need_context(m: Match, _: str) -> bool:
     doc, start = m.doc, m.sent.start
     if start > 0 and "\n" not in doc[start - 1].text:
         start = doc[start - 1].sent.start
-    lemmas, lowers = token_lemmas(doc), token_lowers(doc)
-    return any(
-        in_class(doc[i], "context")
-        for i in range(start, m.sent.end)
-        if may_be_in_class(lemmas[i], lowers[i], "context")
-    )
+    return any(tokens_in_class(doc, start, m.sent.end, "context"))
 
 
 def need_setup(m: Match, _: str) -> bool:
