@@ -37,6 +37,7 @@ class Settings:
     minhash_permutations: int = 128
     place_min_score: float = 0.35
     max_sentence_tokens: int = 200
+    warm_strings: int = 40_000
     quote_noun_objects: bool = False
     api_token: str = ""
     api_max_body_bytes: int = 1_000_000

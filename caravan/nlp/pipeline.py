@@ -33,11 +33,6 @@ from caravan.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
-# New strings (words, mostly) a model keeps from the articles it parses before each article runs in a memory zone:
-# words met early are the common ones, and a word kept is not looked up, tokenized and made a lexeme again for each
-# article (what the zone costs, about 4.5% of the parse). Bounded, so the vocabulary of a long run stays flat.
-WARM_STRINGS = 40_000
-
 Component = Callable[[Doc], Doc]
 # module and class of each component, in running order
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -67,7 +62,6 @@ class Pipeline:
         self.settings = settings or load_settings()
         self._components: list[Component] | None = None
         self._rules_only: set[str] = set()  # languages whose model was looked for and is missing: not again
-        self.warm_strings = WARM_STRINGS
         self._base_strings: dict[int, int] = {}  # id of a model -> size of its string store when first used here
         register_extensions()
 
@@ -132,10 +126,11 @@ class Pipeline:
 
     def _article_zone(self, nlp: Language) -> contextlib.AbstractContextManager[Any]:
         """spaCy's memory zone, where the article's new strings are freed after it (a long run stays flat), once
-        the model has kept ``warm_strings`` new strings from earlier articles; none before."""
+        the model has kept ``settings.warm_strings`` new strings from earlier articles; none before. Words met
+        early are the common ones: a word kept is not looked up, tokenized and made a lexeme again per article."""
         strings = len(nlp.vocab.strings)
         base = self._base_strings.setdefault(id(nlp), strings)
-        if strings - base < self.warm_strings:
+        if strings - base < self.settings.warm_strings:
             return contextlib.nullcontext()
         return nlp.memory_zone()
 

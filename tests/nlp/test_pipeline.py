@@ -103,8 +103,7 @@ def new_words(n: int) -> Article:
 
 def started(settings, warm_strings: int) -> tuple[Pipeline, Any]:
     """A new Pipeline with this warm budget, past its first article, and its model's string store."""
-    pipeline = Pipeline(settings)
-    pipeline.warm_strings = warm_strings
+    pipeline = Pipeline(settings.replace(warm_strings=warm_strings))
     pipeline(Article(id="w", text="Some 40 people reached the border post on Monday, officials said."))
     return pipeline, pipeline.model_for("en").vocab.strings
 
