@@ -33,6 +33,8 @@ TO_PREPS = frozenset(
     {"into", "to", "toward", "towards", "for", "in", "at", "inside", "through", "across", "near", "outside", "on"}
 )
 FROM_PREPS = frozenset({"from", "out"})
+# prepositions that say where something is or happens ("a march *in* X"), not where it goes or comes from
+AT_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "around"})
 DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards", "into"})
 BORDER_NOUNS = frozenset({"border", "frontier"})
 PEOPLE_UNITS = frozenset({"people", "person", "persons"})
@@ -178,6 +180,29 @@ def token_role(token: Token, depart: bool) -> int:
     if prep in FROM_PREPS:
         return 2
     return 0 if root.dep_ == "dobj" or prep in TO_PREPS else 1
+
+
+def place_preposition(doc: Doc, place: Place) -> str | None:
+    """The preposition a place is the object of, through "the town *of* X" ("out of the town of *X*": "out");
+    None for a place that is no prepositional object."""
+    span = token_span(doc, place.start, place.end)
+    if span is None:
+        return None
+    root = span.root
+    while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj":
+        return None
+    prep = root.head
+    while prep.lower_ == "of":
+        noun = prep.head
+        if noun.dep_ == "pobj":
+            prep = noun.head
+        elif noun.lower_ in FROM_PREPS:  # "out of"
+            prep = noun
+        else:
+            return None  # "the mayor of X"
+    return prep.lower_
 
 
 def rank_places(doc: Doc, places: list[Place], depart: bool) -> list[Place]:

@@ -266,7 +266,32 @@ def where_of(
         if depart:  # never where a departure goes ("migrants hoping to get *to X* set off")
             before = [t for t in before if args.token_role(t, True) < 2]
         country = args.country_in_tokens(doc, before, skip_origins=not depart)
+    deeper = place_below(m, chain, clause, country)
+    if deeper is not None:
+        return deeper.name, country or deeper.country, deeper.lat, deeper.lon
     return None, country, None, None
+
+
+def place_below(m: Match, chain: list[Token], clause: list[Token], country: str | None) -> Place | None:
+    """A town or region named deeper under the trigger than its own clause, where a group or act is located: in a
+    relative clause of its object ("shot a man *who was herding goats in X*"), a purpose or time clause ("fired
+    tear gas *to repel migrants trying to breach the fence in X*"). Only a place where something is ("in", "at";
+    for depart also "out of", "from"), in the event's country when it has one; never in a hoped-for clause."""
+    doc, depart = m.doc, m.rule.type == "depart"
+    inside = {t.i for t in clause}
+    below = [t for t in {t.i: t for word in chain for t in word.subtree}.values() if t.i not in inside]
+    if m.rule.type in MOVEMENT_TYPES:
+        below = [t for t in below if not in_gerund_clause(t, chain)]
+    preps = args.AT_PREPS | args.FROM_PREPS if depart else args.AT_PREPS
+    for place in args.items_in(doc, doc._.places or [], below):
+        if (
+            place.feature in args.PLACE_FEATURES
+            and (country is None or place.country == country)
+            and args.place_preposition(doc, place) in preps
+            and not args.place_across_border(doc, place)
+        ):
+            return place
+    return None
 
 
 def in_gerund_clause(token: Token, chain: list[Token]) -> bool:

@@ -1019,3 +1019,29 @@ def test_events_place_of_group_description_ranks_below_own_place():
     places = [place(text, "United States", "country", "US"), place(text, "Guatemala", "country", "GT")]
     arrive = next(e for e in events_of(text, places=places) if e.type == "arrive")
     assert arrive.country == "GT"
+
+
+@pytest.mark.model
+def test_events_place_in_a_relative_clause_of_the_object_places_the_event():
+    text = "Soldiers fired rubber bullets to disperse migrants who were camping in Reynosa."
+    places = [place(text, "Reynosa", "city", "MX")]
+    assert only(text, "force", places=places).place == "Reynosa"
+
+
+@pytest.mark.model
+def test_events_departure_placed_where_a_time_clause_leaves_from():
+    text = "The caravan set off again as the group walked out of the town of Huixtla before dawn."
+    assert only(text, "depart", places=[place(text, "Huixtla", "city", "MX")]).place == "Huixtla"
+
+
+@pytest.mark.model
+def test_events_deeper_place_not_where_a_hoped_for_clause_goes():
+    text = "The caravan set off on Monday in hopes of finding work in Monterrey."
+    assert only(text, "depart", places=[place(text, "Monterrey", "city", "MX")]).place is None
+
+
+@pytest.mark.model
+def test_events_deeper_place_in_another_country_than_the_event_is_not_its_place():
+    text = "Guatemalan police fired tear gas to repel migrants who were marching in Tapachula."
+    event = only(text, "force", places=[place(text, "Tapachula", "city", "MX")])
+    assert (event.place, event.country) == (None, "GT")
