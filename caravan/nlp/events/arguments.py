@@ -280,8 +280,11 @@ def is_nationality(token: Token) -> bool:
 
 
 def is_other_side(token: Token) -> bool:
-    """A country across a border ("closed the border *with Mexico*"): the event is not there."""
+    """A country across a border ("closed the border *with Mexico*", "states *bordering Mexico*"): the event is
+    not there."""
     for word in [token, *token.ancestors]:
+        if word.dep_ == "dobj":
+            return word.head.lemma_.lower() in BORDER_NOUNS  # the verb "border"
         if word.dep_ == "pobj":
             prep = word.head
             near = [prep.head, *(c for c in prep.head.children if c.dep_ == "dobj")]  # "close the border with X"

@@ -1045,3 +1045,9 @@ def test_events_deeper_place_in_another_country_than_the_event_is_not_its_place(
     text = "Guatemalan police fired tear gas to repel migrants who were marching in Tapachula."
     event = only(text, "force", places=[place(text, "Tapachula", "city", "MX")])
     assert (event.place, event.country) == (None, "GT")
+
+
+@pytest.mark.model
+def test_events_country_bordered_is_not_where_the_event_happens():
+    text = "The governor asked states bordering Guatemala to send troops to shore up security."
+    assert only(text, "deploy", places=[place(text, "Guatemala", "country", "GT")]).country is None
