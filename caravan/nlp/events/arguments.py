@@ -280,13 +280,15 @@ def is_nationality(token: Token) -> bool:
 
 
 def is_other_side(token: Token) -> bool:
-    """A country across a border ("closed the border *with Mexico*", "states *bordering Mexico*"): the event is
-    not there."""
+    """A country across a border ("closed the border *with Mexico*", "states *bordering Mexico*", "the crossing
+    *opposite San Diego*"): the event is not there."""
     for word in [token, *token.ancestors]:
         if word.dep_ == "dobj":
             return word.head.lemma_.lower() in BORDER_NOUNS  # the verb "border"
         if word.dep_ == "pobj":
             prep = word.head
+            if prep.lower_ == "opposite" or (prep.lower_ == "from" and prep.head.lower_ == "across"):
+                return True  # "the crossing *opposite San Diego*", "camped *across from El Paso*"
             near = [prep.head, *(c for c in prep.head.children if c.dep_ == "dobj")]  # "close the border with X"
             return prep.lower_ == "with" and any(w.lemma_.lower() in BORDER_NOUNS for w in near)
         if word.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss"):

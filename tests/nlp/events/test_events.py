@@ -1051,3 +1051,12 @@ def test_events_deeper_place_in_another_country_than_the_event_is_not_its_place(
 def test_events_country_bordered_is_not_where_the_event_happens():
     text = "The governor asked states bordering Guatemala to send troops to shore up security."
     assert only(text, "deploy", places=[place(text, "Guatemala", "country", "GT")]).country is None
+
+
+@pytest.mark.model
+def test_events_place_opposite_or_across_from_is_not_where_the_event_is():
+    text = "The migrants arrived at a shelter opposite El Paso."
+    event = only(text, "arrive", places=[place(text, "El Paso", "city", "US")])
+    assert (event.place, event.country) == (None, None)
+    text = "The migrants camped across from El Paso on Monday."
+    assert only(text, "gather", places=[place(text, "El Paso", "city", "US")]).country is None
