@@ -17,6 +17,8 @@ from caravan.nlp.events.clause import is_reporting, subject_of
 from caravan.nlp.events.lexicon import lemma, load_cues
 from caravan.nlp.extensions import doc_text, token_table
 
+ORDINALS = frozenset({"first", "second", "third", "last", "only", "next"})
+
 
 @dataclass
 class Cues:
@@ -86,6 +88,8 @@ def _read_word(
             found.negated = True  # "are doing little to *stop* the flow"
         elif word.dep_ == "advcl" and infinitive:
             found.planned = True  # a purpose: "sent troops *to stop* the caravan"
+        elif word.dep_ in ("relcl", "acl") and infinitive and not is_ranked(word.head):
+            found.planned = True  # what a noun is for: "seeking ways *to block* them", "an order *to deny* asylum"
         elif word.dep_ == "xcomp" and infinitive and is_directive(word.head):
             found.planned = True  # "told Mexico *to send* them back"
         return
@@ -140,6 +144,13 @@ def does_nothing(word: Token) -> bool:
     if head.lower_ in nothing:
         return True
     return lemma(head) == "do" and any(c.dep_ == "dobj" and c.lower_ in nothing for c in head.children)
+
+
+def is_ranked(noun: Token) -> bool:
+    """A noun ranked by an ordinal or a superlative ("the *first* migrants to cross", "the last to leave"): its
+    infinitive says what happened, not what is intended."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "nummod"))]
+    return any(w.tag_ in ("JJS", "RBS") or w.lower_ in ORDINALS for w in words)
 
 
 def is_directive(verb: Token) -> bool:

@@ -1060,3 +1060,15 @@ def test_events_place_opposite_or_across_from_is_not_where_the_event_is():
     assert (event.place, event.country) == (None, None)
     text = "The migrants camped across from El Paso on Monday."
     assert only(text, "gather", places=[place(text, "El Paso", "city", "US")]).country is None
+
+
+@pytest.mark.model
+def test_events_infinitive_saying_what_a_noun_is_for_is_planned():
+    text = "The government is seeking new ways to block the migrants at the river."
+    assert only(text, "block").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_infinitive_after_an_ordinal_is_what_happened():
+    text = "The first migrants to cross the river reached the town on Monday."
+    assert only(text, "cross").modality == "asserted"
