@@ -115,6 +115,7 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = Fal
     found = apply_signatures(doc.text, apply_posts(doc.text, merge(direct, indirect), book))
     _expand_speakers(found, book)
     carry_channels(found, lexicon, _channel_cues(doc.text, book))
+    _spell_out_channels(found, book)
     return found
 
 
@@ -170,10 +171,19 @@ def carry_channels(found: list[Found], lexicon: QuoteLexicon, cues: list[Found] 
 
 def _expand_speakers(found: list[Found], book: NameBook) -> None:
     """Each speaker by the fullest name the article gives it, once every cue is read ("O'Shaughnessy" said
-    a direct quote before the indirect one that named "Gen. Terrence O'Shaughnessy" was attributed)."""
+    a direct quote before the indirect one that named "Gen. Terrence O'Shaughnessy" was attributed; "ICE" where
+    the article spells out "Immigration and Customs Enforcement")."""
     for f in found:
         if f.quote.speaker:
-            f.quote.speaker = book.expand(f.quote.speaker, f.quote.start)
+            f.quote.speaker = book.spelled_out(book.expand(f.quote.speaker, f.quote.start))
+
+
+def _spell_out_channels(found: list[Found], book: NameBook) -> None:
+    """Each channel by the name an acronym stands for, where the article spells it out ("spoke with the AP"
+    where it names "Associated Press"), once channels are carried from quote to quote."""
+    for f in found:
+        if f.quote.channel:
+            f.quote.channel = book.spelled_out(f.quote.channel)
 
 
 def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:

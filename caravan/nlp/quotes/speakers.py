@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +52,11 @@ BODY_NOUNS = frozenset(
 RELATIVES = frozenset({"who", "which", "that"})
 # the label NameBook gives a name the article describes as a body ("X, which organized the march")
 BODY_LABEL = "BODY"
+ACRONYM_LETTERS = 6  # longest acronym looked up in the article's names ("UNHCR", "USCIS")
+ACRONYM_SKIPPED = frozenset({"the", "of", "and", "for", "on", "de", "del", "la", "el", "y", "&"})  # no letter
+# capitalised words, with the small words of a name between them: "Immigration and Customs Enforcement"
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|on|the|de|del|la|el|y|&)\s+)*[A-Z][\w'’.-]*)*")
+WORD = re.compile(r"\S+")
 # negative and quantifier pronouns, never a speaker ("no one", "nobody", "everyone")
 NOBODY_PRONOUNS = frozenset(
     {
@@ -130,6 +137,8 @@ class NameBook:
         self.speakers: list[tuple[int, str, bool]] = []  # (offset, name, is a person) of attributed quotes
         self.channel_cues: list[tuple[int, str, str]] = []  # (offset, speaker, channel) of every cue naming one
         self._name_words: dict[str, tuple[str, ...]] = {}
+        self._spelled: dict[str, str | None] = {}  # acronym -> the words the article spells it out with
+        self.text = doc.text
         places = {e.text for e in entities(doc) if e.label_ in PLACE_LABELS}
         for found in entities(doc):
             if found.label_ not in ("PERSON", "ORG", "PER"):
@@ -159,6 +168,16 @@ class NameBook:
             if ends_alike and (best is None or offset <= at):
                 best = full
         return best or name
+
+    def spelled_out(self, name: str) -> str:
+        """The name an acronym stands for, where the article spells it out ("ICE" -> "Immigration and Customs
+        Enforcement", "the AP" -> "Associated Press"); the longest such name; the acronym itself otherwise."""
+        letters = name.replace(".", "")
+        if not (2 <= len(letters) <= ACRONYM_LETTERS and letters.isalpha() and letters.isupper()):
+            return name
+        if letters not in self._spelled:
+            self._spelled[letters] = spelling(self.text, letters)
+        return self._spelled[letters] or name
 
     def _words(self, name: str) -> tuple[str, ...]:
         """``_name_words`` of a name, once per name: ``expand`` reads every known name on each call."""
@@ -252,6 +271,20 @@ def _described_as_body(root: Token) -> bool:
     return any(
         c.dep_ == "relcl" and any(g.dep_ in SUBJECTS and g.lower_ == "which" for g in c.children) for c in root.children
     )
+
+
+def spelling(text: str, letters: str) -> str | None:
+    """The run of capitalised words in a text whose initials are the letters of an acronym, with the small words
+    of a name between them ("Immigration *and* Customs Enforcement"): the most frequent, then the longest; None
+    if there is none."""
+    found: Counter[str] = Counter()
+    for run in CAPITALISED_RUN.finditer(text):
+        words = [w for w in WORD.finditer(run.group()) if w.group().casefold() not in ACRONYM_SKIPPED]
+        for i in range(len(words) - len(letters) + 1):
+            chosen = words[i : i + len(letters)]
+            if "".join(w.group()[0] for w in chosen) == letters:
+                found[clean_name(run.group()[chosen[0].start() : chosen[-1].end()])] += 1
+    return max(found, key=lambda name: (found[name], len(name)), default=None)
 
 
 def clean_name(text: str) -> str:

@@ -7,6 +7,7 @@ import pytest
 from caravan.model import Article, Quote, Span
 from caravan.nlp.quotes import QuoteFinder, normalise_speaker
 from caravan.nlp.quotes.marks import find_marked
+from caravan.nlp.quotes.speakers import spelling
 
 
 def quoted(record, text: str) -> list[tuple[str, Quote]]:
@@ -188,6 +189,24 @@ def test_quotes_via_after_according_to_colon(run):
     quote = find(record, text, "patrol the southern border")
     assert quote.speaker == "Rosa Diaz"
     assert quote.via == "Reuters"
+
+
+def test_quotes_spelling_of_an_acronym_is_the_run_of_capitalised_words_with_its_initials():
+    text = "Agents of U.S. Immigration and Customs Enforcement came. Later, Immigration and Customs Enforcement said."
+    assert spelling(text, "ICE") == "Immigration and Customs Enforcement"
+    assert spelling("An Associated Press photographer saw it.", "AP") == "Associated Press"
+    assert spelling("Ana Perez said the Interior Ministry would act.", "ICE") is None
+
+
+@pytest.mark.model
+def test_quotes_speaker_and_channel_acronyms_are_spelled_out_from_the_article(run):
+    text = (
+        "Immigration and Customs Enforcement agents came at night, and an Associated Press reporter saw them.\n\n"
+        "ICE said the raids would go on for a week.\n\nFamilies who spoke with the AP said they had nowhere to go."
+    )
+    record = run(text, language="en")
+    assert find(record, text, "raids would go on").speaker == "Immigration and Customs Enforcement"
+    assert find(record, text, "nowhere to go").channel == "Associated Press"
 
 
 @pytest.mark.model
