@@ -30,6 +30,7 @@ class QuoteLexicon:
     light_verbs: frozenset[str]  # "make", "voice": "made the claim that …"
     sought_things: frozenset[str] = frozenset()  # "asylum": "sought asylum" is an action, not a quote
     seeking_verbs: frozenset[str] = frozenset()  # "seek", "claim": the cues that apply for those things
+    source_documents: frozenset[str] = frozenset()  # "report": "according to X's report" is X's
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -75,6 +76,7 @@ def load_lexicon() -> QuoteLexicon:
         light_verbs=frozenset(r[0].lower() for r in _rows("light_verbs.txt")),
         sought_things=frozenset(r[0].lower() for r in _rows("sought_things.txt")),
         seeking_verbs=frozenset(r[0].lower() for r in _rows("seeking_verbs.txt")),
+        source_documents=frozenset(r[0].lower() for r in _rows("source_documents.txt")),
     )
 
 

@@ -494,14 +494,36 @@ def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Foun
         source = next((c for c in doc[tok.i + len(words) - 1].children if c.dep_ == "pobj"), None)
         if source is None:
             continue
-        speaker = find_speaker(source, book, tok.idx)
+        owner = document_owner(source, lexicon)
+        speaker = find_speaker(owner or source, book, tok.idx)
+        channel = lexicon.documents.get(source.lemma_.lower()) if owner is not None else None
         for piece in _around_phrase(tok.sent, tok.i, _phrase_end(source), source.right_edge.i):
             if piece and piece[1] - piece[0] >= MIN_INDIRECT_CHARS:
                 quote = Quote(
-                    start=piece[0], end=piece[1], kind="indirect", speaker=speaker.name, speaker_role=speaker.role
+                    start=piece[0],
+                    end=piece[1],
+                    kind="indirect",
+                    speaker=speaker.name,
+                    speaker_role=speaker.role,
+                    channel=channel,
                 )
                 found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
     return found
+
+
+def document_owner(source: Token, lexicon: QuoteLexicon) -> Token | None:
+    """Whose document a source noun is ("a BuzzFeed News *report*", "the ministry's *statement*", "a *study* by
+    the Migration Policy Institute"): its possessor, its last proper-name modifier, or the object of "by"/"from";
+    None for any other source."""
+    if source.lemma_.lower() not in lexicon.source_documents or source.text[:1].isupper():
+        return None  # "the Open Doors Report": a title, the source itself
+    children = [c for c in source.children if c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
+    owner = next((c for c in children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    owner = owner or next((c for c in reversed(children) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return owner
 
 
 def _around_phrase(sent: Span, lo: int, hi: int, last: int) -> list[tuple[int, int] | None]:

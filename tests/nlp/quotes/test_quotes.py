@@ -210,6 +210,27 @@ def test_quotes_speaker_and_channel_acronyms_are_spelled_out_from_the_article(ru
 
 
 @pytest.mark.model
+def test_quotes_according_to_a_document_is_its_publisher(run):
+    text = (
+        "According to a Quinnipiac University poll released in May, most voters back the plan.\n\n"
+        "The shelters are full, according to a report by Amnesty International.\n\n"
+        "According to a December survey by the Pew Research Center, half of the families had left.\n\n"
+        "According to the ministry's statement, 300 migrants were detained at the border."
+    )
+    record = run(text, language="en")
+    assert find(record, text, "most voters back").speaker == "Quinnipiac University"
+    assert find(record, text, "shelters are full").speaker == "Amnesty International"
+    assert find(record, text, "half of the families").speaker == "the Pew Research Center"
+    assert find(record, text, "300 migrants").channel == "statement"
+
+
+@pytest.mark.model
+def test_quotes_according_to_a_titled_report_keeps_the_title(run):
+    text = "According to the 2019 Open Doors Report, more than a million students came."
+    assert find(run(text, language="en"), text, "million students").speaker != "Open Doors"
+
+
+@pytest.mark.model
 def test_quotes_channel_of_an_outlet_told(run):
     text = "“We will not turn anyone away,” aid worker Sara Cohen told Reuters on Monday."
     record = run(text, language="en")
