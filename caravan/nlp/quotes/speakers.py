@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from caravan.nlp.extensions import entities
+from caravan.nlp.extensions import entities, token_table
 from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,8 @@ BODY_NOUNS = frozenset(
         "police",
     }
 )
+# last words of a body's name that BODY_NOUNS (which also resolve "the agency") leave out
+BODY_HEADS = frozenset({"patrol", "service", "guard", "bureau", "center", "centre", "network", "coalition", "house"})
 RELATIVES = frozenset({"who", "which", "that"})
 # the label NameBook gives a name the article describes as a body ("X, which organized the march")
 BODY_LABEL = "BODY"
@@ -152,6 +154,22 @@ class NameBook:
                 if ent.root.dep_ in SUBJECTS and not self.in_quote(span.start_char):
                     self.subjects.append((span.start_char, clean_name(span.text)))
         self.places = places
+        self._note_untagged_speakers(doc)
+
+    def _note_untagged_speakers(self, doc: Doc) -> None:
+        """People the tagger left untagged but the text has speak ("O'Shaughnessy said"): subjects too, so "he
+        said" before that cue is read resolves to them, not to an earlier name (direct quotes are read first)."""
+        speech = {lemma for lemma, kind in self.lexicon.cues["en"].items() if kind == "speech"}
+        for i, lemma in enumerate(token_table(doc).lemmas):
+            if lemma not in speech:
+                continue
+            for subject in doc[i].children:
+                if subject.dep_ != "nsubj" or subject.pos_ != "PROPN" or subject.ent_type_:
+                    continue
+                name = _name_phrase(subject)
+                if not self.in_quote(subject.idx) and may_be_person(name, self.lexicon):
+                    self.subjects.append((subject.left_edge.idx, name))
+        self.subjects.sort()
 
     def expand(self, name: str, at: int) -> str:
         """The fullest earlier name that ends with this one ("Cordero" -> "Olga Sanchez Cordero")."""
@@ -264,6 +282,15 @@ class NameBook:
                 offset, name = earlier[-1]
                 return self.expand(name, offset)
         return None
+
+
+def may_be_person(name: str, lexicon: QuoteLexicon) -> bool:
+    """Whether an untagged proper name could be a person's: not an outlet, an acronym, a body ("Border Patrol",
+    "the Justice Department") or a title alone ("Judge")."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    if not words or is_outlet(name, lexicon) or name.replace(".", "").isupper():
+        return False
+    return words[-1] not in BODY_NOUNS | BODY_HEADS and not all(w in lexicon.honorifics for w in words)
 
 
 def _described_as_body(root: Token) -> bool:

@@ -6,8 +6,9 @@ import pytest
 
 from caravan.model import Article, Quote, Span
 from caravan.nlp.quotes import QuoteFinder, normalise_speaker
+from caravan.nlp.quotes.data import load_lexicon
 from caravan.nlp.quotes.marks import find_marked
-from caravan.nlp.quotes.speakers import spelling
+from caravan.nlp.quotes.speakers import may_be_person, spelling
 
 
 def quoted(record, text: str) -> list[tuple[str, Quote]]:
@@ -228,6 +229,27 @@ def test_quotes_according_to_a_document_is_its_publisher(run):
 def test_quotes_according_to_a_titled_report_keeps_the_title(run):
     text = "According to the 2019 Open Doors Report, more than a million students came."
     assert find(run(text, language="en"), text, "million students").speaker != "Open Doors"
+
+
+@pytest.mark.model
+def test_quotes_he_after_an_untagged_name_that_spoke_is_that_speaker(run):
+    """The tagger leaves "O’Shaughnessy" (curly apostrophe) untagged; direct quotes are read before the indirect
+    cue that names him, so "he" must find him among the subjects of speech verbs."""
+    text = (
+        "Gen. Terrence O’Shaughnessy, the head of Northern Command, spoke on Monday.\n\n"
+        "The troops will help agents identify anyone trying to cross the river, O’Shaughnessy said.\n\n"
+        "Guard units have been directing agents of Ana Lopez for months.\n\n"
+        "“We will be able to spot and identify groups, and rapidly deploy,” he said."
+    )
+    assert find(run(text, language="en"), text, "spot and identify").speaker == "Terrence O’Shaughnessy"
+
+
+def test_quotes_untagged_bodies_acronyms_and_titles_are_no_person():
+    lexicon = load_lexicon()
+    assert may_be_person("O’Shaughnessy", lexicon)
+    assert not may_be_person("Border Patrol", lexicon)
+    assert not may_be_person("ICE", lexicon)
+    assert not may_be_person("Judge", lexicon)
 
 
 @pytest.mark.model
