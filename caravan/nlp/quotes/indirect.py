@@ -569,7 +569,10 @@ def find_noun_cues(
         holder = _noun_holder(tok, lexicon)
         if not content or not _named_or_pronoun(holder):
             continue
-        piece = _char_piece(tok.sent, min(c.left_edge.i for c in content), max(c.right_edge.i for c in content))
+        first = min(c.left_edge.i for c in content)
+        if doc[first].dep_ == "mark" and doc[first].lower_ == "that":
+            first += 1  # the content, not its conjunction ("his claim *that* …")
+        piece = _char_piece(tok.sent, first, max(c.right_edge.i for c in content))
         if holder is None or not piece or piece[1] - piece[0] < MIN_INDIRECT_CHARS:
             continue
         if not _mostly_quoted(*piece, marked, None):

@@ -16,12 +16,12 @@ from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
 
 log = logging.getLogger(__name__)
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his claim that …": whose claim
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # titles of courtesy that are part of how a name is written, not a role
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 # pronouns that stand for an organisation or an outlet ("it added", "they said")
-THING_PRONOUNS = frozenset({"it"})
+THING_PRONOUNS = frozenset({"it", "its"})
 # common nouns that name a body which may speak again as "it" ("the organization said … It added")
 BODY_NOUNS = frozenset(
     {

@@ -253,6 +253,13 @@ def test_quotes_untagged_bodies_acronyms_and_titles_are_no_person():
 
 
 @pytest.mark.model
+def test_quotes_reporting_noun_with_a_possessive_pronoun_is_its_referents(run):
+    text = "Donald Trump spoke in Ohio on Monday. He repeated his warning that the country is being invaded by gangs."
+    quote = find(run(text, language="en"), text, "being invaded")
+    assert (text[quote.start : quote.end], quote.speaker) == ("the country is being invaded by gangs", "Donald Trump")
+
+
+@pytest.mark.model
 def test_quotes_channel_of_an_outlet_told(run):
     text = "“We will not turn anyone away,” aid worker Sara Cohen told Reuters on Monday."
     record = run(text, language="en")
