@@ -27,6 +27,7 @@ LANGUAGES = ("en",)
 OUTCOME_TYPES = frozenset({"arrive"})
 # actions of an authority whose country carries over from the previous one of the type in the article
 CARRIED_COUNTRY_TYPES = frozenset({"deploy", "policy", "block"})
+DATELINE_START = 40  # characters into the first line a dateline's town may start (after a title or a byline)
 # indefinite pronouns whose relative clauses define a kind of people, not a group that moved
 GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoever", "those", "everyone"})
 
@@ -401,10 +402,11 @@ def are_related(one: Token, other: Token) -> bool:
     return one.head.i == other.head.i or one.head.i == other.i or other.head.i == one.i
 
 
-def carry_countries(events: list[Event]) -> list[Event]:
+def carry_countries(events: list[Event], dateline: str | None = None) -> list[Event]:
     """An authority's action with no country in its sentence takes the country of the article's previous action of
     the same type (the same government keeps acting: "the Pentagon will *send* troops" after "U.S. troops..."), or
-    where none comes before, of the next one."""
+    where none comes before, of the next one; with none of its type, the country of the article's dateline
+    ("WASHINGTON (Reuters) - ... vowed to *deploy* troops": the government reported on from its capital)."""
     for ordered in (events, events[::-1]):  # before the first one with a country: the next one's
         last: dict[str, str] = {}
         for event in ordered:
@@ -414,7 +416,22 @@ def carry_countries(events: list[Event]) -> list[Event]:
                 event.country = last[event.type]
             elif event.country is not None:
                 last[event.type] = event.country
+    for event in events:
+        if event.country is None and event.type in CARRIED_COUNTRY_TYPES:
+            event.country = dateline
     return events
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the place an article's first line opens with in capitals ("WASHINGTON (Reuters) -")."""
+    line_end = doc.text.find("\n")
+    for place in doc._.places or []:
+        if line_end >= 0 and place.start >= line_end:
+            break
+        name = doc.text[place.start : place.end]
+        if place.start < DATELINE_START and name.isupper() and len(name) > 2 and place.country:
+            return place.country
+    return None
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -427,7 +444,7 @@ def find_events(doc: Doc) -> list[Event]:
         event = build_event(m)
         if event is not None:
             built.append((m.head, event))
-    return carry_countries(merge_events(built))
+    return carry_countries(merge_events(built), dateline_country(doc))
 
 
 class EventFinder:

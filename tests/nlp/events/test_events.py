@@ -1072,3 +1072,11 @@ def test_events_infinitive_saying_what_a_noun_is_for_is_planned():
 def test_events_infinitive_after_an_ordinal_is_what_happened():
     text = "The first migrants to cross the river reached the town on Monday."
     assert only(text, "cross").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_authority_action_with_no_country_takes_the_datelines():
+    text = "WASHINGTON (Reuters) - The president vowed on Friday to deploy troops at the border."
+    assert only(text, "deploy", places=[place(text, "WASHINGTON", "city", "US")]).country == "US"
+    text = "Washington border plans\n\nThe president vowed on Friday to deploy troops at the border."
+    assert only(text, "deploy", places=[place(text, "Washington", "city", "US")]).country is None
