@@ -370,7 +370,8 @@ def preceding_size(m: Match) -> list[float | None] | None:
 
 
 def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
-    """One event per type and sentence unless their places differ ("walked and rode buses" is one travel), or their
+    """One event per type and sentence unless their places or countries differ ("walked and rode buses" is one
+    travel; "traveling through Guatemala and heading toward the U.S." two), or their
     modalities differ in unrelated clauses ("who left to *press* north *boarded* subways" are two; "set up a
     roadblock to *thwart* them" is one)."""
     kept: list[tuple[Token, Event]] = []
@@ -384,6 +385,7 @@ def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
                 if e.type == event.type
                 and (e.modality == event.modality or are_related(t, token))
                 and (e.place is None or event.place is None or e.place == event.place)
+                and (e.country is None or event.country is None or e.country == event.country)
             ),
             None,
         )

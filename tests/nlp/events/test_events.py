@@ -1080,3 +1080,10 @@ def test_events_authority_action_with_no_country_takes_the_datelines():
     assert only(text, "deploy", places=[place(text, "WASHINGTON", "city", "US")]).country == "US"
     text = "Washington border plans\n\nThe president vowed on Friday to deploy troops at the border."
     assert only(text, "deploy", places=[place(text, "Washington", "city", "US")]).country is None
+
+
+@pytest.mark.model
+def test_events_same_type_in_a_sentence_with_other_countries_are_two():
+    text = "The families walked through Guatemala and headed toward Mexico on Tuesday."
+    places = [place(text, "Guatemala", "country", "GT"), place(text, "Mexico", "country", "MX")]
+    assert sorted(e.country for e in events_of(text, places=places) if e.type == "travel") == ["GT", "MX"]
