@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from caravan.model import Event, Place
 from caravan.nlp.events import arguments as args
 from caravan.nlp.events.clause import agent_of, clause_of, governors, objects_of, own_clause, subject_of, where_head
-from caravan.nlp.events.lexicon import lemma, load_cues, load_lexicon
+from caravan.nlp.events.lexicon import in_class, lemma, load_cues, load_lexicon
 from caravan.nlp.events.modality import find_modality, is_impossible
 from caravan.nlp.events.triggers import MOVEMENT_TYPES, NOUN_POS, VERB_POS, Match, anchor_of, find_matches, is_mover
 from caravan.settings import Settings
@@ -236,7 +236,7 @@ def where_of(
     the countries named in the clause, then the nearest named before the trigger in the sentence."""
     doc, depart = m.doc, m.rule.type == "depart"
     if m.rule.type in MOVEMENT_TYPES:  # "set off *in hopes of reaching X*": X is where the hoped-for event goes
-        clause = [t for t in clause if not in_gerund_clause(t, chain)]
+        clause = [t for t in clause if not in_gerund_clause(t, chain) and not in_aspiration(t, chain)]
     ranked = args.rank_places(
         doc,
         [
@@ -302,6 +302,18 @@ def in_gerund_clause(token: Token, chain: list[Token]) -> bool:
         if word.i in own:
             return False
         if word.dep_ == "pcomp" and word.pos_ == "VERB":
+            return True
+    return False
+
+
+def in_aspiration(token: Token, chain: list[Token]) -> bool:
+    """Whether a word lies in a phrase of what the group hopes for, hanging on a preposition of the trigger's words
+    ("hitchhiked north with their eye *on a new life in X*", "set out in search of work in X")."""
+    own = {t.i for t in chain}
+    for word in [token, *token.ancestors]:
+        if word.i in own:
+            return False
+        if word.dep_ == "pobj" and in_class(word, "aspirations") and word.head.head.i in own:
             return True
     return False
 

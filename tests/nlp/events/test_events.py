@@ -1087,3 +1087,10 @@ def test_events_same_type_in_a_sentence_with_other_countries_are_two():
     text = "The families walked through Guatemala and headed toward Mexico on Tuesday."
     places = [place(text, "Guatemala", "country", "GT"), place(text, "Mexico", "country", "MX")]
     assert sorted(e.country for e in events_of(text, places=places) if e.type == "travel") == ["GT", "MX"]
+
+
+@pytest.mark.model
+def test_events_place_of_what_a_group_hopes_for_is_not_the_movements():
+    text = "In Guatemala the families walked on a highway and hitchhiked north with their eye on a new life in Canada."
+    places = [place(text, "Guatemala", "country", "GT"), place(text, "Canada", "country", "CA")]
+    assert [e.country for e in events_of(text, places=places) if e.type == "travel"] == ["GT"]
