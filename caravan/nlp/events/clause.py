@@ -61,6 +61,10 @@ QUANTITY_HEADS = frozenset(
 )
 
 
+# conjunctions the parser may read as prepositions when a clause follows them ("as the caravan moves north")
+SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "until", "because"})
+
+
 def governor_lemmas() -> frozenset[str]:
     """Lemmas of the words a trigger's modality and arguments may be read from (plan, expect, let, force...)."""
     cues, lex = load_cues(), load_lexicon()
@@ -153,7 +157,20 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
             and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
         ):
             return word.head, word.tag_ == "VBN"  # "troops *deploying*", not "plan to *move*"
-    return main_subject(chain[-1]), False
+    return subject_read_as_object(chain[0]) or main_subject(chain[-1]), False
+
+
+def subject_read_as_object(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser gave none because it read the conjunction before it as a
+    preposition ("... as *a caravan* of migrants makes its way north": "as" + object, then "makes")."""
+    if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i == 0:
+        return None
+    word = verb.doc[verb.i - 1]
+    while word.dep_ in ("pobj", "prep", "compound", "amod") and word.head.i < verb.i and word.head is not word:
+        if word.dep_ == "pobj" and word.head.lower_ in SUBORDINATORS:
+            return word
+        word = word.head
+    return None
 
 
 def main_subject(word: Token) -> Token | None:

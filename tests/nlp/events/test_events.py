@@ -1094,3 +1094,9 @@ def test_events_place_of_what_a_group_hopes_for_is_not_the_movements():
     text = "In Guatemala the families walked on a highway and hitchhiked north with their eye on a new life in Canada."
     places = [place(text, "Guatemala", "country", "GT"), place(text, "Canada", "country", "CA")]
     assert [e.country for e in events_of(text, places=places) if e.type == "travel"] == ["GT"]
+
+
+@pytest.mark.model
+def test_events_subject_of_a_clause_the_parser_read_as_an_object_of_as():
+    text = "The ministry raised its alert level as a caravan of about 2,000 people made its way toward the border."
+    assert only(text, "travel").actor == "caravan"
