@@ -330,6 +330,8 @@ def need_object(m: Match, cls: str) -> bool:
     for part in m.head.children:
         if part.dep_ == "prt" or (part.dep_ == "prep" and part.lower_ in phrase):
             objects += [c for c in part.children if c.dep_ == "pobj"]  # "break *through* barricades"
+    # "hopped a freight *train* north": the parser may make the direction the object and the noun its compound
+    objects += [c for o in objects if o.lower_ in DIRECTIONS for c in o.children if c.dep_ == "compound"]
     return any(_in_role(w, cls) for o in objects for w in partitive_heads(o))
 
 

@@ -1100,3 +1100,9 @@ def test_events_place_of_what_a_group_hopes_for_is_not_the_movements():
 def test_events_subject_of_a_clause_the_parser_read_as_an_object_of_as():
     text = "The ministry raised its alert level as a caravan of about 2,000 people made its way toward the border."
     assert only(text, "travel").actor == "caravan"
+
+
+@pytest.mark.model
+def test_events_vehicle_parsed_as_compound_of_a_direction_is_still_the_object():
+    text = "The migrants hopped a freight train north."
+    assert only(text, "travel").actor == "migrants"
