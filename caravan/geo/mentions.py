@@ -490,7 +490,12 @@ def is_shouted(doc: Doc, m: Mention) -> bool:
     """An all-caps name that is a shouted word, not a place: next to other all-caps words of the same line
     ("Congress MUST ACT NOW") or a word the tagger reads as a verb, adverb or the like.
     Trusted news abbreviations ("US", "UK", "DC") and datelines are exempt."""
-    if m.source == "dateline" or not is_caps(m.text) or m.text in trusted_caps() or in_dateline(doc_text(doc), m):
+    if (
+        m.source == "dateline"
+        or not is_caps(m.text)
+        or m.text in trusted_caps()
+        or in_dateline(doc_text(doc), m.start, m.end)
+    ):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -500,13 +505,13 @@ def is_shouted(doc: Doc, m: Mention) -> bool:
     return _caps_neighbour(doc, span.start - 1, -1) or _caps_neighbour(doc, span.end, 1)
 
 
-def in_dateline(text: str, m: Mention) -> bool:
-    """The name opens its line (or a sentence) in capitals and a dateline separator follows the capitals
-    ("SAN DIEGO, Calif. (AP) -", "TIJUANA & ENSENADA --")."""
-    line_start = text.rfind("\n", 0, m.start) + 1
-    if any(ch.islower() for ch in text[line_start : m.start]) and text[max(0, m.start - 2) : m.start] != ". ":
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` opens its line (or a sentence) in capitals and a dateline separator follows
+    the capitals ("SAN DIEGO, Calif. (AP) -", "TIJUANA & ENSENADA --")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if any(ch.islower() for ch in text[line_start:start]) and text[max(0, start - 2) : start] != ". ":
         return False
-    return bool(DATELINE_TAIL.match(text, m.end))
+    return bool(DATELINE_TAIL.match(text, end))
 
 
 def _caps_neighbour(doc: Doc, i: int, step: int) -> bool:

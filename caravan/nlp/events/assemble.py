@@ -236,7 +236,7 @@ def where_of(
     the countries named in the clause, then the nearest named before the trigger in the sentence."""
     doc, depart = m.doc, m.rule.type == "depart"
     if m.rule.type in MOVEMENT_TYPES:  # "set off *in hopes of reaching X*": X is where the hoped-for event goes
-        clause = [t for t in clause if not in_gerund_clause(t, chain) and not in_aspiration(t, chain)]
+        clause = [t for t in clause if not hoped_for(t, chain)]
     ranked = args.rank_places(
         doc,
         [
@@ -282,7 +282,7 @@ def place_below(m: Match, chain: list[Token], clause: list[Token], country: str 
     inside = {t.i for t in clause}
     below = [t for t in {t.i: t for word in chain for t in word.subtree}.values() if t.i not in inside]
     if m.rule.type in MOVEMENT_TYPES:
-        below = [t for t in below if not in_gerund_clause(t, chain)]
+        below = [t for t in below if not hoped_for(t, chain)]
     preps = args.AT_PREPS | args.FROM_PREPS if depart else args.AT_PREPS
     for place in args.items_in(doc, doc._.places or [], below):
         if (
@@ -293,6 +293,12 @@ def place_below(m: Match, chain: list[Token], clause: list[Token], country: str 
         ):
             return place
     return None
+
+
+def hoped_for(token: Token, chain: list[Token]) -> bool:
+    """Whether a word says where the group hopes to get, not where its movement is: in a gerund clause below the
+    trigger or a phrase of what it hopes for (``in_gerund_clause``, ``in_aspiration``)."""
+    return in_gerund_clause(token, chain) or in_aspiration(token, chain)
 
 
 def in_gerund_clause(token: Token, chain: list[Token]) -> bool:
@@ -383,9 +389,9 @@ def preceding_size(m: Match) -> list[float | None] | None:
 
 def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
     """One event per type and sentence unless their places or countries differ ("walked and rode buses" is one
-    travel; "traveling through Guatemala and heading toward the U.S." two), or their
-    modalities differ in unrelated clauses ("who left to *press* north *boarded* subways" are two; "set up a
-    roadblock to *thwart* them" is one)."""
+    travel; "traveling through Guatemala and heading toward the U.S." two), or their modalities differ in
+    unrelated clauses ("who left to *press* north *boarded* subways" are two; "set up a roadblock to *thwart* them"
+    is one)."""
     kept: list[tuple[Token, Event]] = []
     by_sentence: dict[int, list[tuple[Token, Event]]] = {}  # kept events of each sentence, in order
     for token, event in events:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from caravan.nlp.extensions import entities, token_table
 from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
+from caravan.nlp.quotes.parts import cue_class_of
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +50,17 @@ BODY_NOUNS = frozenset(
         "police",
     }
 )
-# last words of a body's name that BODY_NOUNS (which also resolve "the agency") leave out
-BODY_HEADS = frozenset({"patrol", "service", "guard", "bureau", "center", "centre", "network", "coalition", "house"})
+# last words of a body's name: BODY_NOUNS (which also resolve "the agency") and more ("Border Patrol")
+BODY_HEADS = BODY_NOUNS | {"patrol", "service", "guard", "bureau", "center", "centre", "network", "coalition", "house"}
 RELATIVES = frozenset({"who", "which", "that"})
 # the label NameBook gives a name the article describes as a body ("X, which organized the march")
 BODY_LABEL = "BODY"
 ACRONYM_LETTERS = 6  # longest acronym looked up in the article's names ("UNHCR", "USCIS")
-ACRONYM_SKIPPED = frozenset({"the", "of", "and", "for", "on", "de", "del", "la", "el", "y", "&"})  # no letter
+ACRONYM_SKIPPED = ("the", "of", "and", "for", "on", "de", "del", "la", "el", "y", "&")  # small words, no letter
 # capitalised words, with the small words of a name between them: "Immigration and Customs Enforcement"
-CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|on|the|de|del|la|el|y|&)\s+)*[A-Z][\w'’.-]*)*")
+CAPITALISED_RUN = re.compile(
+    rf"[A-Z][\w'’.-]*(?:\s+(?:(?:{'|'.join(map(re.escape, ACRONYM_SKIPPED))})\s+)*[A-Z][\w'’.-]*)*"
+)
 WORD = re.compile(r"\S+")
 # negative and quantifier pronouns, never a speaker ("no one", "nobody", "everyone")
 NOBODY_PRONOUNS = frozenset(
@@ -159,9 +162,9 @@ class NameBook:
     def _note_untagged_speakers(self, doc: Doc) -> None:
         """People the tagger left untagged but the text has speak ("O'Shaughnessy said"): subjects too, so "he
         said" before that cue is read resolves to them, not to an earlier name (direct quotes are read first)."""
-        speech = {lemma for lemma, kind in self.lexicon.cues["en"].items() if kind == "speech"}
-        for i, lemma in enumerate(token_table(doc).lemmas):
-            if lemma not in speech:
+        table = token_table(doc)
+        for i, (tag, pos, lemma) in enumerate(zip(table.tags, table.pos, table.lemmas, strict=True)):
+            if cue_class_of(tag, pos, lemma, self.lexicon) != "speech":
                 continue
             for subject in doc[i].children:
                 if subject.dep_ != "nsubj" or subject.pos_ != "PROPN" or subject.ent_type_:
@@ -290,7 +293,7 @@ def may_be_person(name: str, lexicon: QuoteLexicon) -> bool:
     words = [w.strip(".,").lower() for w in name.split()]
     if not words or is_outlet(name, lexicon) or name.replace(".", "").isupper():
         return False
-    return words[-1] not in BODY_NOUNS | BODY_HEADS and not all(w in lexicon.honorifics for w in words)
+    return words[-1] not in BODY_HEADS and not all(w in lexicon.honorifics for w in words)
 
 
 def _described_as_body(root: Token) -> bool:
