@@ -11,6 +11,7 @@ import logging
 
 from spacy.tokens import Doc, Token
 
+from caravan.geo.mentions import in_dateline
 from caravan.model import Event, Place
 from caravan.nlp.events import arguments as args
 from caravan.nlp.events.clause import agent_of, clause_of, governors, objects_of, own_clause, subject_of, where_head
@@ -27,7 +28,6 @@ LANGUAGES = ("en",)
 OUTCOME_TYPES = frozenset({"arrive"})
 # actions of an authority whose country carries over from the previous one of the type in the article
 CARRIED_COUNTRY_TYPES = frozenset({"deploy", "policy", "block"})
-DATELINE_START = 40  # characters into the first line a dateline's town may start (after a title or a byline)
 # indefinite pronouns whose relative clauses define a kind of people, not a group that moved
 GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoever", "those", "everyone"})
 
@@ -443,13 +443,14 @@ def carry_countries(events: list[Event], dateline: str | None = None) -> list[Ev
 
 
 def dateline_country(doc: Doc) -> str | None:
-    """The country of the place an article's first line opens with in capitals ("WASHINGTON (Reuters) -")."""
-    line_end = doc.text.find("\n")
+    """The country of the dateline an article's first line opens with ("WASHINGTON (Reuters) -"), as the place
+    finder reads datelines (``in_dateline``)."""
+    text = doc.text
+    line_end = text.find("\n")
     for place in doc._.places or []:
-        if line_end >= 0 and place.start >= line_end:
+        if 0 <= line_end <= place.start:
             break
-        name = doc.text[place.start : place.end]
-        if place.start < DATELINE_START and name.isupper() and len(name) > 2 and place.country:
+        if place.country and in_dateline(text, place.start, place.end):
             return place.country
     return None
 

@@ -1080,6 +1080,10 @@ def test_events_authority_action_with_no_country_takes_the_datelines():
     assert only(text, "deploy", places=[place(text, "WASHINGTON", "city", "US")]).country == "US"
     text = "Washington border plans\n\nThe president vowed on Friday to deploy troops at the border."
     assert only(text, "deploy", places=[place(text, "Washington", "city", "US")]).country is None
+    text = "Ana Ruiz, head of U.S. Immigration Services, quit.\n\nThe president vowed to deploy troops at the border."
+    assert only(text, "deploy", places=[place(text, "U.S.", "country", "US")]).country is None  # no dateline
+    text = "Washington (CNN) The president vowed on Friday to deploy troops at the border."
+    assert only(text, "deploy", places=[place(text, "Washington", "city", "US")]).country == "US"
 
 
 @pytest.mark.model
