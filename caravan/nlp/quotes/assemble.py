@@ -19,9 +19,9 @@ from spacy.tokens import Doc
 from caravan.model import Quote
 from caravan.nlp.extensions import in_boilerplate
 from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
-from caravan.nlp.quotes.direct import DirectQuotes, keep_marked
+from caravan.nlp.quotes.direct import SENTENCE_PUNCT, DirectQuotes, after_mark, copy_speaker, keep_marked
 from caravan.nlp.quotes.indirect import CONTAINED, find_according, find_headline, find_indirect, find_noun_cues
-from caravan.nlp.quotes.marks import find_marked, paragraphs, trim
+from caravan.nlp.quotes.marks import Marked, find_marked, paragraphs, trim
 from caravan.nlp.quotes.parts import Found
 from caravan.nlp.quotes.posts import POST_CHANNEL, find_posts, find_signatures
 from caravan.nlp.quotes.spanish import find_quotes_by_rules
@@ -112,11 +112,44 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = Fal
         + find_noun_cues(doc, marked, book, lexicon, noun_objects)
         + find_headline(doc, book)
     )
-    found = apply_signatures(doc.text, apply_posts(doc.text, merge(direct, indirect), book))
+    found = merge(direct, indirect)
+    continue_speakers(doc.text, found)
+    found = apply_signatures(doc.text, apply_posts(doc.text, found, book))
     _expand_speakers(found, book)
     carry_channels(found, lexicon, _channel_cues(doc.text, book))
     _spell_out_channels(found, book)
     return found
+
+
+def continue_speakers(text: str, found: list[Found]) -> None:
+    """A quotation with no cue that opens its paragraph or a sentence continues the speaker of the quote before
+    it, reported or direct, in its paragraph or the one before ("…, Ruiz said. “B.”"; "Ruiz said that A.¶“B.”"):
+    the direct finder could only continue a direct quote, as it runs before the reported ones are read."""
+    paras = paragraphs(text)
+    marks = [f.marked for f in found if f.marked is not None]
+    for cur in found:
+        m = cur.marked
+        if m is None or cur.attributed or cur.quote.speaker or not _stands_alone(text, m, paras[m.paragraph], marks):
+            continue
+        before = [f for f in found if f.quote.end <= m.open_at and m.paragraph - f.paragraph <= 1]
+        prev = max(before, key=lambda f: (f.quote.end, -f.quote.start), default=None)
+        if prev is not None and prev.quote.speaker:
+            copy_speaker(cur, prev)
+
+
+def _stands_alone(text: str, m: Marked, para: tuple[int, int], marks: list[Marked]) -> bool:
+    """Whether a quoted span opens its paragraph or a sentence, and nothing but quotes follows it there (a
+    sentence after it may name its speaker: "“…” This line, as delivered by X, …")."""
+    before = text[para[0] : m.open_at].rstrip()
+    if before and before[-1] not in SENTENCE_PUNCT:
+        return False
+    later = sorted((n for n in marks if n.paragraph == m.paragraph and n.open_at > m.open_at), key=lambda n: n.open_at)
+    pos, rest = after_mark(m), []
+    for n in later:
+        rest.append(text[pos : n.open_at])
+        pos = after_mark(n)
+    rest.append(text[pos : para[1]])
+    return not any(ch.isalnum() for ch in "".join(rest))
 
 
 def _channel_cues(text: str, book: NameBook) -> list[Found]:

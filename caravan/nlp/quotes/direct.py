@@ -8,6 +8,8 @@ announced by a paragraph ending in a colon ("X continued:"). Scare quotes and ti
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from caravan.model import Quote
@@ -28,7 +30,8 @@ STANDALONE_BEFORE = frozenset({".", "!", "?", ":", "\n", "”", '"', "»"})
 CUE_FOLLOWS = (",", "?", "!", "—")
 # dependents of a cue verb that carry reported words of its own (then it is not this quote's cue)
 COMPLEMENTS = frozenset({"ccomp", "xcomp"})
-DASHES = frozenset({"―", "—", "–", "-", "--"})
+# a dash that signs a quote with the name after it, however the tokenizer splits it from the closing mark
+DASH_SIGN = re.compile(r"[ \u00a0]*(?:―|—|–|--|-)[ \u00a0]*")
 # how far up the parse a quoted fragment looks for the verb that reports it
 FRAGMENT_HEAD_STEPS = 4
 
@@ -99,8 +102,9 @@ class DirectQuotes:
         cue = self.find_cue(group, k)
         if cue is not None:
             self.attribute(found, cue)
-        elif k == len(group) - 1:
-            self.attribute_dash(found, self.index.tokens(after_mark(m), self.paras[m.paragraph][1]))
+        else:
+            until = group[k + 1].open_at if k + 1 < len(group) else self.paras[m.paragraph][1]
+            self.attribute_dash(found, after_mark(m), until)
         return found
 
     def find_cue(self, group: list[Marked], k: int) -> Token | None:
@@ -135,12 +139,12 @@ class DirectQuotes:
         found.attributed = True
         found.cue_subject = subject.lower_ if subject is not None else ""
 
-    def attribute_dash(self, found: Found, after: list[Token]) -> None:
-        """A quote signed with a dash and a name ("“…” ― Jane Doe") is that person's."""
-        if len(after) < 2 or after[0].text not in DASHES:
-            return
-        names = [t for t in after[1:] if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
-        if not names or names[0].i != after[1].i:
+    def attribute_dash(self, found: Found, start: int, end: int) -> None:
+        """A quote signed with a dash and a name ("“…” ― Jane Doe", "“…”― Jane Doe. “…”") is that person's."""
+        dash = DASH_SIGN.match(self.doc.text, start, end)
+        after = self.index.tokens(dash.end(), end) if dash is not None else []
+        names = [t for t in after if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+        if not names or names[0].i != after[0].i:
             return
         last = names[0]
         while last.i + 1 < len(last.doc) and last.nbor(1) in names:

@@ -13,6 +13,7 @@ from caravan.nlp.quotes.data import QuoteLexicon
 from caravan.nlp.quotes.marks import Marked
 
 VERB_TAGS = ("VB",)
+PARTICLE_DEPS = frozenset({"prt", "advmod"})
 
 
 @dataclass
@@ -27,8 +28,15 @@ class Found:
 
 
 def cue_class(tok: Token, lexicon: QuoteLexicon) -> str | None:
-    """The class of an English reporting verb token (speech, direct, cognition, object), None for others."""
-    return cue_class_of(tok.tag_, tok.pos_, tok.lemma_, lexicon)
+    """The class of an English reporting verb token (speech, direct, cognition, object), None for others; a
+    phrasal verb is looked up with its particle, which the parser may read as an adverb ("shot back": "shoot back")."""
+    found = cue_class_of(tok.tag_, tok.pos_, tok.lemma_, lexicon)
+    if found is None:
+        for particle in (c for c in tok.children if c.dep_ in PARTICLE_DEPS):
+            found = cue_class_of(tok.tag_, tok.pos_, f"{tok.lemma_} {particle.lower_}", lexicon)
+            if found is not None:
+                break
+    return found
 
 
 def cue_class_of(tag: str, pos: str, lemma: str, lexicon: QuoteLexicon) -> str | None:

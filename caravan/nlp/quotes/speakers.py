@@ -318,12 +318,12 @@ def spelling(text: str, letters: str) -> str | None:
 
 
 def clean_name(text: str) -> str:
-    """A name without a trailing possessive or punctuation and with spaces collapsed."""
+    """A name without a trailing possessive, punctuation or dashes at its edges, and with spaces collapsed."""
     text = " ".join(text.split())
     for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
-    return text.strip(' ,.;:“”"‘’')
+    return text.strip(' ,.;:“”"‘’―—–-')
 
 
 def subject_of(verb: Token) -> Token | None:

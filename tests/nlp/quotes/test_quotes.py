@@ -716,3 +716,56 @@ def test_quotes_paragraph_ending_in_continued_colon_gives_the_next_paragraph_its
     )
     quote = find(run(text, language="en"), text, "The river was high")
     assert (quote.kind, quote.speaker) == ("direct", "Maria Lopez")
+
+
+@pytest.mark.model
+def test_quotes_dash_signature_glued_to_the_closing_mark_signs_each_quote_of_a_paragraph(run):
+    text = (
+        "Readers sent us their views on the new asylum rule.\n"
+        "“The rule will send families back to danger in Honduras.”― Maria Lopez. "
+        "“The shelters in Tijuana are already full of families.” ― Jose Perez"
+    )
+    record = run(text, language="en")
+    assert find(record, text, "send families back").speaker == "Maria Lopez"
+    assert find(record, text, "already full").speaker == "Jose Perez"
+
+
+@pytest.mark.model
+def test_quotes_paragraph_of_a_quote_continues_the_speaker_of_a_reported_clause(run):
+    text = (
+        "Families waited at the shelter on Monday.\nMaria Lopez, a lawyer for the families, said the buses would "
+        'leave on Tuesday.\n"The river was high and the children were afraid of the water."'
+    )
+    quote = find(run(text, language="en"), text, "The river was high")
+    assert (quote.kind, quote.speaker) == ("direct", "Maria Lopez")
+
+
+@pytest.mark.model
+def test_quotes_quote_after_a_reported_sentence_in_its_paragraph_continues_its_speaker(run):
+    text = (
+        "The buses may leave on Tuesday, Maria Lopez, a lawyer for the families, said. "
+        '"The river was high and the children were afraid of the water."'
+    )
+    quote = find(run(text, language="en"), text, "The river was high")
+    assert (quote.kind, quote.speaker) == ("direct", "Maria Lopez")
+
+
+@pytest.mark.model
+def test_quotes_quote_with_a_sentence_after_it_does_not_continue_the_previous_speaker(run):
+    text = (
+        "Maria Lopez, a lawyer for the families, said the buses would leave on Tuesday.\n"
+        '"Give me your tired and your poor who can stand on their own feet." That line was read by an official '
+        "in Washington on Monday."
+    )
+    quote = find(run(text, language="en"), text, "Give me your tired")
+    assert quote.speaker != "Maria Lopez"
+
+
+@pytest.mark.model
+def test_quotes_phrasal_cue_verb_with_its_particle_attributes_a_quote(run):
+    text = (
+        "“We are trying to find the families a place to sleep,” Maria Lopez told him.\n"
+        "“That is not trying very hard, not in four years,” Jose Perez shot back."
+    )
+    quote = find(run(text, language="en"), text, "not trying very hard")
+    assert (quote.kind, quote.speaker) == ("direct", "Jose Perez")
