@@ -26,6 +26,7 @@ from caravan.nlp.quotes.parts import Found
 from caravan.nlp.quotes.posts import POST_CHANNEL, find_posts, find_signatures
 from caravan.nlp.quotes.spanish import find_quotes_by_rules
 from caravan.nlp.quotes.speakers import FIRST_PERSON, NameBook, clean_name, normalise_speaker
+from caravan.nlp.quotes.transcripts import Turn, find_turns
 from caravan.settings import Settings
 
 __all__ = ["QuoteFinder", "find_quotes", "normalise_speaker"]
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 
 # how many paragraphs on a channel carries to the same speaker's next quote (one interview or statement)
 CARRY_PARAGRAPHS = 2
+# the part of a quoted span inside a transcript turn that makes the turn replace it
+TURN_SHARE = 0.5
 # quotation marks a quote's contents never start or end with
 EDGE_MARKS = frozenset('"“”«»')
 
@@ -105,7 +108,7 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = Fal
     book = NameBook(doc, lexicon, [(m.start, m.end) for m in marked])
     for post in find_posts(doc.text):
         book.note_post(post.end, post.name)
-    direct = DirectQuotes(doc, book, lexicon).find(marked)
+    direct = with_turns(DirectQuotes(doc, book, lexicon).find(marked), find_turns(doc.text, book))
     indirect = (
         find_indirect(doc, marked, book, lexicon, noun_objects)
         + find_according(doc, book, lexicon)
@@ -119,6 +122,23 @@ def find_quotes_parsed(doc: Doc, lexicon: QuoteLexicon, noun_objects: bool = Fal
     carry_channels(found, lexicon, _channel_cues(doc.text, book))
     _spell_out_channels(found, book)
     return found
+
+
+def with_turns(direct: list[Found], turns: list[Turn]) -> list[Found]:
+    """Transcript turns as direct quotes of their speakers, in place of the quoted spans that hold a turn's
+    label ('"PENCE: Well, …') or lie in a turn with no speaker of their own."""
+
+    def replaced(d: Found) -> bool:
+        return any(
+            _share(d.quote, t) >= TURN_SHARE and (d.quote.speaker is None or d.quote.start < t.start) for t in turns
+        )
+
+    kept = [d for d in direct if not replaced(d)]
+    quotes = [
+        Found(Quote(start=t.start, end=t.end, kind="direct", speaker=t.speaker), t.paragraph, attributed=True)
+        for t in turns
+    ]
+    return sorted(kept + quotes, key=lambda f: (f.quote.start, f.quote.end))
 
 
 def continue_speakers(text: str, found: list[Found]) -> None:
@@ -239,7 +259,7 @@ def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     return out
 
 
-def _share(inner: Quote, outer: Quote) -> float:
+def _share(inner: Quote, outer: Quote | Turn) -> float:
     """The part of ``inner`` that lies inside ``outer``."""
     both = max(0, min(inner.end, outer.end) - max(inner.start, outer.start))
     return both / max(1, inner.end - inner.start)

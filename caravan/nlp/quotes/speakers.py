@@ -223,6 +223,17 @@ class NameBook:
             n == name for _, n, person in self.speakers if person
         )
 
+    def person_named(self, name: str) -> str | None:
+        """The fullest name the article gives a person that ends with the words of ``name``, whatever their case
+        ("WALLACE" -> "Chris Wallace"); None if no person's name does."""
+        words = self._words(name)
+        fits = [
+            n
+            for _, n, label in self.names
+            if label in ("PERSON", "PER") and words and self._words(n)[-len(words) :] == words
+        ]
+        return max(fits, key=len, default=None)
+
     def note_speaker(self, at: int, speaker: Speaker) -> None:
         """Remember who spoke where, for the pronouns that follow ("he said", "it added")."""
         if speaker.name:

@@ -769,3 +769,60 @@ def test_quotes_phrasal_cue_verb_with_its_particle_attributes_a_quote(run):
     )
     quote = find(run(text, language="en"), text, "not trying very hard")
     assert (quote.kind, quote.speaker) == ("direct", "Jose Perez")
+
+
+TRANSCRIPT = (
+    "Partial transcript as follows:\n\n"
+    "MARIA LOPEZ, HOST:\n\n"
+    "Families have waited at the shelter for a week. What happens to them now?\n\n"
+    "PEREZ: The buses leave on Tuesday for the border.\n\n"
+    "They will go whatever the weather does.\n\n"
+    "LOPEZ: And the children, will they go with their parents?\n\n"
+    "PEREZ: Every family travels together, that is the rule.\n\n"
+    "PHOTOS: Migrants at the shelter in Tijuana."
+)
+
+
+@pytest.mark.model
+def test_quotes_transcript_turns_are_direct_quotes_of_their_labels(run):
+    record = run(TRANSCRIPT, language="en")
+    assert find(record, TRANSCRIPT, "What happens to them now").speaker == "Maria Lopez"  # label alone on its line
+    assert find(record, TRANSCRIPT, "will they go with").speaker == "Maria Lopez"  # the fuller label's name
+    leave = find(record, TRANSCRIPT, "The buses leave")
+    assert (leave.kind, leave.speaker) == ("direct", "Perez")
+    # a turn runs over its paragraphs to the next label
+    assert TRANSCRIPT[leave.start : leave.end].endswith("whatever the weather does.")
+
+
+@pytest.mark.model
+def test_quotes_section_label_in_capitals_is_no_speaker(run):
+    record = run(TRANSCRIPT, language="en")
+    assert not any("Migrants at the shelter" in content for content, _ in quoted(record, TRANSCRIPT))
+    text = "PHOTOS: Migrants at the shelter in Tijuana on Monday, before the buses left." + CONTROL
+    assert_only_the_control(run(text, language="en"), text)
+
+
+@pytest.mark.model
+def test_quotes_quoted_transcript_turn_starts_after_its_label(run):
+    text = (
+        "Jose Perez, the shelter's director, spoke to reporters on Monday. Partial transcript:\n\n"
+        '"PEREZ: The buses leave on Tuesday, with every family on board.'
+    )
+    quote = find(run(text, language="en"), text, "The buses leave")
+    assert (text[quote.start : quote.end], quote.speaker) == (
+        "The buses leave on Tuesday, with every family on board.",
+        "Jose Perez",
+    )
+
+
+@pytest.mark.model
+def test_quotes_label_alone_on_its_line_gives_the_next_paragraph_to_its_speaker(run):
+    text = (
+        "Jose Perez runs the shelter in Tijuana.\n\nJOSE PEREZ:\n\nThe buses leave on Tuesday, with every family "
+        "on board.\n\nThe shelter opened in 2018."
+    )
+    quote = find(run(text, language="en"), text, "The buses leave")
+    assert (text[quote.start : quote.end], quote.speaker) == (
+        "The buses leave on Tuesday, with every family on board.",
+        "Jose Perez",
+    )
