@@ -142,9 +142,10 @@ def with_turns(direct: list[Found], turns: list[Turn]) -> list[Found]:
 
 
 def continue_speakers(text: str, found: list[Found]) -> None:
-    """A quotation with no cue that opens its paragraph or a sentence continues the speaker of the quote before
-    it, reported or direct, in its paragraph or the one before ("…, Ruiz said. “B.”"; "Ruiz said that A.¶“B.”"):
-    the direct finder could only continue a direct quote, as it runs before the reported ones are read."""
+    """A quotation with no cue continues the speaker of the quote before it, reported or direct, when it opens
+    its paragraph and that quote is in the paragraph before ("Ruiz said that A.¶“B.”"), or when it follows that
+    quote's own sentence ("A, Ruiz said. “B.”"); nothing but quotes may follow it in its paragraph. (The direct
+    finder could only continue a direct quote: it runs before the reported ones are read.)"""
     paras = paragraphs(text)
     marks = [f.marked for f in found if f.marked is not None]
     for cur in found:
@@ -153,7 +154,14 @@ def continue_speakers(text: str, found: list[Found]) -> None:
             continue
         before = [f for f in found if f.quote.end <= m.open_at and m.paragraph - f.paragraph <= 1]
         prev = max(before, key=lambda f: (f.quote.end, -f.quote.start), default=None)
-        if prev is not None and prev.quote.speaker:
+        if prev is None or not prev.quote.speaker:
+            continue
+        if prev.paragraph == m.paragraph:
+            gap = text[prev.quote.end : m.open_at].rstrip()
+            follows = not any(ch in SENTENCE_PUNCT for ch in gap[:-1])  # only the rest of that quote's sentence
+        else:
+            follows = not text[paras[m.paragraph][0] : m.open_at].strip()
+        if follows:
             copy_speaker(cur, prev)
 
 

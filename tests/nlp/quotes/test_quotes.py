@@ -826,3 +826,14 @@ def test_quotes_label_alone_on_its_line_gives_the_next_paragraph_to_its_speaker(
         "The buses leave on Tuesday, with every family on board.",
         "Jose Perez",
     )
+
+
+@pytest.mark.model
+def test_quotes_quote_after_a_sentence_about_someone_else_does_not_continue_the_previous_speaker(run):
+    text = (
+        "Maria Lopez, a lawyer for the families, said the buses would leave on Tuesday.\n"
+        "On Monday, Jose Perez, the shelter's director, visited the families in Tijuana. "
+        '"The river was high and the children were afraid of the water."'
+    )
+    quote = find(run(text, language="en"), text, "The river was high")
+    assert quote.speaker != "Maria Lopez"
