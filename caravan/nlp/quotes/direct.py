@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from caravan.model import Quote
 from caravan.nlp.extensions import in_boilerplate
@@ -197,12 +197,22 @@ class DirectQuotes:
             return None
         head = span.root.head
         for _ in range(FRAGMENT_HEAD_STEPS):
-            if cue_class(head, self.lexicon) in ("speech", "direct"):
+            kind = cue_class(head, self.lexicon)
+            if kind in ("speech", "direct") or (kind == "object" and self.names_the_words(head, span)):
                 return head
             if head.head is head:
                 break
             head = head.head
         return None
+
+    def names_the_words(self, verb: Token, span: Span) -> bool:
+        """Whether a stance verb ("called the decision “…”", "denounced him for “…”") reports the quoted words
+        after it as its subject's: a name or a personal pronoun, not a common noun ("the answer", "the individual")
+        or a "which" ("the sonnet, which refers to “…”")."""
+        subject = subject_of(verb)
+        if verb.i > span.start or subject is None or subject.tag_ == "WDT":
+            return False
+        return subject.pos_ in ("PROPN", "PRON")
 
 
 def first_clause(tokens: list[Token]) -> list[Token]:

@@ -837,3 +837,20 @@ def test_quotes_quote_after_a_sentence_about_someone_else_does_not_continue_the_
     )
     quote = find(run(text, language="en"), text, "The river was high")
     assert quote.speaker != "Maria Lopez"
+
+
+@pytest.mark.model
+def test_quotes_fragment_after_a_stance_verb_is_its_named_subjects(run):
+    text = "Sen. Maria Lopez called the decision “a historic humanitarian moment for the families.”"
+    quote = find(run(text, language="en"), text, "historic humanitarian moment")
+    assert (quote.kind, quote.speaker) == ("direct", "Maria Lopez")
+
+
+@pytest.mark.model
+def test_quotes_fragment_after_a_stance_verb_of_a_thing_has_no_speaker(run):
+    text = (
+        "Officials read a poem at the shelter in Tijuana, which refers to “huddled masses yearning to breathe free "
+        "at the border.”"
+    )
+    quote = find(run(text, language="en"), text, "huddled masses")
+    assert quote.speaker is None
