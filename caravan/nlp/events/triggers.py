@@ -355,11 +355,22 @@ def need_with(m: Match, cls: str) -> bool:
 
 def need_of(m: Match, cls: str) -> bool:
     """A noun trigger's "of" phrase in the class ("the deportation *of 300 migrants*")."""
-    return any(_in_role(w, cls) for o in prep_objects(m.head, ("of",)) for w in partitive_heads(o))
+    return any(
+        _in_role(w, cls) for n in noun_phrase_heads(m) for o in prep_objects(n, ("of",)) for w in partitive_heads(o)
+    )
 
 
 def need_poss(m: Match, cls: str) -> bool:
-    return any(_in_role(c, cls) for c in m.head.children if c.dep_ == "poss")
+    return any(_in_role(c, cls) for n in noun_phrase_heads(m) for c in n.children if c.dep_ == "poss")
+
+
+def noun_phrase_heads(m: Match) -> list[Token]:
+    """A noun trigger, and the direction the parser may have made its head ("its month-long *trek* north":
+    "trek" a compound of "north", which holds the possessor)."""
+    head = m.head
+    if head.dep_ == "compound" and head.head.lower_ in DIRECTIONS:
+        return [head, head.head]
+    return [head]
 
 
 def need_anchored(m: Match, _: str) -> bool:

@@ -1110,3 +1110,9 @@ def test_events_subject_of_a_clause_the_parser_read_as_an_object_of_as():
 def test_events_vehicle_parsed_as_compound_of_a_direction_is_still_the_object():
     text = "The migrants hopped a freight train north."
     assert only(text, "travel").actor == "migrants"
+
+
+@pytest.mark.model
+def test_events_journey_noun_parsed_as_compound_of_a_direction_keeps_its_possessor():
+    text = "The caravan of migrants grew to more than 6,000 members during its month-and-a-half trek north."
+    assert only(text, "travel")
