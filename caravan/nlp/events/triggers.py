@@ -45,6 +45,8 @@ PLACE_PREPS = (
     "along",
     "via",
 )
+# prepositions of where someone is put or kept ("in custody", "into detention", "at a facility")
+CONTAINING_PREPS = ("in", "into", "at", "inside")
 DIRECTIONS = frozenset(
     {
         "north",
@@ -360,6 +362,11 @@ def need_of(m: Match, cls: str) -> bool:
     )
 
 
+def need_in(m: Match, cls: str) -> bool:
+    """An "in"/"into"/"at"/"inside" phrase of the class ("held *in custody*", "taken *into detention*")."""
+    return any(_in_role(o, cls) for o in prep_objects(m.head, CONTAINING_PREPS))
+
+
 def need_poss(m: Match, cls: str) -> bool:
     return any(_in_role(c, cls) for n in noun_phrase_heads(m) for c in n.children if c.dep_ == "poss")
 
@@ -433,6 +440,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "subject": need_subject,
     "acl": need_acl,
     "with": need_with,
+    "in": need_in,
     "dobj": need_dobj,
     "of": need_of,
     "poss": need_poss,

@@ -1116,3 +1116,21 @@ def test_events_vehicle_parsed_as_compound_of_a_direction_is_still_the_object():
 def test_events_journey_noun_parsed_as_compound_of_a_direction_keeps_its_possessor():
     text = "The caravan of migrants grew to more than 6,000 members during its month-and-a-half trek north."
     assert only(text, "travel")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The children were held in detention with their parents for weeks.",
+        "Border agents took 40 migrants into custody on Monday.",
+        "The migrants were kept at a processing center for three days.",
+    ],
+)
+def test_events_group_held_or_taken_into_custody_is_detained(text):
+    assert only(text, "detain")
+
+
+@pytest.mark.model
+def test_events_holding_without_custody_is_no_detention():
+    assert "detain" not in types_of("A mother held her child in her arms at the border as migrants waited.")
