@@ -19,6 +19,8 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 # what a trigger's clause takes from the words governing it: who, and when
 GOVERNOR_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "npadvmod", "neg", "aux", "auxpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# entity labels of places, on which a "who" clause is never hung by meaning
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 QUANTITY_HEADS = frozenset(
     {
         "hundred",
@@ -114,8 +116,10 @@ def governors(token: Token) -> list[Token]:
             pass  # "it will *be* impossible for them to reach", "*forced* to remain ... while they wait"
         elif dep in ("aux", "auxpass", "prt"):
             pass
-        elif dep in ("pcomp", "pobj") and head.pos_ == "ADP" and lemma(head.head) in governing:
-            chain.append(head)  # "no intention *of* shooting": through the preposition to its noun
+        elif dep in ("pcomp", "pobj") and head.pos_ == "ADP" and lemma(head.head) in governing and not own_subject:
+            # "no intention *of* shooting": through the preposition to its noun; not "*with* caravans marching
+            # ..., we must be prepared": a clause with a subject of its own keeps its own modality
+            chain.append(head)
             head = head.head
         else:
             break
@@ -131,8 +135,19 @@ def resolve_relative(token: Token) -> Token:
     if token.lower_ in RELATIVE_PRONOUNS:
         clause = token.head
         if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
-            return clause.head
+            return person_above_place(clause.head) if token.lower_ == "who" else clause.head
     return token
+
+
+def person_above_place(noun: Token) -> Token:
+    """For "who": the people a place phrase describes, where the parser hung the clause on the place ("1,500 men
+    from Honduras, Guatemala and El Salvador *who* are traveling": "who" is the men, not El Salvador)."""
+    word = noun
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    if word.ent_type_ in PLACE_ENTITIES and word.dep_ == "pobj" and word.head.dep_ == "prep":
+        return word.head.head
+    return noun
 
 
 def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:

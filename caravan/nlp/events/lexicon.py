@@ -113,9 +113,26 @@ def lemma(token: Token) -> str:
     if found is None:
         if len(_LEMMAS) >= MAX_LEMMAS:
             _LEMMAS.clear()
-        fixed = load_lemma_fixes().get(token.lower_)
-        found = _LEMMAS[key] = fixed or (token.lemma_ or token.lower_).lower()
+        found = _LEMMAS[key] = fixed_lemma(token.lower_, token.lemma_)
     return found
+
+
+def fixed_lemma(lower: str, lem: str) -> str:
+    """A token's lower-case lemma, corrected: forms the model lemmatises wrongly (``lemma_fixes``), and a
+    capitalised plural it took for a name and left as it is ("Caravans marching", "Border Patrol Agents")
+    when its singular is a word of the lexicon."""
+    fixed = load_lemma_fixes().get(lower)
+    if fixed:
+        return fixed
+    if lem[:1].isupper() and lem.lower() == lower and lower.endswith("s") and lower[:-1] in _lexicon_words():
+        return lower[:-1]
+    return (lem or lower).lower()
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    """Every one-word entry of every word class."""
+    return frozenset(w for words in load_lexicon().values() for w in words if " " not in w)
 
 
 LEMMAS_KEY = ("caravan", "lemmas")  # Doc.user_data: ``lemma`` of every token, in order
@@ -127,8 +144,8 @@ def token_lemmas(doc: Doc) -> list[str]:
 
 
 def _make_lemmas(doc: Doc) -> list[str]:
-    table, fixes = token_table(doc), load_lemma_fixes()
-    return [fixes.get(low) or (lem or low).lower() for low, lem in zip(table.lowers, table.lemmas, strict=True)]
+    table = token_table(doc)
+    return [fixed_lemma(low, lem) for low, lem in zip(table.lowers, table.lemmas, strict=True)]
 
 
 @cache  # one entry per class name

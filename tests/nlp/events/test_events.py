@@ -1134,3 +1134,24 @@ def test_events_group_held_or_taken_into_custody_is_detained(text):
 @pytest.mark.model
 def test_events_holding_without_custody_is_no_detention():
     assert "detain" not in types_of("A mother held her child in her arms at the border as migrants waited.")
+
+
+@pytest.mark.model
+def test_events_who_hung_on_a_place_stands_for_the_people_from_it():
+    text = (
+        "The tweet referred to a group of 1,500 men, women and children from Honduras, Guatemala and El Salvador "
+        "who are traveling in a caravan."
+    )
+    assert only(text, "travel")
+
+
+@pytest.mark.model
+def test_events_capitalised_plural_left_unlemmatised_is_still_a_mover():
+    text = "With Caravans marching through Mexico, officials said the border needed more agents."
+    assert only(text, "travel")
+
+
+@pytest.mark.model
+def test_events_with_clause_of_its_own_subject_keeps_its_modality():
+    text = "With caravans marching through Mexico, Congress must be prepared to fund the border agents."
+    assert only(text, "travel").modality == "asserted"
