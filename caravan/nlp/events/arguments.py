@@ -220,10 +220,13 @@ def place_at(doc: Doc, token: Token | None) -> Place | None:
 
 
 def place_of_noun(doc: Doc, token: Token | None) -> Place | None:
-    """The place a noun names, or names through "of" ("the border city *of Tijuana*")."""
+    """The place a noun names, or names through "of" ("the border city *of Tijuana*") or in apposition ("San
+    Pedro Sula, *the Honduran city* where ...")."""
     found = place_at(doc, token)
     if found is None and token is not None:
-        found = next((p for p in (place_at(doc, t) for t in prep_objects(token, ("of",))) if p), None)
+        near = prep_objects(token, ("of",)) + [c for c in token.children if c.dep_ == "appos"]
+        near += [token.head] if token.dep_ == "appos" else []
+        found = next((p for p in (place_at(doc, t) for t in near) if p), None)
     return found
 
 

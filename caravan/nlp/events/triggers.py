@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from caravan.nlp.events import arguments as args
-from caravan.nlp.events.clause import clause_of, governors, objects_of, partitive_heads, prep_objects, subject_of
+from caravan.nlp.events.clause import (
+    clause_of,
+    governors,
+    objects_of,
+    partitive_heads,
+    prep_objects,
+    subject_of,
+    where_head,
+)
 from caravan.nlp.events.lexicon import (
     TriggerRule,
     in_class,
@@ -184,12 +192,19 @@ def match_any_movement(token: Token) -> bool:
 def need_source(m: Match, _: str) -> bool:
     """Where a departure starts: a place as object or after "from"/"in" ("fled Honduras", "began in X")."""
     words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, ("from", "in", "out"))
-    return any(is_place(w) and w.lower_ not in DIRECTIONS for w in words)
+    return any(is_place(w) and w.lower_ not in DIRECTIONS for w in words + where_nouns(m.head))
+
+
+def where_nouns(verb: Token) -> list[Token]:
+    """The noun a "where" clause hangs on ("the Honduran city *where* the caravan started"), as a place phrase."""
+    head = where_head([verb])
+    return [head] if head is not None else []
 
 
 def need_place(m: Match, _: str) -> bool:
     """An object, a directional phrase or a direction names a place ("crossed *into Mexico*", "head *north*")."""
     words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, PLACE_PREPS)
+    words += where_nouns(m.head)
     # a place phrase on a noun of the verb's phrase: "moving in a caravan *through Mexico*"
     words += [w for o in list(words) if o.pos_ in NOUN_POS for w in prep_objects(o, PLACE_PREPS)]
     for part in m.head.children:

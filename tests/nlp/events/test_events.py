@@ -1155,3 +1155,16 @@ def test_events_capitalised_plural_left_unlemmatised_is_still_a_mover():
 def test_events_with_clause_of_its_own_subject_keeps_its_modality():
     text = "With caravans marching through Mexico, Congress must be prepared to fund the border agents."
     assert only(text, "travel").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_where_clause_on_a_place_gives_the_movement_its_place():
+    text = "Tijuana, the border city where the migrants arrived on Sunday, has few shelters left."
+    event = only(text, "arrive", places=[place(text, "Tijuana", "city", "MX")])
+    assert (event.place, event.country) == ("Tijuana", "MX")
+
+
+@pytest.mark.model
+def test_events_departure_in_a_where_clause_has_its_source():
+    text = "Choloma, the town where the caravan started last week, has few jobs."
+    assert only(text, "depart", places=[place(text, "Choloma", "city", "HN")])
