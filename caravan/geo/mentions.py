@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from caravan.geo.curated import load_curated
-from caravan.geo.patterns import country_code, describe, direction_of, place_kind
+from caravan.geo.patterns import country_code, describe, described_after, direction_of, place_kind
 from caravan.geo.resolver import MAX_ACRONYM, Context, Mention, Resolution, Resolver, is_caps
 from caravan.geo.store import Candidate, Gazetteer
 from caravan.nlp.extensions import Entity, derived, doc_text, entities, token_table, token_words
@@ -397,9 +397,14 @@ def find_cued_towns(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
 
 def _maybe_town(doc: Doc, ent: Entity) -> bool:
-    """A "person" that is no verb's subject may be a town NER mislabelled; a one-word one only after a
-    place preposition ("from Riverdale", not "with Merkel") or in a list of places ("to Reynosa, Matamoros")."""
-    if ent.label_ not in ("PERSON", "PER") or doc[ent.start : ent.end].root.dep_ in SUBJECTS:
+    """A "person" that is no verb's subject, or one an apposition calls a town ("X, the Honduran city"), may be a
+    town NER mislabelled; a one-word one only after a place preposition ("from Riverdale", not "with Merkel") or in
+    a list of places ("to Reynosa, Matamoros")."""
+    if ent.label_ not in ("PERSON", "PER"):
+        return False
+    if described_after(doc_text(doc), ent.end_char):
+        return True  # "San Pedro Sula, the Honduran city where ...": a subject too
+    if doc[ent.start : ent.end].root.dep_ in SUBJECTS:
         return False
     tok = doc[ent.start]
     after_place_word = tok.dep_ == PREPOSITION_OBJECT and tok.head.lower_ in place_words()

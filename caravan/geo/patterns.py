@@ -46,6 +46,8 @@ POSSESSIVE_OWNER = re.compile(r"(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)(?:['’
 MIN_PREFIX = 3  # shortest clipped country name accepted in a border compound ("Mex")
 POSSESSIVE = r"(?:['’]s?)"
 CONTEXT_CHARS = 80  # how far before a name the "town of" patterns look
+# words that may follow the type word ending an apposition of a place ("X, the border city *where* ...")
+APPOSITION_ENDS = ("where", "that", "which", "in", "near", "on", "of", "along", "across", "about", "some", "known")
 
 
 def pair(one: str, other: str) -> tuple[str, str]:
@@ -180,6 +182,22 @@ def describe(text: str, start: int) -> dict[str, str] | None:
     if not m:
         return None
     return {k: v for k, v in m.groupdict().items() if v}
+
+
+@lru_cache(maxsize=1)
+def apposition_type_pattern() -> re.Pattern[str]:
+    """', the Honduran city', ', a small border town': an apposition right after a name that says its type."""
+    types = _alternation(list(place_types()))
+    after = "|".join(APPOSITION_ENDS)
+    return re.compile(rf",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?P<type>{types})(?=\s*(?:[,.;:)—–]|(?:{after})\b))")
+
+
+def described_after(text: str, end: int) -> str | None:
+    """The type word of an apposition right after a name ("San Pedro Sula, *the Honduran city* where ..."), or
+    None: the type word must end the apposition's noun phrase ("Jane Doe, the city's mayor", "a city council
+    member" have none)."""
+    m = apposition_type_pattern().match(text, end, min(len(text), end + CONTEXT_CHARS))
+    return m.group("type") if m else None
 
 
 def place_kind(type_word: str) -> str | None:

@@ -9,7 +9,7 @@ import pytest
 from caravan.errors import GazetteerError
 from caravan.geo.gazetteer import gazetteer_path, open_gazetteer
 from caravan.geo.mentions import Mention, find_dateline, find_repeats, is_facility, is_generic, strip_name
-from caravan.geo.patterns import describe, place_type_pattern
+from caravan.geo.patterns import describe, described_after, place_type_pattern
 from caravan.geo.store import Gazetteer
 from caravan.settings import Settings
 
@@ -117,3 +117,17 @@ def test_gazetteer_version_changes_with_the_builder_code(tmp_path: Path):
     with (tmp_path / "build.py").open("a", encoding="utf-8") as fh:
         fh.write("\n# an edit\n")
     assert module.builder_digest(tmp_path) != before
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("X, the Honduran city where the caravan started", "city"),
+        ("X, a small border town in Mexico, was quiet", "border town"),
+        ("X, the city's mayor, said", None),
+        ("X, a city council member, said", None),
+        ("X, the Honduran president, said", None),
+    ],
+)
+def test_mentions_apposition_names_a_place_type_only_when_the_type_ends_it(text, kind):
+    assert described_after(text, 1) == kind

@@ -262,3 +262,12 @@ def test_places_weather_pattern_named_like_a_town_is_not_a_place(run):
 def test_places_person_named_like_a_foreign_division_is_not_a_place(run):
     text = "Estrella Flores has family and a job in San Diego, where she works with children."
     assert [(covered(text, p), p.country) for p in places_of(run, text)] == [("San Diego", "US")]
+
+
+def test_places_town_the_model_calls_a_person_subject_is_a_place_when_an_apposition_says_so(pipeline):
+    text = (
+        "The caravan left Honduras last week. San Pedro Sula, the Honduran city where the caravan started, has "
+        "become the murder capital of the world."
+    )
+    found = places_with_entity(pipeline, text, "San Pedro Sula", label="PERSON")
+    assert ("San Pedro Sula", "HN") in {(covered(text, p), p.country) for p in found}
