@@ -1168,3 +1168,8 @@ def test_events_where_clause_on_a_place_gives_the_movement_its_place():
 def test_events_departure_in_a_where_clause_has_its_source():
     text = "Choloma, the town where the caravan started last week, has few jobs."
     assert only(text, "depart", places=[place(text, "Choloma", "city", "HN")])
+
+
+@pytest.mark.model
+def test_events_hopping_on_a_train_is_travel():
+    assert only("Migrants jumped on a freight train in the town on Monday.", "travel")
