@@ -1173,3 +1173,22 @@ def test_events_departure_in_a_where_clause_has_its_source():
 @pytest.mark.model
 def test_events_hopping_on_a_train_is_travel():
     assert only("Migrants jumped on a freight train in the town on Monday.", "travel")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["The group of migrants rushed toward the border on Sunday.", "Hundreds of migrants ran toward the border."]
+)
+def test_events_running_toward_a_place_is_travel(text):
+    assert only(text, "travel")
+
+
+@pytest.mark.model
+def test_events_running_out_of_something_is_no_travel():
+    assert "travel" not in types_of("The migrants ran out of food and water in the border town.")
+
+
+@pytest.mark.model
+def test_events_forced_to_wait_out_proceedings_somewhere_is_a_policy():
+    text = "The program has forced more than 50,000 migrants to wait out their court proceedings in Mexico."
+    assert only(text, "policy")
