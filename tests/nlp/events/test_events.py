@@ -1192,3 +1192,8 @@ def test_events_running_out_of_something_is_no_travel():
 def test_events_forced_to_wait_out_proceedings_somewhere_is_a_policy():
     text = "The program has forced more than 50,000 migrants to wait out their court proceedings in Mexico."
     assert only(text, "policy")
+
+
+@pytest.mark.model
+def test_events_working_its_way_toward_a_place_is_travel():
+    assert only("The caravan of migrants has been slowly working its way toward the border.", "travel")
