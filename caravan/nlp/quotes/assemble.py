@@ -88,15 +88,17 @@ def strip_marks(text: str, found: list[Found]) -> list[Found]:
 
 
 def drop_nested(found: list[Found]) -> list[Found]:
-    """No quote lies inside another quote of the same speaker: the outer one holds it."""
+    """No quote lies inside another quote of the same speaker, nor a reported clause of no speaker inside a quote
+    of one ("the Act is viewed as prohibiting ..., according to X"): the outer one holds it."""
 
     def holds(outer: Found, inner: Found) -> bool:
+        speakers = normalise_speaker(outer.quote.speaker), normalise_speaker(inner.quote.speaker)
         return (
             outer is not inner
             and outer.quote.start <= inner.quote.start
             and inner.quote.end <= outer.quote.end
             and outer.quote.end - outer.quote.start > inner.quote.end - inner.quote.start
-            and normalise_speaker(outer.quote.speaker) == normalise_speaker(inner.quote.speaker)
+            and (speakers[0] == speakers[1] or (inner.quote.kind == "indirect" and not speakers[1]))
         )
 
     return [f for f in found if not any(holds(o, f) for o in found)]

@@ -109,6 +109,8 @@ def find_indirect(
         unsaid = passive is None and (_addressed(tok, subject, lexicon) or _unsaid_subject(tok, subject))
         if unsaid and (_reported_state(tok, subject) or not _complements(tok, kind, lexicon, True, noun_objects)):
             continue  # "no one was reported missing", "the plan has barely been mentioned"
+        if unsaid and kind == "cognition":
+            continue  # "the Act is viewed as prohibiting ...": a belief nobody is said to hold is no report
         if unsaid:
             subject = None  # "the migrants were told that …", "he was accused of …": someone unnamed said it
         named = _named_or_pronoun(subject) or unsaid
@@ -515,7 +517,8 @@ def document_owner(source: Token, lexicon: QuoteLexicon) -> Token | None:
     """Whose document a source noun is ("a BuzzFeed News *report*", "the ministry's *statement*", "a *study* by
     the Migration Policy Institute"): its possessor, its last proper-name modifier, or the object of "by"/"from";
     None for any other source."""
-    if source.lemma_.lower() not in lexicon.source_documents or source.text[:1].isupper():
+    named = source.lemma_.lower() in lexicon.source_documents or source.lower_ in lexicon.source_documents  # "datum"
+    if not named or source.text[:1].isupper():
         return None  # "the Open Doors Report": a title, the source itself
     children = [c for c in source.children if c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
     owner = next((c for c in children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
@@ -536,7 +539,9 @@ def _around_phrase(sent: Span, lo: int, hi: int, last: int) -> list[tuple[int, i
     between = lo > sent.start and doc[lo - 1].text == "," and hi + 1 < sent.end and doc[hi + 1].text == ","
     pieces = []
     if closes or between:
-        pieces.append(_char_piece(sent, sent.start, lo - 1))
+        # "American law may restrict it: the Act is viewed as prohibiting ..., according to X": what follows the colon
+        colon = max((t.i for t in doc[sent.start : lo] if t.text in (":", ";")), default=None)
+        pieces.append(_char_piece(sent, colon + 1 if colon is not None else sent.start, lo - 1))
     if opens or between:
         pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
     return pieces

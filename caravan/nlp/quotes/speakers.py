@@ -641,6 +641,11 @@ def _is_age(tok: Token) -> bool:
     return tok.like_num and not any(c.dep_ not in ("punct",) for c in tok.children)
 
 
+# what a document word is to the verb when it is where something was said: the object of "in"/"at"/"during" or of
+# the verb ("released a statement"), or one coordinated with such a word ("in a statement and a tweet")
+DOCUMENT_DEPS = frozenset({"pobj", "dobj", "conj", "appos"})
+
+
 def find_channel(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | None:
     """Where the speaker said it: the verb itself (tweeted), an outlet told, a platform or a statement."""
     lemma = verb.lemma_.lower()
@@ -671,7 +676,7 @@ def _channel_word(tok: Token, lexicon: QuoteLexicon) -> str | None:
         found = lexicon.platforms_lower.get(tok.lower_)
         if found:
             return found
-    if tok.pos_ == "NOUN":
+    if tok.pos_ == "NOUN" and tok.dep_ in DOCUMENT_DEPS:  # "in a statement", "released a report", not "reports of"
         pair = f"{tok.nbor(-1).lower_} {tok.lemma_.lower()}" if tok.i > 0 else tok.lemma_.lower()
         for key in (pair, tok.lower_, tok.lemma_.lower()):  # "statements", "tweets": by lemma
             if key in lexicon.documents:

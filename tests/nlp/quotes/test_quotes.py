@@ -854,3 +854,39 @@ def test_quotes_fragment_after_a_stance_verb_of_a_thing_has_no_speaker(run):
     )
     quote = find(run(text, language="en"), text, "huddled masses")
     assert quote.speaker is None
+
+
+@pytest.mark.model
+def test_quotes_according_to_data_from_a_body_is_the_bodys(run):
+    text = "In April, 401 migrants asked for asylum at the ports of entry, according to data from the Border Agency."
+    quote = find(run(text, language="en"), text, "401 migrants")
+    assert quote.speaker == "the Border Agency"
+
+
+@pytest.mark.model
+def test_quotes_according_to_closing_a_sentence_reports_only_what_follows_its_colon(run):
+    text = (
+        "The law may limit what the army can do: the 1878 Act is viewed as barring the use of troops at the border, "
+        "according to a 2013 report by the Research Service."
+    )
+    quote = find(run(text, language="en"), text, "1878 Act")
+    assert text[quote.start : quote.end].startswith("the 1878 Act")
+    assert (quote.speaker, quote.channel) == ("the Research Service", "report")
+    # the belief nobody is said to hold ("is viewed as") is no report of its own inside it
+    assert [q.speaker for _, q in quoted(run(text, language="en"), text)] == ["the Research Service"]
+
+
+@pytest.mark.model
+def test_quotes_document_word_in_another_clause_is_no_channel(run):
+    text = (
+        "Senator Maria Lopez said the group has reached a deal on the border bill on Sunday, but Senator Jose Perez "
+        "has said reports of a deal are premature."
+    )
+    quote = find(run(text, language="en"), text, "has reached a deal")
+    assert (quote.speaker, quote.channel) == ("Maria Lopez", None)
+
+
+@pytest.mark.model
+def test_quotes_reported_clause_of_no_speaker_inside_a_quote_is_left_to_it(run):
+    text = "“They say you constantly misstate how much of the wall is built,” Maria Lopez said."
+    assert {q.speaker for _, q in quoted(run(text, language="en"), text)} == {"Maria Lopez"}
