@@ -337,6 +337,11 @@ def clean_name(text: str) -> str:
     return text.strip(' ,.;:“”"‘’―—–-')
 
 
+# quotation marks as tokens: where a quotation opens and where it closes
+OPENING_MARKS = frozenset({"“", '"', "«"})
+CLOSING_MARKS = frozenset({"”", '"', "»"})
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through coordination and participles ("said X, adding ...")."""
     current = verb
@@ -344,6 +349,8 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in SUBJECTS]
         if subjects:  # a misparse may give two ("A crossed on Tuesday, police said"): the nearest speaks
             return min(subjects, key=lambda c: abs(c.i - current.i))
+        if current.dep_ == "conj" and _closes_quote_between(current.head, current):
+            return _subject_before_quote(current.head)  # "He tweeted: “Democrats … border” and *said* …"
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head is not current:
             current = current.head
             if current.dep_ == "prep" and current.head is not current:  # "stopped short of calling …"
@@ -351,6 +358,37 @@ def subject_of(verb: Token) -> Token | None:
         else:
             break
     return _inverted_subject(verb)
+
+
+def _closes_quote_between(head: Token, verb: Token) -> bool:
+    """Whether the head the parser coordinated a verb with is a word of a quotation that closes before the verb
+    ("He tweeted: “Democrats *make* it tough” and *said* ..."): then so is the head's subject."""
+    doc = head.doc
+    if head.i >= verb.i or not any(t.text in CLOSING_MARKS for t in doc[head.i + 1 : verb.i]):
+        return False
+    before = [t.text for t in doc[head.sent.start : head.i] if t.text in OPENING_MARKS | CLOSING_MARKS]
+    if not before:
+        return False
+    if before[-1] == '"':  # a straight mark opens or closes: inside after an odd number of them
+        return before.count('"') % 2 == 1
+    return before[-1] in OPENING_MARKS
+
+
+def _subject_before_quote(inside: Token) -> Token | None:
+    """The subject of the verb that introduces the quotation a word lies in ("He tweeted: “…”")."""
+    doc = inside.doc
+    opening = next((i for i in range(inside.i, inside.sent.start - 1, -1) if doc[i].text in OPENING_MARKS), None)
+    if opening is None or opening == inside.sent.start:
+        return None
+    word = doc[opening - 1]
+    for _ in range(3):
+        subjects = [c for c in word.children if c.dep_ in SUBJECTS and c.i < opening]
+        if subjects:
+            return subjects[0]
+        if word.head is word:
+            break
+        word = word.head
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:

@@ -890,3 +890,20 @@ def test_quotes_document_word_in_another_clause_is_no_channel(run):
 def test_quotes_reported_clause_of_no_speaker_inside_a_quote_is_left_to_it(run):
     text = "“They say you constantly misstate how much of the wall is built,” Maria Lopez said."
     assert {q.speaker for _, q in quoted(run(text, language="en"), text)} == {"Maria Lopez"}
+
+
+@pytest.mark.model
+def test_quotes_verb_coordinated_with_a_word_of_a_quotation_takes_the_subject_before_it(run):
+    text = (
+        "Maria Lopez spoke at the shelter on Monday. She tweeted Thursday: “Democrat inspired laws make it tough for "
+        "us to stop people at the border” and said she was sending lawyers to the shelter."
+    )
+    quote = find(run(text, language="en"), text, "sending lawyers")
+    assert quote.speaker == "Maria Lopez"
+
+
+@pytest.mark.model
+def test_quotes_verb_coordinated_after_a_quoted_fragment_keeps_its_subject(run):
+    text = "Maria Lopez said the ruling was “good news for the families,” but said it would be appealed."
+    quote = find(run(text, language="en"), text, "it would be appealed")
+    assert quote.speaker == "Maria Lopez"
