@@ -158,6 +158,24 @@ class NameBook:
                     self.subjects.append((span.start_char, clean_name(span.text)))
         self.places = places
         self._note_untagged_speakers(doc)
+        self._note_mistagged_people(doc)
+
+    def _note_mistagged_people(self, doc: Doc) -> None:
+        """Subjects the tagger called an organisation whose words end a person's name elsewhere in the article
+        ("Trump has used the caravan ..." after "President Donald Trump"): referents for "he"/"she" too, as the
+        subject of a main clause ("... would not confirm whether Trump will speak. “…,” she said" is not his)."""
+        for found in entities(doc):
+            if found.label_ != "ORG":
+                continue
+            ent = Span(doc, found.start, found.end, label=found.label_)
+            verb = ent.root.head
+            main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+            if ent.root.dep_ not in SUBJECTS or not main or self.in_quote(ent.start_char):
+                continue
+            person = self.person_named(clean_name(ent.text))
+            if person is not None:
+                self.subjects.append((ent.start_char, person))
+        self.subjects.sort()
 
     def _note_untagged_speakers(self, doc: Doc) -> None:
         """People the tagger left untagged but the text has speak ("O'Shaughnessy said"): subjects too, so "he

@@ -907,3 +907,25 @@ def test_quotes_verb_coordinated_after_a_quoted_fragment_keeps_its_subject(run):
     text = "Maria Lopez said the ruling was “good news for the families,” but said it would be appealed."
     quote = find(run(text, language="en"), text, "it would be appealed")
     assert quote.speaker == "Maria Lopez"
+
+
+def _tagged_as_org(pipeline, text: str, name: str, start_at: int):
+    """The quotes of a text where the mention of ``name`` after ``start_at`` is tagged ORG by hand."""
+    doc = pipeline.make_doc(Article(id="t", text=text, language="en"), "en")
+    start = text.index(name, start_at)
+    span = doc.char_span(start, start + len(name), label="ORG", alignment_mode="strict")
+    doc.ents = [span, *(e for e in doc.ents if e.end <= span.start or e.start >= span.end)]
+    finder = next(c for c in pipeline.components if isinstance(c, QuoteFinder))
+    return finder(doc)._.quotes
+
+
+@pytest.mark.model
+def test_quotes_person_tagged_as_an_organisation_is_still_the_referent_of_he(pipeline):
+    text = (
+        "Senator Jose Perez spoke to reporters on Monday.\n\nMaria Lopez, a lawyer, said the shelter was full.\n\n"
+        "Perez has used the caravan to bolster his warnings about the border.\n\n"
+        "He has claimed that the migrants were among the group."
+    )
+    quotes = _tagged_as_org(pipeline, text, "Perez", text.index("Perez has"))
+    claim = next(q for q in quotes if text[q.start : q.end].startswith("the migrants were"))
+    assert claim.speaker == "Jose Perez"
