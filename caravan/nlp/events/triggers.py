@@ -216,11 +216,14 @@ def need_place(m: Match, _: str) -> bool:
 
 
 def need_context(m: Match, _: str) -> bool:
-    """The sentence, or the one before it in the same paragraph, holds a migration word."""
-    doc, start = m.doc, m.sent.start
+    """The sentence, or the one before or after it in the same paragraph, holds a migration word ("Troops being
+    *sent* would not be armed. They would assist the Border Patrol")."""
+    doc, start, end = m.doc, m.sent.start, m.sent.end
     if start > 0 and "\n" not in doc[start - 1].text:
         start = doc[start - 1].sent.start
-    return any(tokens_in_class(doc, start, m.sent.end, "context"))
+    if end < len(doc) and "\n" not in doc[end - 1].text and "\n" not in doc[end].text:
+        end = doc[end].sent.end
+    return any(tokens_in_class(doc, start, end, "context"))
 
 
 def need_setup(m: Match, _: str) -> bool:
@@ -310,13 +313,10 @@ def need_negated(m: Match, _: str) -> bool:
 
 
 def need_decree(m: Match, _: str) -> bool:
-    """A noun that names a rule or order, not the idiom "in order to"."""
-    return not (
-        m.head.dep_ == "pobj"
-        and m.head.head.lower_ == "in"
-        and m.head.i + 1 < len(m.doc)
-        and m.doc[m.head.i + 1].lower_ == "to"
-    )
+    """A noun that names a rule or order, not the idioms "in order to" and "on the order of" (a size)."""
+    following = m.doc[m.head.i + 1].lower_ if m.head.i + 1 < len(m.doc) else ""
+    idiom = (m.head.head.lower_, following) in (("in", "to"), ("on", "of"))
+    return not (m.head.dep_ == "pobj" and idiom)
 
 
 def need_money(m: Match, _: str) -> bool:

@@ -1197,3 +1197,14 @@ def test_events_forced_to_wait_out_proceedings_somewhere_is_a_policy():
 @pytest.mark.model
 def test_events_working_its_way_toward_a_place_is_travel():
     assert only("The caravan of migrants has been slowly working its way toward the border.", "travel")
+
+
+@pytest.mark.model
+def test_events_on_the_order_of_is_a_size_not_a_decree():
+    assert "policy" not in types_of("Estimates of the migrants at the border tend to be on the order of 4 million.")
+
+
+@pytest.mark.model
+def test_events_context_word_in_the_next_sentence_of_the_paragraph_counts():
+    text = "Troops being sent at the president's direction would not be armed. They would assist the Border Patrol."
+    assert only(text, "deploy")
