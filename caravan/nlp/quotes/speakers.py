@@ -139,6 +139,7 @@ class NameBook:
         self.names: list[tuple[int, str, str]] = []  # (offset, name, label)
         self.roles: dict[str, str] = {}
         self.subjects: list[tuple[int, str]] = []  # people named as a clause subject
+        self.body_subjects: list[tuple[int, str]] = []  # organisations named as a main-clause subject
         self.speakers: list[tuple[int, str, bool]] = []  # (offset, name, is a person) of attributed quotes
         self.channel_cues: list[tuple[int, str, str]] = []  # (offset, speaker, channel) of every cue naming one
         self._name_words: dict[str, tuple[str, ...]] = {}
@@ -175,7 +176,26 @@ class NameBook:
             person = self.person_named(clean_name(ent.text))
             if person is not None:
                 self.subjects.append((ent.start_char, person))
+            else:
+                self.body_subjects.append((ent.start_char, clean_name(ent.text)))
         self.subjects.sort()
+
+    def next_body(self, at: int) -> str | None:
+        """The first organisation named after ``at`` (within the pronoun window) that the article describes as a
+        body ("X, which …") or makes a main-clause subject: who a description in the lead stands for before
+        the article names it ("The organization behind the caravan accused … ¶ Pueblo Sin Fronteras, which …")."""
+        later = [(o, n) for o, n, label in self.names if label == BODY_LABEL and at < o <= at + PRONOUN_WINDOW]
+        later += [(o, n) for o, n in self.body_subjects if at < o <= at + PRONOUN_WINDOW]
+        later = [(o, n) for o, n in later if not is_outlet(n, self.lexicon)]
+        return min(later)[1] if later else None
+
+    def described(self, name: str) -> bool:
+        """Whether the article describes a name as a body ("X, which organized the march, …")."""
+        return any(n == name and label == BODY_LABEL for _, n, label in self.names)
+
+    def any_body_before(self, at: int) -> bool:
+        """Whether the article names an organisation before ``at``."""
+        return any(label in ("ORG", BODY_LABEL) and o < at for o, _, label in self.names)
 
     def _note_untagged_speakers(self, doc: Doc) -> None:
         """People the tagger left untagged but the text has speak ("O'Shaughnessy said"): subjects too, so "he
@@ -272,11 +292,12 @@ class NameBook:
             for o, n, person in self.speakers
             if not person and n[:1].isupper() and not n.lower().startswith("the ") and at - PRONOUN_WINDOW <= o < at
         )
-        for pool in (described, spoke, named):  # one the article links ("X, which …"), one that spoke, one named
-            holding = [n for _, n in pool if noun in n.lower().split()]
-            if holding or pool:
-                return (holding or [n for _, n in pool])[-1]
-        return None
+        # the latest whose name holds the noun ("the department" -> "Justice Department"), else the latest of the
+        # first pool that has one: one the article links ("X, which …"), one that spoke, one named
+        holding = sorted((o, n) for pool in (described, spoke, named) for o, n in pool if noun in n.lower().split())
+        if holding:
+            return holding[-1][1]
+        return next((pool[-1][1] for pool in (described, spoke, named) if pool), None)
 
     def last_titled(self, at: int, title: str) -> str | None:
         """The person named last before ``at`` whose role holds ``title`` ("Homeland Security Secretary")."""
@@ -460,16 +481,39 @@ def resolve_description(subject: Token, book: NameBook, at: int) -> Speaker | No
     """A definite description of someone the article has named: "the agency" / "the organization" -> the body
     named last (one whose name holds the noun first), "the secretary" / "the president" -> the person named
     last with that title. None when the subject is no such description or nobody fits."""
-    if subject.pos_ != "NOUN" or not _definite(subject):
+    if subject.pos_ != "NOUN":
         return None
     noun = subject.lemma_.lower()
-    if noun in BODY_NOUNS and not any(c.dep_ in ("amod", "compound") for c in subject.children):
-        name = book.last_body(at, noun)  # "the agency", but "the Mexican government" is a name of its own
-        return Speaker(name, None, outlet=is_outlet(name, book.lexicon)) if name else None
+    bare = not any(c.dep_ in ("amod", "compound") for c in subject.children)  # "the Mexican government": a name
+    if noun in BODY_NOUNS and bare and _leads(subject) and not book.any_body_before(at):
+        name = book.next_body(at)  # "The organization behind the caravan accused …", named a paragraph later
+        if name:
+            return _noted(book, at, Speaker(name, None, outlet=is_outlet(name, book.lexicon)))
+    if not _definite(subject):
+        return None
+    if noun in BODY_NOUNS and bare:
+        name = book.last_body(at, noun)  # "the agency"
+        if name is None:
+            return None
+        speaker = Speaker(name, None, outlet=is_outlet(name, book.lexicon))
+        # "the organization said …. It added": "it" is the body a description names when its name holds the noun
+        return _noted(book, at, speaker) if noun in name.lower().split() or book.described(name) else speaker
     if noun in book.lexicon.honorifics:
         name = book.last_titled(at, noun)
         return Speaker(name, book.role_of(name), person=True) if name else None
     return None
+
+
+def _noted(book: NameBook, at: int, speaker: Speaker) -> Speaker:
+    book.note_speaker(at, speaker)
+    return speaker
+
+
+def _leads(subject: Token) -> bool:
+    """ "The organization (behind the caravan)": a noun with "the" that a phrase may follow, but no clause."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) and not any(
+        c.dep_ in ("acl", "relcl", "appos") for c in subject.children
+    )
 
 
 def _definite(subject: Token) -> bool:

@@ -929,3 +929,16 @@ def test_quotes_person_tagged_as_an_organisation_is_still_the_referent_of_he(pip
     quotes = _tagged_as_org(pipeline, text, "Perez", text.index("Perez has"))
     claim = next(q for q in quotes if text[q.start : q.end].startswith("the migrants were"))
     assert claim.speaker == "Jose Perez"
+
+
+@pytest.mark.model
+def test_quotes_description_in_the_lead_stands_for_the_body_named_after_it(run):
+    text = (
+        "The organization behind the caravan accused the president on Monday of bullying the families.\n\n"
+        "Pueblo Unido, which organized the march, said the group would keep walking north.\n\n"
+        "“The march will go on to the border,” the organization said.\n\n"
+        "It added: “The families are tired and hungry after the long walk.”"
+    )
+    record = run(text, language="en")
+    assert find(record, text, "bullying the families").speaker == "Pueblo Unido"
+    assert find(record, text, "tired and hungry").speaker == "Pueblo Unido"
