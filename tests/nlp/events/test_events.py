@@ -1208,3 +1208,9 @@ def test_events_on_the_order_of_is_a_size_not_a_decree():
 def test_events_context_word_in_the_next_sentence_of_the_paragraph_counts():
     text = "Troops being sent at the president's direction would not be armed. They would assist the Border Patrol."
     assert only(text, "deploy")
+
+
+@pytest.mark.model
+def test_events_not_admitting_a_statement_is_no_block():
+    assert "block" not in types_of("Of course, the Republicans cannot admit that about the border migrants.")
+    assert only("Mexico will not admit the migrants at the border.", "block")
