@@ -19,7 +19,7 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 # what a trigger's clause takes from the words governing it: who, and when
 GOVERNOR_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "npadvmod", "neg", "aux", "auxpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-# entity labels of places, on which a "who" clause is never hung by meaning
+# entity labels of places (a "who" clause is never hung on one by meaning)
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 QUANTITY_HEADS = frozenset(
     {

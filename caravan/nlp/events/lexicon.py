@@ -121,10 +121,15 @@ def fixed_lemma(lower: str, lem: str) -> str:
     """A token's lower-case lemma, corrected: forms the model lemmatises wrongly (``lemma_fixes``), and a
     capitalised plural it took for a name and left as it is ("Caravans marching", "Border Patrol Agents")
     when its singular is a word of the lexicon."""
-    fixed = load_lemma_fixes().get(lower)
+    return _fixed(lower, lem, load_lemma_fixes(), _lexicon_words())
+
+
+def _fixed(lower: str, lem: str, fixes: dict[str, str], words: frozenset[str]) -> str:
+    """``fixed_lemma`` with the word lists given (read once per Doc by ``_make_lemmas``, not once per token)."""
+    fixed = fixes.get(lower)
     if fixed:
         return fixed
-    if lem[:1].isupper() and lem.lower() == lower and lower.endswith("s") and lower[:-1] in _lexicon_words():
+    if lem[:1].isupper() and lem.lower() == lower and lower.endswith("s") and lower[:-1] in words:
         return lower[:-1]
     return (lem or lower).lower()
 
@@ -144,8 +149,8 @@ def token_lemmas(doc: Doc) -> list[str]:
 
 
 def _make_lemmas(doc: Doc) -> list[str]:
-    table = token_table(doc)
-    return [fixed_lemma(low, lem) for low, lem in zip(table.lowers, table.lemmas, strict=True)]
+    table, fixes, words = token_table(doc), load_lemma_fixes(), _lexicon_words()
+    return [_fixed(low, lem, fixes, words) for low, lem in zip(table.lowers, table.lemmas, strict=True)]
 
 
 @cache  # one entry per class name

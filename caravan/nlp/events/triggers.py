@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from caravan.nlp.events import arguments as args
 from caravan.nlp.events.clause import (
+    PLACE_ENTITIES,
     clause_of,
     governors,
     objects_of,
@@ -74,7 +75,6 @@ DIRECTIONS = frozenset(
         "here",
     }
 )
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # a way into a country: these prepositions, with a country, a border or one of these nouns as object
@@ -145,7 +145,7 @@ def movers_nearby(token: Token, sent: Span) -> bool:
 
 def is_place(token: Token) -> bool:
     """A word that names a place: a resolved place, a place entity, a place noun or a direction."""
-    if args.place_at(token.doc, token) is not None or token.ent_type_ in PLACE_ENTS:
+    if args.place_at(token.doc, token) is not None or token.ent_type_ in PLACE_ENTITIES:
         return True
     return (
         in_class(token, "place_nouns")

@@ -19,9 +19,9 @@ from spacy.tokens import Doc
 from caravan.model import Quote
 from caravan.nlp.extensions import in_boilerplate
 from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
-from caravan.nlp.quotes.direct import SENTENCE_PUNCT, DirectQuotes, after_mark, copy_speaker, keep_marked
+from caravan.nlp.quotes.direct import SENTENCE_PUNCT, DirectQuotes, copy_speaker, keep_marked
 from caravan.nlp.quotes.indirect import CONTAINED, find_according, find_headline, find_indirect, find_noun_cues
-from caravan.nlp.quotes.marks import Marked, find_marked, paragraphs, trim
+from caravan.nlp.quotes.marks import Marked, after_mark, find_marked, only_marked, paragraphs, trim
 from caravan.nlp.quotes.parts import Found
 from caravan.nlp.quotes.posts import POST_CHANNEL, find_posts, find_signatures
 from caravan.nlp.quotes.spanish import find_quotes_by_rules
@@ -174,12 +174,7 @@ def _stands_alone(text: str, m: Marked, para: tuple[int, int], marks: list[Marke
     if before and before[-1] not in SENTENCE_PUNCT:
         return False
     later = sorted((n for n in marks if n.paragraph == m.paragraph and n.open_at > m.open_at), key=lambda n: n.open_at)
-    pos, rest = after_mark(m), []
-    for n in later:
-        rest.append(text[pos : n.open_at])
-        pos = after_mark(n)
-    rest.append(text[pos : para[1]])
-    return not any(ch.isalnum() for ch in "".join(rest))
+    return only_marked(text, later, after_mark(m), para[1])
 
 
 def _channel_cues(text: str, book: NameBook) -> list[Found]:

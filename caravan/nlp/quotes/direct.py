@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from caravan.model import Quote
 from caravan.nlp.extensions import in_boilerplate
 from caravan.nlp.quotes.data import QuoteLexicon
-from caravan.nlp.quotes.marks import Marked, paragraphs
+from caravan.nlp.quotes.marks import Marked, after_mark, only_marked, paragraphs
 from caravan.nlp.quotes.parts import Found, TokenIndex, cue_class
 from caravan.nlp.quotes.speakers import NameBook, Speaker, clean_name, find_channel, find_speaker, subject_of
 
@@ -61,11 +61,6 @@ def is_title(content: str) -> bool:
     """Whether a quoted phrase is a title: a few words, every long one capitalised ("Face the Nation")."""
     words = [w for w in content.strip(".,!?").split() if len(w) > 3]
     return 0 < len(content.split()) <= TITLE_MAX_WORDS and bool(words) and all(w[:1].isupper() for w in words)
-
-
-def after_mark(m: Marked) -> int:
-    """Offset just after a quoted span's closing mark (its paragraph's end when it has none)."""
-    return (m.close_at + 1) if m.close_at is not None else m.end
 
 
 class DirectQuotes:
@@ -173,13 +168,8 @@ class DirectQuotes:
 
     def only_quotes(self, items: list[Found], p: int) -> bool:
         """Whether a paragraph holds nothing but its quotes (and punctuation)."""
-        text, (pos, end) = self.doc.text, self.paras[p]
-        rest = []
-        for m in (item.marked for item in items if item.marked is not None):
-            rest.append(text[pos : m.open_at])
-            pos = after_mark(m)
-        rest.append(text[pos:end])
-        return not any(ch.isalnum() for ch in "".join(rest))
+        start, end = self.paras[p]
+        return only_marked(self.doc.text, [item.marked for item in items if item.marked is not None], start, end)
 
     def colon_cue(self, p: int) -> Token | None:
         """The cue of the previous paragraph when it ends with a colon ("Caddell continued:")."""

@@ -83,3 +83,19 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1] in TRIM_END or text[end - 2 : end] == DOUBLED):
         end -= 2 if text[end - 2 : end] == DOUBLED else 1
     return start, end
+
+
+def after_mark(m: Marked) -> int:
+    """Offset just after a quoted span's closing mark (its paragraph's end when it has none)."""
+    return (m.close_at + 1) if m.close_at is not None else m.end
+
+
+def only_marked(text: str, marks: list[Marked], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds nothing but the quoted spans ``marks`` (in text order, all inside it) and
+    punctuation."""
+    rest, pos = [], start
+    for m in marks:
+        rest.append(text[pos : m.open_at])
+        pos = after_mark(m)
+    rest.append(text[pos:end])
+    return not any(ch.isalnum() for ch in "".join(rest))

@@ -31,7 +31,7 @@ def cue_class(tok: Token, lexicon: QuoteLexicon) -> str | None:
     """The class of an English reporting verb token (speech, direct, cognition, object), None for others; a
     phrasal verb is looked up with its particle, which the parser may read as an adverb ("shot back": "shoot back")."""
     found = cue_class_of(tok.tag_, tok.pos_, tok.lemma_, lexicon)
-    if found is None:
+    if found is None and (tok.tag_.startswith(VERB_TAGS) or tok.pos_ == "VERB"):  # cue_class_of's test
         for particle in (c for c in tok.children if c.dep_ in PARTICLE_DEPS):
             found = cue_class_of(tok.tag_, tok.pos_, f"{tok.lemma_} {particle.lower_}", lexicon)
             if found is not None:

@@ -146,10 +146,13 @@ class NameBook:
         self._spelled: dict[str, str | None] = {}  # acronym -> the words the article spells it out with
         self.text = doc.text
         places = {e.text for e in entities(doc) if e.label_ in PLACE_LABELS}
+        organisations: list[Span] = []
         for found in entities(doc):
             if found.label_ not in ("PERSON", "ORG", "PER"):
                 continue
             ent = Span(doc, found.start, found.end, label=found.label_)
+            if ent.label_ == "ORG":
+                organisations.append(ent)
             span = name_span(ent, places)
             label = BODY_LABEL if _described_as_body(ent.root) else ent.label_
             self.names.append((span.start_char, clean_name(span.text), label))
@@ -159,16 +162,13 @@ class NameBook:
                     self.subjects.append((span.start_char, clean_name(span.text)))
         self.places = places
         self._note_untagged_speakers(doc)
-        self._note_mistagged_people(doc)
+        self._note_mistagged_people(organisations)
 
-    def _note_mistagged_people(self, doc: Doc) -> None:
+    def _note_mistagged_people(self, organisations: list[Span]) -> None:
         """Subjects the tagger called an organisation whose words end a person's name elsewhere in the article
         ("Trump has used the caravan ..." after "President Donald Trump"): referents for "he"/"she" too, as the
         subject of a main clause ("... would not confirm whether Trump will speak. “…,” she said" is not his)."""
-        for found in entities(doc):
-            if found.label_ != "ORG":
-                continue
-            ent = Span(doc, found.start, found.end, label=found.label_)
+        for ent in organisations:  # every name can be a person's only once all are read
             verb = ent.root.head
             main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
             if ent.root.dep_ not in SUBJECTS or not main or self.in_quote(ent.start_char):

@@ -24,7 +24,6 @@ WORDS = r"""(?:[^\W\d_]|[.'’-])+(?: (?:[^\W\d_]|[.'’-])+){0,3}"""
 LABEL = re.compile(rf"""[ \t"“]*({WORDS})(?:, ?({WORDS}))?:(?:[ \t\u00a0]+(?=\S)|[ \t\u00a0]*$)""", re.MULTILINE)
 # labelled paragraphs that make a whole transcript (with two labels or more, each used twice or given a role)
 TRANSCRIPT_TURNS = 4
-EDGE = ' \t\u00a0"“”'
 
 
 @dataclass
@@ -69,9 +68,8 @@ def find_turns(text: str, book: NameBook) -> list[Turn]:
             last = labelled[k + 1][0] - 1 if k + 1 < len(labelled) else len(paras) - 1
         else:
             last = min(i + 1, len(paras) - 1) if alone else i
+        # marks left at the edges ('"PENCE: …."') go with every quote's (``assemble.strip_marks``)
         start, end = trim(text, paras[i + 1][0] if alone and i + 1 < len(paras) else match.end(), paras[last][1])
-        while start < end and text[end - 1] in EDGE:
-            end -= 1
         if end > start:
             turns.append(Turn(start, end, speaker, i))
     return turns
