@@ -574,6 +574,29 @@ def unsupported_person(r: Resolution, resolutions: list[Resolution]) -> bool:
     return r.choice.country not in {o.choice.country for o in resolutions if o is not r and o.choice is not None}
 
 
+@lru_cache(maxsize=1)
+def _named_things() -> dict[str, frozenset[str]]:
+    return {name: frozenset(words) for name, words in load_curated()["named_things"]["names"].items()}
+
+
+NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
+
+
+def names_a_thing(text: str, start: int, end: int) -> bool:
+    """A place name before a word that makes it a thing, a rule or an agreement ("*Jersey* barriers", "the
+    *Flores* settlement", "the *Schengen* area"; curated ``named_things``)."""
+    words = _named_things().get(text[start:end])
+    if words is None:
+        return False
+    following = NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower() in words
+
+
+def drop_named_things(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions that do not name a thing after a place (see ``names_a_thing``)."""
+    return [m for m in mentions if not names_a_thing(text, m.start, m.end)]
+
+
 def drop_shouted(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions without shouted all-caps words (see ``is_shouted``)."""
     return [m for m in mentions if not is_shouted(doc, m)]

@@ -25,6 +25,7 @@ from caravan.geo.mentions import (
     annotate_mentions,
     dedupe,
     demonym_context,
+    drop_named_things,
     drop_people,
     drop_shouted,
     facility_words,
@@ -102,11 +103,12 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     entities = find_entity_mentions(doc, gaz)
     mentions = dedupe(find_dateline(text, gaz) + entities + find_name_mentions(doc, gaz), taken)
     mentions = dedupe(mentions + find_repeats(text, entities) + find_cued_towns(doc, gaz), taken)
-    mentions = drop_shouted(doc, drop_people(doc, gaz, mentions))
+    mentions = drop_named_things(text, drop_shouted(doc, drop_people(doc, gaz, mentions)))
     annotate_mentions(text, mentions, resolver)
     context = demonym_context(doc, gaz)
     resolutions = resolver.resolve(mentions, context)
     more = drop_shouted(doc, drop_people(doc, gaz, find_context_towns(doc, gaz, resolutions, taken), weak=False))
+    more = drop_named_things(text, more)
     if more:
         mentions = dedupe(mentions + more, taken)
         annotate_mentions(text, mentions, resolver)

@@ -271,3 +271,20 @@ def test_places_town_the_model_calls_a_person_subject_is_a_place_when_an_apposit
     )
     found = places_with_entity(pipeline, text, "San Pedro Sula", label="PERSON")
     assert ("San Pedro Sula", "HN") in {(covered(text, p), p.country) for p in found}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Soldiers set up Jersey barriers at the crossing.", "Jersey"),
+        ("The Flores agreement limits how long children can be held.", "Flores"),
+        ("Germany reintroduced Schengen border checks.", "Schengen"),
+    ],
+)
+def test_places_place_name_that_names_a_thing_is_not_a_place(run, text, name):
+    assert name not in [covered(text, p) for p in places_of(run, text)]
+
+
+def test_places_place_name_before_another_word_is_still_a_place(run):
+    text = "The migrants rested in Flores, Guatemala, before they moved north."
+    assert "Flores" in [covered(text, p) for p in places_of(run, text)]

@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from caravan.datafiles import read_rows
 from caravan.errors import GazetteerError
+from caravan.geo.mentions import names_a_thing
 from caravan.model import DateRef, Place, Quantity, Quote
 from caravan.nlp.events.clause import partitive_heads, prep_objects
 from caravan.nlp.events.lexicon import DATA_DIR, in_class
-from caravan.nlp.extensions import entities, in_boilerplate, user_data
+from caravan.nlp.extensions import doc_text, entities, in_boilerplate, user_data
 
 log = logging.getLogger(__name__)
 
@@ -251,6 +252,9 @@ def country_in_tokens(doc: Doc, tokens: list[Token], skip_origins: bool = False)
             if is_nationality(token):
                 continue
             ent = entity_of(doc, token)
+            name = ent if ent is not None else doc[token.i : token.i + 1]
+            if names_a_thing(doc_text(doc), name.start_char, name.end_char):
+                continue  # "*Jersey* barriers", "the *Flores* settlement"
             if ent is not None and all(t.i in index for t in ent) and country_of(ent.text):
                 return country_of(ent.text)
             code = country_of(token.text)

@@ -35,7 +35,9 @@ GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoev
 def policy_anchor(m: Match) -> Token:
     """A policy is declared by its commitment: "officials *promised* not to grant visas" is the promise."""
     commitments = load_lexicon()["commitment_verbs"]
-    for word in m.chain[1:]:
+    for below, word in zip(m.chain, m.chain[1:]):
+        if below.dep_ == "conj" and below.head.i == word.i:
+            continue  # a verb beside the trigger ("*vowed* to close the border and signed a proclamation")
         if lemma(word) in commitments and word.pos_ in VERB_POS:
             return word
     if m.head.pos_ in NOUN_POS and m.head.dep_ in ("nsubj", "nsubjpass"):
@@ -404,6 +406,7 @@ def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
                 and (e.modality == event.modality or are_related(t, token))
                 and (e.place is None or event.place is None or e.place == event.place)
                 and (e.country is None or event.country is None or e.country == event.country)
+                and same_actor(e.actor, event.actor)
             ),
             None,
         )
@@ -415,6 +418,26 @@ def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
             if getattr(same, name) is None:
                 setattr(same, name, getattr(event, name))
     return [e for _, e in kept]
+
+
+def same_actor(one: str | None, other: str | None) -> bool:
+    """Whether two actors may be one: not a moving group and an authority acting on it ("officers fired tear gas
+    after migrants threw rocks" are two events; "agents and National Guard units were deployed" one)."""
+    if one is None or other is None:
+        return True
+    kinds = {actor_kind(one), actor_kind(other)}
+    return kinds != {"movers", "authorities"}
+
+
+def actor_kind(actor: str) -> str | None:
+    """"movers" or "authorities" where an actor's last word names one ("Central American migrants", "officers")."""
+    lexicon = load_lexicon()
+    word = actor.split()[-1].lower()
+    for kind in ("movers", "authorities"):
+        words = lexicon[kind] | lexicon["forces"] if kind == "authorities" else lexicon[kind]
+        if word in words or word.removesuffix("s") in words:
+            return kind
+    return None
 
 
 def are_related(one: Token, other: Token) -> bool:

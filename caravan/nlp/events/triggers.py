@@ -158,6 +158,11 @@ def need_mover(m: Match, _: str) -> bool:
     """The subject is a moving group."""
     subject, _passive = subject_of(m.chain)
     if subject is not None:
+        joins = any(need.startswith("dobj:") for group in m.rule.require for need in group)  # "they *joined* it"
+        if not joins and subject.lower_ in load_lexicon()["mover_pronouns"] and any(
+            o.dep_ == "dobj" and is_mover(o, m.sent) for o in objects_of(m.head)
+        ):
+            return False  # "we will *keep* migrants at the border": the movers are what the pronoun acts on
         return is_mover(subject, m.sent)
     if m.head.dep_ == "amod" or (m.head.dep_ == "acl" and m.head.tag_ == "VBN"):
         return False  # a participle describing a noun ("the newly *formed* guard")

@@ -1214,3 +1214,34 @@ def test_events_context_word_in_the_next_sentence_of_the_paragraph_counts():
 def test_events_not_admitting_a_statement_is_no_block():
     assert "block" not in types_of("Of course, the Republicans cannot admit that about the border migrants.")
     assert only("Mexico will not admit the migrants at the border.", "block")
+
+
+@pytest.mark.model
+def test_events_place_name_that_names_a_thing_gives_no_country():
+    event = only("Soldiers set up Jersey barriers at the border crossing.", "block")
+    assert event.country != "JE"
+
+
+@pytest.mark.model
+def test_events_pronoun_holding_migrants_somewhere_is_no_travel():
+    assert "travel" not in types_of("We will now keep migrants at the border in tents.")
+    assert only("They joined the caravan of migrants in the morning.", "travel")
+
+
+@pytest.mark.model
+def test_events_policy_is_anchored_on_its_own_verb_not_a_coordinated_commitment():
+    text = "He has vowed to close down the border, deployed troops and signed a proclamation barring asylum."
+    event = only(text, "policy")
+    assert text[event.start : event.end] == "signed"
+
+
+@pytest.mark.model
+def test_events_same_type_by_an_authority_and_by_migrants_are_two_events():
+    text = "Officials said officers fired tear gas after some migrants threw rocks at border agents."
+    assert types_of(text).count("force") == 2
+    assert types_of("The migrants walked and rode buses toward the border.").count("travel") == 1
+
+
+@pytest.mark.model
+def test_events_conferring_a_status_is_no_meeting():
+    assert "meet" not in types_of("The order tells officials not to confer citizenship on the children of migrants.")
