@@ -36,7 +36,7 @@ def policy_anchor(m: Match) -> Token:
     """A policy is declared by its commitment: "officials *promised* not to grant visas" is the promise."""
     commitments = load_lexicon()["commitment_verbs"]
     for below, word in zip(m.chain, m.chain[1:]):
-        if below.dep_ == "conj" and below.head.i == word.i:
+        if below.dep_ == "conj":
             continue  # a verb beside the trigger ("*vowed* to close the border and signed a proclamation")
         if lemma(word) in commitments and word.pos_ in VERB_POS:
             return word

@@ -109,7 +109,7 @@ def governors(token: Token) -> list[Token]:
         if dep in CONTROL_DEPS:
             pass
         elif dep == "conj" and not own_subject and head.pos_ in ("VERB", "AUX"):
-            pass
+            head = misplaced_conjunct(current) or head
         elif dep in CLAUSE_DEPS and lemma(head) in governing and not is_reporting(head):
             pass
         elif dep == "advcl" and lemma(head) in adverbial_governor_lemmas():
@@ -128,6 +128,23 @@ def governors(token: Token) -> list[Token]:
         chain.append(head)
         current = head
     return chain
+
+
+def misplaced_conjunct(verb: Token) -> Token | None:
+    """The main verb a past-tense verb is coordinated with where the parser hung it on a relative clause in
+    another tense ("Trump *urged* Mexico to deport migrants who *are attempting* to reach the U.S. and
+    *threatened* to shut the border": Trump threatened, not the migrants)."""
+    clause = verb.head
+    if verb.tag_ != "VBD" or clause.dep_ != "relcl" or clause.tag_ == "VBD" or clause.head.i == clause.i:
+        return None
+    if lemma(verb) not in load_lexicon()["commitment_verbs"] | load_cues()["planning_verbs"]:
+        return None  # only an intent ("threatened", "pressed"): "who are in Tijuana and *arrived* last week" is one
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children):
+        return None  # "who were walking ... and stopped": one past clause
+    main = clause.head.head  # the nearest past-tense verb above the noun the relative clause describes
+    while main.tag_ != "VBD" and main.head.i != main.i:
+        main = main.head
+    return main if main.tag_ == "VBD" and main.i < verb.i else None
 
 
 def resolve_relative(token: Token) -> Token:

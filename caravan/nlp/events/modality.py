@@ -80,6 +80,8 @@ def _read_word(
     """Cues of one chain word; a verb coordinated with the trigger shares its auxiliaries, not its meaning
     ("has vowed to close the border and *deployed* troops")."""
     _read_dependents(word, depth, cues, found, consumed)
+    if coordinated and lemma(word) == "try" and word.tag_ == "VB":
+        coordinated = False  # "to *try and cross*" is "to try to cross"
     if coordinated or word.i in consumed:
         return
     if depth == 0:

@@ -440,6 +440,10 @@ def _in_role(token: Token, cls: str) -> bool:
     if cls == "authorities" and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         titles = [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "appos")]
         return any(in_class(t, "authorities") for t in titles)  # "Secretary Jeh Johnson", not "Victor"
+    if cls == "policy_nouns" and any(
+        c.dep_ in ("compound", "amod") and in_class(c, "other_policy_fields") for c in token.children
+    ):
+        return False  # "cancel the *trade* deal": a policy of another field
     return in_class(token, cls)
 
 

@@ -1245,3 +1245,48 @@ def test_events_same_type_by_an_authority_and_by_migrants_are_two_events():
 @pytest.mark.model
 def test_events_conferring_a_status_is_no_meeting():
     assert "meet" not in types_of("The order tells officials not to confer citizenship on the children of migrants.")
+
+
+@pytest.mark.model
+def test_events_commitment_hung_on_a_relative_clause_in_another_tense_keeps_the_main_subject():
+    text = (
+        "President Trump on Monday urged Mexico to deport Central American migrants who are attempting to reach "
+        "the U.S. and threatened to permanently shut down the southern border."
+    )
+    assert "Trump" in (only(text, "block").actor or "")
+
+
+@pytest.mark.model
+def test_events_moving_migrants_back_is_a_return_but_bringing_a_policy_back_is_not():
+    assert only("Mexico should move the migrants back to their countries.", "return")
+    text = "The administration abandoned that policy, but Trump is considering bringing it back to deter migrants."
+    assert "return" not in types_of(text)
+
+
+@pytest.mark.model
+def test_events_try_and_cross_is_planned():
+    text = "Dozens of migrants broke away from a larger group to try and cross the border."
+    assert only(text, "cross").modality == "planned"
+    assert only("The migrants tried and crossed the border.", "cross").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_pressing_someone_to_act_is_planned():
+    assert only("The president pressed Congress to pass a law on migrants.", "policy").modality == "planned"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The administration said it would terminate the program for young immigrants.",
+        "The Department of Justice moved to establish quotas for immigration judges.",
+    ],
+)
+def test_events_ending_or_setting_up_a_program_is_a_policy(text):
+    assert only(text, "policy")
+
+
+@pytest.mark.model
+def test_events_policy_of_another_field_is_no_migration_policy():
+    assert "policy" not in types_of("The president threatened to cancel the trade deal with Mexico over the migrants.")
