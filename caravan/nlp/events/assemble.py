@@ -14,7 +14,16 @@ from spacy.tokens import Doc, Token
 from caravan.geo.mentions import in_dateline
 from caravan.model import Event, Place
 from caravan.nlp.events import arguments as args
-from caravan.nlp.events.clause import agent_of, clause_of, governors, objects_of, own_clause, subject_of, where_head
+from caravan.nlp.events.clause import (
+    TIME_UNITS,
+    agent_of,
+    clause_of,
+    governors,
+    objects_of,
+    own_clause,
+    subject_of,
+    where_head,
+)
 from caravan.nlp.events.lexicon import in_class, lemma, load_cues, load_lexicon
 from caravan.nlp.events.modality import find_modality, is_impossible
 from caravan.nlp.events.triggers import MOVEMENT_TYPES, NOUN_POS, VERB_POS, Match, anchor_of, find_matches, is_mover
@@ -30,6 +39,10 @@ OUTCOME_TYPES = frozenset({"arrive"})
 CARRIED_COUNTRY_TYPES = frozenset({"deploy", "policy", "block"})
 # indefinite pronouns whose relative clauses define a kind of people, not a group that moved
 GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoever", "those", "everyone"})
+# verbs whose "from" + gerund names what is kept from happening
+PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "prohibit", "ban", "block", "forbid", "preclude"})
+# determiners that make "a day", "each month" a rate: a present tense with a rate is a habit, not an event
+RATE_DETERMINERS = frozenset({"a", "an", "each", "every"})
 
 
 def policy_anchor(m: Match) -> Token:
@@ -61,6 +74,8 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
     if m.rule.type == "policy" and is_time_clause(chain[-1]):
         return True  # "they will wait in Mexico *while* their claims are *processed*": the setting, not a policy
     head = m.head
+    if head.dep_ == "pcomp" and head.head.lower_ == "from" and lemma(head.head.head) in PREVENTING_VERBS:
+        return True  # "the law prevents countries *from returning* migrants": what is prevented does not happen
     if m.rule.type not in MOVEMENT_TYPES:
         return False
     if head.dep_ == "pcomp" and head.head.lower_ == "from":
@@ -122,8 +137,8 @@ def describes_kind(chain: list[Token]) -> bool:
         if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in word.children):
             continue  # a finite relative clause ("who are traveling") is read by is_generic_clause
         noun = word.head
-        if noun.lower_ in GENERIC_PRONOUNS:
-            return True
+        if noun.lower_ in GENERIC_PRONOUNS or (word.i > 0 and word.doc[word.i - 1].lower_ in GENERIC_PRONOUNS):
+            return True  # also "the deportation of *everyone trying* to cross", the participle hung on "deportation"
         if is_bare_plural(noun) and is_generic_present(clause_verb(noun)):
             return True
     return False
@@ -165,12 +180,24 @@ def is_statistic(chain: list[Token]) -> bool:
     return True
 
 
+def has_rate(verb: Token) -> bool:
+    """A rate in a verb's clause: "a day", "per month", "each year"."""
+    for word in verb.subtree:
+        if lemma(word) in TIME_UNITS and (
+            word.head.lower_ == "per" or any(c.dep_ == "det" and c.lower_ in RATE_DETERMINERS for c in word.children)
+        ):
+            return True
+    return False
+
+
 def is_generic_clause(verb: Token) -> bool:
     """A present-tense relative clause, without auxiliaries, on a bare plural or an indefinite pronoun; or a
     present tense with a word of habit ("thousands *enter* the country daily")."""
     if verb.dep_ == "relcl" and verb.head.lower_ in GENERIC_PRONOUNS:
         return True  # "anyone who crossed the border without papers", in any tense
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and lemma(c) != "do"]
+    if not auxiliaries and verb.tag_ not in ("VBD", "VBN", "VBG") and has_rate(verb):
+        return True  # "hundreds of people *a day* cross into the US" (even where the verb is tagged a noun)
     emphatic = any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and lemma(c) == "do" for c in verb.children)
     if (verb.tag_ not in ("VBP", "VBZ") and not emphatic) or auxiliaries:
         return False  # "migrants who *do* reach the U.S." is a present too

@@ -147,12 +147,18 @@ def misplaced_conjunct(verb: Token) -> Token | None:
     return main if main.tag_ == "VBD" and main.i < verb.i else None
 
 
+TIME_UNITS = frozenset({"day", "night", "week", "month", "year", "hour"})
+
+
 def resolve_relative(token: Token) -> Token:
     """The noun a relative pronoun stands for ("migrants *who* crossed" -> migrants)."""
     if token.lower_ in RELATIVE_PRONOUNS:
         clause = token.head
         if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
-            return person_above_place(clause.head) if token.lower_ == "who" else clause.head
+            noun = clause.head
+            if token.lower_ == "who" and lemma(noun) in TIME_UNITS and noun.head.i != noun.i:
+                noun = noun.head  # "thousands of immigrants *a month* who ...": the people, not the month
+            return person_above_place(noun) if token.lower_ == "who" else noun
     return token
 
 

@@ -129,8 +129,8 @@ def _read_governor(word: Token, cues: dict, found: Cues) -> None:
         return  # "was able to travel": it happened
     if lem in cues["impossible_words"]:
         found.impossible = True
-    elif lem in cues["negating_verbs"]:
-        found.negated = True
+    elif lem in cues["negating_verbs"] and not any(c.dep_ == "prt" and c.lower_ == "up" for c in word.children):
+        found.negated = True  # not "*end up* being deported": what comes of it
     elif lem in cues["predicting_verbs"] or lem in cues["predicting_words"] or word.lower_ in cues["predicting_words"]:
         found.predicted = True
     elif lem == "go" and word.tag_ == "VBG":

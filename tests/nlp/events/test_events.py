@@ -1290,3 +1290,34 @@ def test_events_ending_or_setting_up_a_program_is_a_policy(text):
 @pytest.mark.model
 def test_events_policy_of_another_field_is_no_migration_policy():
     assert "policy" not in types_of("The president threatened to cancel the trade deal with Mexico over the migrants.")
+
+
+@pytest.mark.model
+def test_events_not_receiving_guidance_is_no_block():
+    assert "block" not in types_of("Some asylum officers at the border hadn't received guidance about the policy.")
+    assert only("The shelter cannot receive more migrants.", "block")
+
+
+@pytest.mark.model
+def test_events_present_tense_with_a_rate_is_a_habit_not_an_event():
+    assert "cross" not in types_of("Hundreds of people a day cross into the US between ports of entry.")
+    assert only("The caravan walked 40 kilometers a day through Oaxaca.", "travel")
+
+
+@pytest.mark.model
+def test_events_ending_up_deported_is_predicted_for_the_people_not_the_month():
+    text = "That is thousands of immigrants a month who may end up failing their interviews and being deported."
+    event = only(text, "return")
+    assert event.modality == "predicted" and event.actor != "month"
+
+
+@pytest.mark.model
+def test_events_what_a_law_prevents_is_no_event():
+    text = "International law prevents countries from returning migrants to places where their lives are in danger."
+    assert "return" not in types_of(text)
+
+
+@pytest.mark.model
+def test_events_everyone_trying_to_cross_is_a_kind_of_people_even_when_misattached():
+    text = "The policy is designed to maximize the deportation of everyone trying to cross the border illegally."
+    assert "cross" not in types_of(text)
