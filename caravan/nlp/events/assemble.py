@@ -98,7 +98,23 @@ def is_generic_frame(chain: list[Token]) -> bool:
         return True  # "*entering* the country is a privilege": a gerund subject names an idea
     if any(t.lower_ in cues["generic_markers"] and t.i < trigger.i for t in trigger.subtree):
         return True  # "how (illegal) migrants *reach* the U.S."
+    if is_recurring(trigger):
+        return True
     return is_idea_gerund(chain[-1])
+
+
+def is_recurring(trigger: Token) -> bool:
+    """A trigger under "every time", "each time" or "whenever": a habit, not an event ("*every time* you see
+    people illegally *coming* into our country")."""
+    for word in [trigger, *trigger.ancestors]:
+        for node in [word, *word.children]:
+            if node.lower_ == "whenever" and node.dep_ in ("advmod", "mark"):
+                return True
+            if node.dep_ == "advcl" and any(c.lower_ == "whenever" for c in node.children):
+                return True  # "*whenever* migrants cross, agents *detain* them"
+            if lemma(node) == "time" and any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in node.children):
+                return True
+    return False
 
 
 def is_time_clause(word: Token) -> bool:

@@ -1321,3 +1321,26 @@ def test_events_what_a_law_prevents_is_no_event():
 def test_events_everyone_trying_to_cross_is_a_kind_of_people_even_when_misattached():
     text = "The policy is designed to maximize the deportation of everyone trying to cross the border illegally."
     assert "cross" not in types_of(text)
+
+
+@pytest.mark.model
+def test_events_advised_to_go_is_planned():
+    text = "The migrants have been advised to go to shelters and apply for asylum."
+    assert only(text, "travel").modality == "planned"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every time you see a Caravan, or people illegally coming into our Country, blame the Democrats.",
+        "Whenever migrants cross the river, agents detain them.",
+    ],
+)
+def test_events_every_time_or_whenever_is_a_habit(text):
+    assert types_of(text) == []
+
+
+@pytest.mark.model
+def test_events_first_time_is_no_habit():
+    assert only("The caravan crossed the river for the first time on Sunday.", "cross")
