@@ -260,6 +260,8 @@ def is_planned_noun(noun: Token) -> bool:
 def actor_token(m: Match, chain: list[Token]) -> Token | None:
     """The moving group for movements; for the other types, who acts."""
     if m.rule.type in MOVEMENT_TYPES:
+        if m.head.pos_ in NOUN_POS:
+            return noun_mover(m, chain)  # "the *caravan's* arrival", "the arrival of *migrants*"
         subject, _passive = subject_of(chain)
         appositions = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
         if subject is not None and not is_mover(subject, m.sent) and appositions:
@@ -268,6 +270,22 @@ def actor_token(m: Match, chain: list[Token]) -> Token | None:
     if is_refused_passage(m) and len(chain) > 1:
         return agent_of(chain[1:])  # who does not let them through
     return agent_of(chain)
+
+
+def noun_mover(m: Match, chain: list[Token]) -> Token | None:
+    """The group a movement noun belongs to: its possessor or its "of" phrase ("the caravan's *journey*", "the
+    *arrival* of thousands of migrants"), else the subject of its verb ("the migrants began their *trek*"); never
+    the noun itself ("the *arrival* of migrants will strain the system" is not the arrival's own act)."""
+    noun = m.head
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON" and is_mover(child, m.sent):
+            return child  # not "*their* journey": the verb's subject may name them
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for target in child.children:
+                if target.dep_ == "pobj" and is_mover(target, m.sent):
+                    return target
+    subject, _passive = subject_of(chain)
+    return None if subject is None or subject.i == noun.i else subject
 
 
 def is_refused_passage(m: Match) -> bool:

@@ -1344,3 +1344,10 @@ def test_events_every_time_or_whenever_is_a_habit(text):
 @pytest.mark.model
 def test_events_first_time_is_no_habit():
     assert only("The caravan crossed the river for the first time on Sunday.", "cross")
+
+
+@pytest.mark.model
+def test_events_movement_noun_takes_its_group_as_actor_never_itself():
+    assert only("The caravan’s arrival in Tijuana was delayed.", "arrive").actor == "caravan"
+    text = "The arrival of large numbers of migrants will strain the asylum system."
+    assert only(text, "arrive").actor == "migrants"
