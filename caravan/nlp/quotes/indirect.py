@@ -279,7 +279,7 @@ def reported_pieces(
         while first < last and cue.doc[first].dep_ == "mark" and cue.doc[first].lower_ == "that":
             first += 1  # the reported clause, without its "that" (ANNOTATION.md)
         pieces = [_char_piece(sent, first, last)]
-        if left:
+        if left and cue.doc[lo - 1].text == ",":  # not "A; fact-checkers revealed B", "A — the AP estimated B"
             pieces.append(_char_piece(sent, min(c.left_edge.i for c in left), lo - 1))
         return [p for p in pieces if p]
     if kind in ("object", "clause"):
@@ -288,6 +288,8 @@ def reported_pieces(
         return _outside_clause(cue)  # "As Mr. Bown observed, …"
     if not left and not _set_off(cue, lo, hi) and _plain_chunk(cue, *_comma_chunk(cue)):
         lo, hi = _comma_chunk(cue)  # "These employees, Stumpf explained in the hearing, were …"
+    if not left and _has_own_object(cue, lexicon):
+        return []  # "…, the United Nations estimated *its size* at 7,322": the cue says all it reports
     pieces = []
     if left or _set_off(cue, lo, hi):
         closing = all(t.is_punct or t.is_space for t in cue.doc[hi + 1 : sent.end])
@@ -296,6 +298,22 @@ def reported_pieces(
         if not left:
             pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
     return [p for p in pieces if p]
+
+
+def _discerning(cue: Token) -> bool:
+    """A cue in the infinitive under an adjective, with no one to say it ("hard *to tell*", "impossible to
+    say"): telling apart, not telling someone."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    governor = cue.head
+    return infinitive and (governor.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in governor.children))
+
+
+def _has_own_object(cue: Token, lexicon: QuoteLexicon) -> bool:
+    """A noun object that is neither the person addressed ("…, he told *reporters*") nor a pronoun standing for
+    the words around ("…, he said *it*")."""
+    if cue.lemma_.lower() in lexicon.addressee_verbs:
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ not in PRONOUN_OBJECTS for c in cue.children)
 
 
 def _lead_start(sent: Span, lexicon: QuoteLexicon) -> int:
@@ -341,8 +359,10 @@ def reported_clause(head: Token) -> bool:
     """Whether a complement is a clause of its own: a subject or a "that", and not an embedded question
     ("declined to say whether …")."""
     marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
-    if marks & QUESTION_MARKS:
-        return False
+    if marks & QUESTION_MARKS or (head.left_edge.tag_ == "WRB" and _discerning(head.head)):
+        return False  # also "it's hard to tell *where* the caravan ends" (not "he explained *how* …")
+    if "that" not in marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False  # "admitting caravan members *to ask* for asylum": whom it lets do what, not a clause
     return "that" in marks or any(c.dep_ in CLAUSE_SUBJECTS for c in head.children)
 
 

@@ -381,6 +381,12 @@ OPENING_MARKS = frozenset({"“", '"', "«"})
 CLOSING_MARKS = frozenset({"”", '"', "»"})
 
 
+# verbs that bring someone to say or think something: their object is the one who does ("led people to assume")
+CAUSING_VERBS = frozenset(
+    {"lead", "cause", "prompt", "force", "drive", "push", "get", "make", "convince", "persuade", "compel", "inspire"}
+)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through coordination and participles ("said X, adding ...")."""
     current = verb
@@ -390,6 +396,10 @@ def subject_of(verb: Token) -> Token | None:
             return min(subjects, key=lambda c: abs(c.i - current.i))
         if current.dep_ == "conj" and _closes_quote_between(current.head, current):
             return _subject_before_quote(current.head)  # "He tweeted: “Democrats … border” and *said* …"
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in CAUSING_VERBS:
+            controller = next((c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i), None)
+            if controller is not None:
+                return controller  # "the size has led *a lot of people* to assume that …"
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head is not current:
             current = current.head
             if current.dep_ == "prep" and current.head is not current:  # "stopped short of calling …"

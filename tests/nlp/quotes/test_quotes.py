@@ -942,3 +942,38 @@ def test_quotes_description_in_the_lead_stands_for_the_body_named_after_it(run):
     record = run(text, language="en")
     assert find(record, text, "bullying the families").speaker == "Pueblo Unido"
     assert find(record, text, "tired and hungry").speaker == "Pueblo Unido"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ad used an image of a crowd of migrants; fact-checkers revealed the picture was taken in Morocco.",
+        "The estimates had been smaller before Monday — the agency estimated that 3,000 migrants were in the caravan.",
+    ],
+)
+def test_quotes_clause_before_a_semicolon_or_dash_is_not_part_of_what_the_cue_reports(run, text):
+    record = run(text, language="en")
+    assert len(record.quotes) == 1
+    assert text[record.quotes[0].start : record.quotes[0].end].endswith(("Morocco", "caravan"))
+
+
+def test_quotes_cue_with_its_own_noun_object_reports_nothing_around_it(run):
+    text = "On October 22, as the caravan regrouped at the border, the United Nations estimated its size at 7,000."
+    assert_only_the_control(run(text + CONTROL, language="en"), text + CONTROL)
+
+
+def test_quotes_hard_to_tell_where_is_no_report_but_explaining_how_is(run):
+    text = "It is hard to tell where the caravan ends and everyday emigration begins."
+    assert_only_the_control(run(text + CONTROL, language="en"), text + CONTROL)
+    text = "McAleenan toured the ports and explained how additional troops would help secure the border."
+    assert find(run(text, language="en"), text, "additional troops").speaker == "McAleenan"
+
+
+def test_quotes_admitting_people_to_do_something_is_no_report(run):
+    text = "Mexico has begun slowly admitting caravan members to ask for asylum."
+    assert_only_the_control(run(text + CONTROL, language="en"), text + CONTROL)
+
+
+def test_quotes_who_is_led_to_think_something_is_its_source(run):
+    text = "The size of the caravan has led a lot of people to assume that someone must be organizing it."
+    assert find(run(text, language="en"), text, "someone must be organizing").speaker == "a lot of people"
