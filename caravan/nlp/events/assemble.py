@@ -199,10 +199,12 @@ def is_statistic(chain: list[Token]) -> bool:
 def has_rate(verb: Token) -> bool:
     """A rate in a verb's clause: "a day", "per month", "each year"."""
     for word in verb.subtree:
-        if lemma(word) in TIME_UNITS and (
-            word.head.lower_ == "per" or any(c.dep_ == "det" and c.lower_ in RATE_DETERMINERS for c in word.children)
+        if lemma(word) not in TIME_UNITS:
+            continue
+        if word.head.lower_ == "per" or (
+            word.dep_ == "npadvmod" and any(c.dep_ == "det" and c.lower_ in RATE_DETERMINERS for c in word.children)
         ):
-            return True
+            return True  # not "awoke from *a night* sleeping on concrete"
     return False
 
 

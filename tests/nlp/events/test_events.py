@@ -1302,6 +1302,8 @@ def test_events_not_receiving_guidance_is_no_block():
 def test_events_present_tense_with_a_rate_is_a_habit_not_an_event():
     assert "cross" not in types_of("Hundreds of people a day cross into the US between ports of entry.")
     assert only("The caravan walked 40 kilometers a day through Oaxaca.", "travel")
+    text = "The migrants, intent on migrating to the United States, awoke from a night sleeping on concrete."
+    assert only(text, "travel")
 
 
 @pytest.mark.model
