@@ -441,9 +441,13 @@ def _in_role(token: Token, cls: str) -> bool:
         titles = [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "appos")]
         return any(in_class(t, "authorities") for t in titles)  # "Secretary Jeh Johnson", not "Victor"
     if cls == "policy_nouns" and any(
-        c.dep_ in ("compound", "amod") and in_class(c, "other_policy_fields") for c in token.children
+        (c.dep_ in ("compound", "amod") and in_class(c, "other_policy_fields"))
+        or (lemma(token) == "rule" and c.dep_ == "prep" and c.lower_ == "of")
+        for c in token.children
     ):
-        return False  # "cancel the *trade* deal": a policy of another field
+        return False  # "cancel the *trade* deal": a policy of another field; "the rule *of* law" is no rule
+    if cls == "policy_nouns" and token.head.lower_ == "of" and lemma(token.head.head) == "rule":
+        return False  # nor is its "law"
     return in_class(token, cls)
 
 

@@ -1290,6 +1290,9 @@ def test_events_ending_or_setting_up_a_program_is_a_policy(text):
 @pytest.mark.model
 def test_events_policy_of_another_field_is_no_migration_policy():
     assert "policy" not in types_of("The president threatened to cancel the trade deal with Mexico over the migrants.")
+    text = "It undermines the rule of law established in the Constitution, which protects migrants."
+    assert "policy" not in types_of(text)
+    assert only("The administration established a new rule for asylum seekers.", "policy")
 
 
 @pytest.mark.model
