@@ -70,6 +70,14 @@ FOLLOWERS = frozenset({"prep", "xcomp", "ccomp", "advmod"})
 # with noun-phrase contents (PolNeAR), also what continues an object ("compared him to …", "called it a …")
 OBJECT_FOLLOWERS = FOLLOWERS | {"oprd", "dative", "dobj"}
 # objects that stand for something said elsewhere ("said it", "denied that")
+# cues that report evidence, and the endings of abstract nouns that can be evidence but never a source
+EVIDENCE_VERBS = frozenset({"show", "suggest", "indicate", "reveal", "signal", "prove", "demonstrate", "illustrate"})
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ure", "ing")
+ABSTRACT_NOUNS = frozenset(
+    {"fact", "increase", "rise", "drop", "decline", "move", "trend", "shift", "surge", "spike", "pattern", "case"}
+)
+# words opening a clause after a set-off cue that frames the report rather than continuing it
+FRAMING_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "amid"})
 PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
 # cues whose passive subject is still the speaker ("she was quoted as saying …")
 SPEAKER_PASSIVES = frozenset({"quote"})
@@ -118,6 +126,8 @@ def find_indirect(
             subject = subject.head.head if subject.head.head is not subject.head else subject
         if not unsaid and not _may_report(kind, tok, subject, named, outer):
             continue
+        if _abstract_evidence(tok, subject, lexicon):
+            continue  # "the White House's consideration of such action *shows* that …": nobody says it
         pieces = reported_pieces(tok, kind, lexicon, named, noun_objects)
         if noun_objects and not pieces and passive is not None and passive.lower_ not in PRONOUN_OBJECTS:
             pieces = [p for p in [_char_piece(tok.sent, passive.left_edge.i, passive.right_edge.i)] if p]
@@ -295,9 +305,28 @@ def reported_pieces(
         closing = all(t.is_punct or t.is_space for t in cue.doc[hi + 1 : sent.end])
         start = _lead_start(sent, lexicon) if closing else sent.start
         pieces.append(_char_piece(cue.doc[start : sent.end], start, lo - 1))
-        if not left:
+        if not left and not _framing_after(cue, hi):
             pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
     return [p for p in pieces if p]
+
+
+def _abstract_evidence(cue: Token, subject: Token | None, lexicon: QuoteLexicon) -> bool:
+    """A verb of evidence ("shows", "suggests") whose subject is an abstract noun, not a source: what a fact
+    shows is the writer's inference ("the consideration *shows* that …"; not "the report shows that …")."""
+    if subject is None or cue.lemma_.lower() not in EVIDENCE_VERBS or subject.pos_ != "NOUN":
+        return False
+    noun = subject.lemma_.lower()
+    if noun in lexicon.source_documents:
+        return False
+    return noun.endswith(ABSTRACT_SUFFIXES) or noun in ABSTRACT_NOUNS
+
+
+def _framing_after(cue: Token, hi: int) -> bool:
+    """Whether what follows a set-off cue is the writer's framing, a time or cause clause ("X is considering an
+    order, a person said, *as thousands make their way north*"), not more of the reported words."""
+    doc, sent = cue.doc, cue.sent
+    nxt = next((t for t in doc[hi + 1 : sent.end] if not (t.is_punct or t.is_space)), None)
+    return nxt is not None and nxt.lower_ in FRAMING_SUBORDINATORS
 
 
 def _discerning(cue: Token) -> bool:

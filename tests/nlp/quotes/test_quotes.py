@@ -977,3 +977,25 @@ def test_quotes_admitting_people_to_do_something_is_no_report(run):
 def test_quotes_who_is_led_to_think_something_is_its_source(run):
     text = "The size of the caravan has led a lot of people to assume that someone must be organizing it."
     assert find(run(text, language="en"), text, "someone must be organizing").speaker == "a lot of people"
+
+
+def test_quotes_according_to_images_from_an_outlet_is_the_outlet(run):
+    text = "The migrants began crossing into southern Mexico on Oct. 20, according to images from El Financiero."
+    assert find(run(text, language="en"), text, "began crossing").speaker == "El Financiero"
+
+
+def test_quotes_time_clause_after_a_set_off_cue_is_the_writers_framing(run):
+    text = (
+        "The administration is considering an order to block the entry of migrants, a person familiar with the "
+        "matter said, as thousands of Central Americans make their way north."
+    )
+    record = run(text, language="en")
+    assert not any("thousands of Central Americans" in content for content, _ in quoted(record, text))
+    assert find(record, text, "considering an order").speaker == "a person"
+
+
+def test_quotes_what_an_abstract_fact_shows_is_no_report(run):
+    text = "The consideration of such action shows that the cruelty of the policy has no bounds."
+    assert_only_the_control(run(text + CONTROL, language="en"), text + CONTROL)
+    text = "The report shows that the caravan has grown."
+    assert find(run(text, language="en"), text, "caravan has grown").speaker == "The report"
