@@ -271,7 +271,8 @@ def actor_token(m: Match, chain: list[Token]) -> Token | None:
         return subject
     if is_refused_passage(m) and len(chain) > 1:
         return agent_of(chain[1:])  # who does not let them through
-    return agent_of(chain)
+    agent = agent_of(chain)
+    return None if agent is not None and agent.i == m.head.i else agent  # not "that *deployment* could grow"
 
 
 def noun_mover(m: Match, chain: list[Token]) -> Token | None:

@@ -354,7 +354,16 @@ def need_object(m: Match, cls: str) -> bool:
             objects += [c for c in part.children if c.dep_ == "pobj"]  # "break *through* barricades"
     # "hopped a freight *train* north": the parser may make the direction the object and the noun its compound
     objects += [c for o in objects if o.lower_ in DIRECTIONS for c in o.children if c.dep_ == "compound"]
+    if cls == "policy_nouns" and any(o.lower_ == "it" for o in objects) and policy_named_before(m):
+        return True  # "abandoned that policy, ... considering bringing *it* back"
     return any(_in_role(w, cls) for o in objects for w in partitive_heads(o))
+
+
+def policy_named_before(m: Match) -> bool:
+    """Whether the sentence before a trigger, or its own sentence up to it, names a policy ("that policy")."""
+    doc = m.doc
+    start = doc[m.sent.start - 1].sent.start if m.sent.start > 0 else m.sent.start
+    return any(_in_role(t, "policy_nouns") for t in doc[start : m.first.i] if t.pos_ in NOUN_POS)
 
 
 def need_dobj(m: Match, cls: str) -> bool:

@@ -1356,3 +1356,18 @@ def test_events_movement_noun_takes_its_group_as_actor_never_itself():
     assert only("The caravan’s arrival in Tijuana was delayed.", "arrive").actor == "caravan"
     text = "The arrival of large numbers of migrants will strain the asylum system."
     assert only(text, "arrive").actor == "migrants"
+
+
+@pytest.mark.model
+def test_events_noun_trigger_is_never_its_own_actor():
+    text = "Officials planned to send 1,000 troops to the border, but that deployment, dubbed Operation Line, could grow."
+    assert all(e.actor != "deployment" for e in events_of(text) if e.type == "deploy")
+
+
+@pytest.mark.model
+def test_events_bringing_back_a_policy_named_before_is_a_policy():
+    text = (
+        "Though the administration abandoned that policy on migrant families, Trump has said he is considering "
+        "bringing it back."
+    )
+    assert [text[e.start : e.end] for e in events_of(text) if e.type == "policy"] == ["abandoned", "bringing"]
