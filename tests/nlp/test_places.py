@@ -274,7 +274,7 @@ def test_places_town_the_model_calls_a_person_subject_is_a_place_when_an_apposit
 
 
 @pytest.mark.parametrize(
-    "text,name",
+    ("text", "name"),
     [
         ("Soldiers set up Jersey barriers at the crossing.", "Jersey"),
         ("The Flores agreement limits how long children can be held.", "Flores"),

@@ -8,6 +8,7 @@ trigger, one per type and sentence. The ontology, with examples and PLOVER/CAMEO
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -48,7 +49,7 @@ RATE_DETERMINERS = frozenset({"a", "an", "each", "every"})
 def policy_anchor(m: Match) -> Token:
     """A policy is declared by its commitment: "officials *promised* not to grant visas" is the promise."""
     commitments = load_lexicon()["commitment_verbs"]
-    for below, word in zip(m.chain, m.chain[1:]):
+    for below, word in pairwise(m.chain):
         if below.dep_ == "conj":
             continue  # a verb beside the trigger ("*vowed* to close the border and signed a proclamation")
         if lemma(word) in commitments and word.pos_ in VERB_POS:
@@ -494,7 +495,7 @@ def same_actor(one: str | None, other: str | None) -> bool:
 
 
 def actor_kind(actor: str) -> str | None:
-    """"movers" or "authorities" where an actor's last word names one ("Central American migrants", "officers")."""
+    """The kind, "movers" or "authorities", named by an actor's last word ("Central American migrants", "officers")."""
     lexicon = load_lexicon()
     word = actor.split()[-1].lower()
     for kind in ("movers", "authorities"):

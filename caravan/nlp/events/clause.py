@@ -110,7 +110,7 @@ def governors(token: Token) -> list[Token]:
             pass
         elif dep == "conj" and not own_subject and head.pos_ in ("VERB", "AUX"):
             head = misplaced_conjunct(current) or head
-        elif dep in CLAUSE_DEPS and lemma(head) in governing and not is_reporting(head):
+        elif dep in CLAUSE_DEPS and lemma(head) in governing and not is_reporting(head) and not asks_why(current):
             pass
         elif dep == "advcl" and lemma(head) in adverbial_governor_lemmas():
             pass  # "it will *be* impossible for them to reach", "*forced* to remain ... while they wait"
@@ -130,6 +130,14 @@ def governors(token: Token) -> list[Token]:
     return chain
 
 
+def asks_why(verb: Token) -> bool:
+    """A clause opened by "why", "how", "when" or "where" takes its event as given, whatever is said of the
+    question ("it is not clear *why* the man *broke off* from the caravan": he did)."""
+    if verb.dep_ not in ("ccomp", "csubj", "xcomp"):
+        return False  # not an adverbial "when" clause
+    return any(c.tag_ == "WRB" and c.lower_ in PRESUPPOSING_WH and c.i < verb.i for c in verb.children)
+
+
 def misplaced_conjunct(verb: Token) -> Token | None:
     """The main verb a past-tense verb is coordinated with where the parser hung it on a relative clause in
     another tense ("Trump *urged* Mexico to deport migrants who *are attempting* to reach the U.S. and
@@ -147,6 +155,8 @@ def misplaced_conjunct(verb: Token) -> Token | None:
     return main if main.tag_ == "VBD" and main.i < verb.i else None
 
 
+# question words whose clause presents its event as a fact
+PRESUPPOSING_WH = frozenset({"why", "how", "when", "where"})
 TIME_UNITS = frozenset({"day", "night", "week", "month", "year", "hour"})
 
 

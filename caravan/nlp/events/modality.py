@@ -102,7 +102,9 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
     """Negations, auxiliaries and modal adverbs attached to a chain word."""
     for child in word.children:
         text = child.lower_
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and text in cues["negations"]):
+        if child.dep_ in ("nsubj", "nsubjpass") and is_negative_subject(child):
+            found.negated = True  # "*no one* crossed", "*none of the migrants* crossed"
+        elif child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and text in cues["negations"]):
             if lemma(word) in cues["negation_neutral_verbs"] and depth > 0:
                 continue  # "will not *hesitate* to close": the closing is not denied
             if child.i not in consumed and text in cues["negations"]:
@@ -120,6 +122,13 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
             found.predicted = True
         elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["impossible_words"]:
             found.impossible = True  # "it will be impossible for the group to get there"
+
+
+def is_negative_subject(subject: Token) -> bool:
+    """A subject that names nobody: "none (of them)", "nobody", "no one", "no migrants"."""
+    if subject.lower_ in ("none", "nobody", "noone"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _read_governor(word: Token, cues: dict, found: Cues) -> None:

@@ -120,7 +120,13 @@ def is_mover(token: Token | None, sent: Span) -> bool:
             return True  # "Hondurans", not "Republicans"
         if word.lower_ in load_lexicon()["mover_pronouns"] and movers_nearby(word, sent):
             return True
+        if word.lower_ in ("one", "ones") and is_definite(word) and movers_nearby(word, sent):
+            return True  # "a firmer stand against this caravan than *the one* that traversed the country"
     return False
+
+
+def is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
 
 
 def counts_people(token: Token) -> bool:
@@ -159,8 +165,10 @@ def need_mover(m: Match, _: str) -> bool:
     subject, _passive = subject_of(m.chain)
     if subject is not None:
         joins = any(need.startswith("dobj:") for group in m.rule.require for need in group)  # "they *joined* it"
-        if not joins and subject.lower_ in load_lexicon()["mover_pronouns"] and any(
-            o.dep_ == "dobj" and is_mover(o, m.sent) for o in objects_of(m.head)
+        if (
+            not joins
+            and subject.lower_ in load_lexicon()["mover_pronouns"]
+            and any(o.dep_ == "dobj" and is_mover(o, m.sent) for o in objects_of(m.head))
         ):
             return False  # "we will *keep* migrants at the border": the movers are what the pronoun acts on
         return is_mover(subject, m.sent)

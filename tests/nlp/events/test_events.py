@@ -1360,7 +1360,9 @@ def test_events_movement_noun_takes_its_group_as_actor_never_itself():
 
 @pytest.mark.model
 def test_events_noun_trigger_is_never_its_own_actor():
-    text = "Officials planned to send 1,000 troops to the border, but that deployment, dubbed Operation Line, could grow."
+    text = (
+        "Officials planned to send 1,000 troops to the border, but that deployment, dubbed Operation Line, could grow."
+    )
     assert all(e.actor != "deployment" for e in events_of(text) if e.type == "deploy")
 
 
@@ -1371,3 +1373,23 @@ def test_events_bringing_back_a_policy_named_before_is_a_policy():
         "bringing it back."
     )
     assert [text[e.start : e.end] for e in events_of(text) if e.type == "policy"] == ["abandoned", "bringing"]
+
+
+@pytest.mark.model
+def test_events_the_one_after_a_group_is_that_kind_of_group():
+    text = "Mexico took a firmer stand against this caravan than the one that traversed the country in the spring."
+    assert only(text, "travel")
+
+
+@pytest.mark.model
+def test_events_what_it_is_not_clear_why_happened_did_happen():
+    text = "It is not clear why the Honduran migrant broke off from the rest of the caravan."
+    assert only(text, "depart").modality == "asserted"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("subject", ["No one", "No migrants", "None of the migrants"])
+def test_events_subject_naming_nobody_negates(subject):
+    assert (
+        only(f"{subject} crossed the border on Monday, officials said of the caravan.", "cross").modality == "negated"
+    )
