@@ -215,7 +215,10 @@ def where_nouns(verb: Token) -> list[Token]:
 
 
 def need_place(m: Match, _: str) -> bool:
-    """An object, a directional phrase or a direction names a place ("crossed *into Mexico*", "head *north*")."""
+    """An object, a directional phrase or a direction names a place ("crossed *into Mexico*", "head *north*");
+    going to an activity ("go *to school* in the US", "went *to work*") is no journey."""
+    if any(is_activity(o) for o in prep_objects(m.head, ("to",))):
+        return False
     words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, PLACE_PREPS)
     words += where_nouns(m.head)
     # a place phrase on a noun of the verb's phrase: "moving in a caravan *through Mexico*"
@@ -226,6 +229,12 @@ def need_place(m: Match, _: str) -> bool:
         if part.dep_ == "prt":
             words += [c for c in part.children if c.dep_ == "pobj"]
     return any(is_place(w) for w in words)
+
+
+def is_activity(noun: Token) -> bool:
+    """A bare institution noun that names what one goes to do ("to *school*", "to *work*"), not where."""
+    bare = not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in noun.children)
+    return bare and noun.tag_ == "NN" and noun.lower_ in load_lexicon()["activity_destinations"]
 
 
 def need_context(m: Match, _: str) -> bool:
@@ -542,7 +551,8 @@ def pos_fits(rule: TriggerRule, first: Token, last: Token) -> bool:
         return last.pos_ in NOUN_POS
     if rule.pos == "verb":
         phrase = last.i == first.i + 1
-        return first.pos_ in VERB_POS or (phrase and first.pos_ not in ("PROPN", "ADP", "DET"))
+        determined = any(c.dep_ == "det" for c in first.children)  # "putting a full-court *press on* them"
+        return first.pos_ in VERB_POS or (phrase and first.pos_ not in ("PROPN", "ADP", "DET") and not determined)
     return True
 
 

@@ -1393,3 +1393,16 @@ def test_events_subject_naming_nobody_negates(subject):
     assert (
         only(f"{subject} crossed the border on Monday, officials said of the caravan.", "cross").modality == "negated"
     )
+
+
+@pytest.mark.model
+def test_events_verb_phrase_word_with_a_determiner_is_a_noun():
+    text = "Unions and migrant groups were putting a full-court press on House Republicans to act on the caravan."
+    assert not [e for e in events_of(text) if e.type == "travel"]
+
+
+@pytest.mark.model
+def test_events_going_to_an_activity_is_no_journey():
+    text = "The program allowed 800,000 immigrants to work and go to school in the US without fear of deportation."
+    assert not [e for e in events_of(text) if e.type == "travel"]
+    assert only("The migrants will go to the school in Tijuana that serves as a shelter.", "travel")
