@@ -324,6 +324,11 @@ def need_entry_goal(m: Match, _: str) -> bool:
     return False
 
 
+def need_passive(m: Match, _: str) -> bool:
+    """The trigger is passive ("migrants *were left* stranded": someone else left)."""
+    return subject_of(m.chain)[1]
+
+
 def need_negated(m: Match, _: str) -> bool:
     """A verb under its own negation: "will not *be admitted*", "cannot *handle* more"; the negation and the modal
     belong to the trigger (a refusal is the block itself)."""
@@ -498,6 +503,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "dobj": need_dobj,
     "of": need_of,
     "poss": need_poss,
+    "passive": need_passive,
     "count": need_count,
     "anchored": need_anchored,
     "progressive": need_progressive,

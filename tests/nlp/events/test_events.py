@@ -1406,3 +1406,17 @@ def test_events_going_to_an_activity_is_no_journey():
     text = "The program allowed 800,000 immigrants to work and go to school in the US without fear of deportation."
     assert not [e for e in events_of(text) if e.type == "travel"]
     assert only("The migrants will go to the school in Tijuana that serves as a shelter.", "travel")
+
+
+@pytest.mark.model
+def test_events_being_left_somewhere_is_no_departure():
+    text = "Desperate families from Central America have been left stranded in Mexico by the new rules."
+    assert not [e for e in events_of(text) if e.type == "depart"]
+    assert only("The migrants left Tijuana on Monday.", "depart")
+
+
+@pytest.mark.model
+def test_events_percentage_of_no_group_is_a_statistic():
+    text = "For drugs like heroin, up to 90% enters the country through ports of entry."
+    assert not events_of(text)
+    assert only("About 40 percent of the migrants entered the country through ports of entry.", "cross")
