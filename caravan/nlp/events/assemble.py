@@ -190,9 +190,11 @@ def is_generic_present(verb: Token | None) -> bool:
 def is_statistic(chain: list[Token]) -> bool:
     """A movement whose subject is a figure ("the number of migrants *surged*", "immigration *dropped*")."""
     subject, _passive = subject_of(chain)
-    if subject is not None and subject.lower_ in ("%", "percent") and not any(c.lower_ == "of" for c in subject.children):
+    if subject is None:
+        return False
+    if subject.lower_ in ("%", "percent") and not any(c.lower_ == "of" for c in subject.children):
         return True  # "up to 90% *enters* the country" (of no named group)
-    if subject is None or lemma(subject) not in load_lexicon()["statistic_nouns"]:
+    if lemma(subject) not in load_lexicon()["statistic_nouns"]:
         return False
     if lemma(subject) == "number":
         return any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
