@@ -325,8 +325,9 @@ def need_entry_goal(m: Match, _: str) -> bool:
 
 
 def need_passive(m: Match, _: str) -> bool:
-    """The trigger is passive ("migrants *were left* stranded": someone else left)."""
-    return subject_of(m.chain)[1]
+    """The trigger itself is passive ("migrants *were left* stranded": someone else left), not a verb above it
+    ("were found to have *left* the country")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in m.head.children)
 
 
 def need_negated(m: Match, _: str) -> bool:
