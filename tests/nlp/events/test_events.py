@@ -1420,3 +1420,9 @@ def test_events_percentage_of_no_group_is_a_statistic():
     text = "For drugs like heroin, up to 90% enters the country through ports of entry."
     assert not events_of(text)
     assert only("About 40 percent of the migrants entered the country through ports of entry.", "cross")
+
+
+@pytest.mark.model
+def test_events_a_group_containing_people_is_no_block():
+    assert not events_of("The report said the larger group contains about 6,219 Central Americans.")
+    assert only("Mexican police tried to contain the migrants at the bridge.", "block")
