@@ -4,7 +4,7 @@ with every requirement it names (a moving group as subject, a place as object...
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -533,9 +533,10 @@ def _check(m: Match, name: str) -> bool:
     return check(m, cls)
 
 
-def match_words(token: Token, words: tuple[str, ...], pos: str) -> Token | None:
-    """The last word of a trigger phrase starting at ``token``; particles may also be the verb's dependents."""
-    if words[0] not in (lemma(token), token.lower_):
+def match_words(token: Token, words: tuple[str, ...], pos: str, forms: tuple[str, ...] = ()) -> Token | None:
+    """The last word of a trigger phrase starting at ``token`` (read as any of ``forms``, else its lemma and
+    lower-case text); particles may also be the verb's dependents."""
+    if words[0] not in (forms or (lemma(token), token.lower_)):
         return None
     if len(words) == 1:
         return token
@@ -559,6 +560,8 @@ def pos_fits(rule: TriggerRule, first: Token, last: Token) -> bool:
     if rule.pos == "verb":
         phrase = last.i == first.i + 1
         determined = any(c.dep_ == "det" for c in first.children)  # "putting a full-court *press on* them"
+        if is_noun_tagged_participle(first):
+            return True
         return first.pos_ in VERB_POS or (phrase and first.pos_ not in ("PROPN", "ADP", "DET") and not determined)
     return True
 
@@ -570,14 +573,39 @@ def anchor_of(head: Token, rule: TriggerRule) -> Token:
     return head
 
 
+def is_noun_tagged_participle(token: Token) -> bool:
+    """A participle the tagger took for a noun: "-ing", modifying a noun, no determiner ("an army of migrants
+    *marching* from Honduras")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "acl"
+        and token.lower_.endswith("ing")
+        and not any(c.dep_ == "det" for c in token.children)
+    )
+
+
+def participle_stems(word: str) -> tuple[str, ...]:
+    """The verbs an "-ing" form may come from: "marching" march, "moving" move, "trekking" trek."""
+    stem = word[:-3]
+    out = (stem, stem + "e")
+    return (*out, stem[:-1]) if len(stem) > 2 and stem[-1] == stem[-2] else out
+
+
+def starts_participle(lower: str, index: Mapping[str, object]) -> bool:
+    """Whether an "-ing" form's verb starts a rule (for participles tagged as nouns)."""
+    return lower.endswith("ing") and any(stem in index for stem in participle_stems(lower))
+
+
 def match_token(doc: Doc, sent: Span, token: Token) -> Match | None:
     """The first rule that matches at a token, with its requirements met."""
-    forms = (lemma(token), token.lower_)
+    forms: tuple[str, ...] = (lemma(token), token.lower_)
+    if is_noun_tagged_participle(token):
+        forms += participle_stems(token.lower_)
     for rule in rules_for(*forms):
         for words in rule.longest_first():
             if words[0] not in forms:  # as match_words would answer, without reading the token again
                 continue
-            last = match_words(token, words, rule.pos)
+            last = match_words(token, words, rule.pos, forms)
             if last is None or not pos_fits(rule, token, last):
                 continue
             head = last if rule.pos == "noun" else token
@@ -594,8 +622,10 @@ def find_matches(doc: Doc) -> list[Match]:
     index, lowers, lemmas = load_rule_index(), token_lowers(doc), token_lemmas(doc)
     for sent in doc.sents:
         for i in range(sent.start, sent.end):
-            if i <= covered or (lemmas[i] not in index and lowers[i] not in index):  # no rule starts here
+            if i <= covered:
                 continue
+            if lemmas[i] not in index and lowers[i] not in index and not starts_participle(lowers[i], index):
+                continue  # no rule starts here
             token = doc[i]
             if token.is_space or token.is_punct:
                 continue

@@ -1426,3 +1426,10 @@ def test_events_percentage_of_no_group_is_a_statistic():
 def test_events_a_group_containing_people_is_no_block():
     assert not events_of("The report said the larger group contains about 6,219 Central Americans.")
     assert only("Mexican police tried to contain the migrants at the bridge.", "block")
+
+
+@pytest.mark.model
+def test_events_participle_tagged_as_a_noun_is_read_as_its_verb():
+    text = 'A segment on Fox discussed an "army of migrants" marching from Honduras.'
+    event = only(text, "travel")
+    assert text[event.start : event.end] == "marching"
