@@ -246,8 +246,10 @@ def country_in_tokens(doc: Doc, tokens: list[Token], skip_origins: bool = False)
         if (skip_origins and is_origin(token)) or is_other_side(token):
             continue
         place = place_at(doc, token)
-        if place is not None and place.feature != "border" and place.country:
-            return place.country
+        if place is not None and place.feature != "border":
+            if place.country:
+                return place.country
+            continue  # a region of several countries: not "America" of "Central America"
         if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.is_alpha and token.is_title:
             if is_nationality(token):
                 continue

@@ -1433,3 +1433,9 @@ def test_events_participle_tagged_as_a_noun_is_read_as_its_verb():
     text = 'A segment on Fox discussed an "army of migrants" marching from Honduras.'
     event = only(text, "travel")
     assert text[event.start : event.end] == "marching"
+
+
+@pytest.mark.model
+def test_events_region_of_several_countries_gives_no_country():
+    text = "Officials want to reverse a record surge in families fleeing violence and poverty in Central America."
+    assert only(text, "depart").country is None
