@@ -189,6 +189,9 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         controller = object_controller(word)
         if controller is not None:
             return controller, False
+        holder = noun_holder(chain[n - 1], word) if n > 0 else None
+        if holder is not None:
+            return holder, False
         for child in word.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 passive = child.dep_ == "nsubjpass" or _has_auxpass(word)
@@ -206,6 +209,23 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         ):
             return word.head, word.tag_ == "VBN"  # "troops *deploying*", not "plan to *move*"
     return subject_read_as_object(chain[0]) or main_subject(chain[-1]), False
+
+
+def noun_holder(below: Token, noun: Token) -> Token | None:
+    """Whose intention a noun names, where an infinitive hangs on it: its possessor or its "from"/"by" phrase
+    ("a vow *from Mexico* to deport migrants", "*Mexico's* plan to deport")."""
+    if noun.pos_ != "NOUN" or below.dep_ != "acl" or below.head.i != noun.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def subject_read_as_object(verb: Token) -> Token | None:

@@ -1439,3 +1439,15 @@ def test_events_participle_tagged_as_a_noun_is_read_as_its_verb():
 def test_events_region_of_several_countries_gives_no_country():
     text = "Officials want to reverse a record surge in families fleeing violence and poverty in Central America."
     assert only(text, "depart", places=[place(text, "Central America", "region")]).country is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("Mexico's plan to deport the migrants angered activists.", "return", "Mexico"),
+        ("The order by Trump to send troops to the border came on Monday.", "deploy", "Trump"),
+    ],
+)
+def test_events_intention_noun_lends_its_holder_as_actor(text, kind, actor):
+    assert only(text, kind).actor == actor
