@@ -324,6 +324,15 @@ def need_entry_goal(m: Match, _: str) -> bool:
     return False
 
 
+def need_closes_passage(m: Match, _: str) -> bool:
+    """What a closure closes, where it is named ("the closure *of the border*", "*port* closures"), is a place or
+    a way in, not "the *government* closure" or "*school* closings"."""
+    named = [c for c in m.head.children if c.dep_ == "compound"] + prep_objects(m.head, ("of",))
+    return not named or any(
+        is_place(t) or in_class(t, "checkpoints") or in_class(t, "entry") or in_class(t, "movers") for t in named
+    )
+
+
 def need_passive(m: Match, _: str) -> bool:
     """The trigger itself is passive ("migrants *were left* stranded": someone else left), not a verb above it
     ("were found to have *left* the country")."""
@@ -505,6 +514,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "of": need_of,
     "poss": need_poss,
     "passive": need_passive,
+    "closes_passage": need_closes_passage,
     "count": need_count,
     "anchored": need_anchored,
     "progressive": need_progressive,

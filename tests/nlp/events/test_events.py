@@ -1451,3 +1451,10 @@ def test_events_region_of_several_countries_gives_no_country():
 )
 def test_events_intention_noun_lends_its_holder_as_actor(text, kind, actor):
     assert only(text, kind).actor == actor
+
+
+@pytest.mark.model
+def test_events_closure_of_something_other_than_a_way_in_is_no_block():
+    text = "The government closure began last Saturday, officials said, as migrants waited at the border."
+    assert not events_of(text)
+    assert only("The closure of the border angered migrants.", "block")
