@@ -76,6 +76,10 @@ ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism
 ABSTRACT_NOUNS = frozenset(
     {"fact", "increase", "rise", "drop", "decline", "move", "trend", "shift", "surge", "spike", "pattern", "case"}
 )
+# a faculty or a lesson said to "tell" someone something: the writer's figure, not a speaker
+INNER_VOICES = frozenset(
+    {"instinct", "gut", "heart", "intuition", "conscience", "experience", "history", "logic", "sense", "memory"}
+)
 # words opening a clause after a set-off cue that frames the report rather than continuing it
 FRAMING_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "amid"})
 PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
@@ -288,6 +292,8 @@ def reported_pieces(
         first, last = min(c.left_edge.i for c in right), max(c.right_edge.i for c in right)
         while first < last and cue.doc[first].dep_ == "mark" and cue.doc[first].lower_ == "that":
             first += 1  # the reported clause, without its "that" (ANNOTATION.md)
+        if first < cue.i and cue.doc[first].tag_ in ("WDT", "WP"):
+            first = cue.i + 1  # "in ways *that* detractors say could hurt him": not the relative word and the cue
         pieces = [_char_piece(sent, first, last)]
         if left and cue.doc[lo - 1].text == ",":  # not "A; fact-checkers revealed B", "A — the AP estimated B"
             pieces.append(_char_piece(sent, min(c.left_edge.i for c in left), lo - 1))
@@ -313,9 +319,13 @@ def reported_pieces(
 def _abstract_evidence(cue: Token, subject: Token | None, lexicon: QuoteLexicon) -> bool:
     """A verb of evidence ("shows", "suggests") whose subject is an abstract noun, not a source: what a fact
     shows is the writer's inference ("the consideration *shows* that …"; not "the report shows that …")."""
-    if subject is None or cue.lemma_.lower() not in EVIDENCE_VERBS or subject.pos_ != "NOUN":
+    if subject is None or subject.pos_ != "NOUN":
         return False
     noun = subject.lemma_.lower()
+    if cue.lemma_.lower() in ("tell", "say") and noun in INNER_VOICES:
+        return True  # "Trump's *instincts* tell him that …", "history tells us that …"
+    if cue.lemma_.lower() not in EVIDENCE_VERBS:
+        return False
     if noun in lexicon.source_documents:
         return False
     return noun.endswith(ABSTRACT_SUFFIXES) or noun in ABSTRACT_NOUNS
@@ -511,8 +521,10 @@ def _char_piece(sent: Span, first: int, last: int) -> tuple[int, int] | None:
     first, last = max(first, sent.start), min(last, sent.end - 1)
     while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in '“"«‘':
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in '”"»’.?!':
-        last -= 1
+    while last >= first and (
+        ((doc[last].is_punct or doc[last].is_space) and doc[last].text not in '”"»’.?!') or doc[last].dep_ == "cc"
+    ):
+        last -= 1  # and a conjunction left at the end ("..., *but* later said ...")
     if last < first:
         return None
     start, end = trim(doc.text, doc[first].idx, _word_end(doc.text, doc[last].idx + len(doc[last].text)))

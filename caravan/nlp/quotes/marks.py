@@ -8,6 +8,7 @@ from dataclasses import dataclass
 # opening mark -> closing mark; straight quotes close themselves
 PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“", '"': '"', "‹": "›", "‘": "’"}
 SINGLE_OPEN = "‘"
+MIXED_CLOSE: dict[str, str] = {"“": '"'}
 PARAGRAPH = re.compile(r"[^\n]+")
 # characters stripped from the ends of a quote's content (a comma before the closing mark belongs to the cue)
 TRIM_END = " \t,;:—–-\u00a0"
@@ -72,7 +73,18 @@ def _find_close(text: str, i: int, end: int) -> int | None:
         ch = text[j]
         if ch == closing and (opening != SINGLE_OPEN or j + 1 >= end or not text[j + 1].isalpha()):
             return j
+        if ch == opening and opening in MIXED_CLOSE and closing != opening:
+            break  # a second "“" before any "”": the first was closed in another style, if at all
         j += 1
+    # scraped text mixes styles ("“I think so," he said): a curly double quote left open is closed by a straight
+    # one (not the other way round: a straight mark opening a block quote holds curly ones, “rant,” inside)
+    other = MIXED_CLOSE.get(opening)
+    if other is not None:
+        found = text.find(other, i + 1, j)
+        if found >= 0:
+            return found
+        found = text.find(closing, j, end)  # no other style either: as before, the next closer
+        return found if found >= 0 else None
     return None
 
 

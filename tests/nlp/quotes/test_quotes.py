@@ -76,6 +76,11 @@ def test_quotes_marks_doubled_apostrophes_are_quotes():
     assert [text[m.start : m.end] for m in find_marked(text)] == ["We are staying here for now"]
 
 
+def test_quotes_marks_curly_quote_closed_by_a_straight_one():
+    text = '“We are just operating from the gut," he said. “Next one.”'
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["We are just operating from the gut", "Next one."]
+
+
 # --- English, with the parse ---------------------------------------------------------------------------------
 
 
@@ -999,3 +1004,24 @@ def test_quotes_what_an_abstract_fact_shows_is_no_report(run):
     assert_only_the_control(run(text + CONTROL, language="en"), text + CONTROL)
     text = "The report shows that the caravan has grown."
     assert find(run(text, language="en"), text, "caravan has grown").speaker == "The report"
+
+
+def test_quotes_what_instincts_tell_is_no_report(run):
+    text = "Trump's instincts apparently tell him that attacking immigrants will work for him in 2020."
+    assert_only_the_control(run(text + CONTROL, language="en"), text + CONTROL)
+    text = "His adviser told him that attacking immigrants will work for him in 2020."
+    assert find(run(text, language="en"), text, "will work").speaker == "His adviser"
+
+
+def test_quotes_reported_clause_ends_before_a_conjunction(run):
+    text = (
+        "Trump also claimed that “ unknown Middle Easterners” were blended in with the thousands of Central"
+        " Americans, but later said that there was no evidence to support that assertion."
+    )
+    contents = [content for content, _ in quoted(run(text, language="en"), text)]
+    assert any(content.endswith("thousands of Central Americans") for content in contents), contents
+
+
+def test_quotes_reported_relative_clause_leaves_out_its_relative_word_and_speaker(run):
+    text = "The push is clashing with other goals in ways that detractors say could hurt his reelection bid."
+    assert find(run(text, language="en"), text, "reelection").start == text.index("could hurt")
