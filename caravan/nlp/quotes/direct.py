@@ -17,7 +17,15 @@ from caravan.nlp.extensions import in_boilerplate
 from caravan.nlp.quotes.data import QuoteLexicon
 from caravan.nlp.quotes.marks import Marked, after_mark, only_marked, paragraphs
 from caravan.nlp.quotes.parts import Found, TokenIndex, cue_class
-from caravan.nlp.quotes.speakers import NameBook, Speaker, clean_name, find_channel, find_speaker, subject_of
+from caravan.nlp.quotes.speakers import (
+    NameBook,
+    Speaker,
+    clean_name,
+    clean_role,
+    find_channel,
+    find_speaker,
+    subject_of,
+)
 
 # a quoted span this short without closing punctuation is a scare quote or a title ("the so-called “caravan”")
 SCARE_MAX_WORDS = 3
@@ -144,8 +152,12 @@ class DirectQuotes:
         last = names[0]
         while last.i + 1 < len(last.doc) and last.nbor(1) in names:
             last = last.nbor(1)
-        name = clean_name(last.doc[names[0].i : last.i + 1].text)
-        found.quote.speaker = self.book.expand(name, names[0].idx)
+        run = last.doc[names[0].i : last.i + 1]
+        person = [t for t in run if t.ent_type_ == "PERSON"]
+        first = person[0] if person and person[-1].i == last.i else run[0]  # "— Acting ICE Director *Thomas Homan*"
+        found.quote.speaker = self.book.expand(clean_name(last.doc[first.i : last.i + 1].text), first.idx)
+        if first.i > run[0].i:
+            found.quote.speaker_role = clean_role(last.doc[run[0].i : first.i].text)
         found.attributed = True
 
     def inherit(self, items: list[Found], previous: list[Found], p: int) -> None:

@@ -1025,3 +1025,12 @@ def test_quotes_reported_clause_ends_before_a_conjunction(run):
 def test_quotes_reported_relative_clause_leaves_out_its_relative_word_and_speaker(run):
     text = "The push is clashing with other goals in ways that detractors say could hurt his reelection bid."
     assert find(run(text, language="en"), text, "reelection").start == text.index("could hurt")
+
+
+def test_quotes_dash_signature_splits_title_from_name(run):
+    text = (
+        "The agency changed its rules.\n\n"
+        '“If you enter illegally, it is not going to be OK anymore." — Acting ICE Director Thomas Homan'
+    )
+    quote = find(run(text, language="en"), text, "OK anymore")
+    assert (quote.speaker, quote.speaker_role) == ("Thomas Homan", "Acting ICE Director")
