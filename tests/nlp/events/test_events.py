@@ -1458,3 +1458,10 @@ def test_events_closure_of_something_other_than_a_way_in_is_no_block():
     text = "The government closure began last Saturday, officials said, as migrants waited at the border."
     assert not events_of(text)
     assert only("The closure of the border angered migrants.", "block")
+
+
+@pytest.mark.model
+def test_events_rolling_something_out_is_no_travel():
+    text = "No one is under the impression that we are rolling out the red carpet for the migrants."
+    assert not [e for e in events_of(text) if e.type == "travel"]
+    assert only("The caravan rolled into Mexico City on Monday.", "travel")
