@@ -1034,3 +1034,10 @@ def test_quotes_dash_signature_splits_title_from_name(run):
     )
     quote = find(run(text, language="en"), text, "OK anymore")
     assert (quote.speaker, quote.speaker_role) == ("Thomas Homan", "Acting ICE Director")
+
+
+@pytest.mark.parametrize("title", ["Candidate", "Acting", "Former"])
+def test_quotes_title_word_before_a_name_is_the_role(run, title):
+    text = f"{title} Ana Ruiz said the wall would never be built."
+    quote = find(run(text, language="en"), text, "wall would never")
+    assert (quote.speaker, quote.speaker_role) == ("Ana Ruiz", title)
