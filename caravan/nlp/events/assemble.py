@@ -198,7 +198,8 @@ def is_statistic(chain: list[Token]) -> bool:
         return False
     if lemma(subject) == "number":
         return any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-    return True
+    counted = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return not any(c.dep_ == "nummod" for g in counted for c in g.children)  # not "a total *of 300* migrants"
 
 
 def has_rate(verb: Token) -> bool:

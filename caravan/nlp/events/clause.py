@@ -39,6 +39,8 @@ QUANTITY_HEADS = frozenset(
         "part",
         "half",
         "majority",
+        "average",
+        "total",
         "rest",
         "few",
         "bunch",

@@ -100,6 +100,8 @@ def _read_word(
 
 def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed: Collection[int]) -> None:
     """Negations, auxiliaries and modal adverbs attached to a chain word."""
+    if depth == 0 and word.dep_ in ("acl", "relcl") and is_negative_subject(word.head):
+        found.negated = True  # "there are *no caravans* approaching"
     for child in word.children:
         text = child.lower_
         if child.dep_ in ("nsubj", "nsubjpass") and is_negative_subject(child):

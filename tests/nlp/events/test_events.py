@@ -1465,3 +1465,18 @@ def test_events_rolling_something_out_is_no_travel():
     text = "No one is under the impression that we are rolling out the red carpet for the migrants."
     assert not [e for e in events_of(text) if e.type == "travel"]
     assert only("The caravan rolled into Mexico City on Monday.", "travel")
+
+
+@pytest.mark.model
+def test_events_there_being_no_group_in_motion_negates():
+    text = "There are no caravans approaching elsewhere in the U.S., by land, sea or air."
+    assert only(text, "travel").modality == "negated"
+    assert only("There are two caravans approaching the border on foot.", "travel").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_counted_total_or_average_is_the_group_not_a_statistic():
+    text = "A total of 300 migrants crossed into Mexico on Friday."
+    assert only(text, "cross", quantities=[people(text, "300 migrants", 300, 300)]).actor == "migrants"
+    text = "An average of 2,000 migrants have entered each day at the southern border."
+    assert only(text, "cross", quantities=[people(text, "2,000 migrants", 2000, 2000)]).actor == "migrants"
