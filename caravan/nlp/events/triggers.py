@@ -286,6 +286,20 @@ def need_nonplace_goal(m: Match, _: str) -> bool:
     return any(not is_place(g) for g in goals)
 
 
+def need_topic_goal(m: Match, _: str) -> bool:
+    """Going back "to" a subject or an activity, not a place ("let us *return to what* they said", "returned *to
+    work*", "back *to normal*")."""
+    for prep in m.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for goal in prep.children:
+            if goal.dep_ == "pcomp" or goal.tag_ in ("WP", "WDT") or is_activity(goal) or goal.lower_ == "normal":
+                return True
+            if goal.dep_ == "pobj" and any(c.dep_ == "relcl" and c.i < goal.i for c in goal.children):
+                return True
+    return False
+
+
 def need_infinitive(m: Match, _: str) -> bool:
     """A verb with an infinitive complement: "*leaving* the states to push ahead" is not a departure."""
     return any(
@@ -514,6 +528,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "of": need_of,
     "poss": need_poss,
     "passive": need_passive,
+    "topic_goal": need_topic_goal,
     "closes_passage": need_closes_passage,
     "count": need_count,
     "anchored": need_anchored,

@@ -1480,3 +1480,10 @@ def test_events_counted_total_or_average_is_the_group_not_a_statistic():
     assert only(text, "cross", quantities=[people(text, "300 migrants", 300, 300)]).actor == "migrants"
     text = "An average of 2,000 migrants have entered each day at the southern border."
     assert only(text, "cross", quantities=[people(text, "2,000 migrants", 2000, 2000)]).actor == "migrants"
+
+
+@pytest.mark.model
+def test_events_returning_to_a_subject_is_no_return():
+    text = "Let us return to what three Democrats have said about the caravan migrants."
+    assert not [e for e in events_of(text) if e.type == "return"]
+    assert only("The caravan migrants will return to Honduras.", "return")
