@@ -395,7 +395,8 @@ def actor_text(doc: Doc, token: Token | None) -> str | None:
     if token is None or token.pos_ in PRONOUNS_WITHOUT_NAME:
         return None
     heads = partitive_heads(token)
-    token = heads[-1] if len(heads) > 1 else token
+    if len(heads) > 1 and heads[-1].pos_ not in PRONOUNS_WITHOUT_NAME:
+        token = heads[-1]  # "dozens of *migrants*", but "*hundreds* of them"
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
         return person_name(doc, token)
     left = [t for t in token.subtree if t.i < token.i and t.dep_ not in DROP_LEFT_DEPS and _in_premodifier(t, token)]

@@ -1487,3 +1487,9 @@ def test_events_returning_to_a_subject_is_no_return():
     text = "Let us return to what three Democrats have said about the caravan migrants."
     assert not [e for e in events_of(text) if e.type == "return"]
     assert only("The caravan migrants will return to Honduras.", "return")
+
+
+@pytest.mark.model
+def test_events_partitive_of_a_pronoun_names_the_count():
+    text = "Thousands of migrants reached Tijuana. Over the weekend, hundreds of them stormed a border crossing."
+    assert only(text, "cross").actor == "hundreds"
