@@ -138,6 +138,8 @@ def _read_governor(word: Token, cues: dict, found: Cues) -> None:
     lem = lemma(word)
     if lem in cues["ability_words"] and is_past_ability(word):
         return  # "was able to travel": it happened
+    if lem == "decline" and not any(c.dep_ in ("xcomp", "dobj") for c in word.children):
+        return  # "apprehensions *have declined*": fewer, not refused ("declined to cross", "declined the offer")
     if lem in cues["impossible_words"]:
         found.impossible = True
     elif lem in cues["negating_verbs"] and not any(c.dep_ == "prt" and c.lower_ == "up" for c in word.children):

@@ -341,6 +341,8 @@ def need_entry_goal(m: Match, _: str) -> bool:
 def need_closes_passage(m: Match, _: str) -> bool:
     """What a closure closes, where it is named ("the closure *of the border*", "*port* closures"), is a place or
     a way in, not "the *government* closure" or "*school* closings"."""
+    if m.head.dep_ in ("amod", "compound"):
+        return False  # "Republican *closing* arguments", "the *closing* weeks of the campaign"
     named = [c for c in m.head.children if c.dep_ == "compound"] + prep_objects(m.head, ("of",))
     return not named or any(
         is_place(t) or in_class(t, "checkpoints") or in_class(t, "entry") or in_class(t, "movers") for t in named

@@ -1493,3 +1493,17 @@ def test_events_returning_to_a_subject_is_no_return():
 def test_events_partitive_of_a_pronoun_names_the_count():
     text = "Thousands of migrants reached Tijuana. Over the weekend, hundreds of them stormed a border crossing."
     assert only(text, "cross").actor == "hundreds"
+
+
+@pytest.mark.model
+def test_events_figures_that_declined_are_no_refusal():
+    text = "Over the past several years, apprehensions of single adults at the border have declined."
+    assert only(text, "detain").modality == "asserted"
+    assert only("The migrants declined to cross the border on Monday.", "cross").modality == "negated"
+
+
+@pytest.mark.model
+def test_events_closing_as_a_modifier_is_no_closure():
+    text = "The caravan provided a visual for Republican closing arguments about immigration at the border."
+    assert not [e for e in events_of(text) if e.type == "block"]
+    assert only("The closing of the border stranded migrants.", "block")
