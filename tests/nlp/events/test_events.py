@@ -1507,3 +1507,9 @@ def test_events_closing_as_a_modifier_is_no_closure():
     text = "The caravan provided a visual for Republican closing arguments about immigration at the border."
     assert not [e for e in events_of(text) if e.type == "block"]
     assert only("The closing of the border stranded migrants.", "block")
+
+
+@pytest.mark.model
+def test_events_a_group_nearing_a_place_travels():
+    assert only("The caravan neared Mexico City on Sunday.", "travel")
+    assert not events_of("The election neared, and the caravan was still in Oaxaca.")
