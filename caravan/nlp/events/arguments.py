@@ -34,6 +34,10 @@ TO_PREPS = frozenset(
     {"into", "to", "toward", "towards", "for", "in", "at", "inside", "through", "across", "near", "outside", "on"}
 )
 FROM_PREPS = frozenset({"from", "out"})
+# verbs that take something away "from" someone: their "from" names who loses it, not where anyone comes from
+WITHDRAWING_VERBS = frozenset(
+    {"withhold", "cut", "suspend", "halt", "freeze", "slash", "stop", "end", "terminate", "remove", "pull", "strip"}
+)
 # prepositions that say where something is or happens ("a march *in* X"), not where it goes or comes from
 AT_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "around"})
 DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards", "into"})
@@ -314,7 +318,9 @@ def is_origin(token: Token) -> bool:
     """Whether a word is (part of) the object of "from"."""
     for word in [token, *token.ancestors]:
         if word.dep_ == "pobj":
-            return word.head.lower_ in FROM_PREPS
+            owner = word.head.head
+            taken = any(w.lemma_.lower() in WITHDRAWING_VERBS for w in (owner, owner.head))  # "withhold aid *from* X"
+            return word.head.lower_ in FROM_PREPS and not taken
         if word.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss"):
             return False
     return False
@@ -399,7 +405,11 @@ def actor_text(doc: Doc, token: Token | None) -> str | None:
         token = heads[-1]  # "dozens of *migrants*", but "*hundreds* of them"
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
         return person_name(doc, token)
-    left = [t for t in token.subtree if t.i < token.i and t.dep_ not in DROP_LEFT_DEPS and _in_premodifier(t, token)]
+    left = [
+        t
+        for t in token.subtree
+        if t.i < token.i and t.dep_ not in DROP_LEFT_DEPS and t.tag_ != "WP$" and _in_premodifier(t, token)
+    ]  # not "*whose* leaders"
     words = [*left, token]
     text = doc[words[0].i : token.i + 1].text if words else token.text
     return text if text.lower() not in ("who", "that", "which") else None

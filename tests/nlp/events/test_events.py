@@ -1513,3 +1513,23 @@ def test_events_closing_as_a_modifier_is_no_closure():
 def test_events_a_group_nearing_a_place_travels():
     assert only("The caravan neared Mexico City on Sunday.", "travel")
     assert not events_of("The election neared, and the caravan was still in Oaxaca.")
+
+
+@pytest.mark.model
+def test_events_aid_withheld_from_a_country_goes_to_that_country():
+    text = "The president threatened this week to withhold aid from Honduras over the caravan."
+    event = only(text, "aid", places=[place(text, "Honduras", "country", "HN")])
+    assert event.country == "HN"
+    assert not [e for e in events_of("Aid from the United States reached the caravan.") if e.type == "aid"]
+
+
+@pytest.mark.model
+def test_events_actor_leaves_out_a_relative_possessive():
+    text = "Guatemala and Honduras, whose leaders are doing little to stop the caravan from entering Mexico."
+    assert only(text, "block").actor == "leaders"
+
+
+@pytest.mark.model
+def test_events_country_aid_is_withheld_from_is_no_origin():
+    text = "Trump threatened to withhold aid from Honduras if the country failed to stop the caravan."
+    assert only(text, "block", places=[place(text, "Honduras", "country", "HN")]).country == "HN"
