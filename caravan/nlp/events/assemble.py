@@ -8,6 +8,7 @@ trigger, one per type and sentence. The ontology, with examples and PLOVER/CAMEO
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
@@ -529,9 +530,12 @@ def carry_countries(events: list[Event], dateline: str | None = None) -> list[Ev
                 event.country = last[event.type]
             elif event.country is not None:
                 last[event.type] = event.country
+    acting = Counter(e.country for e in events if e.type in CARRIED_COUNTRY_TYPES and e.country)
+    ranked = acting.most_common(2)
+    usual = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     for event in events:
         if event.country is None and event.type in CARRIED_COUNTRY_TYPES:
-            event.country = dateline
+            event.country = dateline or usual  # else the government the article's actions are most often of
     return events
 
 

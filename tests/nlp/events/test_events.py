@@ -1533,3 +1533,11 @@ def test_events_actor_leaves_out_a_relative_possessive():
 def test_events_country_aid_is_withheld_from_is_no_origin():
     text = "Trump threatened to withhold aid from Honduras if the country failed to stop the caravan."
     assert only(text, "block", places=[place(text, "Honduras", "country", "HN")]).country == "HN"
+
+
+@pytest.mark.model
+def test_events_authority_action_without_country_takes_the_article_usual_government():
+    text = "The Pentagon deployed U.S. troops to the border on Monday. Congress must pass tough laws on the caravan."
+    found = events_of(text, places=[place(text, "U.S.", "country", "US")])
+    assert [e.country for e in found if e.type == "deploy"] == ["US"]
+    assert [e.country for e in found if e.type == "policy"] == ["US"]
