@@ -33,16 +33,21 @@ SIZE_FIELDS = (
 )
 
 
-def size_reports(event: Canonical, leg_date: str | None, bound: bool = False) -> list[dict[str, Any]]:
+def size_reports(
+    event: Canonical, leg_date: str | None, bound: bool = False, as_reported: bool = False
+) -> list[dict[str, Any]]:
     """One report per story and figure of an event's mentions that give a size (``bound``: the date is the
-    article date the figure was reported by, not the date of the event)."""
+    article date the figure was reported by, not the date of the event; ``as_reported``: the event is only
+    planned or predicted, so its figure is the group's size when the article was written, dated by it: "thousands
+    ... *plan to move on* to Mexico this weekend" counts thousands on the day of the report, not at the weekend)."""
     reports: dict[tuple[str, float, float | None], dict[str, Any]] = {}
     for placed in sorted(event.members, key=lambda p: (p.mention.article.id, p.mention.idx)):
         m = placed.mention
         if m.size_low is None:
             continue
         key = (m.article.story, m.size_low, m.size_high)
-        reports.setdefault(key, _report(placed, event.id, leg_date) | {"date_bound": bound})
+        date, is_bound = (m.article.reference, True) if as_reported else (leg_date, bound)
+        reports.setdefault(key, _report(placed, event.id, date) | {"date_bound": is_bound})
     return list(reports.values())
 
 

@@ -78,10 +78,15 @@ def _same_place(a: Joined, b: Joined) -> bool:
     return distance_km(ma.lat, ma.lon, mb.lat, mb.lon) <= slack_km(ma.precision, mb.precision)
 
 
-def leg_dict(leg: Leg) -> dict[str, Any]:
+def leg_dict(leg: Leg, planned: bool = False) -> dict[str, Any]:
+    """A leg written out; for a ``planned`` one, its sizes are counted when reported, not when planned."""
     date, bound = leg.date_key()
     place = min((j.where for j in leg.joined), key=lambda m: (m.lat is None, m.article.id, m.idx))
-    sizes = [r for j in leg.joined for r in size_reports(j.event, date or bound, date is None and bound is not None)]
+    sizes = [
+        r
+        for j in leg.joined
+        for r in size_reports(j.event, date or bound, date is None and bound is not None, as_reported=planned)
+    ]
     articles = sorted({p.mention.article.id for j in leg.joined for p in j.event.members})
     return {
         "date": date,
@@ -215,7 +220,7 @@ def origin_first(legs: list[Leg]) -> list[Leg]:
 def movement_dict(track: Track, geography: Geography) -> dict[str, Any]:
     """The JSON-ready movement: ``{id, label, status, first_seen, last_seen, legs, planned, counts, ...}``."""
     legs, planned = origin_first(group_legs(track.events)), group_legs(track.planned)
-    leg_dicts, planned_dicts = [leg_dict(x) for x in legs], [leg_dict(x) for x in planned]
+    leg_dicts, planned_dicts = [leg_dict(x) for x in legs], [leg_dict(x, planned=True) for x in planned]
     reports = [r for d in leg_dicts + planned_dicts for r in d.pop("_reports")]
     first, last = track.first, track.last
     first_seen = first.isoformat() if first else None

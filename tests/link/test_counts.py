@@ -103,3 +103,38 @@ def test_counts_undated_figure_marked_with_its_report_date(make_store):
     dated, bound = _counts(make_store([_report("c1", "Outlet One", 3000), undated]))
     assert (dated["date"], dated["date_bound"]) == ("2018-10-19", False)
     assert (bound["date"], bound["date_bound"], bound["low"]) == ("2018-10-23", True, 4000)
+
+
+def test_counts_size_of_a_planned_move_is_dated_by_its_report(make_store):
+    db = make_store(
+        [
+            Story(
+                "p1",
+                "Outlet One",
+                "2018-10-22",
+                [
+                    Told(
+                        "The caravan crossed into Mexico at Ciudad Hidalgo on Friday.",
+                        "crossed",
+                        "cross",
+                        actor="caravan",
+                        town="Ciudad Hidalgo",
+                        date="2018-10-19",
+                    ),
+                    Told(
+                        "About 4,000 migrants in the caravan plan to move on to Tapachula on Saturday.",
+                        "move on",
+                        "travel",
+                        actor="migrants",
+                        town="Tapachula",
+                        date="2018-10-27",
+                        size=[4000, 4000],
+                        modality="planned",
+                    ),
+                ],
+            )
+        ]
+    )
+    (movement,) = list_movements(db)
+    assert [leg["place"] for leg in movement["planned"]] == ["Tapachula"]
+    assert [(c["date"], c["low"]) for c in movement["counts"]] == [("2018-10-22", 4000)]
