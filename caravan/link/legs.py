@@ -13,7 +13,7 @@ from caravan.link.counts import SIZE_FIELDS, reconcile, size_reports
 from caravan.link.geography import Geography
 from caravan.link.groups import MOVE_TYPES
 from caravan.link.movements import Joined, Track, ordinal_of
-from caravan.link.when import distance_km, slack_km
+from caravan.link.when import Span, distance_km, slack_km
 
 STATUS_FILE = DATA_DIR / "link" / "status.tsv"
 STOP_TYPES = frozenset({"block", "detain", "force"})  # a group met by these at the end of its reports is stopped
@@ -28,7 +28,9 @@ class Leg:
 
     @property
     def head(self) -> Joined:
-        return self.joined[0]
+        """The event whose date the leg shows: the most precise own date (a day before the week holding it)."""
+        dated = [j for j in self.joined if j.span is not None and j.span.own]
+        return min(dated, key=lambda j: j.span.hi - j.span.lo) if dated else self.joined[0]  # type: ignore[union-attr]
 
     def date_key(self) -> tuple[str | None, str | None]:
         span = self.head.span
@@ -66,7 +68,19 @@ def _fits_leg(item: Joined, leg: Leg) -> bool:
         return span is None and head is None
     if span.kind == "bound" and head.own:
         return head.lo <= span.hi and item.reason.startswith("recalls")
+    if span.own and head.own and _one_story(item, leg) and (_holds_day(span, head) or _holds_day(head, span)):
+        return True  # "left this week ... as the caravan crossed into Guatemala, where scores *walked*" and
+        # "entered Guatemala on Wednesday" in the same story: the week's walk is Wednesday's leg
     return Leg([item]).date_key() == leg.date_key()
+
+
+def _holds_day(wide: Span, day: Span) -> bool:
+    return day.kind == "day" and wide.kind == "interval" and wide.lo <= day.lo <= wide.hi
+
+
+def _one_story(item: Joined, leg: Leg) -> bool:
+    stories = {p.mention.article.story for p in item.event.members}
+    return any(p.mention.article.story in stories for j in leg.joined for p in j.event.members)
 
 
 def _same_place(a: Joined, b: Joined) -> bool:

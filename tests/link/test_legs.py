@@ -133,3 +133,49 @@ def test_legs_a_dated_day_goes_before_a_period_that_starts_on_it(make_store):
     (movement,) = list_movements(make_store([*october_caravan(), period, day]))
     same_start = [leg["date"] for leg in movement["legs"] if (leg["date"] or "").startswith("2018-10-23")]
     assert same_start == ["2018-10-23", "2018-10-23/2018-10-25"]
+
+
+def _week_and_day(story_of_walk: str) -> list[Story]:
+    crossed = Told(
+        "As the caravan entered Guatemala on Wednesday, officials counted 2,000 people.",
+        "entered",
+        "cross",
+        actor="caravan",
+        country="GT",
+        date="2020-01-15",
+    )
+    left = Told(
+        "Several hundred migrants in a caravan left San Pedro Sula this week.",
+        "left",
+        "depart",
+        actor="caravan",
+        town="San Pedro Sula",
+        date="2020-01-13/2020-01-19",
+    )
+    walked = Told(
+        "The caravan crossed into Guatemala this week, where scores walked along a highway.",
+        "walked",
+        "travel",
+        actor="caravan",
+        country="GT",
+        date="2020-01-13/2020-01-19",
+    )
+    if story_of_walk == "a1":
+        return [Story("a1", "Wire", "2020-01-17", [left, walked, crossed])]
+    return [Story("a1", "Wire", "2020-01-17", [left, crossed]), Story("b1", "Other Wire", "2020-01-17", [walked])]
+
+
+def test_legs_week_dated_move_joins_the_same_story_day_in_that_week(make_store):
+    (movement,) = list_movements(make_store(_week_and_day("a1")))
+    guatemala = [leg for leg in movement["legs"] if leg["country"] == "GT"]
+    assert [(leg["date"], sorted(e["type"] for e in leg["events"])) for leg in guatemala] == [
+        ("2020-01-15", ["cross", "travel"])
+    ]
+
+
+def test_legs_week_dated_move_of_another_story_stays_its_own_leg(make_store):
+    (movement,) = list_movements(make_store(_week_and_day("b1")))
+    assert sorted(leg["date"] for leg in movement["legs"] if leg["country"] == "GT") == [
+        "2020-01-13/2020-01-19",
+        "2020-01-15",
+    ]
