@@ -128,14 +128,15 @@ class MovementBuilder:
         self.geography = geography
 
     def build(self, events: list[Canonical]) -> list[Track]:
-        """Movements from canonical events: asserted ones make the legs, planned ones attach after."""
+        """Movements from canonical events: asserted ones make the legs, planned or predicted moves attach after
+        (what authorities only threaten or expect to do to the group is no move of it)."""
         candidates = sorted((e for e in events if is_group_event(e)), key=_order)
         tracks: list[Track] = []
         waiting = [e for e in candidates if e.asserted and not self._place_event(e, tracks)]
         for event in waiting:  # once more, for events told before the move that started their movement
             self._place_event(event, tracks, start=False)
         tracks = place_undated(tracks)
-        for event in (e for e in candidates if not e.asserted):
+        for event in (e for e in candidates if not e.asserted and e.best.mention.type in MOVE_TYPES):
             best = self._best_fit(event, tracks, planned=True)
             if best is not None:
                 best[0].planned.append(Joined(event, event.span, best[1]))

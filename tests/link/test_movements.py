@@ -382,3 +382,24 @@ def test_movements_actor_that_is_a_place_of_the_article_leaves_the_group_to_the_
     )
     (movement,) = list_movements(make_store([october_caravan()[0], onward]))
     assert "Ciudad Hidalgo" in [leg["place"] for leg in movement["legs"]]
+
+
+def test_movements_planned_holds_moves_not_what_authorities_expect_to_do(make_store):
+    threat = Story(
+        "t1",
+        "Late Wire",
+        "2018-10-22",
+        [
+            Told(
+                "Mexican police will stop the caravan at Huixtla on Wednesday, officials said.",
+                "stop",
+                "block",
+                actor="police",
+                town="Huixtla",
+                date="2018-10-24",
+                modality="predicted",
+            )
+        ],
+    )
+    (movement,) = list_movements(make_store([*october_caravan(), threat]))
+    assert [leg["place"] for leg in movement["planned"]] == ["Mexico City"]
