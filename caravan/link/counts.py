@@ -16,6 +16,9 @@ NO_DATE = "undated"
 # A figure above this is not the size of a group on the road (a misread population, budget or total): it is
 # kept with its source, marked, and left out of the reconciled low, median and high.
 MAX_GROUP_SIZE = 100_000
+# what a figure counts when it names only some of the group ("*scores* walked along a highway"): kept, marked
+# ``part``, and left out of the reconciled view of the group's size
+PART_WORDS = frozenset({"scores", "dozens", "some", "many", "few", "several", "others", "most", "part"})
 
 
 SIZE_FIELDS = (
@@ -30,6 +33,7 @@ SIZE_FIELDS = (
     "what",
     "modality",
     "implausible",
+    "part",
 )
 
 
@@ -69,6 +73,7 @@ def _report(placed: Placed, event_id: str, leg_date: str | None) -> dict[str, An
         "modality": m.modality,
         "event_id": event_id,
         "implausible": m.size_low > MAX_GROUP_SIZE if m.size_low is not None else False,
+        "part": (m.actor or "").lower() in PART_WORDS,
     }
 
 
@@ -85,9 +90,11 @@ def reconcile(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _day(date: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
-    usable = [r for r in reports if not r["implausible"]]
+    usable = [r for r in reports if not r["implausible"] and not r["part"]]
     points = [_point(r) for r in usable]
     highs = [r["high"] for r in usable if r["high"] is not None]
+    if any(r["high"] is None and r["low"] > max(highs, default=0) for r in usable):
+        highs = []  # "at least 2,274" beside "200 to 999": the highest figure has no upper end
     cited = Counter((r["low"], r["high"]) for r in usable)
     top, top_n = cited.most_common(1)[0] if cited else ((None, None), 0)
     return {
@@ -97,7 +104,7 @@ def _day(date: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
         "median": statistics.median(points) if len(usable) > 1 else None,
         "high": max(highs) if highs else None,
         "most_cited": top[0] if top_n > 1 else None,
-        "reports": len(reports),
+        "reports": len([r for r in reports if not r["part"]]),
         "sizes": [{k: r[k] for k in SIZE_FIELDS} for r in reports],
     }
 

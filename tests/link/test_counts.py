@@ -138,3 +138,50 @@ def test_counts_size_of_a_planned_move_is_dated_by_its_report(make_store):
     (movement,) = list_movements(db)
     assert [leg["place"] for leg in movement["planned"]] == ["Tapachula"]
     assert [(c["date"], c["low"]) for c in movement["counts"]] == [("2018-10-22", 4000)]
+
+
+def _day_story(*told: tuple[str, str, list[float | None]]) -> Story:
+    return Story(
+        "s1",
+        "Outlet One",
+        "2020-01-17",
+        [
+            Told(sentence, "crossed", "cross", actor=actor, town="Ciudad Hidalgo", date="2020-01-15", size=size)
+            for sentence, actor, size in told
+        ],
+    )
+
+
+def test_counts_figure_of_part_of_the_group_is_kept_but_not_reconciled(make_store):
+    db = make_store(
+        [
+            _day_story(
+                (
+                    "At least 2,274 people in the caravan crossed at Ciudad Hidalgo on Wednesday.",
+                    "people",
+                    [2274, None],
+                ),
+                ("Scores of them crossed at Ciudad Hidalgo on Wednesday, wading the river.", "scores", [20, 199]),
+            )
+        ]
+    )
+    (day,) = _counts(db)
+    assert (day["low"], day["high"], day["reports"]) == (2274, None, 1)
+    assert sorted((s["low"], s["part"]) for s in day["sizes"]) == [(20, True), (2274, False)]
+
+
+def test_counts_open_figure_above_the_others_leaves_no_highest(make_store):
+    db = make_store(
+        [
+            _day_story(
+                (
+                    "At least 2,274 people in the caravan crossed at Ciudad Hidalgo on Wednesday.",
+                    "people",
+                    [2274, None],
+                ),
+                ("About 900 migrants in the caravan crossed at Ciudad Hidalgo on Wednesday.", "migrants", [675, 1125]),
+            )
+        ]
+    )
+    (day,) = _counts(db)
+    assert (day["low"], day["high"]) == (675, None)
