@@ -23,6 +23,10 @@ POST_CHANNEL = "Twitter"
 SIGNATURE_LINE = re.compile(
     r"[—–]\s*(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})\s*(?:,\s*(?P<role>[^\n]{1,80}?))?\s*\.?\s*$"
 )
+# links and bracketed credits, which say nothing: a post left with fewer words than this is a photo's credit line
+# ("(: Kim Kyung-Hoon/Reuters) pic.twitter.com/pz7hkxsN9g — NBC News (@NBCNews) ...": its text is elsewhere)
+NOT_WORDS = re.compile(r"\([^()]*\)|\S*(?:pic\.twitter\.com|https?://|www\.)\S*")
+MIN_POST_WORDS = 3
 # the quotation marks a signed paragraph opens with
 OPENING_MARKS = '"“«'
 
@@ -48,7 +52,7 @@ def find_posts(text: str) -> list[Post]:
         while body_start < match.start() and text[body_start] in LEADING_DOTS:
             body_start += 1
         s, e = trim(text, body_start, match.start())
-        if e > s:
+        if e > s and len(NOT_WORDS.sub(" ", text[s:e]).split()) >= MIN_POST_WORDS:
             posts.append(Post(s, e, match.group("name").strip()))
     return posts
 

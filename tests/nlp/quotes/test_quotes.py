@@ -8,6 +8,7 @@ from caravan.model import Article, Quote, Span
 from caravan.nlp.quotes import QuoteFinder, normalise_speaker
 from caravan.nlp.quotes.data import load_lexicon
 from caravan.nlp.quotes.marks import find_marked
+from caravan.nlp.quotes.posts import find_posts
 from caravan.nlp.quotes.speakers import may_be_person, spelling
 
 
@@ -1041,3 +1042,13 @@ def test_quotes_title_word_before_a_name_is_the_role(run, title):
     text = f"{title} Ana Ruiz said the wall would never be built."
     quote = find(run(text, language="en"), text, "wall would never")
     assert (quote.speaker, quote.speaker_role) == ("Ana Ruiz", title)
+
+
+def test_quotes_post_of_only_a_photo_credit_is_no_quote():
+    text = (
+        "Photos of the camp.\n\n(: Kim Kyung-Hoon/Reuters) pic.twitter.com/pz7hkxsN9g — NBC News (@NBCNews) November"
+        " 25, 2018\n\nThe caravan will not get in, period. pic.twitter.com/abc — Ana Ruiz (@anaruiz) November 25, 2018"
+    )
+    assert [(text[p.start : p.end], p.name) for p in find_posts(text)] == [
+        ("The caravan will not get in, period. pic.twitter.com/abc", "Ana Ruiz")
+    ]
