@@ -294,6 +294,8 @@ def reported_pieces(
             first += 1  # the reported clause, without its "that" (ANNOTATION.md)
         if first < cue.i and cue.doc[first].tag_ in ("WDT", "WP"):
             first = cue.i + 1  # "in ways *that* detractors say could hurt him": not the relative word and the cue
+        for framing in (d for c in right for d in c.children if _framing_report(d, lexicon)):
+            last = min(last, framing.left_edge.i - 1)  # "said the border could be closed *as he insisted* …"
         pieces = [_char_piece(sent, first, last)]
         if left and cue.doc[lo - 1].text == ",":  # not "A; fact-checkers revealed B", "A — the AP estimated B"
             pieces.append(_char_piece(sent, min(c.left_edge.i for c in left), lo - 1))
@@ -329,6 +331,16 @@ def _abstract_evidence(cue: Token, subject: Token | None, lexicon: QuoteLexicon)
     if noun in lexicon.source_documents:
         return False
     return noun.endswith(ABSTRACT_SUFFIXES) or noun in ABSTRACT_NOUNS
+
+
+def _framing_report(clause: Token, lexicon: QuoteLexicon) -> bool:
+    """A time clause inside a reported clause that is itself a report ("… *as he insisted* that …"): a second
+    report, not part of the first."""
+    return (
+        clause.dep_ == "advcl"
+        and lexicon.cues.get("en", {}).get(clause.lemma_.lower()) == "speech"
+        and any(m.dep_ == "mark" and m.lower_ in FRAMING_SUBORDINATORS for m in clause.children)
+    )
 
 
 def _framing_after(cue: Token, hi: int) -> bool:

@@ -1052,3 +1052,13 @@ def test_quotes_post_of_only_a_photo_credit_is_no_quote():
     assert [(text[p.start : p.end], p.name) for p in find_posts(text)] == [
         ("The caravan will not get in, period. pic.twitter.com/abc", "Ana Ruiz")
     ]
+
+
+def test_quotes_report_inside_a_reported_clause_is_its_own(run):
+    text = (
+        "Ana Ruiz said the border could be closed as she insisted members of the caravan would not be let into"
+        " the United States."
+    )
+    contents = [content for content, _ in quoted(run(text, language="en"), text)]
+    assert "the border could be closed" in contents
+    assert "members of the caravan would not be let into the United States" in contents
