@@ -1541,3 +1541,10 @@ def test_events_authority_action_without_country_takes_the_article_usual_governm
     found = events_of(text, places=[place(text, "U.S.", "country", "US")])
     assert [e.country for e in found if e.type == "deploy"] == ["US"]
     assert [e.country for e in found if e.type == "policy"] == ["US"]
+
+
+@pytest.mark.model
+def test_events_a_group_that_approaches_travels():
+    assert only("CBP shut down the San Ysidro port of entry as the migrants approached.", "travel")
+    assert only("The migrants approached the border on Sunday.", "travel")
+    assert not [e for e in events_of("The migrants approached officials to ask for asylum.") if e.type == "travel"]
