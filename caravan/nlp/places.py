@@ -130,8 +130,23 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     candidates = [_found_from(r, towns.nearest(r.mention.start), words, r.mention.start in cued) for r in resolutions]
     found = [f for f in candidates if f is not None]
     found += [_border_found(b, "both sides named") for b in borders]
-    found += single_borders(text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found])
+    # a country named as one side of a border ("the *U.S.* border") gives way to the border it names
+    singles = single_borders(
+        text, resolutions, gaz, taken + [(f.place.start, f.place.end) for f in found if f.place.feature != "country"]
+    )
+    found = [f for f in found if not any(_names_side(f.place, s.place) for s in singles)] + singles
     return sorted(found, key=lambda f: f.place.start)
+
+
+def _names_side(country: Place, border: Place) -> bool:
+    """Whether a country place is the side a border mention is named by ("*U.S.* border")."""
+    return (
+        country.feature == "country"
+        and border.feature == "border"
+        and border.start <= country.start
+        and country.end <= border.end
+        and country.country in (border.countries or [])
+    )
 
 
 def one_sense(resolutions: list[Resolution]) -> list[Resolution]:

@@ -99,6 +99,14 @@ def test_places_building_sits_in_the_town_named_before_it(run):
         assert found["White House"].admin1 == "District of Columbia"
 
 
+def test_places_country_named_as_one_side_of_a_border_is_the_border(run):
+    text = "The caravan crossed Mexico and had better be stopped before reaching the U.S. border, Trump said."
+    found = places_of(run, text)
+    border = [p for p in found if p.feature == "border"]
+    assert [covered(text, p) for p in border] == ["U.S. border"] and border[0].countries == ["MX", "US"]
+    assert [covered(text, p) for p in found if p.feature == "country"] == ["Mexico"]
+
+
 def test_places_possessive_owner_of_the_southern_border(run):
     text = "Migrants from Honduras reached Mexico's southern border, a U.S. official said."
     border = [p for p in places_of(run, text) if p.feature == "border"]

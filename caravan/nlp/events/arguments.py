@@ -250,7 +250,11 @@ def country_in_tokens(doc: Doc, tokens: list[Token], skip_origins: bool = False)
         if (skip_origins and is_origin(token)) or is_other_side(token):
             continue
         place = place_at(doc, token)
-        if place is not None and place.feature != "border":
+        if place is not None and place.feature == "border":
+            side = country_of(token.text) if token.ent_type_ != "NORP" else None  # a name, not "the *Mexican* border"
+            if side and side in (place.countries or []):
+                return side  # the side a border is named by: "reaching the *U.S.* border"
+        elif place is not None:
             if place.country:
                 return place.country
             continue  # a region of several countries: not "America" of "Central America"

@@ -1548,3 +1548,11 @@ def test_events_a_group_that_approaches_travels():
     assert only("CBP shut down the San Ysidro port of entry as the migrants approached.", "travel")
     assert only("The migrants approached the border on Sunday.", "travel")
     assert not [e for e in events_of("The migrants approached officials to ask for asylum.") if e.type == "travel"]
+
+
+@pytest.mark.model
+def test_events_border_named_by_one_side_gives_that_side():
+    text = "The caravan reached the U.S. border on Sunday."
+    start, end = at(text, "U.S. border")
+    border = Place(start=start, end=end, name="U.S. border", feature="border", countries=["MX", "US"])
+    assert only(text, "arrive", places=[border]).country == "US"
