@@ -321,15 +321,23 @@ def where_of(
     )
     # a place that describes the group ("migrants *bound for X* reached Y") says less than the trigger's own ones
     ranked.sort(key=lambda p: describes_group(doc, p, chain))
-    where = args.place_of_noun(doc, where_head(chain))
+    head = where_head(chain)
+    where = args.place_of_noun(doc, head)
+    if head is not None and (where is None or where.feature == "border"):
+        where = args.place_of_noun(doc, apposition_owner(head)) or where
     if where is not None and where.feature != "border":
         ranked.append(where)
     # the event's place is where it goes or happens, not where it comes from (for depart: not where it goes);
     # a group under way with no destination named is placed where it comes from ("making their way north from X")
     roles = 3 if m.rule.type == "travel" else 2
     city = next(
-        (p for p in ranked if p.feature in args.PLACE_FEATURES and args.place_role(doc, p, depart) < roles), None
-    )
+        (
+            p
+            for p in ranked
+            if p.feature in args.PLACE_FEATURES and (p is where or args.place_role(doc, p, depart) < roles)
+        ),
+        None,
+    )  # where a "where" clause points is where it happens, whatever role its name plays in the main clause
     if city is not None:
         return city.name, city.country, city.lat, city.lon
     country = next((p.country for p in ranked if p.country), None)
@@ -344,6 +352,19 @@ def where_of(
     if deeper is not None:
         return deeper.name, country or deeper.country, deeper.lat, deeper.lon
     return None, country, None, None
+
+
+def apposition_owner(noun: Token) -> Token | None:
+    """The name an apposition holding a noun describes, where the parser hung a "where" clause deep in it
+    ("Hermosillo, a city 432 miles south of *the border*, where the migrants had been stalled")."""
+    word = noun
+    for _ in range(4):
+        if word.dep_ == "appos":
+            return word.head
+        if word.head.i == word.i:
+            return None
+        word = word.head
+    return None
 
 
 def place_below(m: Match, chain: list[Token], clause: list[Token], country: str | None) -> Place | None:
@@ -539,8 +560,8 @@ def carry_countries(events: list[Event], dateline: str | None = None) -> list[Ev
     return events
 
 
-def dateline_country(doc: Doc) -> str | None:
-    """The country of the dateline an article's first line opens with ("WASHINGTON (Reuters) -"), as the place
+def dateline_place(doc: Doc) -> Place | None:
+    """The place of the dateline an article's first line opens with ("WASHINGTON (Reuters) -"), as the place
     finder reads datelines (``in_dateline``)."""
     text = doc.text
     line_end = text.find("\n")
@@ -548,8 +569,37 @@ def dateline_country(doc: Doc) -> str | None:
         if 0 <= line_end <= place.start:
             break
         if place.country and in_dateline(text, place.start, place.end):
-            return place.country
+            return place
     return None
+
+
+def dateline_country(doc: Doc) -> str | None:
+    place = dateline_place(doc)
+    return place.country if place is not None else None
+
+
+DATELINE_TOKENS = 8  # a "sentence" this short around a dateline is the dateline alone
+
+
+def place_lede(doc: Doc, events: list[Event]) -> list[Event]:
+    """A group's move told as done in the lede, the sentence a dateline opens, with no town of its own and in the
+    dateline's country, is placed in the dateline's town ("TIJUANA (Reuters) - Hundreds of migrants in Mexico
+    *massed* ...")."""
+    where = dateline_place(doc)
+    if where is None or where.feature not in args.PLACE_FEATURES:
+        return events
+    lede = doc.char_span(where.start, where.end, alignment_mode="expand")
+    if lede is None:
+        return events
+    sent = lede.sent
+    if sent.end < len(doc) and len(sent) < DATELINE_TOKENS:
+        sent = doc[sent.end].sent  # the parser read "TIJUANA (Reuters) -" as a sentence of its own
+    for event in events:
+        moving = event.type in MOVEMENT_TYPES and event.modality == "asserted"
+        inside = sent.start_char <= event.start < sent.end_char
+        if moving and inside and event.place is None and event.country in (None, where.country):
+            event.place, event.country, event.lat, event.lon = where.name, where.country, where.lat, where.lon
+    return events
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -562,7 +612,7 @@ def find_events(doc: Doc) -> list[Event]:
         event = build_event(m)
         if event is not None:
             built.append((m.head, event))
-    return carry_countries(merge_events(built), dateline_country(doc))
+    return carry_countries(place_lede(doc, merge_events(built)), dateline_country(doc))
 
 
 class EventFinder:
