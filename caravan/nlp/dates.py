@@ -170,9 +170,9 @@ def resolve_relative(published: dt.date, unit: str, offset: int, tense: str | No
     else:
         first, last = month_of(published, offset)
     if unit.endswith("_before"):
-        last = max(first, published - dt.timedelta(days=1))
+        last = published  # "earlier this year": up to the publication day, as annotated
     elif unit.endswith("_after"):
-        first = min(last, published + dt.timedelta(days=1))
+        first = published
     return interval(first, last)
 
 
@@ -317,9 +317,17 @@ def read_ago(doc: Doc, i: int, lex: DateLexicon, published: dt.date) -> Found | 
     end = unit_at + 1 if lang == "es" else unit_at + 2
     n = int(value)
     if unit == "month":
-        return Found(i, end, interval(*month_of(published, -n)))
+        return Found(i, end, months_before(published, n).isoformat())  # "a month ago" on April 25: March 25
     days = n * (7 if unit == "week" else 1)
     return Found(i, end, (published - dt.timedelta(days=days)).isoformat())
+
+
+def months_before(day: dt.date, n: int) -> dt.date:
+    """The same day of the month ``n`` months earlier, or that month's last day when it is shorter."""
+    month0 = day.year * 12 + day.month - 1 - n
+    year, month = divmod(month0, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
 
 
 def _count(doc: Doc, i: int) -> tuple[float, int] | None:

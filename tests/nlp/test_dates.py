@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from caravan.nlp.dates import find_dates, nearest_year, resolve_relative, resolve_weekday, week_of
+from caravan.nlp.dates import find_dates, months_before, nearest_year, resolve_relative, resolve_weekday, week_of
 from caravan.nlp.extensions import register_extensions
 from caravan.nlp.models import load_blank, load_model
 from caravan.settings import Settings
@@ -38,7 +38,7 @@ def test_dates_weekday_directions():
 
 def test_dates_relative_units():
     assert resolve_relative(FRIDAY, "month", -1) == "2021-02-01/2021-02-28"
-    assert resolve_relative(FRIDAY, "month_before", 0) == "2021-03-01/2021-03-11"
+    assert resolve_relative(FRIDAY, "month_before", 0) == "2021-03-01/2021-03-12"  # up to publication, as annotated
     assert resolve_relative(FRIDAY, "weekend", 0) == "2021-03-13/2021-03-14"
 
 
@@ -128,6 +128,15 @@ def test_dates_today_inside_a_quotation_is_left_out():
 
 
 @pytest.mark.model
+def test_dates_months_ago_is_that_day_months_before():
+    assert dates("The trek began a month ago near the border.") == {"a month ago": "2021-02-12"}
+    assert months_before(dt.date(2021, 3, 31), 1) == dt.date(2021, 2, 28)
+
+
+def test_dates_earlier_this_week_is_the_week():
+    assert dates("Earlier this week, officials closed the crossing.") == {"Earlier this week": "2021-03-08/2021-03-14"}
+
+
 def test_dates_days_ago():
     assert dates("The group set out two days ago.") == {"two days ago": "2021-03-10"}
 
@@ -149,7 +158,7 @@ def test_dates_weekday_followed_by_a_date_is_one_date():
 
 @pytest.mark.model
 def test_dates_earlier_this_month():
-    assert dates("The shelter closed earlier this month.") == {"earlier this month": "2021-03-01/2021-03-11"}
+    assert dates("The shelter closed earlier this month.") == {"earlier this month": "2021-03-01/2021-03-12"}
 
 
 @pytest.mark.model
