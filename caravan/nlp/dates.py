@@ -71,6 +71,8 @@ MONTH_LEADS = frozenset(
 MORNING_GUARD = frozenset({"la", "esta", "una", "cada", "media", "de", "por"})
 DEICTIC_IN_QUOTES = frozenset({"day"})  # units of relative dates skipped inside direct quotations
 YEAR_JOINERS = frozenset({",", "of", "de", "del"})  # "December of 2016", "enero de 2020"
+YEAR_PREPOSITIONS = frozenset({"in", "during", "en", "durante"})  # a bare year after these is that year
+NOT_A_YEAR = frozenset({"compound", "nummod", "amod"})  # "in 2017 dollars": a modifier, not a time
 NAME_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE", "LOC"})
 MORPH_TENSES = {"Past": "past", "Imp": "past", "Fut": "future"}  # morphological Tense values of a tagger
 TENSE_STEPS = 8  # how far up the parse a date looks for its clause's verb
@@ -350,6 +352,9 @@ def read_absolute(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None)
         return _numeric_date(doc, i, numeric)
     if _month_at(doc, i, lex):
         return _month_first(doc, i, lex, published)
+    if YEAR.match(text) and i > 0 and lower_at(doc, i - 1) in YEAR_PREPOSITIONS and doc[i].dep_ not in NOT_A_YEAR:
+        year = int(text)  # "claims *in 2017*", "en 2015": that year
+        return Found(i, i + 1, interval(dt.date(year, 1, 1), dt.date(year, 12, 31)))
     day = DAY_NUMBER.match(text)
     if day:
         j = i + 1 + (lower_at(doc, i + 1) == "de")

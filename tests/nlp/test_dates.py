@@ -137,6 +137,11 @@ def test_dates_earlier_this_week_is_the_week():
     assert dates("Earlier this week, officials closed the crossing.") == {"Earlier this week": "2021-03-08/2021-03-14"}
 
 
+def test_dates_year_after_in_is_that_year():
+    text = "The U.S. had 331,700 asylum claims in 2017, double the claims of Fiscal Year 2015."
+    assert dates(text) == {"2017": "2017-01-01/2017-12-31"}
+
+
 def test_dates_days_ago():
     assert dates("The group set out two days ago.") == {"two days ago": "2021-03-10"}
 
