@@ -673,6 +673,9 @@ def _noun_content(noun: Token, preps: tuple[str, ...], to_clauses: bool = False)
             return [child]
         if child.dep_ == "prep" and child.lower_ in preps:
             return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.dep_ == "mark" and after.lower_ == "that" and after.head.head.i == noun.head.i:
+        return [after.head]  # "bolster his *warnings that* the U.S. is ...": the parser hung the clause on the verb
     return []
 
 

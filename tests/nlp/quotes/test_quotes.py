@@ -1062,3 +1062,12 @@ def test_quotes_report_inside_a_reported_clause_is_its_own(run):
     contents = [content for content, _ in quoted(run(text, language="en"), text)]
     assert "the border could be closed" in contents
     assert "members of the caravan would not be let into the United States" in contents
+
+
+def test_quotes_that_clause_hung_on_the_verb_after_a_reporting_noun_is_its_content(run):
+    text = (
+        "Donald Trump has used the caravan to bolster his warnings that the U.S. is being infiltrated by illegal"
+        " immigrants “pouring across the border.”"
+    )
+    quote = find(run(text, language="en"), text, "infiltrated")
+    assert text[quote.start : quote.end].startswith("the U.S. is being infiltrated")
