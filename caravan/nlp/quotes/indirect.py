@@ -80,6 +80,8 @@ ABSTRACT_NOUNS = frozenset(
 INNER_VOICES = frozenset(
     {"instinct", "gut", "heart", "intuition", "conscience", "experience", "history", "logic", "sense", "memory"}
 )
+# words that carry a report on past a set-off cue ("…, the official said, including …")
+CONTINUING_WORDS = frozenset({"including", "especially", "particularly", "notably", "mainly", "mostly"})
 # words opening a clause after a set-off cue that frames the report rather than continuing it
 FRAMING_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "amid"})
 PRONOUN_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "me", "us", "you", "what"})
@@ -315,6 +317,7 @@ def reported_pieces(
         pieces.append(_char_piece(cue.doc[start : sent.end], start, lo - 1))
         if not left and not _framing_after(cue, hi):
             pieces.append(_char_piece(sent, hi + 1, sent.end - 1))
+        pieces += [_char_piece(sent, c.i, c.right_edge.i) for c in _continuations(cue)]
     return [p for p in pieces if p]
 
 
@@ -331,6 +334,12 @@ def _abstract_evidence(cue: Token, subject: Token | None, lexicon: QuoteLexicon)
     if noun in lexicon.source_documents:
         return False
     return noun.endswith(ABSTRACT_SUFFIXES) or noun in ABSTRACT_NOUNS
+
+
+def _continuations(cue: Token) -> list[Token]:
+    """Phrases on a set-off cue that go on with the report before it ("DHS asked for help in various forms, the
+    official said, *including* air transport ...")."""
+    return [c for c in cue.rights if c.dep_ in ("prep", "advcl") and c.lower_ in CONTINUING_WORDS]
 
 
 def _framing_report(clause: Token, lexicon: QuoteLexicon) -> bool:

@@ -1071,3 +1071,9 @@ def test_quotes_that_clause_hung_on_the_verb_after_a_reporting_noun_is_its_conte
     )
     quote = find(run(text, language="en"), text, "infiltrated")
     assert text[quote.start : quote.end].startswith("the U.S. is being infiltrated")
+
+
+def test_quotes_phrase_on_a_set_off_cue_continuing_the_report_is_reported(run):
+    text = "DHS asked for help in various forms, the official said, including air transport and other assistance."
+    contents = [content for content, _ in quoted(run(text, language="en"), text)]
+    assert "including air transport and other assistance" in contents
