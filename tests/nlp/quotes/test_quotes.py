@@ -1077,3 +1077,8 @@ def test_quotes_phrase_on_a_set_off_cue_continuing_the_report_is_reported(run):
     text = "DHS asked for help in various forms, the official said, including air transport and other assistance."
     contents = [content for content, _ in quoted(run(text, language="en"), text)]
     assert "including air transport and other assistance" in contents
+
+
+def test_quotes_calling_for_an_action_is_no_report(run):
+    text = "Trump has called for cutting off foreign aid to Guatemala if it does not stop the migrants."
+    assert_only_the_control(run(text + CONTROL, language="en"), text + CONTROL)
