@@ -296,7 +296,7 @@ def reported_pieces(
             first += 1  # the reported clause, without its "that" (ANNOTATION.md)
         if first < cue.i and cue.doc[first].tag_ in ("WDT", "WP"):
             first = cue.i + 1  # "in ways *that* detractors say could hurt him": not the relative word and the cue
-        for framing in (d for c in right for d in c.children if _framing_report(d, lexicon)):
+        for framing in (d for c in right for d in c.children if _framing_report(d, lexicon) or _inference(d)):
             last = min(last, framing.left_edge.i - 1)  # "said the border could be closed *as he insisted* …"
         pieces = [_char_piece(sent, first, last)]
         if left and cue.doc[lo - 1].text == ",":  # not "A; fact-checkers revealed B", "A — the AP estimated B"
@@ -323,7 +323,10 @@ def reported_pieces(
 
 def _abstract_evidence(cue: Token, subject: Token | None, lexicon: QuoteLexicon) -> bool:
     """A verb of evidence ("shows", "suggests") whose subject is an abstract noun, not a source: what a fact
-    shows is the writer's inference ("the consideration *shows* that …"; not "the report shows that …")."""
+    shows is the writer's inference ("the consideration *shows* that …"; not "the report shows that …"); so is a
+    participle of evidence on a clause ("arrests had fallen, apparently *indicating* that fewer people …")."""
+    if _inference(cue):
+        return True
     if subject is None or subject.pos_ != "NOUN":
         return False
     noun = subject.lemma_.lower()
@@ -334,6 +337,17 @@ def _abstract_evidence(cue: Token, subject: Token | None, lexicon: QuoteLexicon)
     if noun in lexicon.source_documents:
         return False
     return noun.endswith(ABSTRACT_SUFFIXES) or noun in ABSTRACT_NOUNS
+
+
+def _inference(clause: Token) -> bool:
+    """A participle of evidence on a clause: the writer's inference ("…, apparently *indicating* that …")."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return (
+        clause.dep_ in ("advcl", "acl")
+        and clause.tag_ == "VBG"
+        and clause.lemma_.lower() in EVIDENCE_VERBS
+        and not own_subject
+    )
 
 
 def _continuations(cue: Token) -> list[Token]:

@@ -1082,3 +1082,12 @@ def test_quotes_phrase_on_a_set_off_cue_continuing_the_report_is_reported(run):
 def test_quotes_calling_for_an_action_is_no_report(run):
     text = "Trump has called for cutting off foreign aid to Guatemala if it does not stop the migrants."
     assert_only_the_control(run(text + CONTROL, language="en"), text + CONTROL)
+
+
+def test_quotes_participle_of_evidence_is_the_writers_inference(run):
+    text = (
+        "In December, the Border Patrol announced arrests at the border had fallen to their lowest level since 1971,"
+        " apparently indicating that fewer people were attempting the crossing."
+    )
+    contents = [content for content, _ in quoted(run(text, language="en"), text)]
+    assert contents == ["arrests at the border had fallen to their lowest level since 1971"]
