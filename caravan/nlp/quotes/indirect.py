@@ -80,6 +80,7 @@ ABSTRACT_NOUNS = frozenset(
 INNER_VOICES = frozenset(
     {"instinct", "gut", "heart", "intuition", "conscience", "experience", "history", "logic", "sense", "memory"}
 )
+DASHES = frozenset({"—", "–", "--"})
 # words that carry a report on past a set-off cue ("…, the official said, including …")
 CONTINUING_WORDS = frozenset({"including", "especially", "particularly", "notably", "mainly", "mostly"})
 # words opening a clause after a set-off cue that frames the report rather than continuing it
@@ -298,6 +299,7 @@ def reported_pieces(
             first = cue.i + 1  # "in ways *that* detractors say could hurt him": not the relative word and the cue
         for framing in (d for c in right for d in c.children if _framing_report(d, lexicon) or _inference(d)):
             last = min(last, framing.left_edge.i - 1)  # "said the border could be closed *as he insisted* …"
+        last = _before_dash_comment(cue.doc, first, last)
         pieces = [_char_piece(sent, first, last)]
         if left and cue.doc[lo - 1].text == ",":  # not "A; fact-checkers revealed B", "A — the AP estimated B"
             pieces.append(_char_piece(sent, min(c.left_edge.i for c in left), lo - 1))
@@ -348,6 +350,15 @@ def _inference(clause: Token) -> bool:
         and clause.lemma_.lower() in EVIDENCE_VERBS
         and not own_subject
     )
+
+
+def _before_dash_comment(doc: Doc, first: int, last: int) -> int:
+    """The end of a reported clause before a dash that opens the writer's comment on it ("they are fleeing gang
+    violence and looking for jobs *— neither of which* has been enough reason to win asylum")."""
+    for i in range(first + 1, last):
+        if doc[i].text in DASHES and any(t.lower_ in ("which", "whom") for t in doc[i + 1 : min(i + 4, last + 1)]):
+            return i - 1
+    return last
 
 
 def _continuations(cue: Token) -> list[Token]:

@@ -1091,3 +1091,12 @@ def test_quotes_participle_of_evidence_is_the_writers_inference(run):
     )
     contents = [content for content, _ in quoted(run(text, language="en"), text)]
     assert contents == ["arrests at the border had fallen to their lowest level since 1971"]
+
+
+def test_quotes_report_ends_before_a_dash_opening_the_writers_comment(run):
+    text = (
+        "Caravan members say they are fleeing gang violence at home and looking for jobs in the U.S. — neither of"
+        " which has traditionally been enough reason to win asylum."
+    )
+    contents = [content for content, _ in quoted(run(text, language="en"), text)]
+    assert contents == ["they are fleeing gang violence at home and looking for jobs in the U.S."]
