@@ -342,14 +342,14 @@ def _abstract_evidence(cue: Token, subject: Token | None, lexicon: QuoteLexicon)
 
 
 def _inference(clause: Token) -> bool:
-    """A participle of evidence on a clause: the writer's inference ("…, apparently *indicating* that …")."""
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-    return (
-        clause.dep_ in ("advcl", "acl")
-        and clause.tag_ == "VBG"
-        and clause.lemma_.lower() in EVIDENCE_VERBS
-        and not own_subject
-    )
+    """A participle of evidence on a clause whose subject is a thing, not a speaker: the writer's inference
+    ("arrests had fallen, apparently *indicating* that …"; not "Romney accused him, *suggesting* that …")."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.lemma_.lower() not in EVIDENCE_VERBS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    subjects = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(c.pos_ == "NOUN" and c.ent_type_ not in ("PERSON", "ORG", "NORP") for c in subjects)
 
 
 def _before_dash_comment(doc: Doc, first: int, last: int) -> int:
@@ -373,7 +373,7 @@ def _framing_report(clause: Token, lexicon: QuoteLexicon) -> bool:
     return (
         clause.dep_ == "advcl"
         and lexicon.cues.get("en", {}).get(clause.lemma_.lower()) == "speech"
-        and any(m.dep_ == "mark" and m.lower_ in FRAMING_SUBORDINATORS for m in clause.children)
+        and any(m.dep_ == "mark" and m.lower_ in ("as", "while") for m in clause.children)
     )
 
 

@@ -1100,3 +1100,8 @@ def test_quotes_report_ends_before_a_dash_opening_the_writers_comment(run):
     )
     contents = [content for content, _ in quoted(run(text, language="en"), text)]
     assert contents == ["they are fleeing gang violence at home and looking for jobs in the U.S."]
+
+
+def test_quotes_participle_of_a_speaker_is_still_a_report(run):
+    text = "Romney accused the president of saving the policy change for an election year, suggesting it was a sop."
+    assert find(run(text, language="en"), text, "it was a sop").speaker == "Romney"
