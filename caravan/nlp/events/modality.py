@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from caravan.model import Modality
-from caravan.nlp.events.clause import is_reporting, subject_of
+from caravan.nlp.events.clause import TIME_UNITS, is_reporting, subject_of
 from caravan.nlp.events.lexicon import lemma, load_cues
 from caravan.nlp.extensions import doc_text, token_table
 
@@ -164,6 +164,8 @@ def does_nothing(word: Token) -> bool:
 def is_ranked(noun: Token) -> bool:
     """A noun ranked by an ordinal or a superlative ("the *first* migrants to cross", "the last to leave"): its
     infinitive says what happened, not what is intended."""
+    if lemma(noun) in TIME_UNITS:
+        return False  # "during the first hours of the year *to repel* them": a time, not who did it first
     words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "nummod"))]
     return any(w.tag_ in ("JJS", "RBS") or w.lower_ in ORDINALS for w in words)
 

@@ -1577,3 +1577,10 @@ def test_events_where_clause_hung_inside_an_apposition_points_at_its_town():
     )
     hermosillo = place(text, "Hermosillo", "city", "MX")
     assert only(text, "block", places=[hermosillo]).place == "Hermosillo"
+
+
+@pytest.mark.model
+def test_events_purpose_after_a_ranked_time_stays_a_purpose():
+    text = "Agents fired teargas during the first hours of the new year to repel about 150 migrants at the fence."
+    assert only(text, "block").modality == "planned"
+    assert only("They were the first migrants to cross the border at Tijuana.", "cross").modality == "asserted"
