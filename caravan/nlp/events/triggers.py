@@ -205,6 +205,7 @@ def match_any_movement(token: Token) -> bool:
 def need_source(m: Match, _: str) -> bool:
     """Where a departure starts: a place as object or after "from"/"in" ("fled Honduras", "began in X")."""
     words = [o for o in objects_of(m.head) if o.dep_ in ("dobj", "oprd")] + prep_objects(m.head, ("from", "in", "out"))
+    words += [w for out in m.head.children if out.lower_ == "out" for w in prep_objects(out, ("of",))]  # "out of X"
     return any(is_place(w) and w.lower_ not in DIRECTIONS for w in words + where_nouns(m.head))
 
 

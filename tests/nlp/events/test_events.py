@@ -1584,3 +1584,11 @@ def test_events_purpose_after_a_ranked_time_stays_a_purpose():
     text = "Agents fired teargas during the first hours of the new year to repel about 150 migrants at the fence."
     assert only(text, "block").modality == "planned"
     assert only("They were the first migrants to cross the border at Tijuana.", "cross").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_moving_out_of_a_place_departs_it():
+    text = "The group trekked out of the town of Mapastepec before dawn."
+    event = only(text, "depart", places=[place(text, "Mapastepec", "city", "MX")])
+    assert text[event.start : event.end] == "trekked out" and event.place == "Mapastepec"
+    assert only("The caravan trekked north through Oaxaca.", "travel")
