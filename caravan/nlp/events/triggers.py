@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from caravan.nlp.events import arguments as args
 from caravan.nlp.events.clause import (
     PLACE_ENTITIES,
+    SUBJECT_DEPS,
     clause_of,
     governors,
     objects_of,
@@ -342,8 +343,8 @@ def need_entry_goal(m: Match, _: str) -> bool:
 def need_closes_passage(m: Match, _: str) -> bool:
     """What a closure closes, where it is named ("the closure *of the border*", "*port* closures"), is a place or
     a way in, not "the *government* closure" or "*school* closings"."""
-    if m.head.dep_ in ("amod", "compound"):
-        return False  # "Republican *closing* arguments", "the *closing* weeks of the campaign"
+    if m.head.dep_ in ("amod", "compound") and m.head.lower_.startswith("clos"):
+        return False  # "Republican *closing* arguments", "the *closing* weeks"; not "the *metering* policy"
     named = [c for c in m.head.children if c.dep_ == "compound"] + prep_objects(m.head, ("of",))
     return not named or any(
         is_place(t) or in_class(t, "checkpoints") or in_class(t, "entry") or in_class(t, "movers") for t in named
@@ -353,7 +354,10 @@ def need_closes_passage(m: Match, _: str) -> bool:
 def need_passive(m: Match, _: str) -> bool:
     """The trigger itself is passive ("migrants *were left* stranded": someone else left), not a verb above it
     ("were found to have *left* the country")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in m.head.children)
+    verb = m.head
+    if verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        verb = verb.head  # "are being flown, bused and then *abandoned*": the first verb carries the voice
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def need_negated(m: Match, _: str) -> bool:

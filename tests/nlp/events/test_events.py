@@ -1592,3 +1592,16 @@ def test_events_moving_out_of_a_place_departs_it():
     event = only(text, "depart", places=[place(text, "Mapastepec", "city", "MX")])
     assert text[event.start : event.end] == "trekked out" and event.place == "Mapastepec"
     assert only("The caravan trekked north through Oaxaca.", "travel")
+
+
+@pytest.mark.model
+def test_events_people_abandoned_by_others_make_no_departure():
+    text = "Scores of migrants caught in Texas are being flown, bused and then abandoned out of state in Arizona."
+    assert not [e for e in events_of(text) if e.type == "depart"]
+    assert only("The migrants fled Honduras last week.", "depart")
+
+
+@pytest.mark.model
+def test_events_metering_as_a_modifier_is_still_a_block():
+    text = "Thousands more wait their turn to present claims at the US border through an arbitrary metering process."
+    assert only(text, "block")
