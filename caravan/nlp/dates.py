@@ -352,7 +352,14 @@ def read_absolute(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None)
         return _numeric_date(doc, i, numeric)
     if _month_at(doc, i, lex):
         return _month_first(doc, i, lex, published)
-    if YEAR.match(text) and i > 0 and lower_at(doc, i - 1) in YEAR_PREPOSITIONS and doc[i].dep_ not in NOT_A_YEAR:
+    ranged = i + 1 < len(doc) and doc[i + 1].text in ("-", "–", "—", "/")  # "in 2015-2016": a span of years
+    if (
+        YEAR.match(text)
+        and i > 0
+        and lower_at(doc, i - 1) in YEAR_PREPOSITIONS
+        and doc[i].dep_ not in NOT_A_YEAR
+        and not ranged
+    ):
         year = int(text)  # "claims *in 2017*", "en 2015": that year
         return Found(i, i + 1, interval(dt.date(year, 1, 1), dt.date(year, 12, 31)))
     day = DAY_NUMBER.match(text)
