@@ -352,7 +352,9 @@ def read_absolute(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None)
         return _numeric_date(doc, i, numeric)
     if _month_at(doc, i, lex):
         return _month_first(doc, i, lex, published)
-    ranged = i + 1 < len(doc) and doc[i + 1].text in ("-", "–", "—", "/")  # "in 2015-2016": a span of years
+    ranged = (
+        i + 2 < len(doc) and doc[i + 1].text in ("-", "–", "—", "/") and doc[i + 2].text[:2].isdigit()
+    )  # "in 2015-2016"
     if (
         YEAR.match(text)
         and i > 0

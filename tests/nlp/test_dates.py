@@ -140,6 +140,7 @@ def test_dates_earlier_this_week_is_the_week():
 def test_dates_year_after_in_is_that_year():
     text = "The U.S. had 331,700 asylum claims in 2017, double the claims of Fiscal Year 2015, and more in 2015-2016."
     assert dates(text) == {"2017": "2017-01-01/2017-12-31"}
+    assert dates("She came to the US in 1996 — on a tourist visa.") == {"1996": "1996-01-01/1996-12-31"}
 
 
 def test_dates_days_ago():

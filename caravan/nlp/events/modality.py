@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from caravan.model import Modality
 from caravan.nlp.events.clause import TIME_UNITS, is_reporting, subject_of
-from caravan.nlp.events.lexicon import lemma, load_cues
+from caravan.nlp.events.lexicon import lemma, load_cues, load_lexicon
 from caravan.nlp.extensions import doc_text, token_table
 
 ORDINALS = frozenset({"first", "second", "third", "last", "only", "next"})
@@ -196,6 +196,8 @@ def future_modality(chain: list[Token], outcome: bool = False) -> Modality:
     """A plain future is planned when an agent (or the speaker) intends it, predicted when it happens to someone
     or is an outcome others foresee ("the caravan will *arrive* next week"; ``outcome``)."""
     subject, passive = subject_of(chain)
+    if passive and said_by_authority(chain[0]):
+        return "planned"  # an official's "they will be apprehended": what the speaker's side means to do
     if passive or subject is None:
         return "predicted"
     if subject.lower_ in load_cues()["first_person"]:
@@ -206,6 +208,16 @@ def future_modality(chain: list[Token], outcome: bool = False) -> Modality:
     if outcome or going or subject.lower_ in ("it", "this", "that", "there"):
         return "predicted"
     return "planned"
+
+
+def said_by_authority(token: Token) -> bool:
+    """Whether a word is inside a quote whose speaker's role names an authority ("Homeland Security Secretary")."""
+    authorities = set(load_lexicon()["authorities"])
+    for quote in token.doc._.quotes or []:
+        if quote.start <= token.idx < quote.end and quote.speaker_role:
+            words = {w.strip(".,").lower() for w in quote.speaker_role.split()}
+            return bool(words & authorities) or any(w.rstrip("s") in authorities for w in words)
+    return False
 
 
 def find_modality(

@@ -1605,3 +1605,12 @@ def test_events_people_abandoned_by_others_make_no_departure():
 def test_events_metering_as_a_modifier_is_still_a_block():
     text = "Thousands more wait their turn to present claims at the US border through an arbitrary metering process."
     assert only(text, "block")
+
+
+@pytest.mark.model
+def test_events_official_saying_a_group_will_be_detained_plans_it():
+    text = "“We will not shoot at people, but the caravan migrants will be apprehended,” the secretary said."
+    start, end = at(text, "We will not shoot at people, but the caravan migrants will be apprehended")
+    said = Quote(start=start, end=end, kind="direct", speaker="Ana Ruiz", speaker_role="Homeland Security Secretary")
+    assert only(text, "detain", quotes=[said]).modality == "planned"
+    assert only(text, "detain").modality == "predicted"
