@@ -46,7 +46,40 @@ FRAGMENT_HEAD_STEPS = 4
 
 def keep_marked(doc: Doc, marked: list[Marked]) -> list[Marked]:
     """Quoted spans that are quotes: not in boilerplate, not scare quotes or titles."""
-    return [m for m in marked if not in_boilerplate(doc, m.start, m.end) and not is_scare_quote(doc.text, m)]
+    return [
+        m
+        for m in marked
+        if not in_boilerplate(doc, m.start, m.end) and (not is_scare_quote(doc.text, m) or is_named_as(doc, m))
+    ]
+
+
+# verbs that give something a name: a short quoted word after them is the speaker's ("called the caravan a
+# “disgrace”", "described it as a “law enforcement situation”")
+NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "characterize", "characterise", "term"})
+
+
+def is_named_as(doc: Doc, m: Marked) -> bool:
+    """Whether a short quoted phrase is the name a named speaker gave something: the complement of a naming verb
+    ("called the caravan a “disgrace”", "described it *as* a “law enforcement situation”"), not a phrase inside
+    its object ("described the gassing of “women and children” as an atrocity")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or is_title(doc.text[m.start : m.end]):
+        return False
+    word = span.root
+    while word.dep_ in ("amod", "compound", "advmod") and word.head.i != word.i:
+        word = word.head  # "a ‘terrorist’ organization"
+    if word.dep_ == "pobj" and word.head.lower_ == "as":
+        word = word.head  # "described it as a “…”"
+    elif word.dep_ not in ("oprd", "attr", "xcomp"):
+        return False
+    verb = word.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    named = verb.head if verb.dep_ == "relcl" else None  # "McAleenan, *who* described it as a “…”"
+    return any(
+        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or (c.lower_ == "who" and named is not None and named.pos_ == "PROPN"))
+        for c in verb.children
+    )
 
 
 def is_scare_quote(text: str, m: Marked) -> bool:

@@ -1105,3 +1105,10 @@ def test_quotes_report_ends_before_a_dash_opening_the_writers_comment(run):
 def test_quotes_participle_of_a_speaker_is_still_a_report(run):
     text = "Romney accused the president of saving the policy change for an election year, suggesting it was a sop."
     assert find(run(text, language="en"), text, "it was a sop").speaker == "Romney"
+
+
+def test_quotes_short_quoted_name_a_speaker_gave_is_a_quote(run):
+    text = "President Trump on Sunday called the caravan a “disgrace” and vowed to stop it."
+    assert find(run(text, language="en"), text, "disgrace").speaker == "Trump"
+    text = "Barbara Lee described the gassing of “women and children” as an atrocity."
+    assert not any(content == "women and children" for content, _ in quoted(run(text, language="en"), text))
