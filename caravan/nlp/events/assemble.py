@@ -560,8 +560,8 @@ def carry_countries(events: list[Event], dateline: str | None = None) -> list[Ev
     return events
 
 
-def dateline_place(doc: Doc) -> Place | None:
-    """The place of the dateline an article's first line opens with ("WASHINGTON (Reuters) -"), as the place
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the dateline an article's first line opens with ("WASHINGTON (Reuters) -"), as the place
     finder reads datelines (``in_dateline``)."""
     text = doc.text
     line_end = text.find("\n")
@@ -569,37 +569,8 @@ def dateline_place(doc: Doc) -> Place | None:
         if 0 <= line_end <= place.start:
             break
         if place.country and in_dateline(text, place.start, place.end):
-            return place
+            return place.country
     return None
-
-
-def dateline_country(doc: Doc) -> str | None:
-    place = dateline_place(doc)
-    return place.country if place is not None else None
-
-
-DATELINE_TOKENS = 8  # a "sentence" this short around a dateline is the dateline alone
-
-
-def place_lede(doc: Doc, events: list[Event]) -> list[Event]:
-    """A group's move told as done in the lede, the sentence a dateline opens, with no town of its own and in the
-    dateline's country, is placed in the dateline's town ("TIJUANA (Reuters) - Hundreds of migrants in Mexico
-    *massed* ...")."""
-    where = dateline_place(doc)
-    if where is None or where.feature not in args.PLACE_FEATURES:
-        return events
-    lede = doc.char_span(where.start, where.end, alignment_mode="expand")
-    if lede is None:
-        return events
-    sent = lede.sent
-    if sent.end < len(doc) and len(sent) < DATELINE_TOKENS:
-        sent = doc[sent.end].sent  # the parser read "TIJUANA (Reuters) -" as a sentence of its own
-    for event in events:
-        moving = event.type in MOVEMENT_TYPES and event.modality == "asserted"
-        inside = sent.start_char <= event.start < sent.end_char
-        if moving and inside and event.place is None and event.country in (None, where.country):
-            event.place, event.country, event.lat, event.lon = where.name, where.country, where.lat, where.lon
-    return events
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -612,7 +583,7 @@ def find_events(doc: Doc) -> list[Event]:
         event = build_event(m)
         if event is not None:
             built.append((m.head, event))
-    return carry_countries(place_lede(doc, merge_events(built)), dateline_country(doc))
+    return carry_countries(merge_events(built), dateline_country(doc))
 
 
 class EventFinder:

@@ -1559,17 +1559,6 @@ def test_events_border_named_by_one_side_gives_that_side():
 
 
 @pytest.mark.model
-def test_events_move_in_the_lede_takes_the_dateline_town():
-    text = "TIJUANA (Reuters) - Hundreds of migrants in Mexico massed on Thursday around a tense border crossing."
-    tijuana = Place(start=0, end=7, name="Tijuana", feature="city", country="MX", lat=32.5, lon=-117.0)
-    mexico = place(text, "Mexico", "country", "MX")
-    assert only(text, "gather", places=[tijuana, mexico]).place == "Tijuana"
-    text = "WASHINGTON (Reuters) - Hundreds of migrants in Mexico massed on Thursday around a tense border crossing."
-    washington = Place(start=0, end=10, name="Washington", feature="city", country="US", lat=38.9, lon=-77.0)
-    assert only(text, "gather", places=[washington, place(text, "Mexico", "country", "MX")]).place is None
-
-
-@pytest.mark.model
 def test_events_where_clause_hung_inside_an_apposition_points_at_its_town():
     text = (
         "Four busloads were making their way north from Hermosillo, a city 432 miles south of the border, where"
