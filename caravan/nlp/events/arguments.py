@@ -20,7 +20,7 @@ from caravan.errors import GazetteerError
 from caravan.geo.mentions import names_a_thing
 from caravan.model import DateRef, Place, Quantity, Quote
 from caravan.nlp.events.clause import partitive_heads, prep_objects
-from caravan.nlp.events.lexicon import DATA_DIR, in_class
+from caravan.nlp.events.lexicon import DATA_DIR, in_class, lemma
 from caravan.nlp.extensions import doc_text, entities, in_boilerplate, user_data
 
 log = logging.getLogger(__name__)
@@ -318,13 +318,17 @@ def place_across_border(doc: Doc, place: Place) -> bool:
     return span is not None and is_other_side(span.root)
 
 
+def takes_away(word: Token) -> bool:
+    """Whether a word, or the verb it hangs on, takes something away ("*withhold* aid", "*cut* aid"): its "from"
+    names who loses it."""
+    return any(lemma(w) in WITHDRAWING_VERBS for w in (word, word.head))
+
+
 def is_origin(token: Token) -> bool:
     """Whether a word is (part of) the object of "from"."""
     for word in [token, *token.ancestors]:
         if word.dep_ == "pobj":
-            owner = word.head.head
-            taken = any(w.lemma_.lower() in WITHDRAWING_VERBS for w in (owner, owner.head))  # "withhold aid *from* X"
-            return word.head.lower_ in FROM_PREPS and not taken
+            return word.head.lower_ in FROM_PREPS and not takes_away(word.head.head)  # not "withhold aid *from* X"
         if word.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss"):
             return False
     return False

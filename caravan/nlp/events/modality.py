@@ -212,11 +212,11 @@ def future_modality(chain: list[Token], outcome: bool = False) -> Modality:
 
 def said_by_authority(token: Token) -> bool:
     """Whether a word is inside a quote whose speaker's role names an authority ("Homeland Security Secretary")."""
-    authorities = set(load_lexicon()["authorities"])
+    authorities = load_lexicon()["authorities"]
     for quote in token.doc._.quotes or []:
         if quote.start <= token.idx < quote.end and quote.speaker_role:
-            words = {w.strip(".,").lower() for w in quote.speaker_role.split()}
-            return bool(words & authorities) or any(w.rstrip("s") in authorities for w in words)
+            words = (w.strip(".,").lower() for w in quote.speaker_role.split())
+            return any(w in authorities or w.rstrip("s") in authorities for w in words)
     return False
 
 

@@ -474,8 +474,7 @@ def need_recipient(m: Match, _: str) -> bool:
     words += [t for w in list(words) for t in w.subtree if t.pos_ in VERB_POS]
     excluded = load_lexicon()["aid_excluded_purposes"]
     for word in words:
-        taken = any(lemma(w) in args.WITHDRAWING_VERBS for w in (word, word.head))  # "*withhold* aid from X"
-        preps = (*RECIPIENT_PREPS, "from") if taken else RECIPIENT_PREPS
+        preps = (*RECIPIENT_PREPS, "from") if args.takes_away(word) else RECIPIENT_PREPS  # "*withhold* aid from X"
         targets = prep_objects(word, preps) + [c for c in word.children if c.dep_ == "dative"]
         for target in targets:
             if in_class(target, "aid_excluded_purposes") or lemma(target) in excluded:
