@@ -591,10 +591,10 @@ def pos_fits(rule: TriggerRule, first: Token, last: Token) -> bool:
     if rule.pos == "noun":
         return last.pos_ in NOUN_POS
     if rule.pos == "verb":
-        phrase = last.i == first.i + 1
-        determined = any(c.dep_ == "det" for c in first.children)  # "putting a full-court *press on* them"
         if is_noun_tagged_participle(first):
             return True
+        phrase = last.i == first.i + 1
+        determined = any(c.dep_ == "det" for c in first.children)  # "putting a full-court *press on* them"
         return first.pos_ in VERB_POS or (phrase and first.pos_ not in ("PROPN", "ADP", "DET") and not determined)
     return True
 
