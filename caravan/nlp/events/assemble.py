@@ -28,7 +28,16 @@ from caravan.nlp.events.clause import (
 )
 from caravan.nlp.events.lexicon import in_class, lemma, load_cues, load_lexicon
 from caravan.nlp.events.modality import find_modality, is_impossible
-from caravan.nlp.events.triggers import MOVEMENT_TYPES, NOUN_POS, VERB_POS, Match, anchor_of, find_matches, is_mover
+from caravan.nlp.events.triggers import (
+    MOVEMENT_TYPES,
+    NOUN_POS,
+    VERB_POS,
+    Match,
+    anchor_of,
+    find_matches,
+    is_mover,
+    phrase_holders,
+)
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -271,7 +280,10 @@ def actor_token(m: Match, chain: list[Token]) -> Token | None:
     if m.rule.type in MOVEMENT_TYPES:
         if m.head.pos_ in NOUN_POS:
             return noun_mover(m, chain)  # "the *caravan's* arrival", "the arrival of *migrants*"
-        subject, _passive = subject_of(chain)
+        subject, passive = subject_of(chain)
+        agent = agent_of(chain) if passive else None
+        if agent is not None and is_mover(agent, m.sent):
+            return agent  # "the group was *joined* by 1,500 migrants"
         appositions = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
         if subject is not None and not is_mover(subject, m.sent) and appositions:
             return appositions[0]  # a dateline parsed as the subject
@@ -294,6 +306,10 @@ def noun_mover(m: Match, chain: list[Token]) -> Token | None:
             for target in child.children:
                 if target.dep_ == "pobj" and is_mover(target, m.sent):
                     return target
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        for holder in phrase_holders(noun):
+            if is_mover(holder, m.sent):
+                return holder  # "the caravan, now on its *way* north", "migrants en *route* to the border"
     subject, _passive = subject_of(chain)
     return None if subject is None or subject.i == noun.i else subject
 
@@ -437,6 +453,9 @@ def size_of(m: Match, chain: list[Token]) -> list[float | None] | None:
     """The size of the moving group, the deployed force or the people acted on."""
     subject, passive = subject_of(chain)
     kind = m.rule.type
+    agent = agent_of(chain) if passive and kind in MOVEMENT_TYPES else None
+    if agent is not None and is_mover(agent, m.sent):
+        subject = agent  # "the group was *joined* by 1,500 migrants": the joining group's size
     if kind in MOVEMENT_TYPES or (kind == "deploy" and subject is not None and not passive):
         if subject is None:
             return preceding_size(m)

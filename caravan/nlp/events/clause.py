@@ -269,6 +269,8 @@ def _has_auxpass(token: Token) -> bool:
 def agent_of(chain: list[Token]) -> Token | None:
     """Who does the action: the active subject, or the "by" phrase of a passive."""
     subject, passive = subject_of(chain)
+    if passive_adjunct(chain[0]):
+        chain, passive = chain[:1], True  # "after being driven back *by police*": not the sentence's subject
     if subject is not None and not passive:
         return subject
     for word in chain:
@@ -278,6 +280,16 @@ def agent_of(chain: list[Token]) -> Token | None:
                 if objs:
                     return objs[0]
     return None
+
+
+def passive_adjunct(verb: Token) -> bool:
+    """A passive participle with no subject of its own in a phrase on another verb ("after *being driven back*",
+    "*stopped* by tear gas, they ..."): what it tells was done to that verb's subject."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("pcomp", "advcl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        return False  # "*having* crossed the river, they ...": active
+    return verb.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def objects_of(token: Token) -> list[Token]:

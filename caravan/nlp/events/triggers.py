@@ -13,10 +13,12 @@ from caravan.nlp.events import arguments as args
 from caravan.nlp.events.clause import (
     PLACE_ENTITIES,
     SUBJECT_DEPS,
+    agent_of,
     clause_of,
     governors,
     objects_of,
     partitive_heads,
+    passive_adjunct,
     prep_objects,
     subject_of,
     where_head,
@@ -163,9 +165,11 @@ def is_place(token: Token) -> bool:
 
 def need_mover(m: Match, _: str) -> bool:
     """The subject is a moving group."""
-    subject, _passive = subject_of(m.chain)
+    subject, passive = subject_of(m.chain)
+    joins = any(need.startswith("dobj:") for group in m.rule.require for need in group)  # "they *joined* it"
+    if joins and passive:
+        return is_mover(agent_of(m.chain), m.sent)  # "the group was *joined* by 1,500 migrants"
     if subject is not None:
-        joins = any(need.startswith("dobj:") for group in m.rule.require for need in group)  # "they *joined* it"
         if (
             not joins
             and subject.lower_ in load_lexicon()["mover_pronouns"]
@@ -184,8 +188,8 @@ def need_mover_object(m: Match, _: str) -> bool:
     if prevents_other(m.head):
         return False
     subject, passive = subject_of(m.chain)
-    if passive and is_mover(subject, m.sent):
-        return True
+    if (passive or passive_adjunct(m.head)) and is_mover(subject, m.sent):
+        return True  # "were turned back"; "slept on the bridge after *being driven back*": the sentence's subject
     return any(is_mover(o, m.sent) for o in objects_of(m.head) + prep_objects(m.head, ("at", "against", "on")))
 
 
@@ -420,8 +424,13 @@ def policy_named_before(m: Match) -> bool:
 
 
 def need_dobj(m: Match, cls: str) -> bool:
-    """A direct object of the class ("left *the migrants*" is leaving someone, not departing)."""
-    return any(_in_role(w, cls) for c in m.head.children if c.dep_ == "dobj" for w in partitive_heads(c))
+    """A direct object of the class ("left *the migrants*" is leaving someone, not departing), or the subject of
+    the passive ("*the group* was joined by ...")."""
+    objects = [c for c in m.head.children if c.dep_ == "dobj"]
+    subject, passive = subject_of(m.chain)
+    if passive and subject is not None:
+        objects.append(subject)
+    return any(_in_role(w, cls) for c in objects for w in partitive_heads(c))
 
 
 def need_subject(m: Match, cls: str) -> bool:
@@ -435,6 +444,34 @@ def need_acl(m: Match, cls: str) -> bool:
 
 def need_with(m: Match, cls: str) -> bool:
     return any(_in_role(w, cls) for o in prep_objects(m.head, ("with",)) for w in partitive_heads(o))
+
+
+def need_to(m: Match, cls: str) -> bool:
+    """A "to" phrase of the class ("put a stop *to the caravan*")."""
+    return any(_in_role(w, cls) for o in prep_objects(m.head, ("to",)) for w in partitive_heads(o))
+
+
+def need_en_route(m: Match, cls: str) -> bool:
+    """ "on their *way*", "en *route*": a group of the class under way ("migrants on their way to the border",
+    "the caravan, now on its way north", "troops en route to Texas")."""
+    way, prep = m.head, m.head.head
+    if way.dep_ != "pobj" or prep.lower_ != ("en" if lemma(way) == "route" else "on"):
+        return False
+    if lemma(way) == "way" and not any(c.dep_ == "poss" for c in way.children):
+        return False  # "on the way" is often a figure of speech ("a deal is on the way")
+    return any(_in_role(w, cls) for h in phrase_holders(way) for w in partitive_heads(h))
+
+
+def phrase_holders(noun: Token) -> list[Token]:
+    """Who a prepositional phrase ("on their way", "en route") tells of: the noun it hangs on, or the subject
+    of the verb it hangs on, and the noun just before it (the parser often hangs "migrants *on their way*" on
+    the verb)."""
+    prep = noun.head
+    holder: Token | None = prep.head
+    if holder is not None and holder.pos_ in VERB_POS:
+        holder, _passive = subject_of([holder, *governors(holder)])
+    before = noun.doc[prep.i - 1] if prep.i > noun.sent.start else None
+    return [h for h in (holder, before) if h is not None and h.pos_ in (*NOUN_POS, "PRON")]
 
 
 def need_of(m: Match, cls: str) -> bool:
@@ -534,6 +571,8 @@ REQUIREMENTS: dict[str, Requirement] = {
     "in": need_in,
     "dobj": need_dobj,
     "of": need_of,
+    "to": need_to,
+    "en_route": need_en_route,
     "poss": need_poss,
     "passive": need_passive,
     "topic_goal": need_topic_goal,

@@ -1603,3 +1603,43 @@ def test_events_official_saying_a_group_will_be_detained_plans_it():
     said = Quote(start=start, end=end, kind="direct", speaker="Ana Ruiz", speaker_role="Homeland Security Secretary")
     assert only(text, "detain", quotes=[said]).modality == "planned"
     assert only(text, "detain").modality == "predicted"
+
+
+@pytest.mark.model
+def test_events_a_group_on_its_way_travels():
+    assert only("Thousands of migrants are on their way to the U.S. border.", "travel").actor == "migrants"
+    assert only("The caravan, now on its way north, has about 4,000 members.", "travel").actor == "caravan"
+    text = "Trump vowed to put a stop to the caravan of thousands of migrants on their way to the border."
+    assert only(text, "travel")  # the parser hangs "on their way" on the verb
+    assert only("About 800 troops are already en route to Texas to guard the border.", "deploy")
+    assert not [e for e in events_of("A new deal on asylum is on its way, officials said.") if e.type == "travel"]
+    assert not [e for e in events_of("Migrants said the caravan was on the way to success.") if e.type == "travel"]
+
+
+@pytest.mark.model
+def test_events_putting_a_stop_to_a_group_blocks_it():
+    assert only("Trump vowed to put a stop to the caravan.", "block").modality == "planned"
+    assert not [e for e in events_of("Trump vowed to put a stop to the trade war with Mexico.") if e.type == "block"]
+
+
+@pytest.mark.model
+def test_events_pushing_past_police_crosses():
+    assert only("Hundreds of migrants pushed past Mexican riot police at the bridge.", "cross").actor == "migrants"
+    assert not [e for e in events_of("The senator pushed past reporters at the Capitol.") if e.type == "cross"]
+
+
+@pytest.mark.model
+def test_events_passive_participle_on_the_clause_was_done_to_its_subject():
+    text = "The migrants slept on the bridge after being driven back by Mexican police."
+    event = only(text, "block")
+    assert event.actor == "Mexican police" and text[event.start : event.end] == "driven back"
+    text = "Having stopped the caravan at the bridge, police sent the migrants back to Guatemala."
+    assert only(text, "block").actor == "police"  # an active participle: "having" is no passive
+
+
+@pytest.mark.model
+def test_events_a_group_joined_by_others_is_a_journey_of_the_others():
+    text = "Overnight the group was joined by about 1,500 additional migrants."
+    event = only(text, "travel", quantities=[people(text, "about 1,500 additional migrants", 1125, 1875)])
+    assert event.actor == "additional migrants" and event.size == [1125, 1875]
+    assert not [e for e in events_of("The caravan was followed by police.") if e.type == "travel"]
