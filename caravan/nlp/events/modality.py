@@ -102,6 +102,10 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
     """Negations, auxiliaries and modal adverbs attached to a chain word."""
     if depth == 0 and word.dep_ in ("acl", "relcl") and is_negative_subject(word.head):
         found.negated = True  # "there are *no caravans* approaching"
+    if word.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" and word.head.i < c.i < word.i for c in word.head.children
+    ):
+        found.negated = True  # "did not cross, *nor* did they *return*"
     for child in word.children:
         text = child.lower_
         if child.dep_ in ("nsubj", "nsubjpass") and is_negative_subject(child):
@@ -114,6 +118,10 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
         elif child.dep_ in ("aux", "auxpass") and text in cues["future_auxiliaries"]:
             # "they'd been sent": 'd is "had" before a participle, "would" before a bare verb
             found.future = found.future or not (text in ("'d", "’d") and word.tag_ != "VB")
+        elif (
+            child.dep_ == "cc" and text in ("nor", "neither") and child.i < word.i and not _subject_before(word, child)
+        ):
+            found.negated = True  # "*Nor* can families be kept in detention": the clause it opens is denied
         elif child.dep_ == "aux" and text in cues["obligation_auxiliaries"] and child.i not in consumed:
             found.planned = True  # "Congress *must* pass the bill": what an actor is bound to do
         elif child.dep_ == "aux" and text in cues["predictive_auxiliaries"] and child.i not in consumed:
@@ -127,10 +135,11 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
 
 
 def is_negative_subject(subject: Token) -> bool:
-    """A subject that names nobody: "none (of them)", "nobody", "no one", "no migrants"."""
+    """A subject that names nobody: "none (of them)", "nobody", "no one", "no migrants", "neither Mexico nor
+    Guatemala"."""
     if subject.lower_ in ("none", "nobody", "noone"):
         return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 def _read_governor(word: Token, cues: dict, found: Cues) -> None:
@@ -241,3 +250,9 @@ def find_modality(
 def is_impossible(chain: list[Token]) -> bool:
     """Whether the text says the event cannot happen ("impossible for the group to get there"): not an event."""
     return read_cues(chain).impossible
+
+
+def _subject_before(word: Token, mark: Token) -> bool:
+    """Whether the word's subject comes before a mark ("the migrants, nor ..."): the mark then joins words, it does
+    not open the clause."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < mark.i for c in word.children)

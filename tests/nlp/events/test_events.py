@@ -1643,3 +1643,11 @@ def test_events_a_group_joined_by_others_is_a_journey_of_the_others():
     event = only(text, "travel", quantities=[people(text, "about 1,500 additional migrants", 1125, 1875)])
     assert event.actor == "additional migrants" and event.size == [1125, 1875]
     assert not [e for e in events_of("The caravan was followed by police.") if e.type == "travel"]
+
+
+@pytest.mark.model
+def test_events_nor_and_neither_deny():
+    assert only("Nor can families be kept in detention centers while they wait.", "detain").modality == "negated"
+    assert only("The migrants did not cross, nor did they return home.", "return").modality == "negated"
+    assert only("Neither Mexico nor Guatemala stopped the caravan.", "block").modality == "negated"
+    assert only("Mexico and Guatemala stopped the caravan.", "block").modality == "asserted"
