@@ -17,6 +17,7 @@ from caravan.geo.mentions import in_dateline
 from caravan.model import Event, Place
 from caravan.nlp.events import arguments as args
 from caravan.nlp.events.clause import (
+    SUBJECT_DEPS,
     TIME_UNITS,
     agent_of,
     clause_of,
@@ -390,7 +391,8 @@ def place_below(m: Match, chain: list[Token], clause: list[Token], country: str 
     for depart also "out of", "from"), in the event's country when it has one; never in a hoped-for clause."""
     doc, depart = m.doc, m.rule.type == "depart"
     inside = {t.i for t in clause}
-    below = [t for t in {t.i: t for word in chain for t in word.subtree}.values() if t.i not in inside]
+    aside = {t.i for word in chain[1:] for c in word.children if is_subjectless_adjunct(c) for t in c.subtree}
+    below = [t for t in {t.i: t for word in chain for t in word.subtree}.values() if t.i not in inside | aside]
     if m.rule.type in MOVEMENT_TYPES:
         below = [t for t in below if not hoped_for(t, chain)]
     preps = args.AT_PREPS | args.FROM_PREPS if depart else args.AT_PREPS
@@ -403,6 +405,13 @@ def place_below(m: Match, chain: list[Token], clause: list[Token], country: str 
         ):
             return place
     return None
+
+
+def is_subjectless_adjunct(word: Token) -> bool:
+    """An adverbial participle of a governor, without a subject of its own: it tells where or how the governor's
+    subject acted ("*speaking* to reporters while in Florida, Trump threatened to close the border": Florida is
+    where he spoke, not where the border closes); "*when* the caravan arrived at San Ysidro" keeps its place."""
+    return word.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in word.children)
 
 
 def hoped_for(token: Token, chain: list[Token]) -> bool:

@@ -451,6 +451,19 @@ def need_to(m: Match, cls: str) -> bool:
     return any(_in_role(w, cls) for o in prep_objects(m.head, ("to",)) for w in partitive_heads(o))
 
 
+def need_harmful_force(m: Match, _: str) -> bool:
+    """ "force" qualified as violence against people ("use *lethal* force", "*excessive* force"; `harmful_force`)."""
+    return any(
+        lemma(o) == "force" and any(c.dep_ in ("amod", "compound") and in_class(c, "harmful_force") for c in o.children)
+        for o in objects_of(m.head)
+    )
+
+
+def need_from(m: Match, cls: str) -> bool:
+    """A "from" phrase of the class ("150 migrants *separated from the larger caravan*")."""
+    return any(_in_role(w, cls) for o in prep_objects(m.head, ("from",)) for w in partitive_heads(o))
+
+
 def need_en_route(m: Match, cls: str) -> bool:
     """ "on their *way*", "en *route*": a group of the class under way ("migrants on their way to the border",
     "the caravan, now on its way north", "troops en route to Texas")."""
@@ -572,6 +585,8 @@ REQUIREMENTS: dict[str, Requirement] = {
     "dobj": need_dobj,
     "of": need_of,
     "to": need_to,
+    "from": need_from,
+    "harmful_force": need_harmful_force,
     "en_route": need_en_route,
     "poss": need_poss,
     "passive": need_passive,

@@ -1651,3 +1651,42 @@ def test_events_nor_and_neither_deny():
     assert only("The migrants did not cross, nor did they return home.", "return").modality == "negated"
     assert only("Neither Mexico nor Guatemala stopped the caravan.", "block").modality == "negated"
     assert only("Mexico and Guatemala stopped the caravan.", "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_a_group_separating_from_the_caravan_departs():
+    text = "A group of about 150 migrants separated from the larger caravan near Tijuana."
+    assert only(text, "depart", places=[place(text, "Tijuana", "city", "MX")]).place == "Tijuana"
+    text = "Hundreds of children had been separated from their families at the border."
+    assert not [e for e in events_of(text) if e.type == "depart"]  # done to them: family separation
+
+
+@pytest.mark.model
+def test_events_migrants_presenting_themselves_cross():
+    text = "Some 401 migrants presented themselves at ports of entry to request asylum."
+    assert only(text, "cross").modality == "asserted"
+    assert not [e for e in events_of("The migrants presented their papers at the border.") if e.type == "cross"]
+
+
+@pytest.mark.model
+def test_events_lethal_force_is_force_and_military_force_a_deployment():
+    text = "Trump gave the troops the OK to use lethal force against migrants at the border."
+    assert [e.type for e in events_of(text)] == ["force"]
+    assert [e.type for e in events_of("Trump threatened to use military force against the caravan.")] == ["deploy"]
+
+
+@pytest.mark.model
+def test_events_a_court_blocking_a_policy_is_a_policy_event():
+    text = "A federal judge on Monday blocked the policy of returning asylum seekers to Mexico."
+    assert only(text, "policy")
+    assert not [e for e in events_of(text) if e.type == "block"]
+
+
+@pytest.mark.model
+def test_events_speaker_whereabouts_are_no_place_of_the_act():
+    text = "Speaking to reporters while in Florida for the holiday, Trump threatened to close the border with Mexico."
+    florida = place(text, "Florida", "admin", "US")
+    assert only(text, "block", places=[florida]).place is None
+    text = "When the caravan arrived at San Ysidro, the US did not allow any of its members to enter."
+    ysidro = place(text, "San Ysidro", "city", "US")
+    assert only(text, "block", places=[ysidro]).place == "San Ysidro"
