@@ -26,6 +26,7 @@ from caravan.nlp.extensions import doc_text, entities, in_boilerplate, user_data
 log = logging.getLogger(__name__)
 
 COUNTRY_ALIASES_FILE = DATA_DIR / "countries.tsv"
+OFFICIALS_FILE = DATA_DIR / "officials.tsv"
 # features that name a place an event happened in (a country alone gives the event's country, not its place)
 PLACE_FEATURES = ("city", "admin")
 FEATURE_RANK = {"city": 0, "admin": 1, "country": 2, "region": 3, "border": 4}
@@ -80,6 +81,25 @@ def _load_aliases() -> dict[str, str]:
     for name, code, *_ in read_rows(COUNTRY_ALIASES_FILE):
         out[_key(name)] = code.strip()
     return out
+
+
+@lru_cache(maxsize=1)
+def _officials() -> dict[str, str]:
+    """Official's name (accents and case folded) -> the country they act for (``officials.tsv``)."""
+    return {_key(name): code.strip() for name, code, *_ in read_rows(OFFICIALS_FILE)}
+
+
+def official_country(name: str | None) -> str | None:
+    """The country of the government an official acts for, when a name ends with one listed in ``officials.tsv``
+    ("President Donald Trump", "Mr. Trump", "López Obrador"), else None."""
+    if not name:
+        return None
+    words, officials = _key(name).split(), _officials()
+    for size in range(min(len(words), 4), 0, -1):
+        code = officials.get(" ".join(words[-size:]))
+        if code:
+            return code
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -49,6 +49,8 @@ LANGUAGES = ("en",)
 OUTCOME_TYPES = frozenset({"arrive"})
 # actions of an authority whose country carries over from the previous one of the type in the article
 CARRIED_COUNTRY_TYPES = frozenset({"deploy", "policy", "block"})
+# pronouns an official speaks of their own government's acts with ("*we* will close the border," Trump said)
+OFFICIAL_PRONOUNS = frozenset({"i", "we", "he", "she"})
 # indefinite pronouns whose relative clauses define a kind of people, not a group that moved
 GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoever", "those", "everyone"})
 # verbs whose "from" + gerund names what is kept from happening
@@ -263,11 +265,31 @@ def build_event(m: Match) -> Event | None:
     event = Event(start=start, end=end, type=m.rule.type, modality=modality)
     event.place, event.country, event.lat, event.lon = where_of(m, chain, clause)
     event.date = args.date_of(m.doc, clause, m.sent, start)
-    event.actor = args.actor_text(m.doc, actor_token(m, chain))
+    actor = actor_token(m, chain)
+    event.actor = args.actor_text(m.doc, actor)
     event.size = size_of(m, chain)
     event.amount = args.amount_of(m.doc, clause, m.sent, start) if m.rule.type == "aid" else None
     event.quote = args.quote_index(m.doc, start)
+    if m.rule.type in CARRIED_COUNTRY_TYPES:
+        event.country = acting_government(m.doc, actor, start) or event.country
     return event
+
+
+def acting_government(doc: Doc, actor: Token | None, position: int) -> str | None:
+    """The country of the official who acts (``officials.tsv``): the actor ("*Trump* closed the border", "the
+    *Trump* administration", "*López Obrador*'s government"), or, for an actor "I", "we", "he" or "she", the speaker
+    of the quote or report the event sits in ("*we* are not allowing them in our country," Trump said); with no
+    actor, nobody (the speaker may report another government's act)."""
+    if actor is None:
+        return None
+    names = [args.actor_text(doc, actor)] + [c.text for c in actor.children if c.dep_ in ("compound", "poss")]
+    code = next((c for c in map(args.official_country, names) if c), None)
+    if code or actor.lower_ not in OFFICIAL_PRONOUNS:
+        return code
+    for quote in doc._.quotes or []:
+        if quote.start <= position < quote.end and quote.speaker:
+            return args.official_country(quote.speaker)
+    return None
 
 
 def is_planned_noun(noun: Token) -> bool:

@@ -1690,3 +1690,26 @@ def test_events_speaker_whereabouts_are_no_place_of_the_act():
     text = "When the caravan arrived at San Ysidro, the US did not allow any of its members to enter."
     ysidro = place(text, "San Ysidro", "city", "US")
     assert only(text, "block", places=[ysidro]).place == "San Ysidro"
+
+
+@pytest.mark.model
+def test_events_an_official_acts_for_their_government():
+    text = "The migrants wanted to visit Mexico, but Trump closed the border."
+    assert only(text, "block", places=[place(text, "Mexico", "country", "MX")]).country == "US"
+    text = "The Trump administration deployed 5,000 troops to the border."
+    assert only(text, "deploy").country == "US"
+    assert only("López Obrador deployed the National Guard to the border.", "deploy").country == "MX"
+    text = "Officer Morales closed the border to the migrants."  # a surname many share names no government
+    assert only(text, "block").country is None
+
+
+@pytest.mark.model
+def test_events_first_person_in_an_officials_quote_is_their_government():
+    text = "“We are not allowing them in our country,” Trump said of the caravan."
+    start, end = at(text, "We are not allowing them in our country")
+    said = Quote(start=start, end=end, kind="direct", speaker="Donald Trump")
+    assert only(text, "block", quotes=[said]).country == "US"
+    text = "Morales said the caravan “will be stopped at the border.”"
+    start, end = at(text, "will be stopped at the border.")
+    said = Quote(start=start, end=end, kind="direct", speaker="Jimmy Morales")
+    assert only(text, "block", quotes=[said]).country is None  # no actor: the speaker may report another's act
