@@ -379,7 +379,11 @@ def where_of(
     )  # where a "where" clause points is where it happens, whatever role its name plays in the main clause
     if city is not None:
         return city.name, city.country, city.lat, city.lon
-    country = next((p.country for p in ranked if p.country), None)
+    # not where people come from ("an order to bar migrants who try to enter *from Mexico*"), but a deportation
+    # happens where it leaves from ("deported *from the United States*"), a group under way is placed where it
+    # comes from when no destination is named ("making their way *from Honduras*")
+    sources = depart or m.rule.type in ("return", "travel")
+    country = next((p.country for p in ranked if p.country and (sources or not is_peoples_origin(doc, p))), None)
     if country is None:
         country = args.country_by_role(doc, clause, depart)
     if country is None:  # the country the sentence has named before the trigger ("... entered *the country*")
@@ -391,6 +395,19 @@ def where_of(
     if deeper is not None:
         return deeper.name, country or deeper.country, deeper.lat, deeper.lon
     return None, country, None, None
+
+
+def is_peoples_origin(doc: Doc, place: Place) -> bool:
+    """A place people come from: the "from" of a person or a move ("refugees *from Syria*", "who try to enter
+    *from Mexico*"), not of an authority's act ("the orders *from Washington*")."""
+    span = args.token_span(doc, place.start, place.end)
+    if span is None or not args.is_origin(span.root):
+        return False
+    root = span.root
+    while root.dep_ != "pobj" and root.head.i != root.i:
+        root = root.head
+    owner = root.head.head
+    return owner.pos_ in VERB_POS or in_class(owner, "movers") or owner.ent_type_ == "NORP"
 
 
 def apposition_owner(noun: Token) -> Token | None:

@@ -1713,3 +1713,13 @@ def test_events_first_person_in_an_officials_quote_is_their_government():
     start, end = at(text, "will be stopped at the border.")
     said = Quote(start=start, end=end, kind="direct", speaker="Jimmy Morales")
     assert only(text, "block", quotes=[said]).country is None  # no actor: the speaker may report another's act
+
+
+@pytest.mark.model
+def test_events_where_people_come_from_is_no_country_of_the_act():
+    text = "The administration barred refugees from Syria."
+    assert only(text, "block", places=[place(text, "Syria", "country", "SY")]).country is None
+    text = "The orders from Washington are to deploy troops to the border."
+    assert only(text, "deploy", places=[place(text, "Washington", "country", "US")]).country == "US"
+    text = "Thousands of migrants were deported from Mexico."
+    assert only(text, "return", places=[place(text, "Mexico", "country", "MX")]).country == "MX"
