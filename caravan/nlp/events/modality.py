@@ -149,6 +149,8 @@ def _read_governor(word: Token, cues: dict, found: Cues) -> None:
         return  # "was able to travel": it happened
     if lem == "decline" and not any(c.dep_ in ("xcomp", "dobj") for c in word.children):
         return  # "apprehensions *have declined*": fewer, not refused ("declined to cross", "declined the offer")
+    if word.dep_ == "prep" and word.pos_ == "ADP":
+        return  # "heard *about* the plan to deploy troops": a preposition, not "about to"
     if lem in cues["impossible_words"]:
         found.impossible = True
     elif lem in cues["negating_verbs"] and not any(c.dep_ == "prt" and c.lower_ == "up" for c in word.children):

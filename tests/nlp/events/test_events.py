@@ -1723,3 +1723,10 @@ def test_events_where_people_come_from_is_no_country_of_the_act():
     assert only(text, "deploy", places=[place(text, "Washington", "country", "US")]).country == "US"
     text = "Thousands of migrants were deported from Mexico."
     assert only(text, "return", places=[place(text, "Mexico", "country", "MX")]).country == "MX"
+
+
+@pytest.mark.model
+def test_events_about_as_a_preposition_predicts_nothing():
+    text = "A migrant who had heard about the plan to deploy troops was surprised."
+    assert only(text, "deploy").modality == "planned"
+    assert only("The caravan is about to cross the border into Mexico.", "cross").modality == "predicted"
