@@ -71,7 +71,13 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
         if coordinated and any(c.dep_ in ("neg", "aux") for c in chain[depth - 1].children):
             continue  # "will not tolerate it and will not hesitate to *close*": its own words, not the first verb's
         _read_word(word, depth + int(governed), cues, found, consumed, coordinated)
+        if depth > 0 and is_infinitive(word) and word.dep_ == "advcl" and is_infinitive(chain[depth - 1]):
+            found.planned = True  # an infinitive inside a purpose: "*to outline* further actions to *halt* them"
     return found
+
+
+def is_infinitive(word: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
 
 
 def _read_word(

@@ -1730,3 +1730,9 @@ def test_events_about_as_a_preposition_predicts_nothing():
     text = "A migrant who had heard about the plan to deploy troops was surprised."
     assert only(text, "deploy").modality == "planned"
     assert only("The caravan is about to cross the border into Mexico.", "cross").modality == "predicted"
+
+
+@pytest.mark.model
+def test_events_an_infinitive_inside_a_purpose_is_planned():
+    text = "The president will deliver a speech this week to outline further actions to halt the migrant caravan."
+    assert only(text, "block").modality == "planned"
