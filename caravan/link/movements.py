@@ -33,6 +33,7 @@ UNDATED_MIN_PLACES = 2  # located places an undated report must share with one d
 BORDER_DAYS = 2  # a country-level move this many days on may be one more border away ("crossed into Mexico"
 # told four days after leaving Honduras: Guatemala lies between)
 MAX_BORDERS = 3  # the most borders a country-level move may lie beyond the movement's last country
+PART_DAYS = 1  # one report placing the group in two towns this close in time tells of parts of it
 REFINE_DAYS = 2  # a country-level event this close in time to a town of its story, in that country, is there
 INFERABLE = frozenset({"planned", "predicted"})  # a departure told so, then the group seen on the road: it left
 
@@ -197,14 +198,24 @@ class MovementBuilder:
     def _in_reach(self, event: Canonical, track: Track, span: Span, gap: int) -> tuple[int, float, str] | None:
         """Space continuity: reachable from the nearest located leg in time, else a neighbouring country."""
         here = event.best.mention
-        near = _nearest(track, span, located=True)
-        if near is not None and here.lat is not None and here.lon is not None:
-            there, days = near
-            km = distance_km(here.lat, here.lon, there.lat, there.lon)  # type: ignore[arg-type]
-            allowed = MAX_SPEED_KM_DAY * max(days, 1) + slack_km(here.precision, there.precision)
-            if km > allowed:
+        nearest = _nearest_located(track, span)
+        if nearest and here.lat is not None and here.lon is not None:
+            reached = []
+            for there, days in nearest:  # legs at the same distance in time: the group may be at any of them
+                km = distance_km(here.lat, here.lon, there.lat, there.lon)  # type: ignore[arg-type]
+                allowed = MAX_SPEED_KM_DAY * max(days, 1) + slack_km(here.precision, there.precision)
+                if km <= allowed:
+                    reached.append((km, days, allowed, there))
+            if reached:
+                km, days, allowed, there = min(reached, key=lambda r: r[0])
+                where = there.place or there.country
+                return gap, km, f"{km:.0f} km in {days} days from {where} (at most {allowed:.0f} km)"
+            part = _part_elsewhere(event, track, span)
+            if part is None:
                 return None
-            return gap, km, f"{km:.0f} km in {days} days from {there.place or there.country} (at most {allowed:.0f} km)"
+            km = distance_km(here.lat, here.lon, part.lat, part.lon)  # type: ignore[arg-type]
+            where = part.place or part.country
+            return gap, km, f"the same report puts part of the group at {where}, {km:.0f} km away, at the same time"
         near = _nearest(track, span, located=False)
         if near is None or here.country is None:
             return None
@@ -494,6 +505,35 @@ def _latest_located(track: Track, span: Span) -> list[Joined]:
         return []
     days = min(gap_days(j.span, span) for j in located)  # type: ignore[arg-type]
     return [j for j in located if gap_days(j.span, span) == days]  # type: ignore[arg-type]
+
+
+def _nearest_located(track: Track, span: Span) -> list[tuple[Mention, int]]:
+    """The movement's located mentions nearest in time to the span (all of those at that distance)."""
+    located = [
+        (j.event.best.mention, gap_days(j.span, span))
+        for j in track.events
+        if j.span is not None and j.event.best.mention.lat is not None
+    ]
+    if not located:
+        return []
+    days = min(d for _, d in located)
+    return [(m, d) for m, d in located if d == days]
+
+
+def _part_elsewhere(event: Canonical, track: Track, span: Span) -> Mention | None:
+    """A located leg of the movement, on a day within ``PART_DAYS`` of the event's own day, that one of the event's
+    stories reports: the report tells of parts of one group in two places at once ("dozens arrived in Tijuana ...
+    another four busloads were making their way north from Hermosillo"), not of two groups (those it tells apart by
+    an ordinal or "new", which ``_same_group`` reads)."""
+    if span.kind != "day":
+        return None  # only a day of its own says "at the same time"
+    for joined in track.events:
+        m = joined.event.best.mention
+        if joined.span is None or joined.span.kind != "day" or m.lat is None or gap_days(joined.span, span) > PART_DAYS:
+            continue
+        if joined.event.stories & event.stories and joined.event.best.mention.type in MOVE_TYPES | {"block"}:
+            return m
+    return None
 
 
 def _nearest(track: Track, span: Span, located: bool) -> tuple[Mention, int] | None:

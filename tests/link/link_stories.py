@@ -16,6 +16,8 @@ TOWNS = {
     "Huixtla": ("MX", 15.139, -92.464),
     "Mexico City": ("MX", 19.433, -99.133),
     "Tijuana": ("MX", 32.525, -117.038),
+    "Hermosillo": ("MX", 29.073, -110.956),
+    "San Ysidro": ("US", 32.543, -117.030),
     "Esquipulas": ("GT", 14.563, -89.351),
 }
 

@@ -403,3 +403,70 @@ def test_movements_planned_holds_moves_not_what_authorities_expect_to_do(make_st
     )
     (movement,) = list_movements(make_store([*october_caravan(), threat]))
     assert [leg["place"] for leg in movement["planned"]] == ["Mexico City"]
+
+
+def _april_caravan(split_reports: bool) -> list[Story]:
+    """A caravan leaves Mexico City; a week later it is in two towns 690 km apart: one report tells of both parts,
+    or two reports each tell of one."""
+    left = Story(
+        "a1",
+        "Wire One",
+        "2018-04-18",
+        [
+            Told(
+                "A caravan of migrants left Mexico City on Tuesday.",
+                "left",
+                "depart",
+                "caravan",
+                "Mexico City",
+                date="2018-04-17",
+            )
+        ],
+    )
+    north = Told(
+        "The caravan's buses rolled north from Hermosillo on Tuesday.",
+        "rolled",
+        "travel",
+        "caravan",
+        "Hermosillo",
+        date="2018-04-24",
+    )
+    border = Told(
+        "Dozens from the caravan arrived in Tijuana late on Tuesday.",
+        "arrived",
+        "arrive",
+        "caravan",
+        "Tijuana",
+        date="2018-04-24",
+    )
+    if split_reports:
+        return [left, Story("r1", "Wire Two", "2018-04-25", [north]), Story("r2", "Wire Three", "2018-04-25", [border])]
+    return [left, Story("r1", "Wire Two", "2018-04-25", [north, border])]
+
+
+def test_movements_one_report_of_parts_in_two_towns_is_one_group(make_store):
+    db = make_store(_april_caravan(split_reports=False))
+    (movement,) = list_movements(db)
+    assert [leg["place"] for leg in movement["legs"]] == ["Mexico City", "Hermosillo", "Tijuana"]
+    explained = get_movement(db, movement["id"])
+    reasons = [line for leg in explained["legs"] for line in leg["explain"]]
+    assert any("the same report puts part of the group at" in line for line in reasons)
+
+
+def test_movements_two_towns_far_apart_the_same_day_in_different_reports_stay_apart(make_store):
+    movements = list_movements(make_store(_april_caravan(split_reports=True)))
+    assert len(movements) == 2
+
+
+def test_movements_next_day_reachable_from_either_part_joins(make_store):
+    gathered = Told(
+        "The caravan gathered at the San Ysidro crossing on Wednesday.",
+        "gathered",
+        "gather",
+        "caravan",
+        "San Ysidro",
+        date="2018-04-25",
+    )
+    stories = [*_april_caravan(split_reports=False), Story("r3", "Wire Four", "2018-04-26", [gathered])]
+    (movement,) = list_movements(make_store(stories))
+    assert [leg["place"] for leg in movement["legs"]][-1] == "San Ysidro"
