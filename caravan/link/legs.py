@@ -203,15 +203,20 @@ def label_of(track: Track, legs: list[Leg], first: str | None, geography: Geogra
 
 def _origin(track: Track, legs: list[Leg]) -> tuple[str, str | None] | None:
     """Where the group set out: a departure from a named place, else the origin most reports give ("caravan
-    from Honduras"), else the earliest leg at a named place, else a departure's country, else the first leg;
-    "at" where the place is not known to be a start."""
+    from Honduras"), else a departure from a named place that only a report with no date at all tells, else the
+    earliest leg at a named place, else a departure's country, else the first leg; "at" where the place is not known
+    to be a start."""
     mentions = [j.event.best.mention for leg in legs for j in leg.joined]
-    named = [m for m in mentions if m.type == "depart" and m.place]
+    placed = [(j.span is not None, j.event.best.mention) for leg in legs for j in leg.joined]
+    named = [m for timed, m in placed if timed and m.type == "depart" and m.place]
     if named:
         return "from", named[0].place
     origins = Counter(p.mention.group.origin for j in track.events for p in j.event.members if p.mention.group.origin)
     if origins:
         return "from", origins.most_common(1)[0][0]
+    named = [m for timed, m in placed if m.type == "depart" and m.place]  # told by a report with no date at all:
+    if named:  # weaker than where the reports say the group comes from ("split from the caravan near X")
+        return "from", named[0].place
     located = [m for m in mentions if m.place]
     departs = [m for m in mentions if m.type == "depart"]
     if not mentions:

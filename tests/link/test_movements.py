@@ -470,3 +470,40 @@ def test_movements_next_day_reachable_from_either_part_joins(make_store):
     stories = [*_april_caravan(split_reports=False), Story("r3", "Wire Four", "2018-04-26", [gathered])]
     (movement,) = list_movements(make_store(stories))
     assert [leg["place"] for leg in movement["legs"]][-1] == "San Ysidro"
+
+
+def test_movements_label_prefers_reported_origin_to_a_departure_only_an_undated_report_tells(make_store):
+    border = Story(
+        "t1",
+        "Wire One",
+        "2018-04-25",
+        [
+            Told(
+                "A caravan of migrants from Honduras arrived in Tijuana on Tuesday.",
+                "arrived",
+                "arrive",
+                "caravan",
+                "Tijuana",
+                date="2018-04-24",
+            ),
+            Told(
+                "The rest of the caravan traveled north from Hermosillo on Tuesday.",
+                "traveled",
+                "travel",
+                "caravan",
+                "Hermosillo",
+                date="2018-04-24",
+            ),
+        ],
+    )
+    undated = Story(
+        "t2",
+        "Blog",
+        None,
+        [
+            Told("Some migrants split from the caravan in Hermosillo.", "split", "depart", "migrants", "Hermosillo"),
+            Told("The caravan later reached Tijuana.", "reached", "arrive", "caravan", "Tijuana"),
+        ],
+    )
+    (movement,) = list_movements(make_store([border, undated]))
+    assert movement["label"] == "caravan from Honduras (April 2018)"
