@@ -607,7 +607,7 @@ def annotate_mentions(text: str, mentions: list[Mention], resolver: Resolver) ->
     gaz = resolver.gazetteer
     by_start = {m.start: m for m in mentions}
     for m in mentions:
-        m.candidates = resolver.candidates(m.text)
+        m.candidates = resolver.candidates(m.text) or _named_after_town(m.text, resolver)
         if not (COMMA_GAP.match(text[max(0, m.start - 3) : m.start] or "x") or m.text.endswith(".")):  # "Ariz."
             m.candidates = tuple(c for c in m.candidates if c.kind != "abbr") or m.candidates
         said = describe(text, m.start) or {}
@@ -622,6 +622,24 @@ def annotate_mentions(text: str, mentions: list[Mention], resolver: Resolver) ->
         nxt = next((by_start[s] for s in range(m.end + 1, m.end + 4) if s in by_start), None)
         if nxt and COMMA_GAP.match(text[m.end : nxt.start]) and any(c.feature == "city" for c in m.candidates):
             _set_comma_container(m, nxt, gaz, resolver)
+
+
+def _named_after_town(name: str, resolver: Resolver) -> tuple[Candidate, ...]:
+    """For a border facility the gazetteer lacks, named after its town ("Tornillo Port of Entry"), the towns its
+    first words name; else nothing."""
+    lower = name.lower()
+    for tail in crossing_tails():
+        if lower.endswith(" " + tail):
+            stem = name[: len(name) - len(tail)].strip().removesuffix("'s").strip()
+            return tuple(c for c in resolver.candidates(stem) if c.feature == "city") if stem else ()
+    return ()
+
+
+@lru_cache(maxsize=1)
+def crossing_tails() -> tuple[str, ...]:
+    """The tails of ``crossing_facilities`` in the curated data, longest first ("border crossing" before
+    "crossing")."""
+    return tuple(sorted(load_curated()["crossing_facilities"]["tails"], key=len, reverse=True))
 
 
 def _set_comma_container(m: Mention, nxt: Mention, gaz: Gazetteer, resolver: Resolver) -> None:

@@ -296,3 +296,12 @@ def test_places_place_name_that_names_a_thing_is_not_a_place(run, text, name):
 def test_places_place_name_before_another_word_is_still_a_place(run):
     text = "The migrants rested in Flores, Guatemala, before they moved north."
     assert "Flores" in [covered(text, p) for p in places_of(run, text)]
+
+
+def test_places_border_facility_named_after_its_town_is_at_the_town(pipeline):
+    text = "McAllen police met the group. Children were held at the Tornillo Port of Entry in Texas."
+    (facility,) = [
+        p for p in places_with_entity(pipeline, text, "Tornillo Port of Entry", "FAC") if p.name == "Tornillo"
+    ]
+    assert covered(text, facility) == "Tornillo Port of Entry"
+    assert facility.country == "US" and abs(facility.lon - -106.09) < 0.1  # not McAllen, the town named before it
