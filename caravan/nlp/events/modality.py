@@ -70,6 +70,8 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
         coordinated = depth > 0 and chain[depth - 1].dep_ == "conj"
         if coordinated and any(c.dep_ in ("neg", "aux") for c in chain[depth - 1].children):
             continue  # "will not tolerate it and will not hesitate to *close*": its own words, not the first verb's
+        if depth > 0 and chain[depth - 1].lower_ == "by" and lemma(word) in cues["avoidance_verbs"]:
+            continue  # "avoiding the police *by jumping* off the bridge": the means of avoiding happened
         _read_word(word, depth + int(governed), cues, found, consumed, coordinated)
         if depth > 0 and is_infinitive(word) and word.dep_ == "advcl" and is_infinitive(chain[depth - 1]):
             found.planned = True  # an infinitive inside a purpose: "*to outline* further actions to *halt* them"

@@ -190,7 +190,25 @@ def need_mover_object(m: Match, _: str) -> bool:
     subject, passive = subject_of(m.chain)
     if (passive or passive_adjunct(m.head)) and is_mover(subject, m.sent):
         return True  # "were turned back"; "slept on the bridge after *being driven back*": the sentence's subject
+    if lost_passive_subject(m) is not None:
+        return True
     return any(is_mover(o, m.sent) for o in objects_of(m.head) + prep_objects(m.head, ("at", "against", "on")))
+
+
+def lost_passive_subject(m: Match) -> Token | None:
+    """A passive verb the parser left without a subject, whose subject it made another verb's object: the nearest
+    noun before it, a moving group ("promised *immigrants* unlawfully crossing the border will be *stopped*")."""
+    verb = m.head
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if verb.dep_ not in ("ccomp", "ROOT", "conj"):
+        return None
+    for noun in sorted((t for t in m.sent if t.i < verb.i and t.pos_ in NOUN_POS), key=lambda t: -t.i):
+        if noun.dep_ in SUBJECT_DEPS:
+            return None  # a subject before it: the parse holds together
+        if noun.dep_ == "dobj" and is_mover(noun, m.sent):
+            return noun
+    return None
 
 
 def prevents_other(verb: Token) -> bool:

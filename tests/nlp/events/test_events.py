@@ -1736,3 +1736,18 @@ def test_events_about_as_a_preposition_predicts_nothing():
 def test_events_an_infinitive_inside_a_purpose_is_planned():
     text = "The president will deliver a speech this week to outline further actions to halt the migrant caravan."
     assert only(text, "block").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_passive_whose_subject_the_parser_made_an_object_is_done_to_it():
+    text = "The governor spoke to reporters and promised migrants illegally crossing the river will be stopped."
+    assert only(text, "block")
+    text = "The mayor thanked the volunteers and the road will be closed."
+    assert not [e for e in events_of(text) if e.type == "block"]
+
+
+@pytest.mark.model
+def test_events_the_means_of_avoiding_something_happened():
+    text = "The migrants entered Mexico, avoiding the federal police by jumping off the border bridge into the river."
+    assert {e.modality for e in events_of(text) if e.type == "cross"} == {"asserted"}
+    assert only("The migrants avoided crossing the river.", "cross").modality == "negated"
