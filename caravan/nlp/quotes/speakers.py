@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from caravan.nlp.extensions import entities, token_table
+from caravan.nlp.extensions import entities, in_boilerplate, token_table
 from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
 from caravan.nlp.quotes.parts import cue_class_of
 
@@ -135,6 +135,7 @@ class NameBook:
 
     def __init__(self, doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]] | None = None) -> None:
         self.lexicon = lexicon
+        self.doc = doc
         self.quoted = sorted(quoted or [])  # spans inside quotation marks: names there are not antecedents
         self.names: list[tuple[int, str, str]] = []  # (offset, name, label)
         self.roles: dict[str, str] = {}
@@ -150,6 +151,8 @@ class NameBook:
         for found in entities(doc):
             if found.label_ not in ("PERSON", "ORG", "PER"):
                 continue
+            if in_boilerplate(doc, found.start_char, found.end_char):
+                continue  # "Add Donald Trump as an interest": a widget's words name nobody's full name
             ent = Span(doc, found.start, found.end, label=found.label_)
             if ent.label_ == "ORG":
                 organisations.append(ent)
@@ -273,8 +276,9 @@ class NameBook:
         return max(fits, key=len, default=None)
 
     def note_speaker(self, at: int, speaker: Speaker) -> None:
-        """Remember who spoke where, for the pronouns that follow ("he said", "it added")."""
-        if speaker.name:
+        """Remember who spoke where, for the pronouns that follow ("he said", "it added"); not what a widget's
+        words seem to say ("Add Donald Trump as an interest ... analysis from ABC News")."""
+        if speaker.name and not in_boilerplate(self.doc, at, at + 1):
             self.speakers.append((at, speaker.name, speaker.person))
 
     def last_speaker(self, at: int, person: bool) -> str | None:
@@ -441,7 +445,12 @@ def _subject_before_quote(inside: Token) -> Token | None:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """A proper noun next to the verb that the parser did not take for the subject ("said Caddell")."""
+    """A proper noun next to the verb that the parser did not take for the subject ("said Caddell"), or a name the
+    parser hung on the verb as an interjection ("*Trump*, meanwhile, in a series of tweets asserted ...")."""
+    for child in verb.children:
+        opens = child.i == child.sent.start and child.i + 1 < len(child.doc) and child.nbor(1).text == ","
+        if opens and child.i < verb.i and child.dep_ in ("intj", "dep") and child.is_title and _names_someone(child):
+            return child
     prev = verb.nbor(-1) if verb.i > 0 else None
     if prev is not None and prev.pos_ == "PROPN" and verb.dep_ in ("ROOT", "parataxis"):
         return prev
@@ -452,6 +461,13 @@ def _inverted_subject(verb: Token) -> Token | None:
             nxt = nxt.head
         return nxt
     return None
+
+
+def _names_someone(word: Token) -> bool:
+    """Whether a word is a name: tagged as one, or a word of a person's name the article tags elsewhere."""
+    if word.ent_type_ in NAME_LABELS:
+        return True
+    return any(e.label_ in ("PERSON", "PER") and word.text in e.text.split() for e in entities(word.doc))
 
 
 def is_nobody(subject: Token) -> bool:
