@@ -72,6 +72,8 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
             continue  # "will not tolerate it and will not hesitate to *close*": its own words, not the first verb's
         if depth > 0 and chain[depth - 1].lower_ == "by" and lemma(word) in cues["avoidance_verbs"]:
             continue  # "avoiding the police *by jumping* off the bridge": the means of avoiding happened
+        if depth > 0 and chain[depth - 1].lower_ in cues["time_markers"] and lemma(word) in cues["negating_verbs"]:
+            continue  # "had better be stopped *before reaching* the border": a time, not what is stopped
         _read_word(word, depth + int(governed), cues, found, consumed, coordinated)
         if depth > 0 and is_infinitive(word) and word.dep_ == "advcl" and is_infinitive(chain[depth - 1]):
             found.planned = True  # an infinitive inside a purpose: "*to outline* further actions to *halt* them"

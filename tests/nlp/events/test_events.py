@@ -1751,3 +1751,10 @@ def test_events_the_means_of_avoiding_something_happened():
     text = "The migrants entered Mexico, avoiding the federal police by jumping off the border bridge into the river."
     assert {e.modality for e in events_of(text) if e.type == "cross"} == {"asserted"}
     assert only("The migrants avoided crossing the river.", "cross").modality == "negated"
+
+
+@pytest.mark.model
+def test_events_stopping_before_a_time_does_not_deny_what_comes_after_it():
+    text = "He praised Mexico for stopping border crossings after his threat to shut down the border to the migrants."
+    assert only(text, "block").modality != "negated"
+    assert only("The migrants stopped walking north on Monday.", "travel").modality == "negated"
