@@ -354,7 +354,7 @@ def where_of(
         [
             p
             for p in args.items_in(doc, doc._.places or [], clause)
-            if p.feature != "border" and not args.place_across_border(doc, p)
+            if p.feature != "border" and not args.place_across_border(doc, p) and not is_dateline(doc, p)
         ],
         depart,
     )
@@ -627,8 +627,8 @@ def carry_countries(events: list[Event], dateline: str | None = None) -> list[Ev
     return events
 
 
-def dateline_country(doc: Doc) -> str | None:
-    """The country of the dateline an article's first line opens with ("WASHINGTON (Reuters) -"), as the place
+def dateline_place(doc: Doc) -> Place | None:
+    """The place of the dateline an article's first line opens with ("WASHINGTON (Reuters) -"), as the place
     finder reads datelines (``in_dateline``)."""
     text = doc.text
     line_end = text.find("\n")
@@ -636,8 +636,48 @@ def dateline_country(doc: Doc) -> str | None:
         if 0 <= line_end <= place.start:
             break
         if place.country and in_dateline(text, place.start, place.end):
-            return place.country
+            return place
     return None
+
+
+def dateline_country(doc: Doc) -> str | None:
+    place = dateline_place(doc)
+    return place.country if place is not None else None
+
+
+def is_dateline(doc: Doc, place: Place) -> bool:
+    """A place the article's first line opens with ("WASHINGTON (Reuters) -"): where the reporter is, never an
+    event's place of its own (``place_lede`` gives it to a lede's move in its country)."""
+    text = doc.text
+    line_end = text.find("\n")
+    return (line_end < 0 or place.start < line_end) and in_dateline(text, place.start, place.end)
+
+
+DATELINE_TOKENS = 8  # a "sentence" this short around a dateline is the dateline alone
+
+
+def place_lede(doc: Doc, events: list[Event]) -> list[Event]:
+    """A group's move told as done in the lede, the sentence a dateline opens, with no town of its own but the
+    dateline's country named for it, is placed in the dateline's town ("TIJUANA (Reuters) - Hundreds of migrants
+    *in Mexico* massed ..."). A move with no country is not, nor a group under way: a capital's dateline is where
+    the government is reported from ("WASHINGTON - ... thousands of Central Americans *traveling* in caravans"),
+    not where the group is."""
+    where = dateline_place(doc)
+    if where is None or where.feature not in args.PLACE_FEATURES:
+        return events
+    lede = doc.char_span(where.start, where.end, alignment_mode="expand")
+    if lede is None:
+        return events
+    sent = lede.sent
+    if sent.end < len(doc) and len(sent) < DATELINE_TOKENS:
+        sent = doc[sent.end].sent  # the parser read "TIJUANA (Reuters) -" as a sentence of its own
+    for event in events:
+        moving = event.type in MOVEMENT_TYPES - {"travel"} and event.modality == "asserted"  # not a group under
+        # way, whose country is often where it heads ("traveling in caravans from entering the United States")
+        inside = sent.start_char <= event.start < sent.end_char
+        if moving and inside and event.place is None and event.country == where.country:
+            event.place, event.lat, event.lon = where.name, where.lat, where.lon
+    return events
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -650,7 +690,7 @@ def find_events(doc: Doc) -> list[Event]:
         event = build_event(m)
         if event is not None:
             built.append((m.head, event))
-    return carry_countries(merge_events(built), dateline_country(doc))
+    return carry_countries(place_lede(doc, merge_events(built)), dateline_country(doc))
 
 
 class EventFinder:

@@ -1758,3 +1758,17 @@ def test_events_stopping_before_a_time_does_not_deny_what_comes_after_it():
     text = "He praised Mexico for stopping border crossings after his threat to shut down the border to the migrants."
     assert only(text, "block").modality != "negated"
     assert only("The migrants stopped walking north on Monday.", "travel").modality == "negated"
+
+
+@pytest.mark.model
+def test_events_move_in_the_lede_in_the_datelines_country_takes_its_town():
+    text = "TIJUANA (Daily One) - Some 300 migrants in Mexico camped on Monday beside the border fence."
+    tijuana = Place(start=0, end=7, name="Tijuana", feature="city", country="MX", lat=32.5, lon=-117.0)
+    mexico = place(text, "Mexico", "country", "MX")
+    assert only(text, "gather", places=[tijuana, mexico]).place == "Tijuana"
+    text = "WASHINGTON (Daily One) - Some 300 migrants in Mexico camped on Monday beside the border fence."
+    washington = Place(start=0, end=10, name="Washington", feature="city", country="US", lat=38.9, lon=-77.0)
+    assert only(text, "gather", places=[washington, place(text, "Mexico", "country", "MX")]).place is None
+    text = "WASHINGTON (Daily One) - The president moved to stop thousands of migrants traveling to the United States."
+    us = place(text, "United States", "country", "US")
+    assert only(text, "travel", places=[washington, us]).place is None  # a group under way is not in the capital
