@@ -171,6 +171,9 @@ def resolve_relative(token: Token) -> Token:
             if token.lower_ == "who" and lemma(noun) in TIME_UNITS and noun.head.i != noun.i:
                 noun = noun.head  # "thousands of immigrants *a month* who ...": the people, not the month
             return person_above_place(noun) if token.lower_ == "who" else noun
+        before = token.doc[token.i - 1] if token.i > token.sent.start else None
+        if token.dep_ in ("nsubj", "nsubjpass") and before is not None and before.pos_ in ("NOUN", "PROPN"):
+            return before  # the parser lost the relative clause: "their trek *that* began a month ago"
     return token
 
 

@@ -51,6 +51,8 @@ PLACE_PREPS = (
     "at",
     "in",
     "inside",
+    "near",
+    "outside",
     "out",
     "past",
     "over",

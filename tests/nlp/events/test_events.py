@@ -1772,3 +1772,13 @@ def test_events_move_in_the_lede_in_the_datelines_country_takes_its_town():
     text = "WASHINGTON (Daily One) - The president moved to stop thousands of migrants traveling to the United States."
     us = place(text, "United States", "country", "US")
     assert only(text, "travel", places=[washington, us]).place is None  # a group under way is not in the capital
+
+
+@pytest.mark.model
+def test_events_a_journey_that_began_near_a_place_departs():
+    text = (
+        "The migrants rested in the park, exhausted after their trek that began weeks ago near the border with"
+        " Guatemala."
+    )
+    assert only(text, "depart").modality == "asserted"  # the parser hangs "that began" on "exhausted"
+    assert only("The migrants camped near the border fence for a week.", "gather")
