@@ -565,6 +565,7 @@ def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
                 and (e.modality == event.modality or are_related(t, token))
                 and (e.place is None or event.place is None or e.place == event.place)
                 and (e.country is None or event.country is None or e.country == event.country)
+                and (e.date is None or event.date is None or e.date == event.date)
                 and same_actor(e.actor, event.actor)
             ),
             None,

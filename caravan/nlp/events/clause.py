@@ -298,6 +298,11 @@ def passive_adjunct(verb: Token) -> bool:
 def objects_of(token: Token) -> list[Token]:
     """The direct objects of a verb, the subject of its passive and the objects of its particles."""
     out = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if not out and token.pos_ == "VERB":  # "have caught or rejected 475,000 family members": the shared object
+        for conj in token.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+                out = [c for c in conj.children if c.dep_ == "dobj"]
+                break
     for prep in token.children:
         if prep.dep_ in ("prt", "prep") and prep.lower_ in PARTICLES:
             out.extend(c for c in prep.children if c.dep_ == "pobj")

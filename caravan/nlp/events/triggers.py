@@ -121,6 +121,8 @@ def is_mover(token: Token | None, sent: Span) -> bool:
     for word in partitive_heads(token):
         if in_class(word, "movers") and word.lower_ not in NOT_MOVERS_ALONE:
             return True
+        if lemma(word) == "member" and any(c.dep_ == "compound" and in_class(c, "movers") for c in word.children):
+            return True  # "475,000 *family* members", "caravan members" (not "gang members")
         if word.ent_type_ == "NORP" and word.tag_ in ("NNPS", "NNS") and args.country_of(word.text):
             return True  # "Hondurans", not "Republicans"
         if word.lower_ in load_lexicon()["mover_pronouns"] and movers_nearby(word, sent):

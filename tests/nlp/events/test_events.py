@@ -1782,3 +1782,21 @@ def test_events_a_journey_that_began_near_a_place_departs():
     )
     assert only(text, "depart").modality == "asserted"  # the parser hangs "that began" on "exhausted"
     assert only("The migrants camped near the border fence for a week.", "gather")
+
+
+@pytest.mark.model
+def test_events_coordinated_verbs_share_the_object_after_them():
+    text = "Border officials say they have caught or rejected 475,000 family members in the past 10 months."
+    event = only(text, "detain", quantities=[people(text, "475,000", 475000, 475000)])
+    assert text[event.start : event.end] == "caught" and event.size == [475000, 475000]
+    assert not events_of("Police say they have caught or rejected 50 gang members this year.")
+
+
+@pytest.mark.model
+def test_events_two_acts_of_one_type_on_different_dates_stay_two():
+    text = (
+        "On July 15 the administration unveiled a rule on asylum at the border, and on August 12 it announced a"
+        " regulation denying visas to migrants."
+    )
+    july, august = date(text, "July 15", "2019-07-15"), date(text, "August 12", "2019-08-12")
+    assert [e.date for e in events_of(text, dates=[july, august]) if e.type == "policy"] == ["2019-07-15", "2019-08-12"]
