@@ -354,7 +354,9 @@ def where_of(
         [
             p
             for p in args.items_in(doc, doc._.places or [], clause)
-            if p.feature != "border" and not args.place_across_border(doc, p) and not is_dateline(doc, p)
+            if p.feature != "border"
+            and not args.place_across_border(doc, p)
+            and not (m.rule.type in MOVEMENT_TYPES and is_dateline(doc, p))
         ],
         depart,
     )
@@ -647,8 +649,9 @@ def dateline_country(doc: Doc) -> str | None:
 
 
 def is_dateline(doc: Doc, place: Place) -> bool:
-    """A place the article's first line opens with ("WASHINGTON (Reuters) -"): where the reporter is, never an
-    event's place of its own (``place_lede`` gives it to a lede's move in its country)."""
+    """A place the article's first line opens with ("WASHINGTON (Reuters) -"): where the reporter is, which is no
+    group's place of its own (``place_lede`` gives it to a lede's move in its country); authorities often act there
+    ("TAPACHULA, Mexico - ... troops blocked a highway north of Tapachula")."""
     text = doc.text
     line_end = text.find("\n")
     return (line_end < 0 or place.start < line_end) and in_dateline(text, place.start, place.end)
