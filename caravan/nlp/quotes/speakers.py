@@ -161,11 +161,19 @@ class NameBook:
             self.names.append((span.start_char, clean_name(span.text), label))
             if ent.label_ in ("PERSON", "PER") and label != BODY_LABEL:
                 self.note_role(clean_name(span.text), _role_before(ent.root, span) or _apposition(ent.root))
-                if ent.root.dep_ in SUBJECTS and not self.in_quote(span.start_char):
+                if ent.root.dep_ in SUBJECTS and not self.in_quote(span.start_char) and not self.reported(ent.root):
                     self.subjects.append((span.start_char, clean_name(span.text)))
         self.places = places
         self._note_untagged_speakers(doc)
         self._note_mistagged_people(organisations)
+
+    def reported(self, subject: Token) -> bool:
+        """Whether a subject is inside what someone reports ("Mulvaney claimed that *Pelosi* is preventing it"):
+        not who goes on speaking in "He alleged …" (the reporter is)."""
+        for word in subject.ancestors:
+            if word.dep_ == "ccomp" and cue_class_of(word.head.tag_, word.head.pos_, word.head.lemma_, self.lexicon):
+                return True
+        return False
 
     def _note_mistagged_people(self, organisations: list[Span]) -> None:
         """Subjects the tagger called an organisation whose words end a person's name elsewhere in the article

@@ -1172,3 +1172,15 @@ def test_quotes_a_widget_name_is_nobody_s_full_name(pipeline):
     quotes = pipeline.annotate(doc, article)._.quotes
     (said,) = [q for q in quotes if "the caravan would arrive" in text[q.start : q.end]]
     assert said.speaker == "Ruiz"
+
+
+@pytest.mark.model
+def test_quotes_he_after_a_report_is_the_reporter_not_the_reported_subject(run):
+    text = (
+        "Mark Diaz, the mayor's chief of staff, claimed on Friday that Senator Ana Ruiz is blocking the deal.\n\n"
+        "He alleged that the senate is stalling because Ruiz is waiting for the election.\n\n"
+        "“We don’t think they will negotiate before January,” he said."
+    )
+    record = run(text, language="en")
+    assert find(record, text, "the senate is stalling").speaker == "Mark Diaz"
+    assert find(record, text, "We don’t think they will negotiate").speaker == "Mark Diaz"
