@@ -1184,3 +1184,12 @@ def test_quotes_he_after_a_report_is_the_reporter_not_the_reported_subject(run):
     record = run(text, language="en")
     assert find(record, text, "the senate is stalling").speaker == "Mark Diaz"
     assert find(record, text, "We don’t think they will negotiate").speaker == "Mark Diaz"
+
+
+@pytest.mark.model
+def test_quotes_carried_on_attributes_the_quote_before_it(run):
+    text = "Ana Ruiz spoke on Monday. “Bring our factories back home,” Ruiz carried on."
+    record = run(text, language="en")
+    assert (find(record, text, "Bring our factories back home").speaker or "").endswith("Ruiz")
+    text = "The caravan carried on toward Mexico City on Monday." + CONTROL
+    assert_only_the_control(run(text, language="en"), text)
