@@ -508,16 +508,9 @@ def _latest_located(track: Track, span: Span) -> list[Joined]:
 
 
 def _nearest_located(track: Track, span: Span) -> list[tuple[Mention, int]]:
-    """The movement's located mentions nearest in time to the span (all of those at that distance)."""
-    located = [
-        (j.event.best.mention, gap_days(j.span, span))
-        for j in track.events
-        if j.span is not None and j.event.best.mention.lat is not None
-    ]
-    if not located:
-        return []
-    days = min(d for _, d in located)
-    return [(m, d) for m, d in located if d == days]
+    """The movement's located mentions nearest in time to the span (all of those at that distance), with the days
+    apart."""
+    return [(j.event.best.mention, gap_days(j.span, span)) for j in _latest_located(track, span)]  # type: ignore[arg-type]
 
 
 def _part_elsewhere(event: Canonical, track: Track, span: Span) -> Mention | None:

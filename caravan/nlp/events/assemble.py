@@ -633,14 +633,7 @@ def carry_countries(events: list[Event], dateline: str | None = None) -> list[Ev
 def dateline_place(doc: Doc) -> Place | None:
     """The place of the dateline an article's first line opens with ("WASHINGTON (Reuters) -"), as the place
     finder reads datelines (``in_dateline``)."""
-    text = doc.text
-    line_end = text.find("\n")
-    for place in doc._.places or []:
-        if 0 <= line_end <= place.start:
-            break
-        if place.country and in_dateline(text, place.start, place.end):
-            return place
-    return None
+    return next((p for p in doc._.places or [] if p.country and is_dateline(doc, p)), None)
 
 
 def dateline_country(doc: Doc) -> str | None:

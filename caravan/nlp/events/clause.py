@@ -205,7 +205,7 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
                 return resolve_relative(child), passive and shared_voice
         above = chain[n + 1] if n + 1 < len(chain) else None
         climbed = above is not None and above.i == word.head.i
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)  # "the order *to deny*"
+        infinitive = is_infinitive(word)  # "the order *to deny*"
         if (
             word.dep_ in ("acl", "relcl")
             and not climbed
@@ -221,7 +221,7 @@ def noun_holder(below: Token, noun: Token) -> Token | None:
     ("a vow *from Mexico* to deport migrants", "*Mexico's* plan to deport")."""
     if noun.pos_ != "NOUN" or below.dep_ != "acl" or below.head.i != noun.i:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+    if not is_infinitive(below):
         return None
     for child in noun.children:
         if child.dep_ == "poss":
@@ -265,6 +265,11 @@ def object_controller(word: Token) -> Token | None:
     return resolve_relative(objects[0]) if objects else None
 
 
+def is_infinitive(word: Token) -> bool:
+    """A verb with "to" before it ("plan *to move*")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+
+
 def _has_auxpass(token: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in token.children)
 
@@ -292,7 +297,7 @@ def passive_adjunct(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
         return False  # "*having* crossed the river, they ...": active
-    return verb.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in verb.children)
+    return verb.dep_ == "advcl" or _has_auxpass(verb)
 
 
 def objects_of(token: Token) -> list[Token]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from caravan.model import Modality
-from caravan.nlp.events.clause import TIME_UNITS, is_reporting, subject_of
+from caravan.nlp.events.clause import TIME_UNITS, is_infinitive, is_reporting, subject_of
 from caravan.nlp.events.lexicon import lemma, load_cues, load_lexicon
 from caravan.nlp.extensions import doc_text, token_table
 
@@ -80,10 +80,6 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
     return found
 
 
-def is_infinitive(word: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
-
-
 def _read_word(
     word: Token, depth: int, cues: dict, found: Cues, consumed: Collection[int], coordinated: bool = False
 ) -> None:
@@ -95,7 +91,7 @@ def _read_word(
     if coordinated or word.i in consumed:
         return
     if depth == 0:
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+        infinitive = is_infinitive(word)
         if infinitive and does_nothing(word):
             found.negated = True  # "are doing little to *stop* the flow"
         elif word.dep_ == "advcl" and infinitive:

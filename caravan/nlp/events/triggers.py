@@ -207,7 +207,7 @@ def lost_passive_subject(m: Match) -> Token | None:
         return None
     if verb.dep_ not in ("ccomp", "ROOT", "conj"):
         return None
-    for noun in sorted((t for t in m.sent if t.i < verb.i and t.pos_ in NOUN_POS), key=lambda t: -t.i):
+    for noun in reversed([t for t in m.sent if t.i < verb.i and t.pos_ in NOUN_POS]):
         if noun.dep_ in SUBJECT_DEPS:
             return None  # a subject before it: the parse holds together
         if noun.dep_ == "dobj" and is_mover(noun, m.sent):
@@ -465,12 +465,17 @@ def need_acl(m: Match, cls: str) -> bool:
 
 
 def need_with(m: Match, cls: str) -> bool:
-    return any(_in_role(w, cls) for o in prep_objects(m.head, ("with",)) for w in partitive_heads(o))
+    return _phrase_of_class(m, cls, "with")
+
+
+def _phrase_of_class(m: Match, cls: str, prep: str) -> bool:
+    """A phrase of the preposition on the trigger whose object belongs to the class."""
+    return any(_in_role(w, cls) for o in prep_objects(m.head, (prep,)) for w in partitive_heads(o))
 
 
 def need_to(m: Match, cls: str) -> bool:
     """A "to" phrase of the class ("put a stop *to the caravan*")."""
-    return any(_in_role(w, cls) for o in prep_objects(m.head, ("to",)) for w in partitive_heads(o))
+    return _phrase_of_class(m, cls, "to")
 
 
 def need_harmful_force(m: Match, _: str) -> bool:
@@ -483,7 +488,7 @@ def need_harmful_force(m: Match, _: str) -> bool:
 
 def need_from(m: Match, cls: str) -> bool:
     """A "from" phrase of the class ("150 migrants *separated from the larger caravan*")."""
-    return any(_in_role(w, cls) for o in prep_objects(m.head, ("from",)) for w in partitive_heads(o))
+    return _phrase_of_class(m, cls, "from")
 
 
 def need_en_route(m: Match, cls: str) -> bool:
@@ -503,8 +508,8 @@ def phrase_holders(noun: Token) -> list[Token]:
     the verb)."""
     prep = noun.head
     holder: Token | None = prep.head
-    if holder is not None and holder.pos_ in VERB_POS:
-        holder, _passive = subject_of([holder, *governors(holder)])
+    if prep.head.pos_ in VERB_POS:
+        holder, _passive = subject_of([prep.head, *governors(prep.head)])
     before = noun.doc[prep.i - 1] if prep.i > noun.sent.start else None
     return [h for h in (holder, before) if h is not None and h.pos_ in (*NOUN_POS, "PRON")]
 

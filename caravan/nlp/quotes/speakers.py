@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from caravan.nlp.extensions import entities, in_boilerplate, token_table
 from caravan.nlp.quotes.data import QuoteLexicon, is_outlet, load_lexicon
-from caravan.nlp.quotes.parts import cue_class_of
+from caravan.nlp.quotes.parts import cue_class, cue_class_of
 
 log = logging.getLogger(__name__)
 
@@ -170,10 +170,7 @@ class NameBook:
     def reported(self, subject: Token) -> bool:
         """Whether a subject is inside what someone reports ("Mulvaney claimed that *Pelosi* is preventing it"):
         not who goes on speaking in "He alleged …" (the reporter is)."""
-        for word in subject.ancestors:
-            if word.dep_ == "ccomp" and cue_class_of(word.head.tag_, word.head.pos_, word.head.lemma_, self.lexicon):
-                return True
-        return False
+        return any(word.dep_ == "ccomp" and cue_class(word.head, self.lexicon) for word in subject.ancestors)
 
     def _note_mistagged_people(self, organisations: list[Span]) -> None:
         """Subjects the tagger called an organisation whose words end a person's name elsewhere in the article
