@@ -271,18 +271,18 @@ def build_event(m: Match) -> Event | None:
     event.amount = args.amount_of(m.doc, clause, m.sent, start) if m.rule.type == "aid" else None
     event.quote = args.quote_index(m.doc, start)
     if m.rule.type in CARRIED_COUNTRY_TYPES:
-        event.country = acting_government(m.doc, actor, start) or event.country
+        event.country = acting_government(m.doc, actor, event.actor, start) or event.country
     return event
 
 
-def acting_government(doc: Doc, actor: Token | None, position: int) -> str | None:
+def acting_government(doc: Doc, actor: Token | None, actor_text: str | None, position: int) -> str | None:
     """The country of the official who acts (``officials.tsv``): the actor ("*Trump* closed the border", "the
     *Trump* administration", "*López Obrador*'s government"), or, for an actor "I", "we", "he" or "she", the speaker
     of the quote or report the event sits in ("*we* are not allowing them in our country," Trump said); with no
     actor, nobody (the speaker may report another government's act)."""
     if actor is None:
         return None
-    names = [args.actor_text(doc, actor)] + [c.text for c in actor.children if c.dep_ in ("compound", "poss")]
+    names = [actor_text] + [c.text for c in actor.children if c.dep_ in ("compound", "poss")]
     code = next((c for c in map(args.official_country, names) if c), None)
     if code or actor.lower_ not in OFFICIAL_PRONOUNS:
         return code
