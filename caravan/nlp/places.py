@@ -53,6 +53,7 @@ from caravan.geo.resolver import Mention, Resolution, Resolver
 from caravan.geo.store import Gazetteer
 from caravan.model import Feature, Place
 from caravan.nlp.extensions import doc_text, in_boilerplate, token_words
+from caravan.nlp.quotes.data import is_outlet, load_lexicon
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,10 @@ FOCUS_SCORE = 0.4  # score of a street or building placed at the document's focu
 PREVIOUS_WORD = re.compile(r"(\w+)\s+(?:the\s+)?$")  # the word before a name
 FOCUS_FEATURES = ("city",)  # what can be a document's focus (a division is too large to place a street)
 PARTY_STATE = re.compile(r"^[RDI]\s?[-–]\s?[A-Z]")  # "R-S.C.", "D- Calif.": party and state of a US lawmaker
+NAME_TAIL = re.compile(r"(?: [A-Z][\w'’&-]*(?:\.(?=\w))?)*")  # the capitalised words right after a name
+OUTLET_TAIL_WORDS = 3  # words after a place name searched for the end of an outlet's name ("Dallas Morning News")
+TITLE_CASE_SHARE = 0.7  # a short line with this share of capitalised words is a headline: its names say nothing
+HEADLINE_WORDS = 20  # the most words of a headline
 
 
 @dataclass
@@ -103,12 +108,12 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     entities = find_entity_mentions(doc, gaz)
     mentions = dedupe(find_dateline(text, gaz) + entities + find_name_mentions(doc, gaz), taken)
     mentions = dedupe(mentions + find_repeats(text, entities) + find_cued_towns(doc, gaz), taken)
-    mentions = drop_named_things(text, drop_shouted(doc, drop_people(doc, gaz, mentions)))
+    mentions = drop_outlet_names(text, drop_named_things(text, drop_shouted(doc, drop_people(doc, gaz, mentions))))
     annotate_mentions(text, mentions, resolver)
     context = demonym_context(doc, gaz)
     resolutions = resolver.resolve(mentions, context)
     more = drop_shouted(doc, drop_people(doc, gaz, find_context_towns(doc, gaz, resolutions, taken), weak=False))
-    more = drop_named_things(text, more)
+    more = drop_outlet_names(text, drop_named_things(text, more))
     if more:
         mentions = dedupe(mentions + more, taken)
         annotate_mentions(text, mentions, resolver)
@@ -136,6 +141,35 @@ def locate(doc: Doc, resolver: Resolver) -> list[Found]:
     )
     found = [f for f in found if not any(_names_side(f.place, s.place) for s in singles)] + singles
     return sorted(found, key=lambda f: f.place.start)
+
+
+def drop_outlet_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions that are not the start of a news outlet's name (see ``in_outlet_name``)."""
+    return [m for m in mentions if not in_outlet_name(text, m.start, m.end)]
+
+
+def in_outlet_name(text: str, start: int, end: int) -> bool:
+    """A place name that begins a news outlet's name: "The *New York* Times", "the *Dallas* Morning News", "the
+    *Arizona* Republic" (a listed outlet, or capitalised words ending in a media word). Places inside organisation
+    names are not places. Not in a title-cased headline, where every word is capitalised."""
+    tail = NAME_TAIL.match(text, end)
+    if tail is None or _title_cased_line(text, start):
+        return False
+    lexicon = load_lexicon()
+    words = tail.group(0).split(" ")[1 : OUTLET_TAIL_WORDS + 1]
+    first = 0 if " " in text[start:end] else 1  # a one-word place alone is no outlet ("the Atlantic" is an ocean)
+    names = [" ".join([text[start:end], *words[:k]]) for k in range(first, len(words) + 1)]
+    return any(is_outlet(name, lexicon) for name in names)
+
+
+def _title_cased_line(text: str, at: int) -> bool:
+    """The line is a headline: short, no closing full stop, nearly every word capitalised."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in words)
+    return not line.endswith(".") and 4 <= len(words) <= HEADLINE_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
 def _names_side(country: Place, border: Place) -> bool:

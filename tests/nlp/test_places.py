@@ -305,3 +305,29 @@ def test_places_border_facility_named_after_its_town_is_at_the_town(pipeline):
     ]
     assert covered(text, facility) == "Tornillo Port of Entry"
     assert facility.country == "US" and abs(facility.lon - -106.09) < 0.1  # not McAllen, the town named before it
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the city is a place once; its name inside the newspaper's name is not (and one sense per document
+        # must not carry it there)
+        ("Some of the children grew up in New York, according to The New York Times.", "New York Times"),
+        ("Families flew to Dallas, the Dallas Morning News reported.", "Dallas Morning News"),
+        ("Migrants slept in Nogales, Arizona, the Arizona Republic said.", "Arizona Republic"),
+    ],
+)
+def test_places_place_name_inside_a_news_outlet_name_is_not_a_place(run, text, name):
+    outlet = text.rindex(name)
+    inside = [p for p in places_of(run, text) if outlet <= p.start < outlet + len(name)]
+    assert inside == []
+
+
+def test_places_one_word_place_that_is_also_an_outlet_name_stays_a_place(run):
+    text = "Storms formed over the Atlantic hurricane belt as migrants waited in Tijuana."
+    assert "Atlantic" in [covered(text, p) for p in places_of(run, text)]
+
+
+def test_places_headline_place_before_a_media_word_stays_a_place(run):
+    text = "Migrants Reach Mexico Today After Long Walk\n\nThe caravan walked for days."
+    assert "Mexico" in [covered(text, p) for p in places_of(run, text)]
