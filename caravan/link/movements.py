@@ -33,6 +33,7 @@ UNDATED_MIN_PLACES = 2  # located places an undated report must share with one d
 BORDER_DAYS = 2  # a country-level move this many days on may be one more border away ("crossed into Mexico"
 # told four days after leaving Honduras: Guatemala lies between)
 MAX_BORDERS = 3  # the most borders a country-level move may lie beyond the movement's last country
+EARLY_REPORT_DAYS = 3  # a report this long before a movement's first leg tells, undated, of what happened before it
 PART_DAYS = 1  # one report placing the group in two towns this close in time tells of parts of it
 REFINE_DAYS = 2  # a country-level event this close in time to a town of its story, in that country, is there
 INFERABLE = frozenset({"planned", "predicted"})  # a departure told so, then the group seen on the road: it left
@@ -185,6 +186,8 @@ class MovementBuilder:
             recalled = _recalled_leg(event, track, span)
             if recalled is not None:
                 return recalled
+            if not planned and (track.first - span.hi).days > EARLY_REPORT_DAYS:
+                return None  # an undated move told days before the group set out is not of this group
             span = Span(span.hi - dt.timedelta(days=BOUND_DAYS), span.hi, "bound")
         gap = _time_gap(event, track, span)
         if gap is None:

@@ -507,3 +507,26 @@ def test_movements_label_prefers_reported_origin_to_a_departure_only_an_undated_
     )
     (movement,) = list_movements(make_store([border, undated]))
     assert movement["label"] == "caravan from Honduras (April 2018)"
+
+
+def test_movements_undated_move_told_days_before_the_group_set_out_is_not_its_leg(make_store):
+    def earlier(published: str) -> Story:
+        return Story(
+            "e1",
+            "Early Daily",
+            published,
+            [
+                Told(
+                    "Hundreds of migrants in a caravan have been walking through Esquipulas, officials said.",
+                    "walking",
+                    "travel",
+                    actor="migrants",
+                    town="Esquipulas",
+                )
+            ],
+        )
+
+    (movement,) = list_movements(make_store([*october_caravan(), earlier("2018-10-01")], "a"))
+    assert "e1" not in movement["articles"] and movement["first_seen"] == "2018-10-13"
+    (movement,) = list_movements(make_store([*october_caravan(), earlier("2018-10-14")], "b"))
+    assert "e1" in movement["articles"]  # the same report a day after the departure is of the group under way
