@@ -220,7 +220,7 @@ class MovementBuilder:
             where = part.place or part.country
             return gap, km, f"the same report puts part of the group at {where}, {km:.0f} km away, at the same time"
         near = _nearest(track, span, located=False)
-        if near is None or here.country is None:
+        if near is None or here.country is None or not _about_the_group(event, track):
             return None
         there, days = near
         if here.country == there.country:
@@ -266,6 +266,16 @@ def _tied_to_group(event: Canonical, track: Track, span: Span) -> bool:
         if _within(here, there, NEAR_KM):
             return True
     return False
+
+
+def _about_the_group(event: Canonical, track: Track) -> bool:
+    """A report of a country alone is of the movement's group only when it says so: it calls the group a body
+    ("the caravan crossed into the US"), gives the origin the movement's reports give ("migrants from Honduras"),
+    or is a story that already tells of the movement."""
+    if _named_body(event) or event.stories & track.stories:
+        return True
+    origins = {p.mention.group.origin for j in track.events for p in j.event.members} - {None}
+    return any(p.mention.group.origin in origins for p in event.members)
 
 
 def _within(a: Mention, b: Mention, km: float) -> bool:

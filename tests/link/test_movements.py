@@ -530,3 +530,20 @@ def test_movements_undated_move_told_days_before_the_group_set_out_is_not_its_le
     assert "e1" not in movement["articles"] and movement["first_seen"] == "2018-10-13"
     (movement,) = list_movements(make_store([*october_caravan(), earlier("2018-10-14")], "b"))
     assert "e1" in movement["articles"]  # the same report a day after the departure is of the group under way
+
+
+def test_movements_report_of_a_country_alone_joins_only_when_it_names_the_group(make_store):
+    def report(sentence: str, actor: str) -> Story:
+        return Story(
+            "c1",
+            "Other Daily",
+            "2018-10-23",
+            [Told(sentence, "crossed", "cross", actor=actor, country="MX", date="2018-10-22")],
+        )
+
+    unrelated = report("Migrants crossed into Mexico illegally on Monday, officials said.", "migrants")
+    (movement,) = list_movements(make_store([*october_caravan(), unrelated], "a"))
+    assert "c1" not in movement["articles"]  # people somewhere in a country the caravan is in: not the caravan
+    named = report("The caravan crossed into Mexico on Monday, officials said.", "caravan")
+    (movement,) = list_movements(make_store([*october_caravan(), named], "b"))
+    assert "c1" in movement["articles"]
