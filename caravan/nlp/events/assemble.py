@@ -55,6 +55,10 @@ OFFICIAL_PRONOUNS = frozenset({"i", "we", "he", "she"})
 GENERIC_PRONOUNS = frozenset({"someone", "anyone", "anybody", "somebody", "whoever", "those", "everyone"})
 # verbs whose "from" + gerund names what is kept from happening
 PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "prohibit", "ban", "block", "forbid", "preclude"})
+# determiners that make a noun a kind of people: "*an* immigrant who enters illegally", "*every* adult who crosses"
+KIND_DETERMINERS = frozenset({"a", "an", "any", "every", "each"})
+# words that open a time clause which, in a present tense under a present tense, tells a habit
+HABIT_TIME_WORDS = frozenset({"when", "once"})
 # determiners that make "a day", "each month" a rate: a present tense with a rate is a habit, not an event
 RATE_DETERMINERS = frozenset({"a", "an", "each", "every"})
 
@@ -112,9 +116,48 @@ def is_generic_frame(chain: list[Token]) -> bool:
         return True  # "*entering* the country is a privilege": a gerund subject names an idea
     if any(t.lower_ in cues["generic_markers"] and t.i < trigger.i for t in trigger.subtree):
         return True  # "how (illegal) migrants *reach* the U.S."
-    if is_recurring(trigger):
+    if is_recurring(trigger) or any(is_habit_when(word) for word in chain):
+        return True
+    if any(is_kind_subject(word) for word in chain):
         return True
     return is_idea_gerund(chain[-1])
+
+
+def is_habit_when(verb: Token) -> bool:
+    """A present tense under, or over, a present-tense "when" clause of a kind of people: a habit, not an event
+    ("it costs us *when* a teenager *crosses* the border", "*when* migrants *cross* the river, agents *detain*
+    them"). A clause of a specific group ("when *the caravan* arrives") or another tense is left alone."""
+    if not is_generic_present(verb):
+        return False
+    clauses = [verb] if verb.dep_ == "advcl" else [c for c in verb.children if c.dep_ == "advcl"]
+    for clause in clauses:
+        if not any(c.lower_ in HABIT_TIME_WORDS and c.dep_ in ("advmod", "mark") for c in clause.children):
+            continue
+        main = clause.head if clause is verb else verb
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if is_generic_present(clause) and is_generic_present(main) and subject is not None and is_kind(subject):
+            return True
+    return False
+
+
+def is_kind(noun: Token) -> bool:
+    """A noun that names a kind of people: an indefinite pronoun, a bare plural, or "a/any/every" + noun."""
+    if noun.lower_ in GENERIC_PRONOUNS or is_bare_plural(noun):
+        return True
+    return noun.pos_ in NOUN_POS and any(c.dep_ == "det" and c.lower_ in KIND_DETERMINERS for c in noun.children)
+
+
+def is_kind_subject(verb: Token) -> bool:
+    """A present tense whose subject is a kind of people defined by a present-tense relative clause ("*an
+    immigrant who enters* the country illegally *is deported*")."""
+    if not is_generic_present(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and is_kind(subject)
+        and any(c.dep_ == "relcl" and is_generic_clause(c) for c in subject.children)
+    )
 
 
 def is_recurring(trigger: Token) -> bool:
@@ -246,6 +289,8 @@ def is_generic_clause(verb: Token) -> bool:
     noun = verb.head
     if noun.lower_ in GENERIC_PRONOUNS:
         return True
+    if any(c.dep_ == "det" and c.lower_ in KIND_DETERMINERS for c in noun.children):
+        return True  # "an immigrant who enters the country illegally"
     determiners = [c for c in noun.children if c.dep_ in ("det", "nummod", "poss", "quantmod")]
     return noun.tag_ in ("NNS", "NNPS") and not determiners
 

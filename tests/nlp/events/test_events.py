@@ -1800,3 +1800,22 @@ def test_events_two_acts_of_one_type_on_different_dates_stay_two():
     )
     july, august = date(text, "July 15", "2019-07-15"), date(text, "August 12", "2019-08-12")
     assert [e.date for e in events_of(text, dates=[july, august]) if e.type == "policy"] == ["2019-07-15", "2019-08-12"]
+
+
+@pytest.mark.model
+def test_events_present_when_clause_of_a_kind_of_people_is_a_habit():
+    assert types_of("Look what it costs us when a teenager crosses the border illegally without an adult.") == []
+    assert types_of("When migrants cross the river, agents detain them.") == []
+
+
+@pytest.mark.model
+def test_events_when_clause_of_a_specific_group_or_past_tense_is_an_event():
+    assert "cross" in types_of("When the caravan crossed the river, agents detained dozens.")
+    assert "arrive" in types_of("When the caravan reaches a town, residents bring the migrants food.")
+    assert "cross" in types_of("It cost us a lot when a teenager crossed the border without an adult.")
+
+
+@pytest.mark.model
+def test_events_indefinite_singular_defined_by_a_present_relative_clause_is_a_kind():
+    assert types_of("An immigrant who enters the country illegally is deported.") == []
+    assert "cross" in types_of("A migrant who crossed the river on Monday was detained.")
