@@ -18,6 +18,8 @@ from caravan.nlp.events.lexicon import lemma, load_cues, load_lexicon
 from caravan.nlp.extensions import doc_text, token_table
 
 ORDINALS = frozenset({"first", "second", "third", "last", "only", "next"})
+WHEN_WORDS = frozenset({"when", "as soon as"})  # with ``time_markers``: the words that open a time clause
+PLAIN_FUTURE = frozenset({"will", "’ll", "'ll", "shall", "wo"})  # "wo" of "won't"
 
 
 @dataclass
@@ -77,7 +79,22 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
         _read_word(word, depth + int(governed), cues, found, consumed, coordinated)
         if depth > 0 and is_infinitive(word) and word.dep_ == "advcl" and is_infinitive(chain[depth - 1]):
             found.planned = True  # an infinitive inside a purpose: "*to outline* further actions to *halt* them"
+    if is_future_time_clause(chain[-1]):
+        found.predicted = True
     return found
+
+
+def is_future_time_clause(verb: Token) -> bool:
+    """A present tense in a time clause of a future ("*when* the caravan *arrives*, troops *will* stop it",
+    "*once* they *cross*, they'll be arrested"): what is expected to happen first, not what happened."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and lemma(c) != "do" for c in verb.children):
+        return False
+    markers = load_cues()["time_markers"] | WHEN_WORDS
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in markers for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in PLAIN_FUTURE for c in verb.head.children)
 
 
 def _read_word(

@@ -1819,3 +1819,10 @@ def test_events_when_clause_of_a_specific_group_or_past_tense_is_an_event():
 def test_events_indefinite_singular_defined_by_a_present_relative_clause_is_a_kind():
     assert types_of("An immigrant who enters the country illegally is deported.") == []
     assert "cross" in types_of("A migrant who crossed the river on Monday was detained.")
+
+
+@pytest.mark.model
+def test_events_modality_present_time_clause_of_a_future_is_predicted():
+    assert only("When the caravan arrives at the border, troops will stop it.", "arrive").modality == "predicted"
+    assert only("After the caravan leaves, police will clear the camp.", "depart").modality == "predicted"
+    assert only("When the caravan arrived at the border, troops stopped it.", "arrive").modality == "asserted"
