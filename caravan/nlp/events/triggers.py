@@ -81,6 +81,7 @@ DIRECTIONS = frozenset(
     }
 )
 VERB_POS = frozenset({"VERB", "AUX"})
+REFUSING_VERBS = frozenset({"refuse", "decline"})  # "refused to admit them" is a refusal of entry
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # a way into a country: these prepositions, with a country, a border or one of these nouns as object
 ENTRY_PREPS = ("into", "across", "over")
@@ -391,6 +392,10 @@ def need_negated(m: Match, _: str) -> bool:
     belong to the trigger (a refusal is the block itself)."""
     words = [c for c in m.head.children if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("ca", "can", "cannot"))]
     if not any(w.dep_ == "neg" or w.lower_ == "cannot" for w in words):
+        governor = m.head.head
+        if m.head.dep_ == "xcomp" and lemma(governor) in REFUSING_VERBS and governor.i != m.head.i:
+            m.consumed.add(governor.i)  # "Mexico *refused to receive* them": the refusal is the block
+            return True
         return False
     m.consumed.update(w.i for w in words)
     return True

@@ -1826,3 +1826,16 @@ def test_events_modality_present_time_clause_of_a_future_is_predicted():
     assert only("When the caravan arrives at the border, troops will stop it.", "arrive").modality == "predicted"
     assert only("After the caravan leaves, police will clear the camp.", "depart").modality == "predicted"
     assert only("When the caravan arrived at the border, troops stopped it.", "arrive").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_refusing_to_receive_a_group_is_a_block():
+    event = only("Mexico refused to receive the migrants.", "block")
+    assert event.modality == "asserted" and event.country == "MX"  # the refusal is the block, not its denial
+    assert only("Guatemala declined to accept the deportees.", "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_not_receiving_a_thing_is_no_block():
+    assert types_of("Other issues, such as reforming the immigration process, don't receive as much attention.") == []
+    assert types_of("Counties that don't accept requests from immigration agents were studied.") == []
