@@ -402,10 +402,12 @@ def need_negated(m: Match, _: str) -> bool:
 
 
 def need_decree(m: Match, _: str) -> bool:
-    """A noun that names a rule or order, not the idioms "in order to" and "on the order of" (a size)."""
+    """A noun that names a rule or order, not the idioms "in order to", "on the order of" (a size) and "law and
+    order"."""
     following = m.doc[m.head.i + 1].lower_ if m.head.i + 1 < len(m.doc) else ""
     idiom = (m.head.head.lower_, following) in (("in", "to"), ("on", "of"))
-    return not (m.head.dep_ == "pobj" and idiom)
+    preceding = [t.lower_ for t in m.doc[max(0, m.head.i - 2) : m.head.i]]
+    return not ((m.head.dep_ == "pobj" and idiom) or preceding == ["law", "and"])  # nor "law and order"
 
 
 def need_money(m: Match, _: str) -> bool:

@@ -1839,3 +1839,9 @@ def test_events_refusing_to_receive_a_group_is_a_block():
 def test_events_not_receiving_a_thing_is_no_block():
     assert types_of("Other issues, such as reforming the immigration process, don't receive as much attention.") == []
     assert types_of("Counties that don't accept requests from immigration agents were studied.") == []
+
+
+@pytest.mark.model
+def test_events_law_and_order_is_no_decree():
+    assert types_of("The governor ran on a law and order agenda to crack down on the border.") == []
+    assert "policy" in types_of("The governor issued an order to close the border to the migrants.")
