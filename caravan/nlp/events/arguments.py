@@ -439,7 +439,14 @@ def actor_text(doc: Doc, token: Token | None) -> str | None:
         if t.i < token.i and t.dep_ not in DROP_LEFT_DEPS and t.tag_ != "WP$" and _in_premodifier(t, token)
     ]  # not "*whose* leaders"
     words = [*left, token]
-    text = doc[words[0].i : token.i + 1].text if words else token.text
+    first = words[0].i
+    while (
+        first > token.sent.start and doc[first - 1].whitespace_ == "" and "-" in (doc[first - 1].text, doc[first].text)
+    ):
+        first -= 1  # the whole hyphenated modifier: "so-called", not "called"
+    text = doc[first : token.i + 1].text
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].strip() or text  # "an unaccompanied minor (UAM" -> "an unaccompanied minor"
     return text if text.lower() not in ("who", "that", "which") else None
 
 

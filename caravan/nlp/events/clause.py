@@ -197,12 +197,15 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         holder = noun_holder(chain[n - 1], word) if n > 0 else None
         if holder is not None:
             return holder, False
-        for child in word.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                passive = child.dep_ == "nsubjpass" or _has_auxpass(word)
-                # a coordinated verb shares the subject, not the voice ("were dressed ... and *prevented*")
-                shared_voice = n == 0 or chain[0].tag_ == "VBN"
-                return resolve_relative(child), passive and shared_voice
+        subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            # a subject inside brackets is an aside ("From out of nowhere (or precisely, *Honduras*) a *caravan*
+            # has been working its way north")
+            child = next((c for c in subjects if not in_brackets(c)), subjects[0])
+            passive = child.dep_ == "nsubjpass" or _has_auxpass(word)
+            # a coordinated verb shares the subject, not the voice ("were dressed ... and *prevented*")
+            shared_voice = n == 0 or chain[0].tag_ == "VBN"
+            return resolve_relative(child), passive and shared_voice
         above = chain[n + 1] if n + 1 < len(chain) else None
         climbed = above is not None and above.i == word.head.i
         infinitive = is_infinitive(word)  # "the order *to deny*"
@@ -214,6 +217,12 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         ):
             return word.head, word.tag_ == "VBN"  # "troops *deploying*", not "plan to *move*"
     return subject_read_as_object(chain[0]) or main_subject(chain[-1]), False
+
+
+def in_brackets(token: Token) -> bool:
+    """Whether a word stands inside round brackets opened in its sentence."""
+    before = token.doc[token.sent.start : token.i]
+    return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
 
 
 def noun_holder(below: Token, noun: Token) -> Token | None:

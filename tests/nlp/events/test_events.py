@@ -12,7 +12,7 @@ import pytest
 
 from caravan.model import EVENT_TYPES, DateRef, Event, Place, Quantity, Quote, Span
 from caravan.nlp.events import EventFinder
-from caravan.nlp.events.arguments import country_of
+from caravan.nlp.events.arguments import actor_text, country_of
 from caravan.nlp.events.lexicon import load_rules
 from caravan.nlp.events.triggers import REQUIREMENTS
 from caravan.nlp.extensions import register_extensions
@@ -1845,3 +1845,28 @@ def test_events_not_receiving_a_thing_is_no_block():
 def test_events_law_and_order_is_no_decree():
     assert types_of("The governor ran on a law and order agenda to crack down on the border.") == []
     assert "policy" in types_of("The governor issued an order to close the border to the migrants.")
+
+
+@pytest.mark.model
+def test_events_actor_keeps_a_hyphenated_modifier_whole():
+    assert only("A so-called caravan of Central Americans has been working its way north.", "travel").actor == (
+        "so-called caravan"
+    )
+
+
+@pytest.mark.model
+def test_events_subject_inside_brackets_is_an_aside():
+    text = (
+        "Enter the caravan. From out of nowhere (or more precisely, Honduras) a so-called caravan of impoverished "
+        "Central Americans has been slowly working its way toward the southern border of the United States with the "
+        "announced intention of seeking mass asylum."
+    )
+    assert only(text, "travel").actor == "so-called caravan"
+
+
+@pytest.mark.model
+def test_events_actor_stops_before_an_unclosed_bracket():
+    register_extensions()
+    doc = load_model(Settings().model_en)("Last week an unaccompanied minor (UAM) from El Salvador crossed the river.")
+    (subject,) = [t for t in doc if t.dep_ == "nsubj"]  # the parser makes the bracketed acronym the subject
+    assert subject.text == "UAM" and actor_text(doc, subject) == "unaccompanied minor"
