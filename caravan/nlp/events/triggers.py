@@ -356,8 +356,8 @@ def need_entry_goal(m: Match, _: str) -> bool:
     """A way into a country or over a border ("ran back *into Guatemala*", "poured *across the border*")."""
     goals = prep_objects(m.head, ENTRY_PREPS)
     for part in m.head.children:
-        if part.dep_ in ("prt", "advmod"):
-            goals += prep_objects(part, ENTRY_PREPS)
+        if part.dep_ in ("prt", "advmod") or (part.dep_ == "dobj" and part.lower_ == "way"):
+            goals += prep_objects(part, ENTRY_PREPS)  # also "forced their *way over* the border"
     for goal in goals:
         place = args.place_at(m.doc, goal)
         if (place is not None and place.feature == "border") or lemma(goal) in ENTRY_NOUNS:

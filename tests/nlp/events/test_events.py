@@ -1870,3 +1870,20 @@ def test_events_actor_stops_before_an_unclosed_bracket():
     doc = load_model(Settings().model_en)("Last week an unaccompanied minor (UAM) from El Salvador crossed the river.")
     (subject,) = [t for t in doc if t.dep_ == "nsubj"]  # the parser makes the bracketed acronym the subject
     assert subject.text == "UAM" and actor_text(doc, subject) == "unaccompanied minor"
+
+
+@pytest.mark.model
+def test_events_overrunning_the_border_is_a_crossing():
+    assert only("The danger is that the caravan would simply overrun the border.", "cross").actor == "caravan"
+
+
+@pytest.mark.model
+def test_events_forcing_a_way_over_the_border_is_a_crossing():
+    text = "Hundreds of migrants tried to force their way over the border on Sunday."
+    assert only(text, "cross").actor == "migrants"  # "over the border" hangs on "way", not on the verb
+
+
+@pytest.mark.model
+def test_events_people_of_a_continent_are_movers():
+    text = "More than 7,000 Africans have been trapped for weeks in Tapachula."
+    assert only(text, "block", places=[place(text, "Tapachula", country="MX")]).place == "Tapachula"
