@@ -70,7 +70,7 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
     found.conditional = is_conditional(chain)
     for depth, word in enumerate(chain):
         coordinated = depth > 0 and chain[depth - 1].dep_ == "conj"
-        if coordinated and any(c.dep_ in ("neg", "aux") for c in chain[depth - 1].children):
+        if coordinated and any(c.dep_ == "aux" for c in chain[depth - 1].children):
             continue  # "will not tolerate it and will not hesitate to *close*": its own words, not the first verb's
         if depth > 0 and chain[depth - 1].lower_ == "by" and lemma(word) in cues["avoidance_verbs"]:
             continue  # "avoiding the police *by jumping* off the bridge": the means of avoiding happened

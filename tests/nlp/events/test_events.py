@@ -1887,3 +1887,15 @@ def test_events_forcing_a_way_over_the_border_is_a_crossing():
 def test_events_people_of_a_continent_are_movers():
     text = "More than 7,000 Africans have been trapped for weeks in Tapachula."
     assert only(text, "block", places=[place(text, "Tapachula", country="MX")]).place == "Tapachula"
+
+
+@pytest.mark.model
+def test_events_modality_coordinated_negation_without_auxiliary_shares_the_modal():
+    text = "Mexico must stop the migrants and not allow them to pass into the United States."
+    assert [e.modality for e in events_of(text) if e.type == "block"] == ["planned", "planned"]
+
+
+@pytest.mark.model
+def test_events_modality_policy_being_weighed_is_planned():
+    event = only("The government is weighing an order to deny asylum to the migrants.", "policy")
+    assert event.modality == "planned"
