@@ -23,6 +23,7 @@ from caravan.nlp.events.clause import (
     clause_of,
     governors,
     objects_of,
+    of_objects,
     own_clause,
     subject_of,
     where_head,
@@ -370,10 +371,9 @@ def noun_mover(m: Match, chain: list[Token]) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON" and is_mover(child, m.sent):
             return child  # not "*their* journey": the verb's subject may name them
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for target in child.children:
-                if target.dep_ == "pobj" and is_mover(target, m.sent):
-                    return target
+    for target in of_objects(noun):
+        if target.dep_ == "pobj" and is_mover(target, m.sent):
+            return target
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         for holder in phrase_holders(noun):
             if is_mover(holder, m.sent):

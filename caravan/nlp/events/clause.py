@@ -19,6 +19,11 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
 # what a trigger's clause takes from the words governing it: who, and when
 GOVERNOR_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "npadvmod", "neg", "aux", "auxpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# verbs that take an "of" phrase of their own ("warned of the caravan", "spoke of it")
+OF_VERBS = frozenset(
+    "think speak talk warn hear accuse consist inform remind approve dream learn know tire complain convince rid "
+    "deprive clear die boast despair assure suspect convict notify disapprove beware smell taste tell".split()
+)
 # entity labels of places (a "who" clause is never hung on one by meaning)
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 QUANTITY_HEADS = frozenset(
@@ -335,6 +340,25 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
         if prep.dep_ in ("prep", "prt", "dative", "agent") and prep.lower_ in preps:
             out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
     return out
+
+
+def of_objects(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" phrases, with one the parser moved onto the verb that holds the noun, after it
+    ("sped up after the *arrival* in Tijuana, on the Mexican side, *of the caravan*"; not "spoke of it")."""
+    out = prep_objects(noun, ("of",))
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") and prep.head.i != prep.i:
+        verb = prep.head
+        if lemma(verb) not in OF_VERBS:
+            out += [o for c in verb.children if c.i > noun.i for o in prep_objects_of(c, ("of",))]
+    return out
+
+
+def prep_objects_of(prep: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of one preposition, when it is one of ``preps``."""
+    if prep.dep_ != "prep" or prep.lower_ not in preps:
+        return []
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
 def partitive_heads(token: Token) -> list[Token]:

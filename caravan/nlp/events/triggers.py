@@ -17,6 +17,7 @@ from caravan.nlp.events.clause import (
     clause_of,
     governors,
     objects_of,
+    of_objects,
     partitive_heads,
     passive_adjunct,
     prep_objects,
@@ -523,9 +524,7 @@ def phrase_holders(noun: Token) -> list[Token]:
 
 def need_of(m: Match, cls: str) -> bool:
     """A noun trigger's "of" phrase in the class ("the deportation *of 300 migrants*")."""
-    return any(
-        _in_role(w, cls) for n in noun_phrase_heads(m) for o in prep_objects(n, ("of",)) for w in partitive_heads(o)
-    )
+    return any(_in_role(w, cls) for n in noun_phrase_heads(m) for o in of_objects(n) for w in partitive_heads(o))
 
 
 def need_in(m: Match, cls: str) -> bool:

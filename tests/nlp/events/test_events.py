@@ -1899,3 +1899,10 @@ def test_events_modality_coordinated_negation_without_auxiliary_shares_the_modal
 def test_events_modality_policy_being_weighed_is_planned():
     event = only("The government is weighing an order to deny asylum to the migrants.", "policy")
     assert event.modality == "planned"
+
+
+@pytest.mark.model
+def test_events_movement_noun_finds_its_of_phrase_moved_onto_the_verb():
+    text = "Militarization sped up after the arrival in Tijuana, on the Mexican side, of the caravan of migrants."
+    event = only(text, "arrive", places=[place(text, "Tijuana", country="MX")])
+    assert event.actor == "caravan" and event.place == "Tijuana"
