@@ -120,11 +120,21 @@ def is_mover(token: Token | None, sent: Span) -> bool:
         return True  # "about 600 (people)", "scores"
     if any(is_mover(c, sent) for c in token.children if c.dep_ in ("appos", "conj")):
         return True  # "TIJUANA, Mexico - Dozens of migrants ... arrived": the dateline parsed as subject
-    for word in partitive_heads(token):
+    heads = partitive_heads(token)
+    if len(heads) > 1 and heads[-1].pos_ in ("NOUN", "PROPN") and not counts_people(heads[-1]):
+        heads = heads[-1:]  # "thousands of *protesters*" are what they are; "thousands of them" the count says
+    for word in heads:
         if in_class(word, "movers") and word.lower_ not in NOT_MOVERS_ALONE:
             return True
         if lemma(word) == "member" and any(c.dep_ == "compound" and in_class(c, "movers") for c in word.children):
             return True  # "475,000 *family* members", "caravan members" (not "gang members")
+        if (
+            lemma(word) == "member"
+            and is_definite(word)
+            and not prep_objects(word, ("of",))
+            and movers_nearby(word, sent)
+        ):
+            return True  # "some of *the members* were allowed to cross", told of the caravan
         if word.ent_type_ == "NORP" and word.tag_ in ("NNPS", "NNS") and args.country_of(word.text):
             return True  # "Hondurans", not "Republicans"
         if word.lower_ in load_lexicon()["mover_pronouns"] and movers_nearby(word, sent):

@@ -1906,3 +1906,15 @@ def test_events_movement_noun_finds_its_of_phrase_moved_onto_the_verb():
     text = "Militarization sped up after the arrival in Tijuana, on the Mexican side, of the caravan of migrants."
     event = only(text, "arrive", places=[place(text, "Tijuana", country="MX")])
     assert event.actor == "caravan" and event.place == "Tijuana"
+
+
+@pytest.mark.model
+def test_events_a_count_of_other_people_is_no_moving_group():
+    assert types_of("Tens of thousands of protesters marched in cities across the country on Saturday.") == []
+    assert types_of("A group of bipartisan legislators met for several hours on Tuesday night.") == []
+
+
+@pytest.mark.model
+def test_events_the_members_near_a_caravan_are_its_members():
+    assert "cross" in types_of("The caravan reached the bridge. Some of the members were allowed to cross.")
+    assert "cross" not in types_of("Congress met at the bridge. Some of the members of Congress were allowed to cross.")
