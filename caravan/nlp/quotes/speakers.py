@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -153,16 +154,16 @@ class NameBook:
                 continue
             if in_boilerplate(doc, found.start_char, found.end_char):
                 continue  # "Add Donald Trump as an interest": a widget's words name nobody's full name
-            ent = Span(doc, found.start, found.end, label=found.label_)
-            if ent.label_ == "ORG":
-                organisations.append(ent)
-            span = name_span(ent, places)
-            label = BODY_LABEL if _described_as_body(ent.root) else ent.label_
-            self.names.append((span.start_char, clean_name(span.text), label))
-            if ent.label_ in ("PERSON", "PER") and label != BODY_LABEL:
-                self.note_role(clean_name(span.text), _role_before(ent.root, span) or _apposition(ent.root))
-                if ent.root.dep_ in SUBJECTS and not self.in_quote(span.start_char) and not self.reported(ent.root):
-                    self.subjects.append((span.start_char, clean_name(span.text)))
+            for ent in _name_parts(Span(doc, found.start, found.end, label=found.label_)):
+                if ent.label_ == "ORG":
+                    organisations.append(ent)
+                span = name_span(ent, places)
+                label = BODY_LABEL if _described_as_body(ent.root) else ent.label_
+                self.names.append((span.start_char, clean_name(span.text), label))
+                if ent.label_ in ("PERSON", "PER") and label != BODY_LABEL:
+                    self.note_role(clean_name(span.text), _role_before(ent.root, span) or _apposition(ent.root))
+                    if ent.root.dep_ in SUBJECTS and not self.in_quote(span.start_char) and not self.reported(ent.root):
+                        self.subjects.append((span.start_char, clean_name(span.text)))
         self.places = places
         self._note_untagged_speakers(doc)
         self._note_mistagged_people(organisations)
@@ -642,6 +643,17 @@ def _title_path(tok: Token, head: Token) -> bool:
         if tok == head:
             return True
     return False
+
+
+def _name_parts(ent: Span) -> list[Span]:
+    """An entity the tagger ran over a verb is two names ("Al Otro Lado *representing* Rolando"): the capitalised
+    runs on either side of each lower-case verb."""
+    cuts = [t.i for t in ent if t.pos_ in ("VERB", "AUX") and t.is_lower]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start - 1, *cuts, ent.end]
+    parts = [ent.doc[a + 1 : b] for a, b in pairwise(bounds)]
+    return [Span(ent.doc, p.start, p.end, label=ent.label_) for p in parts if len(p) and p[0].text[:1].isupper()]
 
 
 def name_span(ent: Span, places: set[str]) -> Span:

@@ -1193,3 +1193,13 @@ def test_quotes_carried_on_attributes_the_quote_before_it(run):
     assert (find(record, text, "Bring our factories back home").speaker or "").endswith("Ruiz")
     text = "The caravan carried on toward Mexico City on Monday." + CONTROL
     assert_only_the_control(run(text, language="en"), text)
+
+
+@pytest.mark.model
+def test_quotes_name_the_tagger_ran_over_a_verb_is_two_names(run):
+    text = (
+        "“It seems unbelievable,” Anne Rios, an attorney with Al Otro Lado representing Rolando, told the Guardian.\n\n"
+        "“I feared I was going to die,” Rolando said."
+    )
+    record = run(text, language="en")
+    assert find(record, text, "I feared").speaker == "Rolando"
