@@ -195,6 +195,9 @@ def need_mover(m: Match, _: str) -> bool:
         return is_mover(subject, m.sent)
     if m.head.dep_ == "amod" or (m.head.dep_ == "acl" and m.head.tag_ == "VBN"):
         return False  # a participle describing a noun ("the newly *formed* guard")
+    names = [c for c in m.head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < m.head.i]
+    if m.head.pos_ in NOUN_POS and names:
+        return is_mover(names[-1], m.sent)  # the verb read as a noun, its subject as a name on it ("Obama *heads*")
     before = [t for t in m.sent if t.i < m.first.i and t.pos_ in NOUN_POS]
     return any(is_mover(t, m.sent) for t in before)  # no parsed subject: the group named before the verb
 

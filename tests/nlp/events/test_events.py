@@ -1918,3 +1918,12 @@ def test_events_a_count_of_other_people_is_no_moving_group():
 def test_events_the_members_near_a_caravan_are_its_members():
     assert "cross" in types_of("The caravan reached the bridge. Some of the members were allowed to cross.")
     assert "cross" not in types_of("Congress met at the bridge. Some of the members of Congress were allowed to cross.")
+
+
+@pytest.mark.model
+def test_events_verb_read_as_a_noun_takes_the_name_on_it_as_subject():
+    text = (
+        "The group unveiled its proposal at a news conference, essentially laying down a marker on the issue one day "
+        "before President Barack Obama heads to Las Vegas to unveil more details about his plan."
+    )
+    assert "travel" not in types_of(text)  # Obama travels, not the group named before
