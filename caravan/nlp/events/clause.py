@@ -204,9 +204,7 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
             return holder, False
         subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
-            # a subject inside brackets is an aside ("From out of nowhere (or precisely, *Honduras*) a *caravan*
-            # has been working its way north")
-            child = next((c for c in subjects if not in_brackets(c)), subjects[0])
+            child = _nearest_subject(word, subjects)
             passive = child.dep_ == "nsubjpass" or _has_auxpass(word)
             # a coordinated verb shares the subject, not the voice ("were dressed ... and *prevented*")
             shared_voice = n == 0 or chain[0].tag_ == "VBN"
@@ -222,6 +220,26 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         ):
             return word.head, word.tag_ == "VBN"  # "troops *deploying*", not "plan to *move*"
     return subject_read_as_object(chain[0]) or main_subject(chain[-1]), False
+
+
+def _nearest_subject(verb: Token, subjects: list[Token]) -> Token:
+    """Of two subjects the parser gave a verb, the one whose phrase ends right before the verb (its auxiliaries and
+    adverbs aside): "Aurora Diaz, who said her daughter was reluctant to visit in case *Trump* closed the border";
+    "From out of nowhere (or precisely, Honduras) a so-called *caravan* has been working its way north". Else the
+    first, outside brackets."""
+    if len(subjects) > 1:
+        for subject in subjects:
+            if any(o.lower_ in ("whom", "which") for o in prep_objects(subject, ("of",))):
+                continue  # "the migrants, *many of whom* are trudging north": the migrants
+            opener = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+            if opener is not None and opener.dep_ == "mark" and opener.head.i == verb.i:
+                continue  # "800,000 immigrants brought here *as children* were given permits": a misparse
+            between = subject.doc[subject.right_edge.i + 1 : verb.i]
+            if subject.i < verb.i and all(
+                t.head.i == verb.i and t.dep_ in ("aux", "auxpass", "advmod", "neg") for t in between
+            ):
+                return subject
+    return next((c for c in subjects if not in_brackets(c)), subjects[0])
 
 
 def in_brackets(token: Token) -> bool:

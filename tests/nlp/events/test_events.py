@@ -1927,3 +1927,14 @@ def test_events_verb_read_as_a_noun_takes_the_name_on_it_as_subject():
         "before President Barack Obama heads to Las Vegas to unveil more details about his plan."
     )
     assert "travel" not in types_of(text)  # Obama travels, not the group named before
+
+
+@pytest.mark.model
+def test_events_of_two_parsed_subjects_the_one_right_before_the_verb_acts():
+    text = (
+        "Also stuck in her car waiting to cross was 54-year-old Aurora Diaz, who said her daughter was reluctant "
+        "to visit Mexico in case Trump closed the border."
+    )
+    assert only(text, "block").actor == "Trump"
+    text = "The migrants in the caravan, many of whom are trudging north on worn shoes, were tired on Sunday."
+    assert only(text, "travel").actor == "migrants"  # "many of whom" stands for the migrants
