@@ -230,6 +230,16 @@ class Gazetteer:
         entry = self._countries.get(iso2)
         return entry[1] if entry else ()
 
+    def towns(self, iso2: str, most: int = 500) -> tuple[tuple[float, float], ...]:
+        """(lat, lon) of a country's most populous towns, at most ``most`` of them."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT lat, lon FROM places WHERE country = ? AND feature = 'city' AND lat IS NOT NULL"
+                " ORDER BY population DESC LIMIT ?",
+                (iso2, most),
+            ).fetchall()
+        return tuple((lat, lon) for lat, lon in rows)
+
     def demonym(self, word: str) -> str | None:
         """The ISO code of the country a demonym ("Guatemalan", "Mexicans") refers to."""
         key = normalise(word)

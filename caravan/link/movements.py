@@ -24,6 +24,7 @@ from caravan.link.when import BOUND_DAYS, Span, distance_km, gap_days, slack_km
 MAX_GAP_DAYS = 30  # longest silence within one movement: a later group on the same road is another movement
 MAX_SPAN_DAYS = 120  # longest a caravan is followed from its first leg
 MAX_SPEED_KM_DAY = 500  # a day by bus; on foot and hitchhiking caravans make 30-100 km
+COUNTRY_KM_DAY = 150  # a caravan's pace, for a move into the next country told of the country alone
 NEW_DEPARTURE_DAYS = 7  # a departure dated this long after a movement began starts another group
 FRESH_DAYS = 10  # "a new caravan" cannot be one that began this long before
 FEW_PEOPLE = 10  # a detention or return of fewer people is done to some migrants, not to a caravan
@@ -153,10 +154,18 @@ class MovementBuilder:
         if best is not None:
             best[0].add(Joined(event, event.span, best[1]))
             return True
-        if start and may_start(event):
+        if start and may_start(event) and not self._told_of_another(event, tracks):
             tracks.append(Track.start(Joined(event, event.span, "starts the movement: " + _describe(event))))
             return True
         return False
+
+    def _told_of_another(self, event: Canonical, tracks: list[Track]) -> bool:
+        """A move told of a country alone, in the days of a movement of the same group that it could not join (out
+        of its reach): too little to start another movement ("the caravan crossed into the US" while the caravan
+        is in southern Mexico is no second caravan)."""
+        if event.best.mention.lat is not None or event.span is None:
+            return False
+        return any(_same_group(event, t) and _time_gap(event, t, event.span) is not None for t in tracks)
 
     def _best_fit(self, event: Canonical, tracks: list[Track], planned: bool = False) -> tuple[Track, str] | None:
         fits = []
@@ -227,13 +236,31 @@ class MovementBuilder:
             return gap, 0.0, f"in {here.country}, {days} days from the movement there"
         borders = min(1 + days // BORDER_DAYS, MAX_BORDERS)
         hops = self._borders_between(there.country or "", here.country, borders)
-        if here.type in COUNTRY_START_TYPES and span.kind != "bound" and hops is not None:
+        if (
+            here.type in COUNTRY_START_TYPES
+            and span.kind != "bound"
+            and hops is not None
+            and self._country_within_reach(track, span, here.country)
+        ):
             verb = "crosses into" if here.type == "cross" else f"{here.type} in the next country,"
             beyond = "" if hops == 1 else f" ({hops} borders on)"
             return gap, 0.0, f"{verb} {here.country}{beyond}, {days} days from the movement in {there.country}"
         if any(j.event.best.mention.country == here.country and j.span and j.span.lo <= span.hi for j in track.events):
             return gap, 0.0, f"in {here.country}, where the movement was before"
         return None
+
+    def _country_within_reach(self, track: Track, span: Span, country: str) -> bool:
+        """Whether the next country's towns are within reach, at a caravan's pace (``COUNTRY_KM_DAY``), of the
+        movement's located leg nearest in time: Mexico borders the US, but a caravan in Guatemala has not "crossed
+        into the US" three days later. A report of a country alone gives no town to measure a bus's pace against."""
+        nearest = _nearest_located(track, span)
+        if not nearest:
+            return True
+        for there, days in nearest:
+            km = self.geography.km_to_country(there.lat, there.lon, country)  # type: ignore[arg-type]
+            if km is None or km <= COUNTRY_KM_DAY * max(days, 1) + slack_km(there.precision, "city"):
+                return True
+        return False
 
     def _borders_between(self, start: str, goal: str, most: int) -> int | None:
         """How many borders lie between two countries, when at most ``most``; None when farther or unknown."""

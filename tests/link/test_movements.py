@@ -271,23 +271,23 @@ def test_movements_undated_crossing_into_next_country_is_no_leg(make_store):
         return Story(
             "x1",
             "Policy Daily",
-            "2018-10-23",
+            "2018-10-14",
             [
                 Told(
-                    "Officials said the caravan would be stopped if the migrants cross into the United States.",
+                    "Officials said the caravan would be stopped if the migrants cross into Guatemala.",
                     "cross",
                     "cross",
                     actor="migrants",
-                    country="US",
+                    country="GT",
                     date=date,
                 )
             ],
         )
 
     (undated,) = list_movements(make_store([*october_caravan(), report(None)], "a"))
-    assert "US" not in {leg["country"] for leg in undated["legs"]}
-    (dated,) = list_movements(make_store([*october_caravan(), report("2018-10-22")], "b"))
-    assert "US" in {leg["country"] for leg in dated["legs"]}
+    assert "x1" not in undated["articles"]
+    (dated,) = list_movements(make_store([*october_caravan(), report("2018-10-14")], "b"))
+    assert "x1" in dated["articles"]  # the day after the caravan left San Pedro Sula, 70 km from Guatemala
 
 
 def test_movements_undated_country_move_starts_nothing(make_store):
@@ -547,3 +547,32 @@ def test_movements_report_of_a_country_alone_joins_only_when_it_names_the_group(
     named = report("The caravan crossed into Mexico on Monday, officials said.", "caravan")
     (movement,) = list_movements(make_store([*october_caravan(), named], "b"))
     assert "c1" in movement["articles"]
+
+
+def test_movements_crossing_into_a_country_beyond_the_caravans_reach_is_no_leg_and_no_movement(make_store):
+    def report(country: str, date: str) -> Story:
+        return Story(
+            "c2",
+            "Other Daily",
+            "2018-10-23",
+            [
+                Told(
+                    "The caravan crossed into the country on Monday.",
+                    "crossed",
+                    "cross",
+                    actor="caravan",
+                    country=country,
+                    date=date,
+                ),
+                Told("The caravan has arrived at San Ysidro.", "arrived", "arrive", actor="caravan", town="San Ysidro"),
+            ],
+        )
+
+    # the caravan is at Tapachula, in southern Mexico, on 21 October: the US is 1,300 km north; the crossing is no
+    # leg of it, nor the start of another caravan that the undated arrival could join
+    movements = list_movements(make_store([*october_caravan(), report("US", "2018-10-22")], "a"))
+    assert len(movements) == 1 and "c2" not in movements[0]["articles"]
+    assert "US" not in {leg["country"] for leg in movements[0]["legs"]}
+    # Guatemala, 70 km from San Pedro Sula, may be entered the day the caravan left it
+    movements = list_movements(make_store([*october_caravan(), report("GT", "2018-10-13")], "b"))
+    assert "c2" in movements[0]["articles"]
