@@ -35,6 +35,7 @@ BORDER_DAYS = 2  # a country-level move this many days on may be one more border
 # told four days after leaving Honduras: Guatemala lies between)
 MAX_BORDERS = 3  # the most borders a country-level move may lie beyond the movement's last country
 EARLY_REPORT_DAYS = 3  # a report this long before a movement's first leg tells, undated, of what happened before it
+RECALLS = "recalls the leg at"  # the reason an undated event gives for joining the leg it tells again
 PART_DAYS = 1  # one report placing the group in two towns this close in time tells of parts of it
 REFINE_DAYS = 2  # a country-level event this close in time to a town of its story, in that country, is there
 INFERABLE = frozenset({"planned", "predicted"})  # a departure told so, then the group seen on the road: it left
@@ -78,7 +79,7 @@ class Track:
         self.stories |= joined.event.stories
         self.ordinal = self.ordinal or ordinal_of(joined.event)
         span = joined.span
-        if span is not None:
+        if span is not None and not joined.reason.startswith(RECALLS):  # a leg told again is no later report
             lo = span.lo if span.own else span.hi
             self.first = lo if self.first is None else min(self.first, lo)
             self.last = span.hi if self.last is None else max(self.last, span.hi)
@@ -474,8 +475,7 @@ def _recalled_leg(event: Canonical, track: Track, span: Span) -> tuple[int, floa
             return (
                 0,
                 0.0,
-                f"recalls the leg at {where} ({joined.span.lo.isoformat()}): undated, reported by "
-                f"{span.hi.isoformat()}",
+                f"{RECALLS} {where} ({joined.span.lo.isoformat()}): undated, reported by {span.hi.isoformat()}",
             )
     return None
 

@@ -576,3 +576,30 @@ def test_movements_crossing_into_a_country_beyond_the_caravans_reach_is_no_leg_a
     # Guatemala, 70 km from San Pedro Sula, may be entered the day the caravan left it
     movements = list_movements(make_store([*october_caravan(), report("GT", "2018-10-13")], "b"))
     assert "c2" in movements[0]["articles"]
+
+
+def test_movements_a_leg_told_again_later_does_not_extend_the_movement(make_store):
+    recalled = Story(
+        "r1",
+        "Late Weekly",
+        "2018-11-15",
+        [Told("The caravan reached Tapachula last month.", "reached", "arrive", actor="caravan", town="Tapachula")],
+    )
+    later = Story(
+        "r2",
+        "Other Daily",
+        "2018-12-11",
+        [
+            Told(
+                "The caravan walked on through Mexico.",
+                "walked",
+                "travel",
+                actor="caravan",
+                country="MX",
+                date="2018-12-10",
+            )
+        ],
+    )
+    (movement, *_) = list_movements(make_store([*october_caravan(), recalled, later]))
+    assert "r1" in movement["articles"]  # the Tapachula leg, told again
+    assert movement["last_seen"] == "2018-10-21" and "r2" not in movement["articles"]  # 50 days on: not this caravan
