@@ -116,6 +116,10 @@ def governors(token: Token) -> list[Token]:
         if dep in CONTROL_DEPS:
             pass
         elif dep == "conj" and not own_subject and head.pos_ in ("VERB", "AUX"):
+            stopped = ended_gerund(current)
+            if stopped is not None:  # "decided to stop waiting and *swim* across": beside "stop", not under it
+                current = stopped
+                continue
             head = misplaced_conjunct(current) or head
         elif dep in CLAUSE_DEPS and lemma(head) in governing and not is_reporting(head) and not asks_why(current):
             pass
@@ -143,6 +147,19 @@ def asks_why(verb: Token) -> bool:
     if verb.dep_ not in ("ccomp", "csubj", "xcomp"):
         return False  # not an adverbial "when" clause
     return any(c.tag_ == "WRB" and c.lower_ in PRESUPPOSING_WH and c.i < verb.i for c in verb.children)
+
+
+def ended_gerund(verb: Token) -> Token | None:
+    """The verb that ends a gerund ("*stop* waiting"), when the parser coordinated another verb form with the
+    gerund ("decided to stop waiting and *swim* across", "stopped waiting and *swam*"): the verb stands beside
+    "stop", which does not deny it."""
+    gerund = verb.head
+    if gerund.tag_ != "VBG" or verb.tag_ in ("VBG", "VBN") or gerund.dep_ not in ("xcomp", "dobj", "ccomp"):
+        return None
+    ender = gerund.head
+    if any(c.dep_ == "prt" for c in ender.children):
+        return None  # "end up failing and being deported": what comes of it, not an end
+    return ender if lemma(ender) in load_cues()["negating_verbs"] and ender.i != gerund.i else None
 
 
 def misplaced_conjunct(verb: Token) -> Token | None:
@@ -338,7 +355,9 @@ def objects_of(token: Token) -> list[Token]:
     if not out and token.pos_ == "VERB":  # "have caught or rejected 475,000 family members": the shared object
         for conj in token.children:
             if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
-                out = [c for c in conj.children if c.dep_ == "dobj"]
+                between = token.doc[token.i + 1 : conj.i]
+                if all(t.dep_ in ("cc", "punct", "advmod", "aux", "neg", "prt") for t in between):
+                    out = [c for c in conj.children if c.dep_ == "dobj"]  # not "*stopped* searching and detained them"
                 break
     for prep in token.children:
         if prep.dep_ in ("prt", "prep") and prep.lower_ in PARTICLES:

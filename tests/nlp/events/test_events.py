@@ -1938,3 +1938,16 @@ def test_events_of_two_parsed_subjects_the_one_right_before_the_verb_acts():
     assert only(text, "block").actor == "Trump"
     text = "The migrants in the caravan, many of whom are trudging north on worn shoes, were tired on Sunday."
     assert only(text, "travel").actor == "migrants"  # "many of whom" stands for the migrants
+
+
+@pytest.mark.model
+def test_events_modality_a_verb_beside_stop_doing_is_not_stopped():
+    text = "Hundreds of migrants stopped waiting at the bridge and swam across the river into Mexico."
+    assert only(text, "cross", places=[place(text, "Mexico", "country", "MX")]).modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_verbs_share_an_object_only_when_nothing_of_their_own_stands_between():
+    assert "block" not in types_of("Police stopped searching and detained the migrants at the border.")
+    text = "Officials vowed to round up and deport the estimated 11 million migrants."
+    assert only(text, "detain", quantities=[people(text, "11 million migrants", 11e6, 11e6)]).size is not None
