@@ -478,6 +478,9 @@ def place_below(m: Match, chain: list[Token], clause: list[Token], country: str 
     doc, depart = m.doc, m.rule.type == "depart"
     inside = {t.i for t in clause}
     aside = {t.i for word in chain[1:] for c in word.children if is_subjectless_adjunct(c) for t in c.subtree}
+    # what the group went on to do, in a participle of the trigger's own ("a caravan that originated in Central
+    # America *pushing past police and rushing the port near San Diego*"), is where that happened, not this
+    aside |= {t.i for c in chain[0].children if is_accompanying(c) for t in c.subtree}
     below = [t for t in {t.i: t for word in chain for t in word.subtree}.values() if t.i not in inside | aside]
     if m.rule.type in MOVEMENT_TYPES:
         below = [t for t in below if not hoped_for(t, chain)]
@@ -491,6 +494,16 @@ def place_below(m: Match, chain: list[Token], clause: list[Token], country: str 
         ):
             return place
     return None
+
+
+def is_accompanying(word: Token) -> bool:
+    """A present participle hung on a verb with no subject or conjunction of its own ("left Tapachula, *walking*
+    north")."""
+    return (
+        word.dep_ == "advcl"
+        and word.tag_ == "VBG"
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in word.children)
+    )
 
 
 def is_subjectless_adjunct(word: Token) -> bool:

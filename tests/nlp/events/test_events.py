@@ -1951,3 +1951,14 @@ def test_events_verbs_share_an_object_only_when_nothing_of_their_own_stands_betw
     assert "block" not in types_of("Police stopped searching and detained the migrants at the border.")
     text = "Officials vowed to round up and deport the estimated 11 million migrants."
     assert only(text, "detain", quantities=[people(text, "11 million migrants", 11e6, 11e6)]).size is not None
+
+
+@pytest.mark.model
+def test_events_place_of_what_the_group_went_on_to_do_is_not_the_trigger_place():
+    text = (
+        "The missive came after a Sunday that saw hundreds of migrants from a caravan that originated in Central "
+        "America pushing past Mexican police and rushing the San Ysidro port of entry near San Diego."
+    )
+    given = [place(text, "San Ysidro", country="US"), place(text, "San Diego", country="US")]
+    departure = only(text, "depart", places=given)
+    assert departure.place is None  # not San Diego, where the group went on to rush the port
