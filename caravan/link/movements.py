@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from caravan.datafiles import DATA_DIR, read_rows
 from caravan.link.events import Canonical
 from caravan.link.geography import Geography
 from caravan.link.groups import DONE_TO_TYPES, MOVE_TYPES
 from caravan.link.records import Mention
 from caravan.link.when import BOUND_DAYS, Span, distance_km, gap_days, slack_km
 
+MIGRATION_FILE = DATA_DIR / "link" / "migration_words.txt"
 MAX_GAP_DAYS = 30  # longest silence within one movement: a later group on the same road is another movement
 MAX_SPAN_DAYS = 120  # longest a caravan is followed from its first leg
 MAX_SPEED_KM_DAY = 500  # a day by bus; on foot and hitchhiking caravans make 30-100 km
@@ -112,6 +116,22 @@ def is_collective(track: Track) -> bool:
     return any(p.mention.group.body for j in track.events for p in j.event.members)
 
 
+def is_migration(track: Track) -> bool:
+    """Some report of the movement says its people migrate (``migration_words.txt``: "migrants", "a caravan") or
+    names them by their origin ("Hondurans", "families from Guatemala"); "thousands" marching in Chicago or
+    "travelers" at an airport are no migrants' movement."""
+    pattern = migration_pattern()
+    return any(
+        p.mention.group.origin or pattern.search(p.mention.sentence) for j in track.events for p in j.event.members
+    )
+
+
+@lru_cache(maxsize=1)
+def migration_pattern() -> re.Pattern[str]:
+    words = sorted((row[0] for row in read_rows(MIGRATION_FILE)), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b", re.IGNORECASE)
+
+
 def is_in_motion(track: Track) -> bool:
     """Evidence of a group in motion: an asserted move at a named place. Moves told of a country alone ("the
     caravan headed for the US", a destination read as the place) say where a group is going as often as where
@@ -147,7 +167,7 @@ class MovementBuilder:
         for track in tracks:
             infer_origin(track)
             refine_places(track)
-        return [t for t in tracks if is_collective(t) and is_in_motion(t)]
+        return [t for t in tracks if is_collective(t) and is_in_motion(t) and is_migration(t)]
 
     def _place_event(self, event: Canonical, tracks: list[Track], start: bool = True) -> bool:
         """Join the event to its best movement, or start one with it; False when it is left out."""

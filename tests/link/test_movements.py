@@ -603,3 +603,34 @@ def test_movements_a_leg_told_again_later_does_not_extend_the_movement(make_stor
     (movement, *_) = list_movements(make_store([*october_caravan(), recalled, later]))
     assert "r1" in movement["articles"]  # the Tapachula leg, told again
     assert movement["last_seen"] == "2018-10-21" and "r2" not in movement["articles"]  # 50 days on: not this caravan
+
+
+def test_movements_a_march_of_people_no_report_calls_migrants_is_no_movement(make_store):
+    def march(who: str) -> Story:
+        return Story(
+            "p1",
+            "City Daily",
+            "2018-06-18",
+            [
+                Told(
+                    f"{who} in a march walked through Tijuana on Saturday.",
+                    "walked",
+                    "travel",
+                    actor=who,
+                    town="Tijuana",
+                    date="2018-06-16",
+                ),
+                Told(
+                    "The march reached San Ysidro on Sunday.",
+                    "reached",
+                    "arrive",
+                    actor="march",
+                    town="San Ysidro",
+                    date="2018-06-17",
+                ),
+            ],
+        )
+
+    assert list_movements(make_store([march("Thousands of protesters")], "a")) == []
+    (movement,) = list_movements(make_store([march("Thousands of migrants")], "b"))
+    assert [leg["place"] for leg in movement["legs"]] == ["Tijuana", "San Ysidro"]
