@@ -180,6 +180,8 @@ def _read_governor(word: Token, cues: dict, found: Cues) -> None:
         found.negated = True  # not "*end up* being deported": what comes of it
     elif lem in cues["predicting_verbs"] or lem in cues["predicting_words"] or word.lower_ in cues["predicting_words"]:
         found.predicted = True
+    elif lem in cues["prospect_verbs"] and word.tag_ in ("VB", "VBP", "VBZ"):
+        found.predicted = True  # "or *face* a permanent closure of the border": what may come; "faced" happened
     elif lem == "go" and word.tag_ == "VBG":
         found.future = True  # "are going to"
     elif lem in cues["planning_verbs"] or lem in cues["planning_nouns"]:

@@ -1962,3 +1962,11 @@ def test_events_place_of_what_the_group_went_on_to_do_is_not_the_trigger_place()
     given = [place(text, "San Ysidro", country="US"), place(text, "San Diego", country="US")]
     departure = only(text, "depart", places=given)
     assert departure.place is None  # not San Diego, where the group went on to rush the port
+
+
+@pytest.mark.model
+def test_events_modality_facing_an_act_in_the_present_is_a_prospect():
+    text = "Trump told Mexico to send the migrants back to their countries or face a permanent closure of the border."
+    assert only(text, "block").modality == "predicted"
+    text = "The migrants faced a closure of the border at the crossing on Sunday."
+    assert only(text, "block").modality == "asserted"
