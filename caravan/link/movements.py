@@ -261,7 +261,7 @@ class MovementBuilder:
             here.type in COUNTRY_START_TYPES
             and span.kind != "bound"
             and hops is not None
-            and self._country_within_reach(track, span, here.country)
+            and self._country_within_reach(nearest, here.country)
         ):
             verb = "crosses into" if here.type == "cross" else f"{here.type} in the next country,"
             beyond = "" if hops == 1 else f" ({hops} borders on)"
@@ -270,11 +270,11 @@ class MovementBuilder:
             return gap, 0.0, f"in {here.country}, where the movement was before"
         return None
 
-    def _country_within_reach(self, track: Track, span: Span, country: str) -> bool:
+    def _country_within_reach(self, nearest: list[tuple[Mention, int]], country: str) -> bool:
         """Whether the next country's towns are within reach, at a caravan's pace (``COUNTRY_KM_DAY``), of the
         movement's located leg nearest in time: Mexico borders the US, but a caravan in Guatemala has not "crossed
-        into the US" three days later. A report of a country alone gives no town to measure a bus's pace against."""
-        nearest = _nearest_located(track, span)
+        into the US" three days later. A report of a country alone gives no town to measure a bus's pace against.
+        ``nearest``: the located legs nearest in time, with the days apart (``_nearest_located``)."""
         if not nearest:
             return True
         for there, days in nearest:

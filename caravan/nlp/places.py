@@ -152,14 +152,12 @@ def in_outlet_name(text: str, start: int, end: int) -> bool:
     """A place name that begins a news outlet's name: "The *New York* Times", "the *Dallas* Morning News", "the
     *Arizona* Republic" (a listed outlet, or capitalised words ending in a media word). Places inside organisation
     names are not places. Not in a title-cased headline, where every word is capitalised."""
-    tail = NAME_TAIL.match(text, end)
-    if tail is None or _title_cased_line(text, start):
-        return False
-    lexicon = load_lexicon()
-    words = tail.group(0).split(" ")[1 : OUTLET_TAIL_WORDS + 1]
+    tail = NAME_TAIL.match(text, end)  # matches always, maybe nothing
+    words = tail.group(0).split(" ")[1 : OUTLET_TAIL_WORDS + 1] if tail else []
     first = 0 if " " in text[start:end] else 1  # a one-word place alone is no outlet ("the Atlantic" is an ocean)
     names = [" ".join([text[start:end], *words[:k]]) for k in range(first, len(words) + 1)]
-    return any(is_outlet(name, lexicon) for name in names)
+    lexicon = load_lexicon()
+    return any(is_outlet(name, lexicon) for name in names) and not _title_cased_line(text, start)
 
 
 def _title_cased_line(text: str, at: int) -> bool:

@@ -145,7 +145,12 @@ def is_kind(noun: Token) -> bool:
     """A noun that names a kind of people: an indefinite pronoun, a bare plural, or "a/any/every" + noun."""
     if noun.lower_ in GENERIC_PRONOUNS or is_bare_plural(noun):
         return True
-    return noun.pos_ in NOUN_POS and any(c.dep_ == "det" and c.lower_ in KIND_DETERMINERS for c in noun.children)
+    return noun.pos_ in NOUN_POS and has_kind_determiner(noun)
+
+
+def has_kind_determiner(noun: Token) -> bool:
+    """ "a/an/any/every/each" before a noun ("*an* immigrant who enters illegally")."""
+    return any(c.dep_ == "det" and c.lower_ in KIND_DETERMINERS for c in noun.children)
 
 
 def is_kind_subject(verb: Token) -> bool:
@@ -290,7 +295,7 @@ def is_generic_clause(verb: Token) -> bool:
     noun = verb.head
     if noun.lower_ in GENERIC_PRONOUNS:
         return True
-    if any(c.dep_ == "det" and c.lower_ in KIND_DETERMINERS for c in noun.children):
+    if has_kind_determiner(noun):
         return True  # "an immigrant who enters the country illegally"
     determiners = [c for c in noun.children if c.dep_ in ("det", "nummod", "poss", "quantmod")]
     return noun.tag_ in ("NNS", "NNPS") and not determiners
@@ -499,11 +504,7 @@ def place_below(m: Match, chain: list[Token], clause: list[Token], country: str 
 def is_accompanying(word: Token) -> bool:
     """A present participle hung on a verb with no subject or conjunction of its own ("left Tapachula, *walking*
     north")."""
-    return (
-        word.dep_ == "advcl"
-        and word.tag_ == "VBG"
-        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in word.children)
-    )
+    return is_subjectless_adjunct(word) and word.tag_ == "VBG" and not any(c.dep_ == "mark" for c in word.children)
 
 
 def is_subjectless_adjunct(word: Token) -> bool:

@@ -387,15 +387,8 @@ def of_objects(noun: Token) -> list[Token]:
     if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") and prep.head.i != prep.i:
         verb = prep.head
         if lemma(verb) not in OF_VERBS:
-            out += [o for c in verb.children if c.i > noun.i for o in prep_objects_of(c, ("of",))]
+            out += [o for o in prep_objects(verb, ("of",)) if o.i > noun.i]
     return out
-
-
-def prep_objects_of(prep: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The objects of one preposition, when it is one of ``preps``."""
-    if prep.dep_ != "prep" or prep.lower_ not in preps:
-        return []
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
 def partitive_heads(token: Token) -> list[Token]:
