@@ -2,14 +2,15 @@
 
 Triggers come from ``triggers`` (rules of ``caravan/data/events/triggers.json`` in their migration sense);
 arguments from the trigger's clause (``arguments``), modality from its governors (``modality``). One event per
-trigger, one per type and sentence. The ontology, with examples and PLOVER/CAMEO codes, is ``docs/events.md``.
+trigger; triggers of a type that tell one event again are one (``merge_events``). The ontology, with examples and
+PLOVER/CAMEO codes, is ``docs/events.md``.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -610,10 +611,13 @@ def preceding_size(m: Match) -> list[float | None] | None:
 
 
 def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
-    """One event per type and sentence unless their places or countries differ ("walked and rode buses" is one
-    travel; "traveling through Guatemala and heading toward the U.S." two), or their modalities differ in
-    unrelated clauses ("who left to *press* north *boarded* subways" are two; "set up a roadblock to *thwart* them"
-    is one)."""
+    """One event for two triggers of a type in a sentence when one governs the other or both hang on one word
+    ("walked and rode buses" is one travel; "set up a roadblock to *thwart* them" one block), unless their places
+    or countries differ ("traveling through Guatemala and heading toward the U.S." are two). Triggers in
+    unrelated clauses are events of their own ("the border could be *closed* as he insisted they would not be
+    *let into* the country"; "who left to *press* north *boarded* subways"), and where their modalities agree
+    they tell of one scene, so each takes the place, country, date and size it lacks from the other ("the caravan
+    *set off* again as the group *trekked out of* the town of Mapastepec")."""
     kept: list[tuple[Token, Event]] = []
     by_sentence: dict[int, list[tuple[Token, Event]]] = {}  # kept events of each sentence, in order
     for token, event in events:
@@ -635,10 +639,26 @@ def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
             kept.append((token, event))
             in_sentence.append((token, event))
             continue
-        for name in ("actor", "place", "country", "lat", "lon", "date", "size", "amount", "quote"):
-            if getattr(same, name) is None:
-                setattr(same, name, getattr(event, name))
+        if tells_again(next(t for t, e in in_sentence if e is same), token):
+            fill_arguments(same, event, ("actor", "place", "country", "date", "size", "amount", "quote"))
+            continue
+        fill_arguments(same, event, SCENE_ARGUMENTS)
+        fill_arguments(event, same, SCENE_ARGUMENTS)
+        kept.append((token, event))
+        in_sentence.append((token, event))
     return [e for _, e in kept]
+
+
+SCENE_ARGUMENTS = ("place", "country", "date")  # shared by two events of one scene
+
+
+def fill_arguments(event: Event, other: Event, names: tuple[str, ...]) -> None:
+    """Give ``event`` the arguments it lacks from ``other``; a place comes with its coordinates."""
+    for name in names:
+        if getattr(event, name) is None:
+            setattr(event, name, getattr(other, name))
+            if name == "place":
+                event.lat, event.lon = other.lat, other.lon
 
 
 def same_actor(one: str | None, other: str | None) -> bool:
@@ -664,6 +684,35 @@ def actor_kind(actor: str) -> str | None:
 def are_related(one: Token, other: Token) -> bool:
     """Whether one word governs the other or both hang on the same word."""
     return one.head.i == other.head.i or one.head.i == other.i or other.head.i == one.i
+
+
+def tells_again(one: Token, other: Token) -> bool:
+    """Whether two triggers of a type tell one event: related words ("walked and rode"), a word in a phrase on a
+    verb coordinated with the other ("will not let them *pass* and would do everything in its power to *stop* the
+    group"), words that tell of one noun (in its clause, "*handing out* visas that *gave* them legal status", or
+    both in the clause on it, "thousands *traveling* from Honduras *en route* to the U.S."), or a noun named again
+    ("the *order* is defective because the *order* fails ...")."""
+    if are_related(one, other):
+        return True
+    for word, verb in ((one, other), (other, one)):
+        clause = next((a for a in word.ancestors if a.pos_ in VERB_POS), None)  # the verb the word's phrase is on
+        if clause is not None and clause.dep_ == "conj" and clause.head.i in (verb.i, verb.head.i):
+            return True
+        noun = described_noun(word)
+        if noun is not None and verb.i in (noun.i, noun.head.i):
+            return True
+    if (noun := described_noun(one)) is not None and noun == described_noun(other):
+        return True
+    return one.pos_ == other.pos_ == "NOUN" and one.lemma_.lower() == other.lemma_.lower()
+
+
+def described_noun(word: Token) -> Token | None:
+    """The noun whose relative or participle clause holds a word ("rules unveiled on Thursday that sought to *limit*
+    asylum claims": rules)."""
+    for above in chain([word], word.ancestors):
+        if above.dep_ in ("relcl", "acl"):
+            return above.head if above.head.pos_ in ("NOUN", "PROPN") else None
+    return None
 
 
 def carry_countries(events: list[Event], dateline: str | None = None) -> list[Event]:

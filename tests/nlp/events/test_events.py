@@ -1970,3 +1970,33 @@ def test_events_modality_facing_an_act_in_the_present_is_a_prospect():
     assert only(text, "block").modality == "predicted"
     text = "The migrants faced a closure of the border at the crossing on Sunday."
     assert only(text, "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_triggers_of_a_type_in_unrelated_clauses_are_events_of_their_own():
+    text = (
+        "The president suggested the border could be closed as he insisted members of the caravan would not be "
+        "let into the United States."
+    )
+    blocks = [e for e in events_of(text) if e.type == "block"]
+    assert [text[e.start : e.end] for e in blocks] == ["closed", "let into"]
+
+
+@pytest.mark.model
+def test_events_of_one_scene_share_the_place_they_lack():
+    tijuana = "The caravan set off again, forming a column a mile long as the group trekked out of Tijuana."
+    departures = [e for e in events_of(tijuana, places=[place(tijuana, "Tijuana", country="MX")]) if e.type == "depart"]
+    assert len(departures) == 2
+    assert [e.place for e in departures] == ["Tijuana", "Tijuana"]
+
+
+@pytest.mark.model
+def test_events_triggers_that_tell_one_event_again_are_one_event():
+    coordinated = "Mexico will not let the caravan pass and would do everything in its power to stop the group."
+    assert types_of(coordinated).count("block") == 1
+    en_route = "A family, part of a caravan of thousands traveling from Honduras en route to the United States, runs."
+    assert types_of(en_route).count("travel") == 1
+    clause = "Mexican authorities began handing out temporary visas that gave them legal status."
+    assert types_of(clause).count("policy") == 1
+    repeated = "The judge said the asylum order is defective because the order fails to address the president's powers."
+    assert types_of(repeated).count("policy") == 1
