@@ -23,6 +23,7 @@ from caravan.nlp.events.clause import (
     agent_of,
     clause_of,
     governors,
+    is_coordinated,
     objects_of,
     of_objects,
     own_clause,
@@ -696,7 +697,7 @@ def tells_again(one: Token, other: Token) -> bool:
         return True
     for word, verb in ((one, other), (other, one)):
         clause = next((a for a in word.ancestors if a.pos_ in VERB_POS), None)  # the verb the word's phrase is on
-        if clause is not None and clause.dep_ == "conj" and clause.head.i in (verb.i, verb.head.i):
+        if clause is not None and is_coordinated(clause) and clause.head.i in (verb.i, verb.head.i):
             return True
         noun = described_noun(word)
         if noun is not None and verb.i in (noun.i, noun.head.i):

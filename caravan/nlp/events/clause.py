@@ -115,7 +115,7 @@ def governors(token: Token) -> list[Token]:
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in current.children)
         if dep in CONTROL_DEPS:
             pass
-        elif dep == "conj" and not own_subject and head.pos_ in ("VERB", "AUX"):
+        elif is_coordinated(current) and not own_subject and head.pos_ in ("VERB", "AUX"):
             stopped = ended_gerund(current)
             if stopped is not None:  # "decided to stop waiting and *swim* across": beside "stop", not under it
                 current = stopped
@@ -139,6 +139,14 @@ def governors(token: Token) -> list[Token]:
         chain.append(head)
         current = head
     return chain
+
+
+def is_coordinated(verb: Token) -> bool:
+    """A verb coordinated with its head: a conjunct, or a verb the parser left as ``dep`` with no subject of its
+    own, where no "and" joins the two ("They must stop them at the border, *not allow* them to pass")."""
+    if verb.dep_ == "conj":
+        return True
+    return verb.dep_ == "dep" and verb.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def asks_why(verb: Token) -> bool:

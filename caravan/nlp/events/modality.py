@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from caravan.model import Modality
-from caravan.nlp.events.clause import TIME_UNITS, is_infinitive, is_reporting, subject_of
+from caravan.nlp.events.clause import TIME_UNITS, is_coordinated, is_infinitive, is_reporting, subject_of
 from caravan.nlp.events.lexicon import lemma, load_cues, load_lexicon
 from caravan.nlp.extensions import doc_text, token_table
 
@@ -69,7 +69,7 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
     cues, found = load_cues(), Cues()
     found.conditional = is_conditional(chain)
     for depth, word in enumerate(chain):
-        coordinated = depth > 0 and chain[depth - 1].dep_ == "conj"
+        coordinated = depth > 0 and is_coordinated(chain[depth - 1])
         if coordinated and any(c.dep_ == "aux" for c in chain[depth - 1].children):
             continue  # "will not tolerate it and will not hesitate to *close*": its own words, not the first verb's
         if depth > 0 and chain[depth - 1].lower_ == "by" and lemma(word) in cues["avoidance_verbs"]:

@@ -159,12 +159,40 @@ def counts_people(token: Token) -> bool:
 
 
 def movers_nearby(token: Token, sent: Span) -> bool:
-    """Whether the sentence or the one before it names a moving group (for pronouns: "they", "it")."""
+    """Whether the sentence or the one before it names a moving group (for pronouns: "they", "it"). A plural
+    pronoun reaches further back, up to ``PLURAL_REACH`` sentences, over sentences that name no other people or
+    things in the plural it could stand for ("members of the caravan would not be let in. 'We've closed the border.
+    *They*'re not coming in'")."""
     doc = sent.doc
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if names_movers(doc, start, sent.end, token):
+        return True
+    if token.lower_ not in PLURAL_PRONOUNS:
+        return False
+    for _ in range(PLURAL_REACH - 1):
+        if start == 0 or has_plural_argument(doc[start : sent.start]):
+            return False
+        sent, start = doc[start].sent, doc[start - 1].sent.start
+        if names_movers(doc, start, sent.start, token):
+            return True
+    return False
+
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "those", "others"})
+PLURAL_REACH = 3  # sentences back a plural pronoun may find its moving group
+
+
+def names_movers(doc: Doc, start: int, end: int, token: Token) -> bool:
     return any(
         word.i != token.i and word.pos_ in NOUN_POS and word.lower_ not in NOT_MOVERS_ALONE
-        for word in tokens_in_class(doc, start, sent.end, "movers")
+        for word in tokens_in_class(doc, start, end, "movers")
+    )
+
+
+def has_plural_argument(span: Span) -> bool:
+    """Whether a span has a plural noun as a subject or object ("officials said", "they detained *activists*")."""
+    return any(
+        word.tag_ in ("NNS", "NNPS") and word.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") for word in span
     )
 
 
@@ -376,8 +404,10 @@ def need_entry_goal(m: Match, _: str) -> bool:
         place = args.place_at(m.doc, goal)
         if (place is not None and place.feature == "border") or lemma(goal) in ENTRY_NOUNS:
             return True
-        if place is not None and place.feature == "country" and goal.head.lower_ == "into":
-            return True  # "into Mexico" enters it; "across Mexico" travels through it
+        if goal.head.lower_ == "into" and (
+            (place is not None and place.feature == "country") or lemma(goal) == "country"
+        ):
+            return True  # "into Mexico", "into our country" enters it; "across Mexico" travels through it
     return False
 
 

@@ -2000,3 +2000,32 @@ def test_events_triggers_that_tell_one_event_again_are_one_event():
     assert types_of(clause).count("policy") == 1
     repeated = "The judge said the asylum order is defective because the order fails to address the president's powers."
     assert types_of(repeated).count("policy") == 1
+
+
+@pytest.mark.model
+def test_events_a_plural_pronoun_finds_its_group_over_a_sentence_naming_nothing_plural():
+    text = (
+        "The president insisted members of the caravan would not be let into the United States. "
+        '"We have closed the border before. They are not coming into our country," he said.'
+    )
+    crossing = only(text, "cross")
+    assert (text[crossing.start : crossing.end], crossing.modality) == ("coming", "negated")
+    officials = (
+        "The president insisted members of the caravan would not be let into the United States. "
+        "Officials told reporters the border was closed. They are not coming into our country, he said."
+    )
+    assert "cross" not in types_of(officials)  # "they" may be the officials
+
+
+@pytest.mark.model
+def test_events_coming_into_our_country_is_a_crossing():
+    assert types_of("The migrants will not be coming into our country, the president said.") == ["cross"]
+    assert "cross" not in types_of("The migrants walked across the country for weeks.")
+
+
+@pytest.mark.model
+def test_events_a_verb_coordinated_without_and_shares_the_modal():
+    text = "Mexico must stop the migrants at its southern border, not allow them to pass into our country."
+    blocks = [e for e in events_of(text) if e.type == "block"]
+    assert len(blocks) == 1
+    assert blocks[0].modality == "planned"
