@@ -84,6 +84,7 @@ def governor_lemmas() -> frozenset[str]:
         "predicting_words",
         "impossible_words",
         "negating_verbs",
+        "causing_verbs",
     )
     words = set().union(*(cues[n] for n in names))
     words |= lex["permission_verbs"] | lex["coercion_verbs"] | lex["commitment_verbs"] | {"go", "be", "able"}

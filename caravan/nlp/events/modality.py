@@ -236,6 +236,8 @@ def future_modality(chain: list[Token], outcome: bool = False) -> Modality:
         return "planned"  # an official's "they will be apprehended": what the speaker's side means to do
     if passive or subject is None:
         return "predicted"
+    if any(lemma(w) in load_cues()["causing_verbs"] for w in chain[1:]):
+        return "predicted"  # "would *cause* countless aliens to pour in": an outcome, not what they intend
     if subject.lower_ in load_cues()["first_person"]:
         return "planned"
     going = any(lemma(w) == "go" and w.tag_ == "VBG" for w in chain)

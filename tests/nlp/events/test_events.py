@@ -2029,3 +2029,10 @@ def test_events_a_verb_coordinated_without_and_shares_the_modal():
     blocks = [e for e in events_of(text) if e.type == "block"]
     assert len(blocks) == 1
     assert blocks[0].modality == "planned"
+
+
+@pytest.mark.model
+def test_events_what_a_future_would_cause_people_to_do_is_predicted():
+    text = "The administration said the ruling would cause thousands of migrants to pour into our country."
+    assert only(text, "cross").modality == "predicted"
+    assert only("The ruling caused thousands of migrants to pour into our country.", "cross").modality == "asserted"
