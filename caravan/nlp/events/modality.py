@@ -47,9 +47,31 @@ def after_conditional_phrase(word: Token) -> bool:
     return False
 
 
+def after_elliptic_if(verb: Token) -> bool:
+    """Whether a clause comes right after an "if" clause with no verb of its own, which the parser often hangs
+    elsewhere ("and *if unable to do so* I will call up the military": the call-up is conditional)."""
+    markers = load_cues()["conditional_markers"]
+    start = verb.left_edge.i
+    for word in reversed(verb.doc[max(verb.sent.start, start - ELLIPTIC_IF_TOKENS) : start]):
+        if word.lower_ in markers:  # its own clause, not one hanging on the "if" clause ("if the parent *they
+            # were travelling with* had broken the law")
+            return (
+                word.head.i not in range(verb.left_edge.i, verb.right_edge.i + 1) and not word.i < verb.head.i < start
+            )
+        if word.tag_ in FINITE_TAGS or word.text in (";", ".", ":", "—", "–"):
+            return False
+    return False
+
+
+ELLIPTIC_IF_TOKENS = 6  # "if unable to do so", "if need be", "if necessary"
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def is_conditional(chain: list[Token]) -> bool:
     """Whether a chain word is inside an "if" clause or governs one."""
     if after_conditional_phrase(chain[0]):
+        return True
+    if any(after_elliptic_if(word) for word in chain if any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)):
         return True
     markers = load_cues()["conditional_markers"]
     for word in chain:

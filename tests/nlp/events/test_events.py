@@ -2036,3 +2036,20 @@ def test_events_what_a_future_would_cause_people_to_do_is_predicted():
     text = "The administration said the ruling would cause thousands of migrants to pour into our country."
     assert only(text, "cross").modality == "predicted"
     assert only("The ruling caused thousands of migrants to pour into our country.", "cross").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_a_clause_after_an_if_clause_without_a_verb_is_conditional():
+    text = (
+        "In addition to stopping all payments to these countries, which seem to have almost no control over their "
+        "population, I must, in the strongest of terms, ask Mexico to stop this onslaught - and if unable to do so "
+        "I will call up the U.S. Military and CLOSE OUR SOUTHERN BORDER!"
+    )
+    assert only(text, "deploy").modality == "conditional"
+    inside = "Authorities would remove children if the parent they were travelling with had broken the law."
+    assert only(inside, "travel").modality == "asserted"  # a clause on the "if" clause's noun is not its consequent
+
+
+@pytest.mark.model
+def test_events_hopefully_is_a_hope_not_a_plan():
+    assert only("Hopefully Mexico will stop the caravan at its northern border.", "block").modality == "predicted"
