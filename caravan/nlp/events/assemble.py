@@ -312,6 +312,8 @@ def build_event(m: Match) -> Event | None:
     start, end = trigger_bounds(m, anchor)
     clause = clause_of(chain) + (list(m.head.subtree) if m.head.pos_ in NOUN_POS else [])
     governed = m.head.pos_ in NOUN_POS and anchor.i != m.head.i  # "*cut* aid": the verb governs the noun
+    if m.rule.type == "aid" and lemma(anchor) in args.WITHDRAWING_VERBS:
+        governed = False  # "*cut* aid", "a reason *to slash* aid": the cut is the act, not a denial of the aid
     modality = find_modality(chain, m.consumed, governed=governed, outcome=m.rule.type in OUTCOME_TYPES)
     if modality == "asserted" and is_planned_noun(m.head):
         modality = "planned"

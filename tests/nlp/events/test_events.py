@@ -407,9 +407,15 @@ def test_events_modality_purpose_clause_is_planned():
 
 
 @pytest.mark.model
-def test_events_modality_cut_aid_is_negated():
-    event = only("The president threatened to cut aid to the countries the migrants come from.", "aid")
-    assert event.modality == "negated"
+def test_events_modality_of_an_aid_cut_is_the_cut_s_own():
+    threat = only("The president threatened to cut aid to the countries the migrants come from.", "aid")
+    assert threat.modality == "planned"
+    done = "As the caravan moved north, the United States cut off the foreign aid it gave to Honduras."
+    assert only(done, "aid").modality == "asserted"
+    reason = "The caravan is a reason to slash foreign aid to those countries."
+    assert only(reason, "aid").modality == "planned"
+    kept = "The United States did not cut off aid to Honduras as the caravan moved north."
+    assert only(kept, "aid").modality == "negated"
 
 
 @pytest.mark.model
@@ -2053,3 +2059,9 @@ def test_events_a_clause_after_an_if_clause_without_a_verb_is_conditional():
 @pytest.mark.model
 def test_events_hopefully_is_a_hope_not_a_plan():
     assert only("Hopefully Mexico will stop the caravan at its northern border.", "block").modality == "predicted"
+
+
+@pytest.mark.model
+def test_events_payments_to_countries_are_aid():
+    text = "Trump said he would stop all payments to Honduras and Guatemala unless they stop the caravan."
+    assert "aid" in types_of(text)
