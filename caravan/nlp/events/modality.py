@@ -175,6 +175,8 @@ def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed:
             found.planned = True  # "the caravan had *better* be stopped"
         elif child.dep_ == "advmod" and lemma(child) in cues["predicting_words"]:
             found.predicted = True
+        elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["inability_words"] and is_factual(child):
+            found.negated = True  # "the police *were unable* to stop them": they failed
         elif child.dep_ == "acomp" and depth > 0 and lemma(child) in cues["impossible_words"]:
             found.impossible = True  # "it will be impossible for the group to get there"
 
@@ -196,7 +198,9 @@ def _read_governor(word: Token, cues: dict, found: Cues) -> None:
         return  # "apprehensions *have declined*": fewer, not refused ("declined to cross", "declined the offer")
     if word.dep_ == "prep" and word.pos_ == "ADP":
         return  # "heard *about* the plan to deploy troops": a preposition, not "about to"
-    if lem in cues["impossible_words"]:
+    if lem in cues["inability_words"] and word.dep_ == "acomp" and is_factual(word):
+        found.negated = True  # "the police *have been unable* to stop them": they tried and failed
+    elif lem in cues["impossible_words"]:
         found.impossible = True
     elif lem in cues["negating_verbs"] and not any(c.dep_ == "prt" and c.lower_ == "up" for c in word.children):
         found.negated = True  # not "*end up* being deported": what comes of it
@@ -235,11 +239,16 @@ def is_directive(verb: Token) -> bool:
 
 def is_past_ability(word: Token) -> bool:
     """Whether an ability word is in the past without a future ("they *were able* to cross")."""
+    return is_factual(word) and (word.head if word.dep_ == "acomp" else word).tag_ in ("VBD", "VBN")
+
+
+def is_factual(word: Token) -> bool:
+    """Whether an adjective's copula has no future or modal auxiliary ("*are* unable", "*were* able"; not "*will
+    be* unable", "*could be* able")."""
     copula = word.head if word.dep_ == "acomp" else word
     auxiliaries = [c.lower_ for c in copula.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in load_cues()["future_auxiliaries"] or a in load_cues()["predictive_auxiliaries"] for a in auxiliaries):
-        return False
-    return copula.tag_ in ("VBD", "VBN")
+    cues = load_cues()
+    return not any(a in cues["future_auxiliaries"] or a in cues["predictive_auxiliaries"] for a in auxiliaries)
 
 
 def reported_intent(chain: list[Token], subject: Token) -> bool:

@@ -2065,3 +2065,11 @@ def test_events_hopefully_is_a_hope_not_a_plan():
 def test_events_payments_to_countries_are_aid():
     text = "Trump said he would stop all payments to Honduras and Guatemala unless they stop the caravan."
     assert "aid" in types_of(text)
+
+
+@pytest.mark.model
+def test_events_being_unable_to_act_is_a_failure_not_nothing():
+    assert only("Mexican police were unable to stop the caravan of migrants.", "block").modality == "negated"
+    assert only("The migrants were unable to cross the river into Mexico.", "cross").modality == "negated"
+    assert "cross" not in types_of("The migrants will be unable to cross into Mexico.")  # what cannot happen
+    assert "travel" not in types_of("Buses are provided for those migrants unable to walk long distances.")
