@@ -439,7 +439,16 @@ def where_of(
     # happens where it leaves from ("deported *from the United States*"), a group under way is placed where it
     # comes from when no destination is named ("making their way *from Honduras*")
     sources = depart or m.rule.type in ("return", "travel")
-    country = next((p.country for p in ranked if p.country and (sources or not is_peoples_origin(doc, p))), None)
+    country = next(
+        (
+            p.country
+            for p in ranked
+            if p.country
+            and (sources or not is_peoples_origin(doc, p))
+            and not (m.rule.type == "travel" and describes_origin(doc, p))
+        ),
+        None,
+    )
     if country is None:
         country = args.country_by_role(doc, clause, depart)
     if country is None:  # the country the sentence has named before the trigger ("... entered *the country*")
@@ -456,14 +465,26 @@ def where_of(
 def is_peoples_origin(doc: Doc, place: Place) -> bool:
     """A place people come from: the "from" of a person or a move ("refugees *from Syria*", "who try to enter
     *from Mexico*"), not of an authority's act ("the orders *from Washington*")."""
+    owner = origin_owner(doc, place)
+    return owner is not None and (owner.pos_ in VERB_POS or in_class(owner, "movers") or owner.ent_type_ == "NORP")
+
+
+def describes_origin(doc: Doc, place: Place) -> bool:
+    """A "from" on a noun, where the people are from ("the caravan of migrants, mostly *from Guatemala*"), not
+    on the verb, where a move comes from ("traveling *from Honduras*")."""
+    owner = origin_owner(doc, place)
+    return owner is not None and owner.pos_ in NOUN_POS
+
+
+def origin_owner(doc: Doc, place: Place) -> Token | None:
+    """The word a place's "from" phrase hangs on ("migrants" in "migrants *from Syria*"); None if it is none."""
     span = args.token_span(doc, place.start, place.end)
     if span is None or not args.is_origin(span.root):
-        return False
+        return None
     root = span.root
     while root.dep_ != "pobj" and root.head.i != root.i:
         root = root.head
-    owner = root.head.head
-    return owner.pos_ in VERB_POS or in_class(owner, "movers") or owner.ent_type_ == "NORP"
+    return root.head.head
 
 
 def apposition_owner(noun: Token) -> Token | None:

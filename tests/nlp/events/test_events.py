@@ -2073,3 +2073,16 @@ def test_events_being_unable_to_act_is_a_failure_not_nothing():
     assert only("The migrants were unable to cross the river into Mexico.", "cross").modality == "negated"
     assert "cross" not in types_of("The migrants will be unable to cross into Mexico.")  # what cannot happen
     assert "travel" not in types_of("Buses are provided for those migrants unable to walk long distances.")
+
+
+@pytest.mark.model
+def test_events_a_journey_is_not_placed_where_its_people_are_from():
+    text = (
+        "The caravan of migrants, mostly from Guatemala and Honduras, slept in a town square but awoke Monday "
+        "determined to resume their journey to the U.S. border."
+    )
+    places = [place(text, "Guatemala", "country", "GT"), place(text, "Honduras", "country", "HN")]
+    assert only(text, "travel", places=places).country != "GT"
+    under_way = "Thousands of migrants were making their way north from Honduras."
+    honduras = [place(under_way, "Honduras", "country", "HN")]
+    assert only(under_way, "travel", places=honduras).country == "HN"  # where a move comes from
