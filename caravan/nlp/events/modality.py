@@ -69,7 +69,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 def is_conditional(chain: list[Token]) -> bool:
     """Whether a chain word is inside an "if" clause or governs one."""
-    if after_conditional_phrase(chain[0]):
+    if any(after_conditional_phrase(word) for word in chain):
         return True
     if any(after_elliptic_if(word) for word in chain if any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)):
         return True

@@ -2086,3 +2086,16 @@ def test_events_a_journey_is_not_placed_where_its_people_are_from():
     under_way = "Thousands of migrants were making their way north from Honduras."
     honduras = [place(under_way, "Honduras", "country", "HN")]
     assert only(under_way, "travel", places=honduras).country == "HN"  # where a move comes from
+
+
+@pytest.mark.model
+def test_events_measures_designed_to_act_are_planned():
+    text = "Trump is weighing options designed to prevent undocumented migrants from crossing the border."
+    assert only(text, "block").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_an_assuming_clause_is_conditional_for_all_its_verbs():
+    text = "The migrants, assuming they reached and attempted to cross the U.S. border, would be detained."
+    assert only(text, "cross").modality == "conditional"
+    assert only(text, "detain").modality == "conditional"
