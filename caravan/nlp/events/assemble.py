@@ -222,7 +222,26 @@ def describes_kind(chain: list[Token]) -> bool:
             return True  # also "the deportation of *everyone trying* to cross", the participle hung on "deportation"
         if is_bare_plural(noun) and is_generic_present(clause_verb(noun)):
             return True
+        if is_counted(noun) or lemma(noun) in load_lexicon()["change_nouns"]:
+            # "the number of *migrants crossing*", "*increases* in Central Americans *attempting* to", but not
+            # a group on its way now ("the total number of migrants *now headed* to the border is 7,200")
+            return not any(c.dep_ == "advmod" and c.lower_ in UNDER_WAY_ADVERBS for c in word.children)
     return False
+
+
+UNDER_WAY_ADVERBS = frozenset({"now", "currently", "still", "already"})
+
+
+def is_counted(noun: Token) -> bool:
+    """Whether a noun is what a figure or its change counts ("the number *of migrants*", "increases *in Central
+    Americans*"): a population, not a group."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "in") or noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in noun.children):
+        return False  # "the number of *the* migrants traveling in the caravan": a group
+    lexicon = load_lexicon()
+    return lemma(prep.head) in lexicon["statistic_nouns"] | lexicon["change_nouns"]
 
 
 def is_bare_plural(noun: Token) -> bool:

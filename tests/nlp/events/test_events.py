@@ -2099,3 +2099,16 @@ def test_events_an_assuming_clause_is_conditional_for_all_its_verbs():
     text = "The migrants, assuming they reached and attempted to cross the U.S. border, would be detained."
     assert only(text, "cross").modality == "conditional"
     assert only(text, "detain").modality == "conditional"
+
+
+@pytest.mark.model
+def test_events_a_population_counted_by_a_figure_is_a_kind():
+    assert "cross" not in types_of("The number of migrants crossing the border rose last month.")
+    change = (
+        "Migrants from Honduras kept coming north. The debate was followed by increases in Central Americans "
+        "attempting to enter the U.S. illegally."
+    )
+    assert "cross" not in types_of(change, places=[place(change, "U.S.", "country", "US")])
+    group = "The total number of migrants now headed to the U.S. border is estimated to be about 7,200."
+    assert "travel" in types_of(group)  # a group on its way now
+    assert "travel" in types_of("The number of the migrants traveling in the caravan rose to 7,000.")
