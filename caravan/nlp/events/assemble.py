@@ -97,6 +97,8 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
     head = m.head
     if head.dep_ == "pcomp" and head.head.lower_ == "from" and lemma(head.head.head) in PREVENTING_VERBS:
         return True  # "the law prevents countries *from returning* migrants": what is prevented does not happen
+    if any(is_habitual_present(w, within=False) for w in chain):
+        return True  # any type: "border agents routinely *use* tear gas" is a habit, not an event
     if m.rule.type not in MOVEMENT_TYPES:
         return False
     if head.dep_ == "pcomp" and head.head.lower_ == "from":
@@ -297,6 +299,28 @@ def has_rate(verb: Token) -> bool:
     return False
 
 
+def is_simple_present(verb: Token) -> bool:
+    """A present tense without auxiliaries ("cross", "crosses"), or with an emphatic "do" ("migrants who *do*
+    reach the U.S.")."""
+    if any(c.dep_ in ("aux", "auxpass") and lemma(c) != "do" for c in verb.children):
+        return False
+    emphatic = any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and lemma(c) == "do" for c in verb.children)
+    return verb.tag_ in ("VBP", "VBZ") or emphatic
+
+
+def is_habitual_present(verb: Token, within: bool = True) -> bool:
+    """A simple present with a word of habit: "thousands *enter* the country daily", "agents routinely *use* tear
+    gas", "cops *use* tear gas all the time"; ``within``: the word may be anywhere in the verb's clause, else it is
+    the verb's own ("ports *are* overwhelmed; at most ports, they sometimes wait": not a habit of the ports)."""
+    if not is_simple_present(verb):
+        return False
+    habitual = load_cues()["habitual_words"]
+    words = verb.subtree if within else verb.children
+    if any(lemma(c) in habitual for c in words if c.dep_ in ("advmod", "npadvmod", "det")):
+        return True
+    return any(lemma(c) == "time" and any(a.lower_ == "all" for a in c.children) for c in verb.children)
+
+
 def is_generic_clause(verb: Token) -> bool:
     """A present-tense relative clause, without auxiliaries, on a bare plural or an indefinite pronoun; or a
     present tense with a word of habit ("thousands *enter* the country daily")."""
@@ -305,11 +329,9 @@ def is_generic_clause(verb: Token) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and lemma(c) != "do"]
     if not auxiliaries and verb.tag_ not in ("VBD", "VBN", "VBG") and has_rate(verb):
         return True  # "hundreds of people *a day* cross into the US" (even where the verb is tagged a noun)
-    emphatic = any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and lemma(c) == "do" for c in verb.children)
-    if (verb.tag_ not in ("VBP", "VBZ") and not emphatic) or auxiliaries:
-        return False  # "migrants who *do* reach the U.S." is a present too
-    habitual = load_cues()["habitual_words"]
-    if any(lemma(c) in habitual for c in verb.subtree if c.dep_ in ("advmod", "npadvmod", "det")):
+    if not is_simple_present(verb):
+        return False
+    if is_habitual_present(verb):
         return True
     if verb.dep_ != "relcl":
         return False

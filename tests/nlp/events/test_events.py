@@ -2112,3 +2112,15 @@ def test_events_a_population_counted_by_a_figure_is_a_kind():
     group = "The total number of migrants now headed to the U.S. border is estimated to be about 7,200."
     assert "travel" in types_of(group)  # a group on its way now
     assert "travel" in types_of("The number of the migrants traveling in the caravan rose to 7,000.")
+
+
+@pytest.mark.model
+def test_events_an_authority_s_habit_is_no_event():
+    assert types_of("Border agents routinely use tear gas on migrants at the fence.") == []
+    assert types_of("Border agents use tear gas on migrants all the time.") == []
+    assert types_of("Border agents used tear gas on migrants at the fence.") == ["force"]
+    text = (
+        "Ports of entry are already overwhelmed with asylum seekers; at most ports, asylum seekers have to wait on "
+        "the Mexican side of the border, sometimes for weeks."
+    )
+    assert "block" in types_of(text)  # the habit is the waiting's, not the ports'
