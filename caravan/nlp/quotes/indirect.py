@@ -117,6 +117,8 @@ def find_indirect(
             note_channel(tok, book, lexicon)
         if _hypothetical(tok) and not noun_objects:
             continue  # "if the officer finds that …": nobody has said it
+        if _predicated(tok):
+            continue  # "Democrats *are to blame* for …": the subject is blamed, nobody speaks
         subject = subject_of(tok)
         passive = subject if subject is not None and subject.dep_ == "nsubjpass" and _agent(tok) else None
         if passive is not None:
@@ -145,6 +147,16 @@ def find_indirect(
             if item.quote.speaker or kind == "speech" or unsaid or item.cue_subject in FIRST_PERSON:
                 found.append(item)  # "it was said that …" has no speaker, but is reported speech
     return found
+
+
+def _predicated(cue: Token) -> bool:
+    """An infinitive cue a copula says of its subject ("they *are to blame*"): what the subject is, not what it
+    says."""
+    return (
+        cue.dep_ == "xcomp"
+        and cue.head.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    )
 
 
 def _hypothetical(cue: Token) -> bool:

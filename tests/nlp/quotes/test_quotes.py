@@ -1203,3 +1203,12 @@ def test_quotes_name_the_tagger_ran_over_a_verb_is_two_names(run):
     )
     record = run(text, language="en")
     assert find(record, text, "I feared").speaker == "Rolando"
+
+
+@pytest.mark.model
+def test_quotes_an_infinitive_cue_a_copula_says_of_its_subject_reports_nothing(run):
+    text = (
+        "Democrats are to blame for not working with the administration. Trump has been wrong to portray the "
+        "migrants as threatening. This is not to say that the plan was unhappy." + CONTROL
+    )
+    assert_only_the_control(run(text, language="en"), text)
