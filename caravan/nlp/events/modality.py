@@ -103,7 +103,17 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
             found.planned = True  # an infinitive inside a purpose: "*to outline* further actions to *halt* them"
     if is_future_time_clause(chain[-1]):
         found.predicted = True
+    if any(is_forestalled(word) for word in chain):
+        found.negated = True
     return found
+
+
+def is_forestalled(verb: Token) -> bool:
+    """A clause of "before" with "could" ("*before* they *could reach* the US side, agents turned them back"): what
+    was stopped from happening."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("could", "can", "ca") for c in verb.children)
 
 
 def is_future_time_clause(verb: Token) -> bool:

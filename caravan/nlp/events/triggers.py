@@ -434,7 +434,11 @@ def need_passive(m: Match, _: str) -> bool:
 def need_negated(m: Match, _: str) -> bool:
     """A verb under its own negation: "will not *be admitted*", "cannot *handle* more"; the negation and the modal
     belong to the trigger (a refusal is the block itself)."""
-    words = [c for c in m.head.children if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("ca", "can", "cannot"))]
+    words = [
+        c
+        for c in m.head.children
+        if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("ca", "can", "cannot", "could"))
+    ]
     if not any(w.dep_ == "neg" or w.lower_ == "cannot" for w in words):
         governor = m.head.head
         if m.head.dep_ == "xcomp" and lemma(governor) in REFUSING_VERBS and governor.i != m.head.i:

@@ -2124,3 +2124,18 @@ def test_events_an_authority_s_habit_is_no_event():
         "the Mexican side of the border, sometimes for weeks."
     )
     assert "block" in types_of(text)  # the habit is the waiting's, not the ports'
+
+
+@pytest.mark.model
+def test_events_what_happened_before_they_could_act_forestalled_it():
+    text = "But before they could reach the Tijuana side of the bridge, agents turned the migrants back."
+    tijuana = [place(text, "Tijuana", country="MX")]
+    assert only(text, "arrive", places=tijuana).modality == "negated"
+    done = "Before they reached the Tijuana side of the bridge, the migrants rested."
+    assert only(done, "arrive", places=[place(done, "Tijuana", country="MX")]).modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_could_not_process_them_is_a_block_in_force():
+    text = "The migrants were told to wait because officers said they could not process them in large groups."
+    assert only(text, "block").modality == "asserted"
