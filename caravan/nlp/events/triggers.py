@@ -235,7 +235,11 @@ def need_mover_object(m: Match, _: str) -> bool:
     if prevents_other(m.head):
         return False
     subject, passive = subject_of(m.chain)
-    if (passive or passive_adjunct(m.head)) and is_mover(subject, m.sent):
+    adjunct = passive_adjunct(m.head)
+    if adjunct and subject is None:  # the subject of the verb the phrase is on, wherever the parser put it
+        host = m.head.head.head if m.head.dep_ == "pcomp" else m.head.head
+        subject = subject_of(governors(host))[0]  # "families began settling ..., after *being turned away*"
+    if (passive or adjunct) and is_mover(subject, m.sent):
         return True  # "were turned back"; "slept on the bridge after *being driven back*": the sentence's subject
     if lost_passive_subject(m) is not None:
         return True

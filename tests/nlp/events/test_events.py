@@ -2139,3 +2139,9 @@ def test_events_what_happened_before_they_could_act_forestalled_it():
 def test_events_could_not_process_them_is_a_block_in_force():
     text = "The migrants were told to wait because officers said they could not process them in large groups."
     assert only(text, "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_a_passive_phrase_on_a_complement_verb_is_done_to_the_sentence_subject():
+    text = "Mexican families began settling along the border in September, after being turned away at the port."
+    assert "block" in types_of(text)
