@@ -147,3 +147,11 @@ def test_boilerplate_spans_set_on_a_doc_are_what_in_boilerplate_reads():
     doc._.boilerplate = [Span(0, 25)]
     assert in_boilerplate(doc, 11, 20) and in_boilerplate(doc, 24, 30)
     assert not in_boilerplate(doc, 26, 40)
+
+
+def test_boilerplate_a_related_headline_glued_to_its_label():
+    text = (
+        "The caravan reached Mexico.\n\nRelated Half the people caught by Border Patrol are now children or families"
+        "\n\nRelated to this, officers detained 20 migrants on Monday.\n"
+    )
+    assert covered(text) == ["Related Half the people caught by Border Patrol are now children or families"]
