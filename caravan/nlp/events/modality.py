@@ -118,15 +118,22 @@ def is_forestalled(verb: Token) -> bool:
 
 def is_future_time_clause(verb: Token) -> bool:
     """A present tense in a time clause of a future ("*when* the caravan *arrives*, troops *will* stop it",
-    "*once* they *cross*, they'll be arrested"): what is expected to happen first, not what happened."""
+    "*once* they *cross*, they'll be arrested") or of an infinitive ("enlisted Mexico *to apprehend* migrants
+    *before* they *get to* the US"): what is expected to happen, not what happened."""
     if verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP"):
         return False
     if any(c.dep_ in ("aux", "auxpass") and lemma(c) != "do" for c in verb.children):
         return False
     markers = load_cues()["time_markers"] | WHEN_WORDS
-    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in markers for c in verb.children):
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in markers}
+    if not marks:
         return False
+    if is_infinitive(verb.head) and marks & PROSPECT_MARKERS:
+        return True  # not "*to dispatch* troops *as* a caravan *makes its way* through Mexico": that is under way
     return any(c.dep_ == "aux" and c.lower_ in PLAIN_FUTURE for c in verb.head.children)
+
+
+PROSPECT_MARKERS = frozenset({"before", "until", "till", "once", "when", "whenever", "after"})
 
 
 def _read_word(

@@ -2145,3 +2145,15 @@ def test_events_could_not_process_them_is_a_block_in_force():
 def test_events_a_passive_phrase_on_a_complement_verb_is_done_to_the_sentence_subject():
     text = "Mexican families began settling along the border in September, after being turned away at the port."
     assert "block" in types_of(text)
+
+
+@pytest.mark.model
+def test_events_a_time_clause_of_a_purpose_is_what_is_expected():
+    text = "The US has enlisted Mexico to apprehend Central American migrants before they get to the border."
+    events = {e.type: e.modality for e in events_of(text)}
+    assert events == {"detain": "planned", "arrive": "predicted"}
+    under_way = (
+        "The Pentagon said on Friday it is preparing to send 500 soldiers to the border, at the request of the "
+        "governor, as a caravan of thousands of migrants makes its way through Mexico."
+    )
+    assert only(under_way, "travel").modality == "asserted"
