@@ -128,6 +128,8 @@ def governors(token: Token) -> list[Token]:
             pass  # "it will *be* impossible for them to reach", "*forced* to remain ... while they wait"
         elif dep in ("aux", "auxpass", "prt"):
             pass
+        elif (added_to := additive_host(current)) is not None:
+            head = added_to  # "*in addition to stopping* all payments, I must ask ...": the main clause's act too
         elif dep in ("pcomp", "pobj") and head.pos_ == "ADP" and lemma(head.head) in governing and not own_subject:
             # "no intention *of* shooting": through the preposition to its noun; not "*with* caravans marching
             # ..., we must be prepared": a clause with a subject of its own keeps its own modality
@@ -140,6 +142,20 @@ def governors(token: Token) -> list[Token]:
         chain.append(head)
         current = head
     return chain
+
+
+def additive_host(gerund: Token) -> Token | None:
+    """The verb a gerund is added to by "in addition to" or "besides" ("*in addition to stopping* all payments, I
+    must ask Mexico ..."): it shares that verb's modality."""
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG":
+        return None
+    prep = gerund.head
+    if prep.lower_ == "besides" and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    if prep.lower_ == "to" and prep.head.lower_ == "addition" and prep.head.head.lower_ == "in":
+        host = prep.head.head.head
+        return host if host.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def is_coordinated(verb: Token) -> bool:

@@ -2157,3 +2157,11 @@ def test_events_a_time_clause_of_a_purpose_is_what_is_expected():
         "governor, as a caravan of thousands of migrants makes its way through Mexico."
     )
     assert only(under_way, "travel").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_an_act_added_to_the_main_clause_shares_its_modality():
+    text = "The caravan moved north. In addition to stopping all payments to Honduras, I must ask Mexico to stop it."
+    assert only(text, "aid").modality == "planned"
+    besides = "The caravan moved north. Besides cutting aid to Honduras, the president will close the border."
+    assert only(besides, "aid").modality == "planned"
