@@ -242,8 +242,8 @@ def is_counted(noun: Token) -> bool:
         return False
     if any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in noun.children):
         return False  # "the number of *the* migrants traveling in the caravan": a group
-    lexicon = load_lexicon()
-    return lemma(prep.head) in lexicon["statistic_nouns"] | lexicon["change_nouns"]
+    lexicon, counter = load_lexicon(), lemma(prep.head)
+    return counter in lexicon["statistic_nouns"] or counter in lexicon["change_nouns"]
 
 
 def is_bare_plural(noun: Token) -> bool:
@@ -676,20 +676,20 @@ def preceding_size(m: Match) -> list[float | None] | None:
 
 
 def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
-    """One event for two triggers of a type in a sentence when one governs the other or both hang on one word
-    ("walked and rode buses" is one travel; "set up a roadblock to *thwart* them" one block), unless their places
-    or countries differ ("traveling through Guatemala and heading toward the U.S." are two). Triggers in
-    unrelated clauses are events of their own ("the border could be *closed* as he insisted they would not be
-    *let into* the country"; "who left to *press* north *boarded* subways"), and where their modalities agree
-    they tell of one scene, so each takes the place, country, date and size it lacks from the other ("the caravan
-    *set off* again as the group *trekked out of* the town of Mapastepec")."""
-    kept: list[tuple[Token, Event]] = []
+    """One event for two triggers of a type in a sentence that tell it again (``tells_again``: "walked and rode
+    buses" is one travel; "set up a roadblock to *thwart* them" one block), unless their places or countries differ
+    ("traveling through Guatemala and heading toward the U.S." are two). Triggers in unrelated clauses are events of
+    their own ("the border could be *closed* as he insisted they would not be *let into* the country"; "who left to
+    *press* north *boarded* subways"), and where their modalities agree they tell of one scene, so each takes the
+    place, country and date it lacks from the other ("the caravan *set off* again as the group *trekked out of* the
+    town of Mapastepec")."""
+    kept: list[Event] = []
     by_sentence: dict[int, list[tuple[Token, Event]]] = {}  # kept events of each sentence, in order
     for token, event in events:
         in_sentence = by_sentence.setdefault(token.sent.start, [])
         same = next(
             (
-                e
+                (t, e)
                 for t, e in in_sentence
                 if e.type == event.type
                 and (e.modality == event.modality or are_related(t, token))
@@ -700,18 +700,16 @@ def merge_events(events: list[tuple[Token, Event]]) -> list[Event]:
             ),
             None,
         )
-        if same is None:
-            kept.append((token, event))
-            in_sentence.append((token, event))
-            continue
-        if tells_again(next(t for t, e in in_sentence if e is same), token):
-            fill_arguments(same, event, ("actor", "place", "country", "date", "size", "amount", "quote"))
-            continue
-        fill_arguments(same, event, SCENE_ARGUMENTS)
-        fill_arguments(event, same, SCENE_ARGUMENTS)
-        kept.append((token, event))
+        if same is not None:
+            other_token, other = same
+            if tells_again(other_token, token):
+                fill_arguments(other, event, ("actor", "place", "country", "date", "size", "amount", "quote"))
+                continue
+            fill_arguments(other, event, SCENE_ARGUMENTS)
+            fill_arguments(event, other, SCENE_ARGUMENTS)
+        kept.append(event)
         in_sentence.append((token, event))
-    return [e for _, e in kept]
+    return kept
 
 
 SCENE_ARGUMENTS = ("place", "country", "date")  # shared by two events of one scene

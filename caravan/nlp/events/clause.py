@@ -374,6 +374,12 @@ def passive_adjunct(verb: Token) -> bool:
     return verb.dep_ == "advcl" or _has_auxpass(verb)
 
 
+def adjunct_host(verb: Token) -> Token:
+    """The verb a passive adjunct's phrase is on ("began *settling* ..., after being turned away"): whose subject
+    it tells of."""
+    return verb.head.head if verb.dep_ == "pcomp" else verb.head
+
+
 def objects_of(token: Token) -> list[Token]:
     """The direct objects of a verb, the subject of its passive and the objects of its particles."""
     out = [c for c in token.children if c.dep_ in OBJECT_DEPS]

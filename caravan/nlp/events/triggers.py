@@ -13,6 +13,7 @@ from caravan.nlp.events import arguments as args
 from caravan.nlp.events.clause import (
     PLACE_ENTITIES,
     SUBJECT_DEPS,
+    adjunct_host,
     agent_of,
     clause_of,
     governors,
@@ -236,9 +237,8 @@ def need_mover_object(m: Match, _: str) -> bool:
         return False
     subject, passive = subject_of(m.chain)
     adjunct = passive_adjunct(m.head)
-    if adjunct and subject is None:  # the subject of the verb the phrase is on, wherever the parser put it
-        host = m.head.head.head if m.head.dep_ == "pcomp" else m.head.head
-        subject = subject_of(governors(host))[0]  # "families began settling ..., after *being turned away*"
+    if adjunct and subject is None:  # "families began settling ..., after *being turned away*": the host's subject
+        subject = subject_of(governors(adjunct_host(m.head)))[0]
     if (passive or adjunct) and is_mover(subject, m.sent):
         return True  # "were turned back"; "slept on the bridge after *being driven back*": the sentence's subject
     if lost_passive_subject(m) is not None:
