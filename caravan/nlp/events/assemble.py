@@ -90,7 +90,7 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
     migrants *reach* the U.S.", "the risk of *being turned back*", "the number of crossings *surged*");
     movements named only as what a block prevents ("stop them *from crossing*"), as what defines a kind of
     people ("someone who *enters* without papers", "those *arriving* at the border are detained")."""
-    if is_generic_frame(chain) or is_question(m):
+    if is_generic_frame(chain) or is_question(m) or is_generic_you(m, chain):
         return True
     if m.rule.type == "policy" and is_time_clause(chain[-1]):
         return True  # "they will wait in Mexico *while* their claims are *processed*": the setting, not a policy
@@ -106,6 +106,23 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
     if describes_kind(chain):
         return True
     return any(is_generic_clause(w) for w in chain) or is_statistic(chain)
+
+
+def is_generic_you(m: Match, chain: list[Token]) -> bool:
+    """The reader addressed in the article's own words: "Let's say you are from Honduras. ... *you take* the
+    journey north", "upon *crossing* the border, *you are apprehended*" is an example, not a group. In a quote
+    "you" is someone spoken to ("*you* will not be let in," he told the migrants) and is left alone."""
+    subject, _ = subject_of(chain)
+    top = chain[-1]
+    if top.dep_ == "pcomp" and top.head.dep_ == "prep":  # "upon *crossing* the border, you are apprehended"
+        subject, _ = subject_of([top.head.head])
+    addressed = subject is not None and subject.lower_ == "you"
+    if m.head.pos_ in NOUN_POS:
+        addressed = addressed or any(c.dep_ == "poss" and c.lower_ == "your" for c in m.head.children)
+    if not addressed:
+        return False
+    position = m.head.idx
+    return not any(q.start <= position < q.end for q in m.doc._.quotes or [])
 
 
 def is_generic_frame(chain: list[Token]) -> bool:

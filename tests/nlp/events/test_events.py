@@ -1353,6 +1353,27 @@ def test_events_every_time_or_whenever_is_a_habit(text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You and your children walk for weeks to reach the border.",
+        "You are detained by Border Patrol agents and sent to a federal jail.",
+        "And upon crossing the border, you are apprehended by Border Patrol.",
+    ],
+)
+def test_events_the_reader_addressed_in_narration_is_an_example_not_a_group(text):
+    assert types_of(text) == []
+
+
+@pytest.mark.model
+def test_events_you_in_a_quote_is_someone_spoken_to():
+    text = '"You will not cross the border," the officer told the migrants.'
+    start, end = at(text, "You will not cross the border")
+    said = Quote(start=start, end=end, speaker="the officer")
+    assert only(text, "cross", quotes=[said]).modality == "negated"
+
+
+@pytest.mark.model
 def test_events_first_time_is_no_habit():
     assert only("The caravan crossed the river for the first time on Sunday.", "cross")
 
