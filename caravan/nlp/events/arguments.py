@@ -267,7 +267,7 @@ def country_in_tokens(doc: Doc, tokens: list[Token], skip_origins: bool = False)
     ``skip_origins``: not those after "from" ("migrants, who come *from* Honduras, camped ...")."""
     index = {t.i for t in tokens}
     for token in tokens:
-        if (skip_origins and is_origin(token)) or is_other_side(token):
+        if (skip_origins and is_origin(token)) or is_other_side(token) or names_nationals(token):
             continue
         place = place_at(doc, token)
         if place is not None and place.feature == "border":
@@ -352,6 +352,18 @@ def is_origin(token: Token) -> bool:
         if word.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss"):
             return False
     return False
+
+
+def names_nationals(token: Token) -> bool:
+    """Whether a word is (part of) a country an "of" phrase names people by ("*nationals* of Sudan and
+    Tanzania", "citizens of Iran"): who a policy is about, not where it happens."""
+    root = token
+    while root.dep_ in ("compound", "conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    owner = root.head.head
+    return owner.pos_ in ("NOUN", "PROPN") and in_class(owner, "nationals")
 
 
 def people_size(doc: Doc, tokens: list[Token]) -> list[float | None] | None:

@@ -524,7 +524,10 @@ def is_peoples_origin(doc: Doc, place: Place) -> bool:
     """A place people come from: the "from" of a person or a move ("refugees *from Syria*", "who try to enter
     *from Mexico*"), not of an authority's act ("the orders *from Washington*")."""
     owner = origin_owner(doc, place)
-    return owner is not None and (owner.pos_ in VERB_POS or in_class(owner, "movers") or owner.ent_type_ == "NORP")
+    if owner is not None:
+        return owner.pos_ in VERB_POS or in_class(owner, "movers") or owner.ent_type_ == "NORP"
+    span = args.token_span(doc, place.start, place.end)
+    return span is not None and args.names_nationals(span.root)
 
 
 def describes_origin(doc: Doc, place: Place) -> bool:

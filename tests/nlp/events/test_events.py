@@ -515,6 +515,24 @@ def test_events_country_not_from_nationality_of_a_person():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "The United States will stop issuing diversity visas to nationals of Sudan and Tanzania, according to a "
+            "presidential proclamation.",
+            "US",
+        ),
+        ("The new proclamation suspends visas for citizens of Iran.", None),
+    ],
+)
+def test_events_policy_country_not_from_the_nationality_it_is_about(text, country):
+    named = [place(text, name, "country", code) for name, code in (("Sudan", "SD"), ("Iran", "IR")) if name in text]
+    assert [e.country for e in events_of(text) if e.type == "policy"][-1] == country
+    assert [e.country for e in events_of(text, places=named) if e.type == "policy"][-1] == country
+
+
+@pytest.mark.model
 def test_events_country_from_demonym_of_a_place():
     assert only("The migrants crossed the Guatemalan border at dawn.", "cross").country == "GT"
 
