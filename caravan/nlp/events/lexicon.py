@@ -60,6 +60,12 @@ def load_rules() -> tuple[TriggerRule, ...]:
 
 
 @lru_cache(maxsize=1)
+def policy_verbs() -> frozenset[str]:
+    """The verbs of the policy rules ("sign", "issue", "end", "grant"...): verbs that act on a rule."""
+    return frozenset(w[0] for r in load_rules() if r.type == "policy" and r.pos == "verb" for w in r.words)
+
+
+@lru_cache(maxsize=1)
 def load_rule_index() -> dict[str, tuple[int, ...]]:
     """For each first word of a trigger, the positions of the rules that start with it, in the order tried."""
     index: dict[str, list[int]] = {}

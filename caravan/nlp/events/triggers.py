@@ -455,11 +455,56 @@ def need_negated(m: Match, _: str) -> bool:
 
 def need_decree(m: Match, _: str) -> bool:
     """A noun that names a rule or order, not the idioms "in order to", "on the order of" (a size) and "law and
-    order"."""
+    order", nor an order about one person or an order of society ("a deportation order", "the constitutional
+    order"; `not_decrees` in the lexicon)."""
     following = m.doc[m.head.i + 1].lower_ if m.head.i + 1 < len(m.doc) else ""
     idiom = (m.head.head.lower_, following) in (("in", "to"), ("on", "of"))
     preceding = [t.lower_ for t in m.doc[max(0, m.head.i - 2) : m.head.i]]
-    return not ((m.head.dep_ == "pobj" and idiom) or preceding == ["law", "and"])  # nor "law and order"
+    if (m.head.dep_ == "pobj" and idiom) or preceding == ["law", "and"]:  # nor "law and order"
+        return False
+    # one person's "deportation *order*", "final *orders* of removal"; the "constitutional *order*"
+    described = [c for c in m.head.children if c.dep_ in ("compound", "amod", "nmod")]
+    described += [o for c in m.head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    return not any(in_class(c, "not_decrees") for c in described)
+
+
+# quotation marks that set off a policy's name
+QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "''", "``", "‘", "'"})
+
+
+def need_named_policy(m: Match, _: str) -> bool:
+    """A rule the text singles out, not policy in general ("immigration *policy*", "Trump's *policies*"): named by
+    a quoted, hyphenated-noun or proper modifier ("the "zero tolerance" *policy*", "the *DACA* program"), called
+    new ("the *new* policy", "the *proposed* rules"), or told by what it does, with a determiner ("a *regulation*
+    denying visas", "the *rules* unveiled on Thursday that sought to limit asylum claims"). A plural is singled
+    out only by the last two or quotation marks ("the *new* ICE regulations"; not "EU rules"); never a policy of
+    another field ("a drug interdiction *program*", "trade policy")."""
+    noun = m.head
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(in_class(t, "other_policy_fields") for c in modifiers for t in c.subtree):
+        return False
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if any(c.dep_ == "amod" and c.lower_ in load_lexicon()["policy_novelty"] for c in modifiers):
+        return True
+    determined = any(c.dep_ in ("det", "poss") for c in noun.children)
+    if determined and any(c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") for c in noun.children):
+        return True
+    for c in modifiers:
+        if is_quoted(c):
+            return True
+        if plural:
+            continue
+        if c.tag_ in ("NNP", "NNPS") or (c.tag_ in ("NN", "NNS") and any(t.tag_ == "HYPH" for t in c.subtree)):
+            return True
+    return False
+
+
+def is_quoted(word: Token) -> bool:
+    """A word between quotation marks right around it ("the *"zero tolerance"* policy")."""
+    doc = word.doc
+    before = doc[word.left_edge.i - 1].text if word.left_edge.i > 0 else ""
+    after = doc[word.i + 1].text if word.i + 1 < len(doc) else ""
+    return before in QUOTE_MARKS and after in QUOTE_MARKS
 
 
 def need_money(m: Match, _: str) -> bool:
@@ -682,6 +727,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "entry_goal": need_entry_goal,
     "negated": need_negated,
     "decree": need_decree,
+    "named_policy": need_named_policy,
     "erected": need_erected,
     "infinitive": need_infinitive,
     "recipient": need_recipient,

@@ -533,6 +533,36 @@ def test_events_policy_country_not_from_the_nationality_it_is_about(text, countr
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Under the new policy, migrant families who cross the border will be released.", "policy"),
+        ('The administration\'s "zero tolerance" policy separates migrant families at the border.', "policy"),
+        ("The DACA program protects immigrants brought to the country as children.", "program"),
+        ("The Trump administration posted a regulation that denies asylum to migrants.", "regulation"),
+        ("President Trump slammed an immigration program that admitted the migrant.", "program"),
+    ],
+)
+def test_events_a_policy_the_text_singles_out_is_a_policy_event_at_its_noun(text, noun):
+    event = only(text, "policy")
+    assert (event.start, event.end) == at(text, noun)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump's immigration policy is cruel to migrants, critics say.",
+        "EU rules on asylum seekers are strict.",
+        "The new trade policy will hurt migrant workers at the border.",
+        "Romero had a previous deportation order and was deported to Honduras.",
+    ],
+)
+def test_events_policy_in_general_or_one_persons_order_is_no_policy_event(text):
+    assert "policy" not in types_of(text)
+
+
+@pytest.mark.model
 def test_events_country_from_demonym_of_a_place():
     assert only("The migrants crossed the Guatemalan border at dawn.", "cross").country == "GT"
 
