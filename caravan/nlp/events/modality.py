@@ -221,6 +221,8 @@ def _read_governor(word: Token, cues: dict, found: Cues) -> None:
         found.impossible = True
     elif lem in cues["negating_verbs"] and not any(c.dep_ == "prt" and c.lower_ == "up" for c in word.children):
         found.negated = True  # not "*end up* being deported": what comes of it
+    elif lem == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in word.children):
+        found.negated = True  # "*ruled out* closing the border": refused
     elif lem in cues["predicting_verbs"] or lem in cues["predicting_words"] or word.lower_ in cues["predicting_words"]:
         found.predicted = True
     elif lem in cues["prospect_verbs"] and word.tag_ in ("VB", "VBP", "VBZ"):

@@ -33,6 +33,7 @@ from caravan.nlp.events.lexicon import (
     load_lexicon,
     load_rule_index,
     load_rules,
+    policy_verbs,
     rules_for,
     token_lemmas,
     tokens_in_class,
@@ -564,6 +565,19 @@ def need_subject(m: Match, cls: str) -> bool:
     return subject is not None and any(_in_role(w, cls) for w in partitive_heads(subject))
 
 
+def need_ordered_clause(m: Match, cls: str) -> bool:
+    """A that-clause (or bare subjunctive) the trigger orders, about people of the class or acting on a rule: "a
+    judge *ordered* that *children* be reunited with their parents", "*ordered* families be reunited", "*ordered*
+    that the practice be *halted*"."""
+    for clause in m.head.children:
+        if clause.dep_ != "ccomp":
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(_in_role(w, cls) for s in subjects for w in partitive_heads(s)) or lemma(clause) in policy_verbs():
+            return True
+    return False
+
+
 def need_acl(m: Match, cls: str) -> bool:
     return m.head.dep_ == "acl" and _in_role(m.head.head, cls)
 
@@ -708,6 +722,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "nonplace_goal": need_nonplace_goal,
     "object": need_object,
     "subject": need_subject,
+    "ordered_clause": need_ordered_clause,
     "acl": need_acl,
     "with": need_with,
     "in": need_in,

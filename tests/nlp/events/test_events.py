@@ -563,6 +563,24 @@ def test_events_policy_in_general_or_one_persons_order_is_no_policy_event(text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A federal judge has ordered migrant families be reunited at the border.",
+        "The judge ruled that the migrant children should be kept with their parents.",
+        "Trump ordered that the practice be halted at the border.",
+    ],
+)
+def test_events_an_order_or_ruling_about_migrants_is_a_policy(text):
+    assert only(text, "policy").start == text.index("ordered" if "ordered" in text else "ruled")
+
+
+@pytest.mark.model
+def test_events_ruling_out_an_act_negates_it():
+    assert only("Trump ruled out closing the border to migrants.", "block").modality == "negated"
+
+
+@pytest.mark.model
 def test_events_country_from_demonym_of_a_place():
     assert only("The migrants crossed the Guatemalan border at dawn.", "cross").country == "GT"
 
