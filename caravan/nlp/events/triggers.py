@@ -642,6 +642,21 @@ def need_in(m: Match, cls: str) -> bool:
     return any(_in_role(o, cls) for o in prep_objects(m.head, CONTAINING_PREPS))
 
 
+def need_holds(m: Match, cls: str) -> bool:
+    """A custody noun people of the class are in: "2,053 *children* were still *in the custody* of HHS", "*children*
+    who died while *in* government *custody*", "*migrants* in *detention*"."""
+    noun = m.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "into"):
+        return False
+    host = noun.head.head
+    if host.pos_ in ("NOUN", "PROPN"):
+        return any(_in_role(w, cls) for w in partitive_heads(host))
+    if host.pos_ not in ("VERB", "AUX"):
+        return False
+    subject, _passive = subject_of(governors(host))
+    return subject is not None and any(_in_role(w, cls) for w in partitive_heads(subject))
+
+
 def need_poss(m: Match, cls: str) -> bool:
     return any(_in_role(c, cls) for n in noun_phrase_heads(m) for c in n.children if c.dep_ == "poss")
 
@@ -722,6 +737,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "nonplace_goal": need_nonplace_goal,
     "object": need_object,
     "subject": need_subject,
+    "holds": need_holds,
     "ordered_clause": need_ordered_clause,
     "acl": need_acl,
     "with": need_with,

@@ -581,6 +581,24 @@ def test_events_ruling_out_an_act_negates_it():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The department said 2,053 migrant children were still in the custody of HHS at the border.",
+        "Two migrant children who died while in Border Patrol custody were buried on Sunday.",
+        "Migrants in detention are waiting for asylum hearings.",
+    ],
+)
+def test_events_people_in_custody_are_detained(text):
+    assert only(text, "detain").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_custody_of_children_in_a_family_dispute_is_no_detention():
+    assert "detain" not in types_of("Migrant families fought for custody of their children at the border.")
+
+
+@pytest.mark.model
 def test_events_country_from_demonym_of_a_place():
     assert only("The migrants crossed the Guatemalan border at dawn.", "cross").country == "GT"
 
