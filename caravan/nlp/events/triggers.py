@@ -642,6 +642,10 @@ def need_in(m: Match, cls: str) -> bool:
     return any(_in_role(o, cls) for o in prep_objects(m.head, CONTAINING_PREPS))
 
 
+def rules_for_type(kind: str) -> list[TriggerRule]:
+    return [r for r in load_rules() if r.type == kind and r.pos != "noun"]
+
+
 def need_holds(m: Match, cls: str) -> bool:
     """A custody noun people of the class are in: "2,053 *children* were still *in the custody* of HHS", "*children*
     who died while *in* government *custody*", "*migrants* in *detention*"."""
@@ -651,8 +655,8 @@ def need_holds(m: Match, cls: str) -> bool:
     host = noun.head.head
     if host.pos_ in ("NOUN", "PROPN"):
         return any(_in_role(w, cls) for w in partitive_heads(host))
-    if host.pos_ not in ("VERB", "AUX"):
-        return False
+    if host.pos_ not in ("VERB", "AUX") or any(lemma(host) in r.first_words() for r in rules_for_type("detain")):
+        return False  # "*held* in detention": the verb tells it
     subject, _passive = subject_of(governors(host))
     return subject is not None and any(_in_role(w, cls) for w in partitive_heads(subject))
 
