@@ -42,6 +42,8 @@ WITHDRAWING_VERBS = frozenset(
 # prepositions that say where something is or happens ("a march *in* X"), not where it goes or comes from
 AT_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "around"})
 DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards", "into"})
+# prepositions of where people are sent: a block that turns them back "to X" does not happen in X
+SENDING_PREPS = frozenset({"to", "toward", "towards"})
 BORDER_NOUNS = frozenset({"border", "frontier"})
 PEOPLE_UNITS = frozenset({"people", "person", "persons"})
 # the head of a number that gives a group's strength as a modifier ("a 1,000-*person* caravan", "3,000-*strong*")
@@ -352,6 +354,14 @@ def is_origin(token: Token) -> bool:
         if word.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss"):
             return False
     return False
+
+
+def is_sent_to(token: Token) -> bool:
+    """Whether a word is (part of) the object of "to"/"toward" ("turned back *to Mexico*")."""
+    root = token
+    while root.dep_ in ("compound", "conj", "appos", "amod") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in SENDING_PREPS
 
 
 def names_nationals(token: Token) -> bool:

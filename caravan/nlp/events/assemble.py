@@ -465,6 +465,8 @@ def where_of(
     doc, depart = m.doc, m.rule.type == "depart"
     if m.rule.type in MOVEMENT_TYPES:  # "set off *in hopes of reaching X*": X is where the hoped-for event goes
         clause = [t for t in clause if not hoped_for(t, chain)]
+    if m.rule.type == "block":  # "stopped and turned back *to Mexico*": the block happens where they were stopped
+        clause = [t for t in clause if not args.is_sent_to(t)]
     ranked = args.rank_places(
         doc,
         [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from caravan.nlp.events.lexicon import in_class, lemma, load_cues, load_lexicon
+from caravan.nlp.events.lexicon import in_class, lemma, load_cues, load_lexicon, load_rule_index
 
 # a trigger shares subject and modality with the word it is the open complement or predicate of
 CONTROL_DEPS = frozenset({"xcomp", "acomp", "oprd"})
@@ -249,7 +249,7 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
             child = _nearest_subject(word, subjects)
             passive = child.dep_ == "nsubjpass" or _has_auxpass(word)
             # a coordinated verb shares the subject, not the voice ("were dressed ... and *prevented*")
-            shared_voice = n == 0 or chain[0].tag_ == "VBN"
+            shared_voice = n == 0 or chain[0].tag_ == "VBN" or is_mistagged_participle(chain[0])
             return resolve_relative(child), passive and shared_voice
         above = chain[n + 1] if n + 1 < len(chain) else None
         climbed = above is not None and above.i == word.head.i
@@ -262,6 +262,20 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         ):
             return word.head, word.tag_ == "VBN"  # "troops *deploying*", not "plan to *move*"
     return subject_read_as_object(chain[0]) or main_subject(chain[-1]), False
+
+
+def is_mistagged_participle(verb: Token) -> bool:
+    """A coordinated "-ed" form with no auxiliary of its own that the tagger read as a past tense: after the
+    passive of an act done to people it is a participle ("were stopped and *turned* back to Mexico"; not "were
+    exhausted and turned back", an adjective)."""
+    return (
+        verb.dep_ == "conj"
+        and lemma(verb.head) in load_rule_index()
+        and verb.tag_ == "VBD"
+        and verb.lower_.endswith("ed")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        and _has_auxpass(verb.head)
+    )
 
 
 def _nearest_subject(verb: Token, subjects: list[Token]) -> Token:

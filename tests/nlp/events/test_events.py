@@ -599,6 +599,19 @@ def test_events_custody_of_children_in_a_family_dispute_is_no_detention():
 
 
 @pytest.mark.model
+def test_events_a_verb_coordinated_with_a_passive_shares_its_voice_when_tagged_past():
+    event = only("Those persons were stopped and turned back to Mexico.", "block")
+    assert "return" not in types_of("Those persons were stopped and turned back to Mexico.")
+    assert event.country is None
+
+
+@pytest.mark.model
+def test_events_block_does_not_happen_where_people_are_sent():
+    text = "Mexican police turned the migrants back to Guatemala at the river."
+    assert only(text, "block", places=[place(text, "Guatemala", "country", "GT")]).country == "MX"
+
+
+@pytest.mark.model
 def test_events_country_from_demonym_of_a_place():
     assert only("The migrants crossed the Guatemalan border at dawn.", "cross").country == "GT"
 
