@@ -52,6 +52,8 @@ LANGUAGES = ("en",)
 OUTCOME_TYPES = frozenset({"arrive"})
 # actions of an authority whose country carries over from the previous one of the type in the article
 CARRIED_COUNTRY_TYPES = frozenset({"deploy", "policy", "block"})
+# acts on people whose country, where their sentence names none, is the acting government's ("ICE *deported* him")
+AGENCY_COUNTRY_TYPES = frozenset({"detain", "return"})
 # pronouns an official speaks of their own government's acts with ("*we* will close the border," Trump said)
 OFFICIAL_PRONOUNS = frozenset({"i", "we", "he", "she"})
 # indefinite pronouns whose relative clauses define a kind of people, not a group that moved
@@ -389,6 +391,8 @@ def build_event(m: Match) -> Event | None:
     event.quote = args.quote_index(m.doc, start)
     if m.rule.type in CARRIED_COUNTRY_TYPES:
         event.country = acting_government(m.doc, actor, event.actor, start) or event.country
+    elif m.rule.type in AGENCY_COUNTRY_TYPES and event.country is None:
+        event.country = acting_government(m.doc, actor, event.actor, start)
     return event
 
 
@@ -400,6 +404,10 @@ def acting_government(doc: Doc, actor: Token | None, actor_text: str | None, pos
     if actor is None:
         return None
     names = [actor_text] + [c.text for c in actor.children if c.dep_ in ("compound", "poss")]
+    if actor_text and (in_class(actor, "forces") or in_class(actor, "authorities")):
+        names.append(actor_text.rsplit(" ", 1)[0])  # "*Border Patrol* agents", "*ICE* officers"
+    for of in (c for c in actor.children if c.dep_ == "prep" and c.lower_ == "of"):
+        names.append(doc[actor.i : of.right_edge.i + 1].text)  # "the *Department of Homeland Security*"
     code = next((c for c in map(args.official_country, names) if c), None)
     if code or actor.lower_ not in OFFICIAL_PRONOUNS:
         return code

@@ -476,7 +476,7 @@ def test_events_deploy_needs_migration_context():
 
 @pytest.mark.model
 def test_events_country_not_from_words_after_the_trigger():
-    text = "The Pentagon will send 800 troops to the border as the caravan walks through Mexico."
+    text = "The army will send 800 troops to the border as the caravan walks through Mexico."
     assert only(text, "deploy").country is None
 
 
@@ -609,6 +609,19 @@ def test_events_a_verb_coordinated_with_a_passive_shares_its_voice_when_tagged_p
 def test_events_block_does_not_happen_where_people_are_sent():
     text = "Mexican police turned the migrants back to Guatemala at the river."
     assert only(text, "block", places=[place(text, "Guatemala", "country", "GT")]).country == "MX"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Border Patrol agents apprehended a total of 811 migrants near the fence.", "detain"),
+        ("ICE deported the migrant last week.", "return"),
+        ("The Department of Homeland Security detained the migrant families.", "detain"),
+    ],
+)
+def test_events_detention_or_return_by_an_agency_is_in_its_country(text, kind):
+    assert only(text, kind).country == "US"
 
 
 @pytest.mark.model
