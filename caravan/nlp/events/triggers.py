@@ -578,6 +578,16 @@ def need_ordered_clause(m: Match, cls: str) -> bool:
     return False
 
 
+def need_caught_between(m: Match, _: str) -> bool:
+    """The idioms of "caught": "caught *between* two rulings", "caught *up* in the debate", "caught in the middle"."""
+    for c in m.head.children:
+        if (c.dep_ == "prep" and c.lower_ == "between") or (c.dep_ == "prt" and c.lower_ == "up"):
+            return True
+        if c.dep_ == "prep" and any(o.lower_ in ("middle", "crossfire") for o in c.children):
+            return True
+    return False
+
+
 def need_acl(m: Match, cls: str) -> bool:
     return m.head.dep_ == "acl" and _in_role(m.head.head, cls)
 
@@ -741,6 +751,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "nonplace_goal": need_nonplace_goal,
     "object": need_object,
     "subject": need_subject,
+    "caught_between": need_caught_between,
     "holds": need_holds,
     "ordered_clause": need_ordered_clause,
     "acl": need_acl,

@@ -625,6 +625,20 @@ def test_events_detention_or_return_by_an_agency_is_in_its_country(text, kind):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Justice Department said it was getting caught between a ruling and the law on migrant families.",
+        "US officials confirmed hundreds of child migrants had been removed from their families.",
+        "Melania Trump said she hates to see migrant children separated from families.",
+        "Demonstrators partially blocked a bridge over the border to protest the treatment of migrants.",
+    ],
+)
+def test_events_idioms_family_separation_and_protests_are_no_detention_return_departure_or_block(text):
+    assert types_of(text) == []
+
+
+@pytest.mark.model
 def test_events_country_from_demonym_of_a_place():
     assert only("The migrants crossed the Guatemalan border at dawn.", "cross").country == "GT"
 
