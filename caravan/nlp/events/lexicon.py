@@ -61,8 +61,10 @@ def load_rules() -> tuple[TriggerRule, ...]:
 
 @lru_cache(maxsize=1)
 def policy_verbs() -> frozenset[str]:
-    """The verbs of the policy rules ("sign", "issue", "end", "grant"...): verbs that act on a rule."""
-    return frozenset(w[0] for r in load_rules() if r.type == "policy" and r.pos == "verb" for w in r.words)
+    """The one-word verbs of the policy rules ("sign", "issue", "end", "grant"...): verbs that act on a rule (not
+    the "take" of "take effect")."""
+    rules = [r for r in load_rules() if r.type == "policy" and r.pos == "verb"]
+    return frozenset(w[0] for r in rules for w in r.words if len(w) == 1)
 
 
 @lru_cache(maxsize=1)

@@ -639,6 +639,22 @@ def test_events_idioms_family_separation_and_protests_are_no_detention_return_de
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Senate bill would legalize most of the 11 million illegal immigrants in the U.S.", "legalize"),
+        ("The senators wrote the immigration bill that cleared the Senate in June.", "cleared"),
+        ("When the prosecution policy on migrants went into effect, shelters filled up.", "went into effect"),
+        ("Obama is considering granting temporary relief from deportation to undocumented immigrants.", "granting"),
+        ("Democrats implored Obama to take executive action on immigration.", "executive action"),
+    ],
+)
+def test_events_legislation_and_relief_are_policy(text, trigger):
+    policies = [e for e in events_of(text) if e.type == "policy"]
+    assert [(e.start, e.end) for e in policies] == [at(text, trigger)]
+
+
+@pytest.mark.model
 def test_events_country_from_demonym_of_a_place():
     assert only("The migrants crossed the Guatemalan border at dawn.", "cross").country == "GT"
 
