@@ -90,12 +90,13 @@ def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool
     ``governed``: the chain starts at the verb of a noun trigger ("*cut* aid"), which governs it."""
     cues, found = load_cues(), Cues()
     found.conditional = is_conditional(chain)
+    means_verbs = cues["avoidance_verbs"] | cues["negating_verbs"]  # what is done *by* a means did happen
     for depth, word in enumerate(chain):
         coordinated = depth > 0 and is_coordinated(chain[depth - 1])
         if coordinated and any(c.dep_ == "aux" for c in chain[depth - 1].children):
             continue  # "will not tolerate it and will not hesitate to *close*": its own words, not the first verb's
-        if depth > 0 and chain[depth - 1].lower_ == "by" and lemma(word) in cues["avoidance_verbs"]:
-            continue  # "avoiding the police *by jumping* off the bridge": the means of avoiding happened
+        if depth > 0 and chain[depth - 1].lower_ == "by" and lemma(word) in means_verbs:
+            continue  # "avoiding the police *by jumping* off the bridge", "stopped *by volleys* of tear gas": the means
         if depth > 0 and chain[depth - 1].lower_ in cues["time_markers"] and lemma(word) in cues["negating_verbs"]:
             continue  # "had better be stopped *before reaching* the border": a time, not what is stopped
         _read_word(word, depth + int(governed), cues, found, consumed, coordinated)

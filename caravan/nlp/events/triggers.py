@@ -647,6 +647,11 @@ def need_of(m: Match, cls: str) -> bool:
     return any(_in_role(w, cls) for n in noun_phrase_heads(m) for o in of_objects(n) for w in partitive_heads(o))
 
 
+def need_by(m: Match, cls: str) -> bool:
+    """A "by" phrase of the class on a noun trigger ("crossings *by migrants*")."""
+    return _phrase_of_class(m, cls, "by")
+
+
 def need_in(m: Match, cls: str) -> bool:
     """An "in"/"into"/"at"/"inside" phrase of the class ("held *in custody*", "taken *into detention*")."""
     return any(_in_role(o, cls) for o in prep_objects(m.head, CONTAINING_PREPS))
@@ -756,6 +761,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "ordered_clause": need_ordered_clause,
     "acl": need_acl,
     "with": need_with,
+    "by": need_by,
     "in": need_in,
     "dobj": need_dobj,
     "of": need_of,

@@ -655,6 +655,31 @@ def test_events_legislation_and_relief_are_policy(text, trigger):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        ("Asked about the use of tear gas at the border, Trump said agents were forced to do so.", "force", "use"),
+        ("Officers fired at the crowd after attempted crossings by migrants.", "cross", "crossings"),
+        ("The caravan's crossing into Mexico was peaceful.", "cross", "crossing"),
+    ],
+)
+def test_events_nouns_of_force_and_crossing_are_events(text, kind, trigger):
+    event = only(text, kind)
+    assert (event.start, event.end) == at(text, trigger)
+
+
+@pytest.mark.model
+def test_events_border_crossing_as_a_place_is_no_crossing():
+    assert "cross" not in types_of("The migrants waited at the border crossing in Tijuana.")
+
+
+@pytest.mark.model
+def test_events_what_stops_a_group_by_its_means_happened():
+    text = "The migrants were stopped by volleys of tear gas at the fence."
+    assert only(text, "force").modality == "asserted"
+
+
+@pytest.mark.model
 def test_events_country_from_demonym_of_a_place():
     assert only("The migrants crossed the Guatemalan border at dawn.", "cross").country == "GT"
 
