@@ -30,7 +30,7 @@ from caravan.nlp.events.clause import (
     subject_of,
     where_head,
 )
-from caravan.nlp.events.lexicon import in_class, lemma, load_cues, load_lexicon, policy_verbs
+from caravan.nlp.events.lexicon import in_class, lemma, load_cues, load_lexicon, rule_verbs
 from caravan.nlp.events.modality import find_modality, is_impossible
 from caravan.nlp.events.triggers import (
     MOVEMENT_TYPES,
@@ -85,7 +85,7 @@ def trigger_bounds(m: Match, anchor: Token) -> tuple[int, int]:
     """The trigger's words; for a policy, the commitment or the act on a rule that declares it ("*signed* an
     order"), not a verb that only speaks of it ("slammed the *program*")."""
     if m.rule.type == "policy" and anchor.i not in (m.first.i, m.last.i, m.head.i):
-        acting = lemma(anchor) in load_lexicon()["commitment_verbs"] or lemma(anchor) in policy_verbs()
+        acting = lemma(anchor) in load_lexicon()["commitment_verbs"] or lemma(anchor) in rule_verbs("policy")
         if acting or m.head.pos_ not in NOUN_POS:
             return anchor.idx, anchor.idx + len(anchor)  # the commitment that declares the policy
     return m.first.idx, m.last.idx + len(m.last)

@@ -59,11 +59,11 @@ def load_rules() -> tuple[TriggerRule, ...]:
     return tuple(rules)
 
 
-@lru_cache(maxsize=1)
-def policy_verbs() -> frozenset[str]:
-    """The one-word verbs of the policy rules ("sign", "issue", "end", "grant"...): verbs that act on a rule (not
-    the "take" of "take effect")."""
-    rules = [r for r in load_rules() if r.type == "policy" and r.pos == "verb"]
+@lru_cache(maxsize=16)
+def rule_verbs(kind: str) -> frozenset[str]:
+    """The one-word verbs of a type's verb rules (for policy: "sign", "issue", "end", "grant"..., not the "take" of
+    "take effect"; for detain: "detain", "hold", "keep"...)."""
+    rules = [r for r in load_rules() if r.type == kind and r.pos == "verb"]
     return frozenset(w[0] for r in rules for w in r.words if len(w) == 1)
 
 

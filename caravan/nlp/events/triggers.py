@@ -33,7 +33,7 @@ from caravan.nlp.events.lexicon import (
     load_lexicon,
     load_rule_index,
     load_rules,
-    policy_verbs,
+    rule_verbs,
     rules_for,
     token_lemmas,
     tokens_in_class,
@@ -573,7 +573,7 @@ def need_ordered_clause(m: Match, cls: str) -> bool:
         if clause.dep_ != "ccomp":
             continue
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(_in_role(w, cls) for s in subjects for w in partitive_heads(s)) or lemma(clause) in policy_verbs():
+        if any(_in_role(w, cls) for s in subjects for w in partitive_heads(s)) or lemma(clause) in rule_verbs("policy"):
             return True
     return False
 
@@ -657,10 +657,6 @@ def need_in(m: Match, cls: str) -> bool:
     return any(_in_role(o, cls) for o in prep_objects(m.head, CONTAINING_PREPS))
 
 
-def rules_for_type(kind: str) -> list[TriggerRule]:
-    return [r for r in load_rules() if r.type == kind and r.pos != "noun"]
-
-
 def need_holds(m: Match, cls: str) -> bool:
     """A custody noun people of the class are in: "2,053 *children* were still *in the custody* of HHS", "*children*
     who died while *in* government *custody*", "*migrants* in *detention*"."""
@@ -670,7 +666,7 @@ def need_holds(m: Match, cls: str) -> bool:
     host = noun.head.head
     if host.pos_ in ("NOUN", "PROPN"):
         return any(_in_role(w, cls) for w in partitive_heads(host))
-    if host.pos_ not in ("VERB", "AUX") or any(lemma(host) in r.first_words() for r in rules_for_type("detain")):
+    if host.pos_ not in ("VERB", "AUX") or lemma(host) in rule_verbs("detain"):
         return False  # "*held* in detention": the verb tells it
     subject, _passive = subject_of(governors(host))
     return subject is not None and any(_in_role(w, cls) for w in partitive_heads(subject))
