@@ -42,6 +42,7 @@ from caravan.nlp.events.triggers import (
     is_mover,
     phrase_holders,
 )
+from caravan.nlp.extensions import token_lowers
 from caravan.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,9 @@ def is_generic_you(m: Match, chain: list[Token]) -> bool:
     """The reader addressed in the article's own words: "Let's say you are from Honduras. ... *you take* the
     journey north", "upon *crossing* the border, *you are apprehended*" is an example, not a group. In a quote
     "you" is someone spoken to ("*you* will not be let in," he told the migrants) and is left alone."""
+    lowers = token_lowers(m.doc)[m.sent.start : m.sent.end]
+    if "you" not in lowers and "your" not in lowers:
+        return False  # the cheap test first: most sentences address no one
     subject, _ = subject_of(chain)
     top = chain[-1]
     if top.dep_ == "pcomp" and top.head.dep_ == "prep":  # "upon *crossing* the border, you are apprehended"
