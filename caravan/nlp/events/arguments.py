@@ -85,18 +85,21 @@ def _load_aliases() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _officials() -> dict[str, str]:
-    """Official's name (accents and case folded) -> the country they act for (``officials.tsv``)."""
-    return {_key(name): code.strip() for name, code, *_ in read_rows(OFFICIALS_FILE)}
+@lru_cache(maxsize=2)
+def _officials(agencies: bool) -> dict[str, str]:
+    """Official's name (accents and case folded) -> the country they act for (``officials.tsv``); with
+    ``agencies``, the government agencies too (office "agency ...")."""
+    rows = read_rows(OFFICIALS_FILE)
+    return {_key(row[0]): row[1].strip() for row in rows if agencies or not row[2].startswith("agency")}
 
 
-def official_country(name: str | None) -> str | None:
-    """The country of the government an official acts for, when a name ends with one listed in ``officials.tsv``
-    ("President Donald Trump", "Mr. Trump", "López Obrador"), else None."""
+def official_country(name: str | None, agencies: bool = True) -> str | None:
+    """The country of the government an official (or, with ``agencies``, an agency) acts for, when a name ends
+    with one listed in ``officials.tsv`` ("President Donald Trump", "Mr. Trump", "López Obrador", "ICE"), else
+    None."""
     if not name:
         return None
-    words, officials = _key(name).split(), _officials()
+    words, officials = _key(name).split(), _officials(agencies)
     for size in range(min(len(words), 4), 0, -1):
         code = officials.get(" ".join(words[-size:]))
         if code:

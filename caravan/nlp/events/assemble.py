@@ -53,7 +53,8 @@ LANGUAGES = ("en",)
 OUTCOME_TYPES = frozenset({"arrive"})
 # actions of an authority whose country carries over from the previous one of the type in the article
 CARRIED_COUNTRY_TYPES = frozenset({"deploy", "policy", "block"})
-# acts on people whose country, where their sentence names none, is the acting government's ("ICE *deported* him")
+# acts on people whose country, where their sentence names none, is the acting government's ("ICE *deported* him");
+# an agency's country also only fills a missing one for CARRIED_COUNTRY_TYPES
 AGENCY_COUNTRY_TYPES = frozenset({"detain", "return"})
 # pronouns an official speaks of their own government's acts with ("*we* will close the border," Trump said)
 OFFICIAL_PRONOUNS = frozenset({"i", "we", "he", "she"})
@@ -393,14 +394,18 @@ def build_event(m: Match) -> Event | None:
     event.size = size_of(m, chain)
     event.amount = args.amount_of(m.doc, clause, m.sent, start) if m.rule.type == "aid" else None
     event.quote = args.quote_index(m.doc, start)
-    if m.rule.type in CARRIED_COUNTRY_TYPES:
-        event.country = acting_government(m.doc, actor, event.actor, start) or event.country
-    elif m.rule.type in AGENCY_COUNTRY_TYPES and event.country is None:
-        event.country = acting_government(m.doc, actor, event.actor, start)
+    if m.rule.type in CARRIED_COUNTRY_TYPES or m.rule.type in AGENCY_COUNTRY_TYPES:
+        # an official's government decides a closure's or an order's country; an agency only fills a missing one
+        # ("DHS agents are working with authorities in the Guatemalan town of Morales": GT)
+        acts = m.rule.type in CARRIED_COUNTRY_TYPES
+        official = acting_government(m.doc, actor, event.actor, start, agencies=False) if acts else None
+        event.country = official or event.country or acting_government(m.doc, actor, event.actor, start)
     return event
 
 
-def acting_government(doc: Doc, actor: Token | None, actor_text: str | None, position: int) -> str | None:
+def acting_government(
+    doc: Doc, actor: Token | None, actor_text: str | None, position: int, agencies: bool = True
+) -> str | None:
     """The country of the official who acts (``officials.tsv``): the actor ("*Trump* closed the border", "the
     *Trump* administration", "*López Obrador*'s government"), or, for an actor "I", "we", "he" or "she", the speaker
     of the quote or report the event sits in ("*we* are not allowing them in our country," Trump said); with no
@@ -412,12 +417,12 @@ def acting_government(doc: Doc, actor: Token | None, actor_text: str | None, pos
         names.append(actor_text.rsplit(" ", 1)[0])  # "*Border Patrol* agents", "*ICE* officers"
     for of in (c for c in actor.children if c.dep_ == "prep" and c.lower_ == "of"):
         names.append(doc[actor.i : of.right_edge.i + 1].text)  # "the *Department of Homeland Security*"
-    code = next((c for c in map(args.official_country, names) if c), None)
+    code = next((c for c in (args.official_country(name, agencies) for name in names) if c), None)
     if code or actor.lower_ not in OFFICIAL_PRONOUNS:
         return code
     for quote in doc._.quotes or []:
         if quote.start <= position < quote.end and quote.speaker:
-            return args.official_country(quote.speaker)
+            return args.official_country(quote.speaker, agencies)
     return None
 
 

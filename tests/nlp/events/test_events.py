@@ -680,6 +680,16 @@ def test_events_what_stops_a_group_by_its_means_happened():
 
 
 @pytest.mark.model
+def test_events_agency_working_abroad_is_where_its_sentence_places_it():
+    text = (
+        "Dozens of agents with the Department of Homeland Security are working with police in the Guatemalan town "
+        "of Tecun Uman to stop the migrants."
+    )
+    town = place(text, "Tecun Uman", "city", "GT")
+    assert only(text, "deploy", places=[town]).country == "GT"
+
+
+@pytest.mark.model
 def test_events_country_from_demonym_of_a_place():
     assert only("The migrants crossed the Guatemalan border at dawn.", "cross").country == "GT"
 
