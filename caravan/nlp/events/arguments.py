@@ -212,15 +212,25 @@ def token_role(token: Token, depart: bool) -> int:
     return 0 if root.dep_ == "dobj" or prep in TO_PREPS else 1
 
 
+# dependencies inside a name or a list of names ("San Pedro *Sula*", "Sudan and *Tanzania*", "Tijuana, *Mexico*")
+NAME_DEPS = frozenset({"compound", "appos", "conj"})
+
+
+def name_root(token: Token, deps: frozenset[str] = NAME_DEPS) -> Token:
+    """The word a name or list of names hangs from its phrase by: up from a word through ``deps``."""
+    root = token
+    while root.dep_ in deps and root.head.i != root.i:
+        root = root.head
+    return root
+
+
 def place_preposition(doc: Doc, place: Place) -> str | None:
     """The preposition a place is the object of, through "the town *of* X" ("out of the town of *X*": "out");
     None for a place that is no prepositional object."""
     span = token_span(doc, place.start, place.end)
     if span is None:
         return None
-    root = span.root
-    while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
-        root = root.head
+    root = name_root(span.root)
     if root.dep_ != "pobj":
         return None
     prep = root.head
@@ -361,18 +371,14 @@ def is_origin(token: Token) -> bool:
 
 def is_sent_to(token: Token) -> bool:
     """Whether a word is (part of) the object of "to"/"toward" ("turned back *to Mexico*")."""
-    root = token
-    while root.dep_ in ("compound", "conj", "appos", "amod") and root.head.i != root.i:
-        root = root.head
+    root = name_root(token, NAME_DEPS | {"amod"})
     return root.dep_ == "pobj" and root.head.lower_ in SENDING_PREPS
 
 
 def names_nationals(token: Token) -> bool:
     """Whether a word is (part of) a country an "of" phrase names people by ("*nationals* of Sudan and
     Tanzania", "citizens of Iran"): who a policy is about, not where it happens."""
-    root = token
-    while root.dep_ in ("compound", "conj", "appos") and root.head.i != root.i:
-        root = root.head
+    root = name_root(token)
     if root.dep_ != "pobj" or root.head.lower_ != "of":
         return False
     owner = root.head.head
