@@ -1,13 +1,13 @@
-"""Events on two silver sets of unseen corpus articles: runs the whole Pipeline over the articles that
-bench/data/silver_events/ annotates (read from ../shared/corpus at run time), writes the records to bench/out/ and
-scores each set with the reference scorer (events only).
+"""Events (and quotes, where a set marks them) on silver sets of unseen corpus articles: runs the whole Pipeline
+over the articles that bench/data/silver_events/ annotates (read from ../shared/corpus at run time), writes the
+records to bench/out/ and scores each set with the reference scorer (events, and quotes where the set marks them).
 
 The silver sets are not gold: each article's events were marked by an annotating agent that followed
 ../shared/gold/ANNOTATION.md from the text alone, without seeing any system output (bench/data/silver_events/README.md).
 They measure how extraction holds on articles no rule was written from; their absolute figures are below what
 human gold would give, their changes are what to read.
 
-    .venv/bin/python bench/events_silver.py [--sets set1 set2]
+    .venv/bin/python bench/events_silver.py [--sets set1 set2 set3]
 """
 
 from __future__ import annotations
@@ -65,7 +65,13 @@ def run(name: str, pipeline: Pipeline) -> str:
     scored = subprocess.run(
         [sys.executable, str(SCORER), str(folder), str(out)], capture_output=True, text=True, check=True
     )
-    return "".join(f"{name} {line}\n" for line in scored.stdout.splitlines() if line.startswith("events."))
+    fields = ("events.", "quotes.") if has_quotes(folder) else ("events.",)
+    return "".join(f"{name} {line}\n" for line in scored.stdout.splitlines() if line.startswith(fields))
+
+
+def has_quotes(folder: Path) -> bool:
+    """Whether the set annotates quotes as well (set3 does; set1 and set2 mark events only)."""
+    return any(json.loads(path.read_text(encoding="utf-8"))["quotes"] for path in folder.glob("*.json"))
 
 
 def main() -> None:
