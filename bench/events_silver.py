@@ -71,7 +71,7 @@ def run(name: str, pipeline: Pipeline) -> str:
 
 def has_quotes(folder: Path) -> bool:
     """Whether the set annotates quotes as well (set3 does; set1 and set2 mark events only)."""
-    return any(json.loads(path.read_text(encoding="utf-8"))["quotes"] for path in folder.glob("*.json"))
+    return any(json.loads(path.read_text(encoding="utf-8")).get("quotes") for path in folder.glob("*.json"))
 
 
 def main() -> None:

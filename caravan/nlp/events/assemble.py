@@ -40,6 +40,7 @@ from caravan.nlp.events.triggers import (
     anchor_of,
     find_matches,
     is_mover,
+    name_start,
     phrase_holders,
 )
 from caravan.nlp.extensions import token_lowers
@@ -900,7 +901,7 @@ def find_events(doc: Doc) -> list[Event]:
     for m in find_matches(doc):
         event = build_event(m)
         if event is not None:
-            built.append((m.head, event))
+            built.append((name_start(m.head), event))
     return carry_countries(place_lede(doc, merge_events(built)), dateline_country(doc))
 
 

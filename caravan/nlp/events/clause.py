@@ -251,6 +251,11 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
             # a coordinated verb shares the subject, not the voice ("were dressed ... and *prevented*")
             shared_voice = n == 0 or chain[0].tag_ == "VBN" or is_mistagged_participle(chain[0])
             return resolve_relative(child), passive and shared_voice
+        if word.dep_ == "acomp" and word.tag_ == "VBN" and lemma(word.head) == "be":
+            # a participle the parser hung on "be" as its complement is its passive ("were *pepper-sprayed*")
+            copula_subjects = [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if copula_subjects:
+                return resolve_relative(copula_subjects[0]), n == 0 or chain[0].tag_ == "VBN"
         above = chain[n + 1] if n + 1 < len(chain) else None
         climbed = above is not None and above.i == word.head.i
         infinitive = is_infinitive(word)  # "the order *to deny*"

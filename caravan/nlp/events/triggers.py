@@ -543,6 +543,56 @@ def need_object(m: Match, cls: str) -> bool:
     return any(_in_role(w, cls) for o in objects for w in partitive_heads(o))
 
 
+def split_name_head(noun: Token) -> Token | None:
+    """The last word of a proper name the parser cut at its preposition: "rescinded the Deferred *Action* for
+    Childhood Arrivals program" (the object the parser gives is "Action", the name's head is "program")."""
+    if noun.tag_ not in ("NNP", "NNPS"):
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "on"):
+            continue
+        for head in prep.children:
+            words = noun.doc[prep.i + 1 : head.i]
+            if (
+                head.dep_ == "pobj"
+                and head.tag_ in ("NN", "NNS")
+                and words
+                and all(w.tag_ in ("NNP", "NNPS") and prep.i < w.head.i <= head.i for w in words)
+            ):
+                return head
+    return None
+
+
+def name_start(noun: Token) -> Token:
+    """For the last word of a proper name the parser cut (``split_name_head``), the word it made the name's noun
+    ("the Deferred *Action* for Childhood Arrivals program"); else the word itself."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        head = split_name_head(noun.head.head)
+        if head is not None and head.i == noun.i:
+            return noun.head.head
+    return noun
+
+
+def need_bars_act(m: Match, cls: str) -> bool:
+    """People of the class barred from an act that is no movement: a rule about them ("*barred* illegal migrants
+    from asking for asylum", "*forbidding* migrants who enter illegally from applying")."""
+    return prevents_other(m.head) and any(_in_role(w, cls) for o in objects_of(m.head) for w in partitive_heads(o))
+
+
+def need_specific(m: Match, _: str) -> bool:
+    """The subject is a specific group, not a kind of people: not a plural with no determiner, number or possessor
+    ("people *fleeing* violence", "refugees who have *fled* persecution", "used by migrants to *gain entry*"), nor an
+    "any"/"every" noun ("*any* portion of the caravan that *gains entry*"). Indefinite pronouns ("anyone *fleeing*")
+    are kinds by ``is_backgrounded``."""
+    subject, _passive = subject_of(m.chain)
+    if subject is None:
+        return False
+    determiners = [c for c in subject.children if c.dep_ in ("det", "nummod", "poss", "quantmod")]
+    if subject.tag_ in ("NNS", "NNPS") and not determiners:
+        return False
+    return not any(c.lower_ in ("any", "every", "each") for c in determiners)
+
+
 def policy_named_before(m: Match) -> bool:
     """Whether the sentence before a trigger, or its own sentence up to it, names a policy ("that policy")."""
     doc = m.doc
@@ -740,6 +790,8 @@ def _in_role(token: Token, cls: str) -> bool:
 REQUIREMENTS: dict[str, Requirement] = {
     "mover": need_mover,
     "mover_object": need_mover_object,
+    "bars_act": need_bars_act,
+    "specific": need_specific,
     "place": need_place,
     "context": need_context,
     "setup": need_setup,
@@ -833,6 +885,7 @@ def pos_fits(rule: TriggerRule, first: Token, last: Token) -> bool:
 
 def anchor_of(head: Token, rule: TriggerRule) -> Token:
     """The word whose clause holds a trigger: the verb of a noun trigger ("*set up* a roadblock"), else itself."""
+    head = name_start(head)
     if head.pos_ in NOUN_POS and rule.pos != "verb" and head.dep_ in NOUN_ANCHOR_DEPS and head.head.pos_ in VERB_POS:
         return head.head
     return head
@@ -861,11 +914,26 @@ def starts_participle(lower: str, index: Mapping[str, object]) -> bool:
     return lower.endswith("ing") and any(stem in index for stem in participle_stems(lower))
 
 
+def hyphen_form(token: Token) -> str | None:
+    """The form of a hyphenated verb the tokenizer split, read on its last word: "pepper-sprayed" gives
+    "pepper-spray", "tear-gassed" "tear-gas"."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].tag_ != "HYPH":
+        return None
+    first, hyphen = doc[i - 2], doc[i - 1]
+    if first.idx + len(first) != hyphen.idx or hyphen.idx + 1 != token.idx:
+        return None  # spaced: a dash, not a compound
+    return f"{first.lower_}-{lemma(token)}"
+
+
 def match_token(doc: Doc, sent: Span, token: Token) -> Match | None:
     """The first rule that matches at a token, with its requirements met."""
     forms: tuple[str, ...] = (lemma(token), token.lower_)
     if is_noun_tagged_participle(token):
         forms += participle_stems(token.lower_)
+    hyphened = hyphen_form(token)
+    if hyphened is not None:
+        forms += (hyphened,)
     for rule in rules_for(*forms):
         for words in rule.longest_first():
             if words[0] not in forms:  # as match_words would answer, without reading the token again
@@ -874,7 +942,8 @@ def match_token(doc: Doc, sent: Span, token: Token) -> Match | None:
             if last is None or not pos_fits(rule, token, last):
                 continue
             head = last if rule.pos == "noun" else token
-            m = Match(rule, doc, sent, token, last, head, governors(anchor_of(head, rule)))
+            first = doc[token.i - 2] if words[0] == hyphened else token  # the span from "pepper-"
+            m = Match(rule, doc, sent, first, last, head, governors(anchor_of(head, rule)))
             if holds(m):
                 return m
     return None
@@ -889,7 +958,12 @@ def find_matches(doc: Doc) -> list[Match]:
         for i in range(sent.start, sent.end):
             if i <= covered:
                 continue
-            if lemmas[i] not in index and lowers[i] not in index and not starts_participle(lowers[i], index):
+            if (
+                lemmas[i] not in index
+                and lowers[i] not in index
+                and not starts_participle(lowers[i], index)
+                and (i < 2 or lowers[i - 1] != "-" or hyphen_form(doc[i]) not in index)
+            ):
                 continue  # no rule starts here
             token = doc[i]
             if token.is_space or token.is_punct:

@@ -2361,3 +2361,71 @@ def test_events_an_act_added_to_the_main_clause_shares_its_modality():
     assert only(text, "aid").modality == "planned"
     besides = "The caravan moved north. Besides cutting aid to Honduras, the president will close the border."
     assert only(besides, "aid").modality == "planned"
+
+
+@pytest.mark.model
+def test_events_a_hyphenated_verb_split_by_the_tokenizer_is_one_trigger():
+    text = "Border agents tear-gassed the migrants at the fence."
+    event = only(text, "force")
+    assert (event.start, event.end) == at(text, "tear-gassed")
+
+
+@pytest.mark.model
+def test_events_a_participle_the_parser_hung_on_be_is_its_passive():
+    text = "The migrants were pepper-sprayed and beaten by police in Tijuana."
+    assert only(text, "force").actor == "police"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        ("He crossed the border after fleeing political persecution in India.", "depart", "fleeing"),
+        ("A Guatemalan asylum-seeker fled to the U.S. as part of the migrant caravan.", "travel", "fled to"),
+        ("Rolando, an asylum seeker, was put in immigration detention.", "detain", "put"),
+        ("The asylum seeker was transferred to the Otay Mesa Detention Center in San Diego.", "detain", "transferred"),
+        ("The administration has ousted more than 110,000 illegal immigrants this year.", "return", "ousted"),
+        ("She told a story about her two brothers' deportation last year.", "return", "deportation"),
+        ("A large part of the caravan gained entry at the port on Monday.", "cross", "gained entry"),
+    ],
+)
+def test_events_moves_of_people_told_by_what_they_flee_where_they_are_held_or_sent(text, kind, trigger):
+    assert [(e.type, e.start, e.end) for e in events_of(text) if e.type == kind] == [(kind, *at(text, trigger))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law protects refugees fleeing persecution or violence back home.",
+        "Asylum is abused by migrants to gain entry into the U.S.",
+        "Anyone fleeing violence may apply for asylum at the border.",
+    ],
+)
+def test_events_a_kind_of_people_fleeing_or_gaining_entry_is_no_event(text):
+    assert types_of(text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("First, he barred illegal migrants from asking for asylum at the border.", "barred"),
+        ("A federal judge nixed the president's asylum regulation.", "nixed"),
+        ("A California district judge has put an injunction on the asylum policy.", "injunction"),
+        (
+            "The Department of Homeland Security rescinded the Deferred Action for Childhood Arrivals program, known "
+            "as DACA.",
+            "rescinded",
+        ),
+        ("The administration created the DACA program in 2012.", "created"),
+    ],
+)
+def test_events_court_acts_and_rules_barring_people_are_policy(text, trigger):
+    assert [(e.start, e.end) for e in events_of(text) if e.type == "policy"] == [at(text, trigger)]
+
+
+@pytest.mark.model
+def test_events_barring_something_from_an_act_is_no_rule_about_people():
+    text = "The caravan moved north. Pressure from the U.S. prevented it from fulfilling its obligations."
+    assert "policy" not in types_of(text)
