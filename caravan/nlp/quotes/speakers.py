@@ -801,7 +801,8 @@ def find_channel(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | No
 
 
 def _channel_among(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | None:
-    """A channel word among the dependents of a verb other than its subject and clauses."""
+    """A channel word among the dependents of a verb other than its subject and clauses; the outlet or platform a
+    form of saying names before the form itself ("in an interview with *NBC*": NBC; "in a *letter*": letter)."""
     for child in verb.children:
         if child.i in skip or child.dep_ in SUBJECTS or child.dep_ in ("ccomp", "xcomp", "parataxis", "punct"):
             continue
@@ -809,21 +810,42 @@ def _channel_among(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | 
             found = _channel_word(tok, lexicon)
             if found:
                 return found
+            document = _document_word(tok, verb, lexicon)
+            if document:
+                told = (_channel_word(t, lexicon) for t in tok.subtree if t.i > tok.i)
+                return next((t for t in told if t), document)
+    return None
+
+
+# prepositions whose object is a time or an aim, not where something was said ("days *after* his speech", "show up
+# *for* a court hearing"; "*in* a statement", "*at* a rally", "*to* a rally" are where)
+NOT_DOCUMENT_PREPS = frozenset({"after", "before", "since", "until", "till", "for", "following", "despite", "without"})
+
+
+def _document_word(tok: Token, verb: Token, lexicon: QuoteLexicon) -> str | None:
+    """A form of saying where something was said: "in a *statement*", "released a *report*", "at a *rally*" (not
+    "*reports* of a deal", "after his *speech*", "would not confirm whether he will deliver a *speech*": the object
+    of the cue itself only)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in NOT_DOCUMENT_PREPS:
+        return None
+    if tok.dep_ == "dobj" and tok.head.i != verb.i:
+        return None
+    if tok.pos_ == "NOUN" and tok.dep_ in DOCUMENT_DEPS:
+        pair = f"{tok.nbor(-1).lower_} {tok.lemma_.lower()}" if tok.i > 0 else tok.lemma_.lower()
+        for key in (pair, tok.lower_, tok.lemma_.lower()):  # "statements", "tweets": by lemma
+            if key in lexicon.documents:
+                return lexicon.documents[key]
     return None
 
 
 def _channel_word(tok: Token, lexicon: QuoteLexicon) -> str | None:
+    """An outlet or a platform named at a word."""
     if tok.pos_ in ("PROPN", "NOUN") and tok.text in lexicon.platforms:
         return lexicon.platforms[tok.text]
     if tok.pos_ == "PROPN" and len(tok.text) > 1:
         found = lexicon.platforms_lower.get(tok.lower_)
         if found:
             return found
-    if tok.pos_ == "NOUN" and tok.dep_ in DOCUMENT_DEPS:  # "in a statement", "released a report", not "reports of"
-        pair = f"{tok.nbor(-1).lower_} {tok.lemma_.lower()}" if tok.i > 0 else tok.lemma_.lower()
-        for key in (pair, tok.lower_, tok.lemma_.lower()):  # "statements", "tweets": by lemma
-            if key in lexicon.documents:
-                return lexicon.documents[key]
     if tok.ent_iob_ in ("B", "I"):
         ent = next(iter(ents_over(tok.doc, tok.i, tok.i + 1)), None)
         if ent is not None and is_outlet(clean_name(ent.text), lexicon):

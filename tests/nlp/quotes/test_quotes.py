@@ -287,6 +287,32 @@ def test_quotes_channel_of_a_statement(run):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "words", "channel"),
+    [
+        ("Senator Ana Ruiz said in a letter that the border is not secure.", "border is not secure", "letter"),
+        ("A spokesman, Carlos Vega, said in an email that the shelter was full.", "shelter was full", "email"),
+        ("Dr. Ana Ruiz said at a court hearing that the detainees were fed by force.", "fed by force", "court hearing"),
+        ("Ana Ruiz said in an interview with NBC that the shelter was full.", "shelter was full", "NBC"),
+    ],
+)
+def test_quotes_channel_of_a_letter_an_email_a_hearing_or_the_outlet_of_an_interview(run, text, words, channel):
+    record = run(text, language="en")
+    assert find(record, text, words).channel == channel
+
+
+@pytest.mark.model
+def test_quotes_a_speech_before_the_saying_or_one_in_the_report_is_no_channel(run):
+    text = (
+        "Days after his speech, Carlos Vega said the shelter was full. "
+        "Spokeswoman Ana Ruiz declined on Monday to detail other aspects of the new border plan, and would not "
+        'confirm whether the president will deliver a speech on the topic this week.\n"The wall is built," she said.'
+    )
+    record = run(text, language="en")
+    assert [find(record, text, words).channel for words in ("shelter was full", "wall is built")] == [None, None]
+
+
+@pytest.mark.model
 def test_quotes_scare_quotes_are_not_quotes(run):
     text = "The so-called “caravan” left the city on Friday, and the “wall” was not mentioned." + CONTROL
     assert_only_the_control(run(text, language="en"), text)
