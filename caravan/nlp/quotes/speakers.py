@@ -532,7 +532,7 @@ def resolve_description(subject: Token, book: NameBook, at: int) -> Speaker | No
         return _noted(book, at, speaker) if noun in name.lower().split() or book.described(name) else speaker
     if noun in book.lexicon.honorifics:
         name = book.last_titled(at, noun)
-        return Speaker(name, book.role_of(name), person=True) if name else None
+        return _noted(book, at, Speaker(name, book.role_of(name), person=True)) if name else None
     return None
 
 

@@ -313,6 +313,27 @@ def test_quotes_a_speech_before_the_saying_or_one_in_the_report_is_no_channel(ru
 
 
 @pytest.mark.model
+def test_quotes_a_parliamentary_title_is_the_role_not_the_name(run):
+    text = "House Minority Leader Nancy Pelosi said the wall was immoral."
+    record = run(text, language="en")
+    assert find(record, text, "wall was immoral").speaker == "Nancy Pelosi"
+
+
+@pytest.mark.model
+def test_quotes_a_titled_description_that_spoke_is_who_he_is_later(run):
+    filler = "The weather in the region stayed mild and dry for most of that week. " * 24
+    text = (
+        "President Donald Trump met Senator Chuck Schumer on Monday. "
+        + filler
+        + "The president also claimed that the wall had stopped the caravans. "
+        + filler[:600]
+        + "“We have already built large new sections,” he tweeted."
+    )
+    record = run(text, language="en")
+    assert find(record, text, "large new sections").speaker == "Donald Trump"
+
+
+@pytest.mark.model
 def test_quotes_scare_quotes_are_not_quotes(run):
     text = "The so-called “caravan” left the city on Friday, and the “wall” was not mentioned." + CONTROL
     assert_only_the_control(run(text, language="en"), text)
