@@ -40,7 +40,6 @@ from caravan.nlp.events.triggers import (
     anchor_of,
     find_matches,
     is_mover,
-    name_start,
     phrase_holders,
 )
 from caravan.nlp.extensions import token_lowers
@@ -901,7 +900,7 @@ def find_events(doc: Doc) -> list[Event]:
     for m in find_matches(doc):
         event = build_event(m)
         if event is not None:
-            built.append((name_start(m.head), event))
+            built.append((m.head, event))
     return carry_countries(place_lede(doc, merge_events(built)), dateline_country(doc))
 
 

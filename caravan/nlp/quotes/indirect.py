@@ -120,6 +120,11 @@ def find_indirect(
         if _predicated(tok):
             continue  # "Democrats *are to blame* for …": the subject is blamed, nobody speaks
         subject = subject_of(tok)
+        if subject is None and _imperative(tok):
+            continue  # "*Note* that we reached peak ...", "Not to *mention* the costs": the writer's aside
+        if subject is not None and subject.ent_type_ in TIME_ENTITIES:
+            continue  # "the last week has *shown* how ...": a time shows, nobody says
+        inverted = _tags_direct_quote(tok, subject, marked)
         passive = subject if subject is not None and subject.dep_ == "nsubjpass" and _agent(tok) else None
         if passive is not None:
             subject = _agent(tok)  # "the nominee was endorsed by the union": the union speaks
@@ -143,10 +148,47 @@ def find_indirect(
         for start, end in (_clip(p, outer) for p in pieces):
             if _mostly_quoted(start, end, marked, outer) or end - start < MIN_INDIRECT_CHARS:
                 continue
+            if inverted and _tells_of_speaker(tok, subject, start):
+                continue  # "“…,” said Ana Ruiz, who …": what follows the cue tells of its speaker
             item = _indirect(doc, tok, subject, (start, end), starts, book, lexicon)
             if item.quote.speaker or kind == "speech" or unsaid or item.cue_subject in FIRST_PERSON:
                 found.append(item)  # "it was said that …" has no speaker, but is reported speech
     return found
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _imperative(cue: Token) -> bool:
+    """A cue in the base form heading its sentence with no subject: the writer addressing the reader ("*Note*
+    that ...", "Not to *mention* ...")."""
+    return cue.dep_ == "ROOT" and cue.tag_ == "VB"
+
+
+def _tags_direct_quote(cue: Token, subject: Token | None, marked: list[Marked]) -> bool:
+    """A cue right after a closing quotation mark, its speaker after it ("“…,” *said* Ana Ruiz"): it reports that
+    quote."""
+    if subject is not None and subject.i < cue.i:
+        return False  # "“…,” conceded that …" after a subject's own phrase ("X, who called it a “…,” conceded")
+    text = cue.doc.text
+    for quote in marked:
+        if quote.close_at is not None and quote.close_at < cue.idx:
+            between = text[quote.close_at + 1 : cue.idx]
+            if not between.strip(" ,\"'”’"):
+                return True
+    return False
+
+
+def _tells_of_speaker(cue: Token, subject: Token | None, start: int) -> bool:
+    """Whether a piece after an inverted cue starts on its speaker: the word right after the cue (where the parser
+    made the name another verb's subject: "said *Godínez-Samperio*, who was skeptical the shift would ..."), or
+    the speaker's own phrase ("said Mr. Rivlin, *who now works for* ...")."""
+    doc = cue.doc
+    if start < cue.idx:
+        return False  # the mixed report the cue closes ("Both parties “saw Burma as ...,” said X")
+    if cue.i + 1 < len(doc) and start <= doc[cue.i + 1].idx:
+        return True
+    return subject is not None and subject.left_edge.idx <= start <= subject.right_edge.idx
 
 
 def _predicated(cue: Token) -> bool:

@@ -2380,12 +2380,12 @@ def test_events_a_participle_the_parser_hung_on_be_is_its_passive():
 @pytest.mark.parametrize(
     ("text", "kind", "trigger"),
     [
-        ("He crossed the border after fleeing political persecution in India.", "depart", "fleeing"),
-        ("A Guatemalan asylum-seeker fled to the U.S. as part of the migrant caravan.", "travel", "fled to"),
-        ("Rolando, an asylum seeker, was put in immigration detention.", "detain", "put"),
-        ("The asylum seeker was transferred to the Otay Mesa Detention Center in San Diego.", "detain", "transferred"),
-        ("The administration has ousted more than 110,000 illegal immigrants this year.", "return", "ousted"),
-        ("She told a story about her two brothers' deportation last year.", "return", "deportation"),
+        ("He crossed the border in May after fleeing political persecution in Eritrea.", "depart", "fleeing"),
+        ("A Salvadoran asylum seeker fled to Mexico with the caravan last spring.", "travel", "fled to"),
+        ("Daniel, an asylum seeker, was put in immigration detention in Texas.", "detain", "put"),
+        ("The asylum seeker was transferred to a detention center in El Paso.", "detain", "transferred"),
+        ("The government has ousted more than 20,000 illegal immigrants since March.", "return", "ousted"),
+        ("She spoke about her brother's deportation in 2017.", "return", "deportation"),
         ("A large part of the caravan gained entry at the port on Monday.", "cross", "gained entry"),
     ],
 )
@@ -2397,8 +2397,8 @@ def test_events_moves_of_people_told_by_what_they_flee_where_they_are_held_or_se
 @pytest.mark.parametrize(
     "text",
     [
-        "The law protects refugees fleeing persecution or violence back home.",
-        "Asylum is abused by migrants to gain entry into the U.S.",
+        "The treaty shields refugees fleeing war at home.",
+        "Some lawyers say asylum claims are used by migrants to gain entry into the country.",
         "Anyone fleeing violence may apply for asylum at the border.",
     ],
 )
@@ -2410,12 +2410,11 @@ def test_events_a_kind_of_people_fleeing_or_gaining_entry_is_no_event(text):
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
-        ("First, he barred illegal migrants from asking for asylum at the border.", "barred"),
+        ("The governor barred migrants from requesting asylum between ports of entry.", "barred"),
         ("A federal judge nixed the president's asylum regulation.", "nixed"),
-        ("A California district judge has put an injunction on the asylum policy.", "injunction"),
+        ("A judge in Seattle put an injunction on the asylum policy.", "injunction"),
         (
-            "The Department of Homeland Security rescinded the Deferred Action for Childhood Arrivals program, known "
-            "as DACA.",
+            "The department rescinded the Deferred Action for Childhood Arrivals program, known as DACA.",
             "rescinded",
         ),
         ("The administration created the DACA program in 2012.", "created"),
@@ -2427,5 +2426,5 @@ def test_events_court_acts_and_rules_barring_people_are_policy(text, trigger):
 
 @pytest.mark.model
 def test_events_barring_something_from_an_act_is_no_rule_about_people():
-    text = "The caravan moved north. Pressure from the U.S. prevented it from fulfilling its obligations."
+    text = "The caravan moved north. Budget cuts prevented it from fulfilling its duties to the town."
     assert "policy" not in types_of(text)

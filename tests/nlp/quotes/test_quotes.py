@@ -305,8 +305,8 @@ def test_quotes_channel_of_a_letter_an_email_a_hearing_or_the_outlet_of_an_inter
 def test_quotes_a_speech_before_the_saying_or_one_in_the_report_is_no_channel(run):
     text = (
         "Days after his speech, Carlos Vega said the shelter was full. "
-        "Spokeswoman Ana Ruiz declined on Monday to detail other aspects of the new border plan, and would not "
-        'confirm whether the president will deliver a speech on the topic this week.\n"The wall is built," she said.'
+        "Spokeswoman Ana Ruiz declined on Friday to describe other parts of the new shelter plan, and would not "
+        'confirm whether the governor will give a speech on the issue next week.\n"The wall is built," she said.'
     )
     record = run(text, language="en")
     assert [find(record, text, words).channel for words in ("shelter was full", "wall is built")] == [None, None]
@@ -314,23 +314,60 @@ def test_quotes_a_speech_before_the_saying_or_one_in_the_report_is_no_channel(ru
 
 @pytest.mark.model
 def test_quotes_a_parliamentary_title_is_the_role_not_the_name(run):
-    text = "House Minority Leader Nancy Pelosi said the wall was immoral."
+    text = "Senate Minority Leader Ana Ruiz said the shelter was full."
     record = run(text, language="en")
-    assert find(record, text, "wall was immoral").speaker == "Nancy Pelosi"
+    assert find(record, text, "shelter was full").speaker == "Ana Ruiz"
 
 
 @pytest.mark.model
 def test_quotes_a_titled_description_that_spoke_is_who_he_is_later(run):
     filler = "The weather in the region stayed mild and dry for most of that week. " * 24
     text = (
-        "President Donald Trump met Senator Chuck Schumer on Monday. "
+        "President Elena Marsh met Senator Carlos Vega on Monday. "
         + filler
-        + "The president also claimed that the wall had stopped the caravans. "
+        + "The president also claimed that the fence had stopped the caravans. "
         + filler[:600]
-        + "“We have already built large new sections,” he tweeted."
+        + "“We have finished the new fence,” she tweeted."
     )
     record = run(text, language="en")
-    assert find(record, text, "large new sections").speaker == "Donald Trump"
+    assert find(record, text, "finished the new fence").speaker == "Elena Marsh"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note that the number of crossings peaked back in 2006.",
+        "Not to mention the costs of schooling provided to the children.",
+        "The last week has shown how the critics were wrong to dismiss the caravan.",
+    ],
+)
+def test_quotes_the_writers_asides_and_what_a_time_shows_are_no_quotes(run, text):
+    text += CONTROL
+    assert_only_the_control(run(text, language="en"), text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It will help,” said Ruiz-Calderón, who was doubtful the change would bring any relief.",
+        "“The campaign is in panic mode. Full panic mode,” said Marta Ostrowski, a Tucson-based president of the "
+        "Southern Arizona Nurses Caucus.",
+        "“Main Street's a pretty anxious place,” said Tom Becker, a hardware store owner in Ohio, who introduced Mr. "
+        "Lund to his suppliers.",
+    ],
+)
+def test_quotes_what_follows_an_inverted_cue_tells_of_its_speaker(run, text):
+    record = run(text, language="en")
+    assert [content for content, _ in quoted(record, text)] == [text[1 : text.index(",”")]]
+
+
+@pytest.mark.model
+def test_quotes_a_mixed_report_before_an_inverted_cue_stays(run):
+    text = "Both parties “saw the region as a place under pressure from abroad,” said Tomas Lindqvist, an envoy."
+    record = run(text, language="en")
+    assert find(record, text, "Both parties").speaker == "Tomas Lindqvist"
 
 
 @pytest.mark.model
