@@ -95,6 +95,7 @@ class DateLexicon:
     tense_words: dict[str, str]
     tense_endings: tuple[tuple[str, str], ...]
     parts_of_day: frozenset[str]
+    holidays: dict[tuple[str, ...], tuple[int, str]] = dataclasses.field(default_factory=dict)
     starts: frozenset[str] = frozenset()  # every word a date can begin with, besides words with digits
 
 
@@ -129,8 +130,10 @@ def load_date_lexicon(lang: str) -> DateLexicon:
         tense_words={w: t for w, t in tense if not w.startswith("-")},
         tense_endings=tuple((w[1:], t) for w, t in tense if w.startswith("-")),
         parts_of_day=frozenset(row[0] for row in _rows("parts_of_day.tsv", lang)),
+        holidays={tuple(p.split()): (int(m), d) for p, m, d in _rows("holidays.tsv", lang)},
     )
     firsts = {p[0] for p in lex.relative} | set(lex.months) | set(lex.weekdays) | set(lex.cues_before)
+    firsts |= {p[0] for p in lex.holidays}
     numbers = load_lexicon(lang).numbers
     return dataclasses.replace(lex, starts=frozenset(firsts | set(numbers) | {lex.ago_marker, "a", "an"}))
 
@@ -372,6 +375,38 @@ def read_absolute(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None)
     return None
 
 
+def read_holiday(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) -> Found | None:
+    """A holiday ("on Christmas Day in 2018", "Thanksgiving"): its day in the year written after it, else in the
+    year nearest to publication on the side of the clause's tense."""
+    if doc.lang_ != "es" and not doc[i].text[0].isupper():
+        return None
+    first = lower_at(doc, i)
+    for phrase, (month, day) in sorted(lex.holidays.items(), key=lambda item: -len(item[0])):
+        if phrase[0] != first:
+            continue
+        end = i + len(phrase)
+        if end > len(doc) or tuple(lower_at(doc, k) for k in range(i, end)) != phrase:
+            continue
+        year_at = end + 1 if lower_at(doc, end) in YEAR_JOINERS | YEAR_PREPOSITIONS else end
+        year = int(doc[year_at].text) if year_at < len(doc) and YEAR.match(doc[year_at].text) else None
+        if year is not None:
+            end = year_at + 1
+        elif published is not None:
+            year = nearest_year(
+                published, month, holiday_day(published.year, month, day), clause_tense(doc, doc[i], lex)
+            )
+        return Found(i, end, dt.date(year, month, holiday_day(year, month, day)).isoformat()) if year else None
+    return None
+
+
+def holiday_day(year: int, month: int, day: str) -> int:
+    """The day of the month of a holiday row: a number, or "thu4", the fourth Thursday."""
+    if day.isdigit():
+        return int(day)
+    first = dt.date(year, month, 1)
+    return 1 + (3 - first.weekday()) % 7 + 7 * (int(day[3:]) - 1)
+
+
 def _numeric_date(doc: Doc, i: int, match: re.Match[str]) -> Found | None:
     a, b, c = (int(x) for x in match.groups())
     year, month, day = (a, b, c) if match.re is ISO_DATE else (c, a, b) if doc.lang_ != "es" else (c, b, a)
@@ -520,8 +555,9 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[DateRef]:
 
 def read_at(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) -> Found | None:
     """The date expression starting at token i, if any."""
-    if is_name_part(doc[i]):
-        return None
+    holiday = read_holiday(doc, i, lex, published)  # a holiday is often tagged as a name ("New Year's Day")
+    if holiday or is_name_part(doc[i]):
+        return holiday
     absolute = read_absolute(doc, i, lex, published)
     if absolute or published is None:
         return absolute

@@ -210,3 +210,14 @@ def test_dates_month_with_last_year_is_one_date():
 @pytest.mark.model
 def test_dates_last_month_name_lies_before_publication():
     assert dates("The fence dates from last June.") == {"June": "2020-06-01/2020-06-30"}
+
+
+@pytest.mark.model
+def test_dates_holidays_by_their_day_in_the_year_given_or_nearest():
+    found = dates("He crossed on Christmas Day in 2018, and the group left on Thanksgiving and New Year's Eve.")
+    assert found == {
+        "Christmas Day in 2018": "2018-12-25",
+        "Thanksgiving": "2020-11-26",
+        "New Year's Eve": "2020-12-31",
+    }
+    assert dates("They planned a halloween party for the children.") == {}
