@@ -27,6 +27,7 @@ from caravan.nlp.events.clause import (
     objects_of,
     of_objects,
     own_clause,
+    prep_objects,
     subject_of,
     where_head,
 )
@@ -447,6 +448,9 @@ def actor_token(m: Match, chain: list[Token]) -> Token | None:
         return subject
     if is_refused_passage(m) and len(chain) > 1:
         return agent_of(chain[1:])  # who does not let them through
+    if m.rule.type == "force" and m.head.pos_ in NOUN_POS and any(is_mover(t, m.sent) for t in of_objects(m.head)):
+        # "X described the *gassing* of women and children": force done to them, by whom its "by" phrase says
+        return next(iter(prep_objects(m.head, ("by",))), None)
     agent = agent_of(chain)
     return None if agent is not None and agent.i == m.head.i else agent  # not "that *deployment* could grow"
 

@@ -405,6 +405,8 @@ def need_entry_goal(m: Match, _: str) -> bool:
     for part in m.head.children:
         if part.dep_ in ("prt", "advmod") or (part.dep_ == "dobj" and part.lower_ == "way"):
             goals += prep_objects(part, ENTRY_PREPS)  # also "forced their *way over* the border"
+    if any(p.dep_ == "prt" and p.lower_ in ENTRY_PREPS for p in m.head.children):
+        goals += [c for c in m.head.children if c.dep_ == "dobj"]  # "poured *over* the border" read as a particle
     for goal in goals:
         place = args.place_at(m.doc, goal)
         if (place is not None and place.feature == "border") or lemma(goal) in ENTRY_NOUNS:

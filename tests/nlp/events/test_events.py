@@ -2428,3 +2428,31 @@ def test_events_court_acts_and_rules_barring_people_are_policy(text, trigger):
 def test_events_barring_something_from_an_act_is_no_rule_about_people():
     text = "The caravan moved north. Budget cuts prevented it from fulfilling its duties to the town."
     assert "policy" not in types_of(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        ("Agents at the border were seen waving the migrants through at the gate.", "cross", "waving"),
+        ("Last year, Border Patrol agents encountered 40,000 family units near the border.", "detain", "encountered"),
+        ("About 2,000 children who had poured over the border were sent to shelters.", "cross", "poured"),
+        ("Many of the asylum seekers made the journey by bus.", "travel", "made"),
+    ],
+)
+def test_events_groups_waved_through_encountered_or_pouring_over_and_journeys_made(text, kind, trigger):
+    assert [(e.start, e.end) for e in events_of(text) if e.type == kind] == [at(text, trigger)]
+
+
+@pytest.mark.model
+def test_events_force_named_by_a_noun_is_done_by_its_by_phrase_not_by_who_describes_it():
+    text = "Senator Lena Ortiz condemned the gassing of women and children at the border."
+    assert only(text, "force").actor is None
+    by = "Officials condemned the beating of migrants by police in the border town."
+    assert only(by, "force").actor == "police"
+
+
+@pytest.mark.model
+def test_events_a_kind_of_people_willing_to_make_the_trip_is_no_journey():
+    text = "The agency has to stop determined migrants willing to make the trip and ready to claim asylum."
+    assert "travel" not in types_of(text)
