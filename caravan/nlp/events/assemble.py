@@ -112,7 +112,7 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
         return False
     if head.dep_ == "pcomp" and head.head.lower_ == "from":
         return True
-    if describes_kind(chain):
+    if describes_kind(chain) or came_as_children(head):
         return True
     return any(is_generic_clause(w) for w in chain) or is_statistic(chain)
 
@@ -261,6 +261,38 @@ def describes_kind(chain: list[Token]) -> bool:
 
 
 UNDER_WAY_ADVERBS = frozenset({"now", "currently", "still", "already"})
+# "brought to the U.S. *as children*": the move that defines a class of people (the "Dreamers"), not an event
+CHILDHOOD_NOUNS = frozenset(
+    {
+        "child",
+        "children",
+        "minor",
+        "minors",
+        "kid",
+        "kids",
+        "infant",
+        "infants",
+        "toddler",
+        "toddlers",
+        "baby",
+        "babies",
+        "teenager",
+        "teenagers",
+        "youngster",
+        "youngsters",
+    }
+)
+
+
+def came_as_children(verb: Token) -> bool:
+    """A move told "as children" ("immigrants who *entered* the country illegally as children", "*brought* to the
+    U.S. as minors"): what defines a class of people, not a move of a group."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(o.dep_ == "pobj" and o.lower_ in CHILDHOOD_NOUNS for o in c.children)
+        for c in verb.children
+    )
 
 
 def is_counted(noun: Token) -> bool:

@@ -2456,3 +2456,17 @@ def test_events_force_named_by_a_noun_is_done_by_its_by_phrase_not_by_who_descri
 def test_events_a_kind_of_people_willing_to_make_the_trip_is_no_journey():
     text = "The agency has to stop determined migrants willing to make the trip and ready to claim asylum."
     assert "travel" not in types_of(text)
+
+
+@pytest.mark.model
+def test_events_coming_in_is_a_crossing():
+    text = "“They are not coming in,” the president said of the caravan at the border."
+    assert [(e.type, e.modality) for e in events_of(text)] == [("cross", "negated")]
+
+
+@pytest.mark.model
+def test_events_a_move_made_as_children_defines_a_class_of_people():
+    text = "The program protects hundreds of thousands of immigrants who entered the country as children."
+    assert "cross" not in types_of(text)
+    group = "Hundreds of migrants entered the country on Monday, among them many children."
+    assert "cross" in types_of(group)
