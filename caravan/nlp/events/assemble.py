@@ -53,7 +53,7 @@ LANGUAGES = ("en",)
 # events that happen as an outcome rather than by intent: their plain future is a prediction
 OUTCOME_TYPES = frozenset({"arrive"})
 # actions of an authority whose country carries over from the previous one of the type in the article
-CARRIED_COUNTRY_TYPES = frozenset({"deploy", "policy", "block"})
+CARRIED_COUNTRY_TYPES = frozenset({"deploy", "policy", "block", "detain"})
 # acts on people whose country, where their sentence names none, is the acting government's ("ICE *deported* him");
 # an agency's country also only fills a missing one for CARRIED_COUNTRY_TYPES
 AGENCY_COUNTRY_TYPES = frozenset({"detain", "return"})

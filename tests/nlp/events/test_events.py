@@ -1065,6 +1065,16 @@ def test_events_authority_country_carries_back_to_the_first_action():
 
 
 @pytest.mark.model
+def test_events_a_detention_takes_the_country_of_the_articles_other_detentions():
+    text = (
+        "Border agents in Texas arrested 40 migrants on Monday. "
+        "Authorities have apprehended more than 50,000 families this year."
+    )
+    found = [e for e in events_of(text, places=[place(text, "Texas", "admin", "US")]) if e.type == "detain"]
+    assert [e.country for e in found] == ["US", "US"]
+
+
+@pytest.mark.model
 def test_events_country_across_a_border_is_not_the_closing_one():
     text = "The president said he would close the border with Guatemala."
     assert only(text, "block", places=[place(text, "Guatemala", "country", "GT")]).country is None
