@@ -484,6 +484,8 @@ def actor_token(m: Match, chain: list[Token]) -> Token | None:
         # "X described the *gassing* of women and children": force done to them, by whom its "by" phrase says
         return next(iter(prep_objects(m.head, ("by",))), None)
     agent = agent_of(chain)
+    if agent is not None and m.rule.type == "policy" and in_class(agent, "policy_nouns"):
+        return None  # "a *proclamation* blocking immigrants from claiming asylum": the rule acts for no one named
     return None if agent is not None and agent.i == m.head.i else agent  # not "that *deployment* could grow"
 
 

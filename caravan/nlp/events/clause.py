@@ -351,11 +351,17 @@ def main_subject(word: Token) -> Token | None:
 
 
 def object_controller(word: Token) -> Token | None:
-    """The object that is the subject of an open complement: "ordered *troops* to stop the caravan"."""
+    """The object that is the subject of an open complement: "ordered *troops* to stop the caravan"; not an
+    instrument ("agents used pepper spray to *fend off* a crowd": the agents do)."""
     if word.dep_ != "xcomp" or any(c.dep_ in SUBJECT_DEPS for c in word.children):
+        return None
+    if lemma(word.head) in INSTRUMENT_VERBS:
         return None
     objects = [c for c in word.head.children if c.dep_ in ("dobj", "dative") and c.i < word.i]
     return resolve_relative(objects[0]) if objects else None
+
+
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
 
 
 def is_infinitive(word: Token) -> bool:

@@ -321,7 +321,25 @@ def need_context(m: Match, _: str) -> bool:
         start = doc[start - 1].sent.start
     if end < len(doc) and "\n" not in doc[end - 1].text and "\n" not in doc[end].text:
         end = doc[end].sent.end
-    return any(tokens_in_class(doc, start, end, "context"))
+    return any(tokens_in_class(doc, start, end, "context")) or names_migration_rule(m)
+
+
+def names_migration_rule(m: Match) -> bool:
+    """An act on a rule named again ("a judge *blocked* the proclamation", "would *strike down* the new rules"):
+    "the" rule the article named before in a sentence about migration ("signed a proclamation blocking certain
+    immigrants from claiming asylum")."""
+    if m.rule.type != "policy" or m.rule.pos != "verb":
+        return False  # a rule's noun alone, told again, is often told of in another country's words
+    doc = m.doc
+    for noun in objects_of(m.head):
+        if not _in_role(noun, "policy_nouns") or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+        ):
+            continue
+        earlier = (t for t in doc[: m.sent.start] if lemma(t) == lemma(noun))
+        if any(any(tokens_in_class(doc, t.sent.start, t.sent.end, "context")) for t in earlier):
+            return True
+    return False
 
 
 def need_setup(m: Match, _: str) -> bool:

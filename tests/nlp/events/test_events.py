@@ -2480,3 +2480,27 @@ def test_events_a_move_made_as_children_defines_a_class_of_people():
     assert "cross" not in types_of(text)
     group = "Hundreds of migrants entered the country on Monday, among them many children."
     assert "cross" in types_of(group)
+
+
+@pytest.mark.model
+def test_events_a_crowd_fended_off_with_an_instrument_is_blocked_by_who_used_it():
+    text = "Police officers used batons to fend off a crowd of about 200 migrants at the bridge."
+    assert only(text, "block").actor == "Police officers"
+
+
+@pytest.mark.model
+def test_events_a_rule_acted_on_again_is_a_policy_where_the_article_named_it_for_migrants():
+    text = (
+        "The governor signed a decree barring asylum seekers from entering the state. "
+        "The weather was mild that week. A state judge on Friday blocked the decree."
+    )
+    blocked = [e for e in events_of(text) if e.type == "policy" and text[e.start : e.end] == "blocked"]
+    assert len(blocked) == 1
+    other = "The governor signed a decree on school meals. The weather was mild. A judge on Friday blocked the decree."
+    assert "policy" not in types_of(other)
+
+
+@pytest.mark.model
+def test_events_a_rule_is_no_actor_of_its_own_policy():
+    text = "It unveiled a regulation denying visas to migrants who earn too little."
+    assert [e.actor for e in events_of(text) if e.type == "policy"] == [None]
