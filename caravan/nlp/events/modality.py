@@ -153,12 +153,21 @@ def _read_word(
             found.negated = True  # "are doing little to *stop* the flow"
         elif word.dep_ == "advcl" and infinitive:
             found.planned = True  # a purpose: "sent troops *to stop* the caravan"
+        elif (
+            word.dep_ == "acl"
+            and infinitive
+            and any(c.dep_ == "amod" and c.lower_ in FAILED_WORDS for c in word.head.children)
+        ):
+            found.negated = True  # "after several *failed* attempts in Congress *to pass* a law": it did not pass
         elif word.dep_ in ("relcl", "acl") and infinitive and not is_ranked(word.head):
             found.planned = True  # what a noun is for: "seeking ways *to block* them", "an order *to deny* asylum"
         elif word.dep_ == "xcomp" and infinitive and is_directive(word.head):
             found.planned = True  # "told Mexico *to send* them back"
         return
     _read_governor(word, cues, found)
+
+
+FAILED_WORDS = frozenset({"failed", "unsuccessful", "abortive", "aborted", "thwarted", "botched", "futile", "vain"})
 
 
 def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed: Collection[int]) -> None:

@@ -2504,3 +2504,15 @@ def test_events_a_rule_acted_on_again_is_a_policy_where_the_article_named_it_for
 def test_events_a_rule_is_no_actor_of_its_own_policy():
     text = "It unveiled a regulation denying visas to migrants who earn too little."
     assert [e.actor for e in events_of(text) if e.type == "policy"] == [None]
+
+
+@pytest.mark.model
+def test_events_what_failed_attempts_were_for_did_not_happen():
+    failed = "That came after two failed attempts in the Senate to pass a bill on asylum."
+    assert [e.modality for e in events_of(failed) if text_of(failed, e) == "pass"] == ["negated"]
+    tried = "That came after two new attempts in the Senate to pass a bill on asylum."
+    assert [e.modality for e in events_of(tried) if text_of(tried, e) == "pass"] == ["planned"]
+
+
+def text_of(text: str, event: Event) -> str:
+    return text[event.start : event.end]
