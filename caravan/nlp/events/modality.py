@@ -76,13 +76,45 @@ def is_conditional(chain: list[Token]) -> bool:
     markers = load_cues()["conditional_markers"]
     for word in chain:
         for child in word.children:
-            if child.dep_ == "mark" and child.lower_ in markers:
+            if child.dep_ == "mark" and child.lower_ in markers and not asks_whether(word):
                 return True
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in child.children):
+            if (
+                child.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in markers for m in child.children)
+                and not asks_whether(child)
+            ):
                 return True
-        if word.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in word.children):
+        if (
+            word.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in markers for m in word.children)
+            and not asks_whether(word)
+        ):
             return True
     return False
+
+
+# verbs whose "if" clause is what they ask ("wondered *if* the use of tear gas violated ...": "whether")
+QUESTION_VERBS = frozenset(
+    {
+        "wonder",
+        "ask",
+        "question",
+        "know",
+        "see",
+        "check",
+        "determine",
+        "decide",
+        "doubt",
+        "investigate",
+        "examine",
+        "inquire",
+    }
+)
+
+
+def asks_whether(clause: Token) -> bool:
+    """An "if" clause after a verb that asks: "if" as "whether", no condition."""
+    return clause.dep_ in ("ccomp", "advcl") and clause.i > clause.head.i and lemma(clause.head) in QUESTION_VERBS
 
 
 def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool = False) -> Cues:

@@ -2516,3 +2516,11 @@ def test_events_what_failed_attempts_were_for_did_not_happen():
 
 def text_of(text: str, event: Event) -> str:
     return text[event.start : event.end]
+
+
+@pytest.mark.model
+def test_events_if_after_a_verb_that_asks_is_whether_not_a_condition():
+    asked = "A senator wondered on Twitter if the use of tear gas on the migrants violated the law."
+    assert only(asked, "force").modality == "asserted"
+    condition = "If agents use tear gas on the migrants, the senator will object."
+    assert only(condition, "force").modality == "conditional"
