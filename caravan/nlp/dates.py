@@ -95,7 +95,7 @@ class DateLexicon:
     tense_words: dict[str, str]
     tense_endings: tuple[tuple[str, str], ...]
     parts_of_day: frozenset[str]
-    holidays: dict[tuple[str, ...], tuple[int, str]] = dataclasses.field(default_factory=dict)
+    holidays: tuple[tuple[tuple[str, ...], int, str], ...] = ()  # (phrase, month, day), longer phrases first
     starts: frozenset[str] = frozenset()  # every word a date can begin with, besides words with digits
 
 
@@ -130,10 +130,12 @@ def load_date_lexicon(lang: str) -> DateLexicon:
         tense_words={w: t for w, t in tense if not w.startswith("-")},
         tense_endings=tuple((w[1:], t) for w, t in tense if w.startswith("-")),
         parts_of_day=frozenset(row[0] for row in _rows("parts_of_day.tsv", lang)),
-        holidays={tuple(p.split()): (int(m), d) for p, m, d in _rows("holidays.tsv", lang)},
+        holidays=tuple(
+            sorted(((tuple(p.split()), int(m), d) for p, m, d in _rows("holidays.tsv", lang)), key=lambda h: -len(h[0]))
+        ),
     )
     firsts = {p[0] for p in lex.relative} | set(lex.months) | set(lex.weekdays) | set(lex.cues_before)
-    firsts |= {p[0] for p in lex.holidays}
+    firsts |= {phrase[0] for phrase, _, _ in lex.holidays}
     numbers = load_lexicon(lang).numbers
     return dataclasses.replace(lex, starts=frozenset(firsts | set(numbers) | {lex.ago_marker, "a", "an"}))
 
@@ -381,7 +383,7 @@ def read_holiday(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) 
     if doc.lang_ != "es" and not doc[i].text[0].isupper():
         return None
     first = lower_at(doc, i)
-    for phrase, (month, day) in sorted(lex.holidays.items(), key=lambda item: -len(item[0])):
+    for phrase, month, day in lex.holidays:
         if phrase[0] != first:
             continue
         end = i + len(phrase)

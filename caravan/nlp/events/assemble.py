@@ -261,37 +261,16 @@ def describes_kind(chain: list[Token]) -> bool:
 
 
 UNDER_WAY_ADVERBS = frozenset({"now", "currently", "still", "already"})
-# "brought to the U.S. *as children*": the move that defines a class of people (the "Dreamers"), not an event
-CHILDHOOD_NOUNS = frozenset(
-    {
-        "child",
-        "children",
-        "minor",
-        "minors",
-        "kid",
-        "kids",
-        "infant",
-        "infants",
-        "toddler",
-        "toddlers",
-        "baby",
-        "babies",
-        "teenager",
-        "teenagers",
-        "youngster",
-        "youngsters",
-    }
-)
 
 
 def came_as_children(verb: Token) -> bool:
     """A move told "as children" ("immigrants who *entered* the country illegally as children", "*brought* to the
-    U.S. as minors"): what defines a class of people, not a move of a group."""
+    U.S. as minors"; lexicon class ``childhood``): what defines a class of people, not a move of a group."""
     return any(
-        c.dep_ == "prep"
-        and c.lower_ == "as"
-        and any(o.dep_ == "pobj" and o.lower_ in CHILDHOOD_NOUNS for o in c.children)
+        o.dep_ == "pobj" and in_class(o, "childhood")
         for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for o in c.children
     )
 
 

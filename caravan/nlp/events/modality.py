@@ -93,28 +93,14 @@ def is_conditional(chain: list[Token]) -> bool:
     return False
 
 
-# verbs whose "if" clause is what they ask ("wondered *if* the use of tear gas violated ...": "whether")
-QUESTION_VERBS = frozenset(
-    {
-        "wonder",
-        "ask",
-        "question",
-        "know",
-        "see",
-        "check",
-        "determine",
-        "decide",
-        "doubt",
-        "investigate",
-        "examine",
-        "inquire",
-    }
-)
-
-
 def asks_whether(clause: Token) -> bool:
-    """An "if" clause after a verb that asks: "if" as "whether", no condition."""
-    return clause.dep_ in ("ccomp", "advcl") and clause.i > clause.head.i and lemma(clause.head) in QUESTION_VERBS
+    """An "if" clause after a verb that asks (``question_verbs``: "*wondered if* the use of tear gas violated ..."):
+    "if" as "whether", no condition."""
+    return (
+        clause.dep_ in ("ccomp", "advcl")
+        and clause.i > clause.head.i
+        and lemma(clause.head) in load_cues()["question_verbs"]
+    )
 
 
 def read_cues(chain: list[Token], consumed: Collection[int] = (), governed: bool = False) -> Cues:
@@ -188,7 +174,7 @@ def _read_word(
         elif (
             word.dep_ == "acl"
             and infinitive
-            and any(c.dep_ == "amod" and c.lower_ in FAILED_WORDS for c in word.head.children)
+            and any(c.dep_ == "amod" and c.lower_ in cues["failed_words"] for c in word.head.children)
         ):
             found.negated = True  # "after several *failed* attempts in Congress *to pass* a law": it did not pass
         elif word.dep_ in ("relcl", "acl") and infinitive and not is_ranked(word.head):
@@ -197,9 +183,6 @@ def _read_word(
             found.planned = True  # "told Mexico *to send* them back"
         return
     _read_governor(word, cues, found)
-
-
-FAILED_WORDS = frozenset({"failed", "unsuccessful", "abortive", "aborted", "thwarted", "botched", "futile", "vain"})
 
 
 def _read_dependents(word: Token, depth: int, cues: dict, found: Cues, consumed: Collection[int]) -> None:

@@ -330,14 +330,15 @@ def names_migration_rule(m: Match) -> bool:
     immigrants from claiming asylum")."""
     if m.rule.type != "policy" or m.rule.pos != "verb":
         return False  # a rule's noun alone, told again, is often told of in another country's words
-    doc = m.doc
+    doc, lemmas = m.doc, token_lemmas(m.doc)
     for noun in objects_of(m.head):
         if not _in_role(noun, "policy_nouns") or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
         ):
             continue
-        earlier = (t for t in doc[: m.sent.start] if lemma(t) == lemma(noun))
-        if any(any(tokens_in_class(doc, t.sent.start, t.sent.end, "context")) for t in earlier):
+        named = lemma(noun)
+        sentences = {doc[i].sent for i in range(m.sent.start) if lemmas[i] == named}  # each sentence read once
+        if any(any(tokens_in_class(doc, s.start, s.end, "context")) for s in sentences):
             return True
     return False
 
