@@ -4,7 +4,8 @@ A movement grows in date order. A canonical event joins the movement whose group
 apart (ordinal, "new") and which it continues in time (within ``MAX_GAP_DAYS`` of it, no more than
 ``MAX_SPAN_DAYS`` from its start) and in space (reachable from the nearest leg in time at ``MAX_SPEED_KM_DAY``).
 An event with no date of its own happened on or before its article's date: when it names a place the movement
-already passed, it is that leg told again. Only a move starts a movement; what is done to a group joins one.
+already passed, it is that leg told again, as is one told of a past month where one movement then was. Only a
+move starts a movement; what is done to a group joins one.
 Every join keeps its reason, shown by ``caravan movement ID --explain``.
 """
 
@@ -167,7 +168,10 @@ class MovementBuilder:
         for track in tracks:
             infer_origin(track)
             refine_places(track)
-        return [t for t in tracks if is_collective(t) and is_in_motion(t) and is_migration(t)]
+        tracks = [t for t in tracks if is_collective(t) and is_in_motion(t) and is_migration(t)]
+        for event in sorted((e for e in events if is_told_of_a_past_month(e)), key=_order):
+            recall_past(event, tracks)
+        return tracks
 
     def _place_event(self, event: Canonical, tracks: list[Track], start: bool = True) -> bool:
         """Join the event to its best movement, or start one with it; False when it is left out."""
@@ -433,6 +437,56 @@ def may_start(event: Canonical) -> bool:
     if m.precision in START_PRECISIONS:
         return own or m.type == "depart"
     return own and m.type in COUNTRY_START_TYPES
+
+
+def is_told_of_a_past_month(event: Canonical) -> bool:
+    """An asserted move or thing done to a group named as a body, dated only by a month or season long past ("when
+    the caravan reached the border in April", in an October report), placed at least in a country."""
+    best, span = event.best.mention, event.span
+    return (
+        span is not None
+        and span.kind == "vague"
+        and event.asserted
+        and best.type in MOVE_TYPES | DONE_TO_TYPES
+        and best.country is not None
+        and _named_body(event)
+    )
+
+
+def recall_past(event: Canonical, tracks: list[Track]) -> None:
+    """An event told of a past month joins the one movement that was where it says (at its place, or in its
+    country) in those days, as that movement's leg told again: it makes no leg and no date of its own. Two movements
+    there then (two caravans reaching the same border in one month) leave it out."""
+    span = event.span
+    assert span is not None
+    here = event.best.mention
+    homes = []
+    for track in tracks:
+        if track.first is None or not _same_group(event, track):
+            continue
+        legs = [
+            j
+            for j in track.events
+            if j.span is not None
+            and (j.span.lo if j.span.own else j.span.hi) <= span.hi
+            and span.lo <= j.span.hi
+            and j.where.country == here.country
+            and (here.lat is None or _same_place(event, j.event))
+            and not j.reason.startswith(RECALLS)
+        ]
+        if legs:
+            homes.append((track, legs))
+    if len(homes) != 1:
+        return
+    track, legs = homes[0]
+    same_type = [j for j in legs if j.event.best.mention.type == here.type]
+    leg = max(same_type or legs, key=lambda j: (j.span.hi, j.span.lo) if j.span else (dt.date.min, dt.date.min))
+    where = leg.where.place or leg.where.country
+    month = span.lo.strftime("%B %Y") if span.lo.month == span.hi.month else f"{span.lo} to {span.hi}"
+    assert leg.span is not None
+    when = leg.span.label or f"by {leg.span.hi.isoformat()}"
+    reason = f"{RECALLS} {where} ({when}): told of {month}"
+    track.add(Joined(event, leg.span, reason, refined=None if here.lat is not None else leg.where))
 
 
 def place_undated(tracks: list[Track]) -> list[Track]:

@@ -23,6 +23,56 @@ def test_movements_undated_recollection_joins_its_leg(make_store):
     assert start["articles"] == ["d1", "d2"]
 
 
+def _looking_back(country: str | None = None, town: str | None = None) -> Story:
+    """A December story that recalls, by its month alone, where the caravan was in October."""
+    where = town or "Mexico"
+    return Story(
+        "r1",
+        "Monthly Review",
+        "2018-12-20",
+        [
+            Told(
+                f"When the caravan reached {where} in October, volunteers handed out water.",
+                "reached",
+                "arrive",
+                actor="caravan",
+                town=town,
+                country=country,
+                date="2018-10-01/2018-10-31",
+            )
+        ],
+    )
+
+
+def test_movements_past_month_report_recalls_its_leg(make_store):
+    (movement,) = list_movements(make_store([*october_caravan(), _looking_back(town="Tapachula")]))
+    assert [leg["place"] for leg in movement["legs"]] == ["San Pedro Sula", "Esquipulas", "Ciudad Hidalgo", "Tapachula"]
+    (tapachula,) = [leg for leg in movement["legs"] if leg["place"] == "Tapachula"]
+    assert tapachula["articles"] == ["d3", "r1"]
+    assert movement["last_seen"] == "2018-10-21"  # a recollection in December does not extend the movement
+
+
+def test_movements_past_month_report_of_a_country_two_groups_were_in_joins_neither(make_store):
+    north = Story(
+        "n1",
+        "Border Daily",
+        "2018-10-22",
+        [
+            Told(
+                "A group of migrants gathered in Tijuana on Sunday to ask for asylum.",
+                "gathered",
+                "gather",
+                actor="group",
+                town="Tijuana",
+                date="2018-10-21",
+            )
+        ],
+    )
+    movements = list_movements(make_store([*october_caravan(), north, _looking_back(country="MX")]))
+    assert len(movements) == 2
+    assert all("r1" not in leg["articles"] for m in movements for leg in m["legs"])
+
+
 def test_movements_two_groups_on_the_road_same_week(make_store):
     north = Story(
         "n1",
