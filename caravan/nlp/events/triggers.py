@@ -63,7 +63,7 @@ PLACE_PREPS = (
     "via",
 )
 # prepositions of where someone is put or kept ("in custody", "into detention", "at a facility")
-CONTAINING_PREPS = ("in", "into", "at", "inside")
+CONTAINING_PREPS = ("in", "into", "at", "inside", "under")
 DIRECTIONS = frozenset(
     {
         "north",

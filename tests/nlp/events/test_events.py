@@ -2524,3 +2524,29 @@ def test_events_if_after_a_verb_that_asks_is_whether_not_a_condition():
     assert only(asked, "force").modality == "asserted"
     condition = "If agents use tear gas on the migrants, the senator will object."
     assert only(condition, "force").modality == "conditional"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Officials said the border station is holding 40 migrants from Guatemala.", "holding"),
+        ("The families were housed in a converted warehouse near the border.", "housed"),
+        ("The asylum seekers were held under difficult conditions for days.", "held"),
+        ("Agents carried out immigration raids in three cities on Thursday.", "raids"),
+    ],
+)
+def test_events_people_a_place_of_custody_holds_or_a_raid_are_detained(text, trigger):
+    assert [(e.type, e.start, e.end) for e in events_of(text) if e.type == "detain"] == [("detain", *at(text, trigger))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bus station kept its doors open for travelers.",
+        "The police station is holding a fundraiser for the school.",
+    ],
+)
+def test_events_a_station_holding_no_people_detains_no_one(text):
+    assert "detain" not in types_of(text)
