@@ -2550,3 +2550,16 @@ def test_events_people_a_place_of_custody_holds_or_a_raid_are_detained(text, tri
 )
 def test_events_a_station_holding_no_people_detains_no_one(text):
     assert "detain" not in types_of(text)
+
+
+@pytest.mark.model
+def test_events_people_kept_somewhere_are_held_not_travelling():
+    assert types_of("The migrant children were kept in crowded conditions for weeks.") == ["detain"]
+    assert "travel" not in types_of("The migrant families were kept there for two weeks.")
+    assert types_of("The caravan kept going north toward the capital on Monday.") == ["travel"]
+
+
+@pytest.mark.model
+def test_events_a_court_halting_a_relief_for_migrants_is_a_policy():
+    text = "A federal judge halted the amnesty for undocumented parents on Tuesday."
+    assert [(e.type, e.start, e.end) for e in events_of(text)] == [("policy", *at(text, "halted"))]
