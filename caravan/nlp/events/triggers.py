@@ -63,6 +63,8 @@ PLACE_PREPS = (
     "via",
 )
 # prepositions of where someone is put or kept ("in custody", "into detention", "at a facility")
+LOCATING_PREPS = ("in", "at", "on", "inside", "outside", "near", "under", "beside", "along")
+COUNT_NOUNS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
 CONTAINING_PREPS = ("in", "into", "at", "inside", "under")
 DIRECTIONS = frozenset(
     {
@@ -305,6 +307,11 @@ def need_place(m: Match, _: str) -> bool:
         if part.dep_ == "prt":
             words += [c for c in part.children if c.dep_ == "pobj"]
     return any(is_place(w) for w in words)
+
+
+def need_located(m: Match, _: str) -> bool:
+    """A phrase of where it happens names a place ("slept *in Tapachula*", "slept *on the bridge*")."""
+    return any(is_place(w) for w in prep_objects(m.head, LOCATING_PREPS))
 
 
 def is_activity(noun: Token) -> bool:
@@ -609,6 +616,8 @@ def need_specific(m: Match, _: str) -> bool:
     if subject is None:
         return False
     determiners = [c for c in subject.children if c.dep_ in ("det", "nummod", "poss", "quantmod")]
+    if lemma(subject) in COUNT_NOUNS:
+        return True  # "*hundreds* of migrants slept on the bridge": a count is a group of its own
     if subject.tag_ in ("NNS", "NNPS") and not determiners:
         return False
     return not any(c.lower_ in ("any", "every", "each") for c in determiners)
@@ -814,6 +823,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     "bars_act": need_bars_act,
     "specific": need_specific,
     "place": need_place,
+    "located": need_located,
     "context": need_context,
     "setup": need_setup,
     "not_permitted": need_not_permitted,

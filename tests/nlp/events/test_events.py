@@ -2563,3 +2563,28 @@ def test_events_people_kept_somewhere_are_held_not_travelling():
 def test_events_a_court_halting_a_relief_for_migrants_is_a_policy():
     text = "A federal judge halted the amnesty for undocumented parents on Tuesday."
     assert [(e.type, e.start, e.end) for e in events_of(text)] == [("policy", *at(text, "halted"))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        ("Hundreds of migrants slept on the border bridge on Saturday.", "gather", "slept"),
+        ("The marchers reached the plaza, where the migrants spent the night.", "gather", "spent the night"),
+        ("Members of the caravan are stuck in Guatemala.", "block", "stuck"),
+    ],
+)
+def test_events_a_group_resting_somewhere_or_stuck_there(text, kind, trigger):
+    assert [(e.type, e.start, e.end) for e in events_of(text) if e.type == kind] == [(kind, *at(text, trigger))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Migrants sleep in shelters while they wait for their hearings.",
+        "The senator wanted to stick it to the migrants' critics in Congress.",
+    ],
+)
+def test_events_a_kind_sleeping_or_sticking_it_to_someone_is_no_event(text):
+    assert types_of(text) == []
