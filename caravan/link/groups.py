@@ -58,12 +58,42 @@ class GroupWords:
     pattern: re.Pattern[str]
     origins: dict[str, str]  # a people's or an adjective's place: "hondurans", "central american"
     adjectives: re.Pattern[str]  # an origin adjective just before a group word: "Honduran migrants"
+    institutions: frozenset[str]  # words that make a "group" an organisation: "advocacy groups", "rights group"
+
+    def matches(self, text: str) -> list[re.Match[str]]:
+        """The group words of a text, less the "groups" that are organisations ("immigrant rights groups sued")."""
+        found = []
+        for m in self.pattern.finditer(text):
+            if m.group(1).lower().startswith(("group", "grupo")) and self.is_institution(text[: m.start()]):
+                continue
+            found.append(m)
+        return found
+
+    def is_institution(self, before: str) -> bool:
+        """Whether the words before "group" make it an organisation: an institution word ("rights groups",
+        "immigrant-rights groups"), an owner ("Baron's group") or a name ("the Voces de la Frontera group"; not a
+        people's adjective, "the Honduran group")."""
+        words = re.findall(r"[\w'’-]+", before)[-2:]
+        if not words:
+            return False
+        parts = {p for w in words for p in w.lower().split("-")}
+        if parts & self.institutions:
+            return True
+        last = words[-1]
+        if last.lower().endswith(("'s", "’s")):
+            return True
+        named = last[:1].isupper() and len(re.findall(r"[\w'’-]+", before)) > 1  # not the sentence's first word
+        return named and self.adjectives.search(before + " ") is None and last.lower() not in self.origins
 
 
 @lru_cache(maxsize=1)
 def load_group_words() -> GroupWords:
     kinds, ordinals, origins = {}, {}, {}
+    institutions = set()
     for row in read_rows(GROUPS_FILE):
+        if row[1] == "institution":
+            institutions.add(row[0])
+            continue
         kinds[row[0]] = row[1]
         if row[1] == "ordinal":
             ordinals[row[0]] = int(row[2])
@@ -73,7 +103,7 @@ def load_group_words() -> GroupWords:
     pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in nouns) + r")\b", re.IGNORECASE)
     adjectives = sorted((w for w, k in kinds.items() if k == "origin"), key=len, reverse=True)
     ending = re.compile(r"\b(" + "|".join(re.escape(w) for w in adjectives) + r")\s+$", re.IGNORECASE)
-    return GroupWords(kinds, ordinals, pattern, origins, ending)
+    return GroupWords(kinds, ordinals, pattern, origins, ending, frozenset(institutions))
 
 
 NUMBER = re.compile(r"^[\d.,]+$")
@@ -108,7 +138,7 @@ def find_group(sentence: str, actor: str | None) -> Group:
         return dataclasses.replace(group, body=group.word)
     bodies = [
         m.group(1).lower()
-        for m in load_group_words().pattern.finditer(sentence)
+        for m in load_group_words().matches(sentence)
         if load_group_words().kinds[m.group(1).lower()] == "collective"
     ]
     return dataclasses.replace(group, body=bodies[0] if bodies else None)
@@ -116,11 +146,11 @@ def find_group(sentence: str, actor: str | None) -> Group:
 
 def _find_group(sentence: str, actor: str | None) -> Group:
     words = load_group_words()
-    if actor and words.pattern.search(actor):
+    if actor and words.matches(actor):
         at = sentence.find(actor)
         if at < 0:
             return _best(actor, words, in_actor=True) or Group()
-        inside = [m for m in words.pattern.finditer(sentence) if at <= m.start() < at + len(actor)]
+        inside = [m for m in words.matches(sentence) if at <= m.start() < at + len(actor)]
         return _best_of([_group_at(sentence, m, words, True) for m in inside]) or Group()
     if actor and actor.lower() not in PRONOUNS:
         return Group()  # someone else did it; the sentence may still name the group it was done to
@@ -133,7 +163,7 @@ def find_object_group(sentence: str) -> Group:
 
 
 def _best(text: str, words: GroupWords, *, in_actor: bool) -> Group | None:
-    return _best_of([_group_at(text, m, words, in_actor) for m in words.pattern.finditer(text)])
+    return _best_of([_group_at(text, m, words, in_actor) for m in words.matches(text)])
 
 
 def _best_of(found: list[Group]) -> Group | None:

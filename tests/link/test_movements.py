@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from link_stories import Story, Told, october_caravan
 
 from caravan.link.query import get_movement, list_movements
@@ -684,3 +685,30 @@ def test_movements_a_march_of_people_no_report_calls_migrants_is_no_movement(mak
     assert list_movements(make_store([march("Thousands of protesters")], "a")) == []
     (movement,) = list_movements(make_store([march("Thousands of migrants")], "b"))
     assert [leg["place"] for leg in movement["legs"]] == ["Tijuana", "San Ysidro"]
+
+
+@pytest.mark.parametrize(
+    "organisation",
+    ["immigrant rights groups", "an advocacy group", "the Frontera Unida group", "the pastor's group"],
+)
+def test_movements_a_group_that_is_an_organisation_is_no_body_of_migrants(make_store, organisation):
+    def report(named: str) -> Story:
+        return Story(
+            "o1",
+            "City Daily",
+            "2018-06-18",
+            [
+                Told(
+                    f"Migrants crossed at Tijuana on Saturday, {named} said.",
+                    "crossed",
+                    "cross",
+                    actor="Migrants",
+                    town="Tijuana",
+                    date="2018-06-16",
+                ),
+            ],
+        )
+
+    assert list_movements(make_store([report(organisation)], "a")) == []
+    (movement,) = list_movements(make_store([report("a group of Honduran families")], "b"))
+    assert [leg["place"] for leg in movement["legs"]] == ["Tijuana"]

@@ -2588,3 +2588,9 @@ def test_events_a_group_resting_somewhere_or_stuck_there(text, kind, trigger):
 )
 def test_events_a_kind_sleeping_or_sticking_it_to_someone_is_no_event(text):
     assert types_of(text) == []
+
+
+@pytest.mark.model
+def test_events_leaving_school_or_work_is_no_departure():
+    assert "depart" not in types_of("The study followed a group of immigrants who had left school at sixteen.")
+    assert types_of("The group of migrants left the shelter in Tapachula on Monday.") == ["depart"]
