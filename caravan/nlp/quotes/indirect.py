@@ -24,6 +24,7 @@ from caravan.nlp.quotes.speakers import (
     NameBook,
     Speaker,
     clean_name,
+    document_owner,
     find_channel,
     find_speaker,
     subject_of,
@@ -672,22 +673,6 @@ def find_according(doc: Doc, book: NameBook, lexicon: QuoteLexicon) -> list[Foun
                 )
                 found.append(Found(quote, bisect.bisect_right(starts, piece[0]) - 1, attributed=True))
     return found
-
-
-def document_owner(source: Token, lexicon: QuoteLexicon) -> Token | None:
-    """Whose document a source noun is ("a BuzzFeed News *report*", "the ministry's *statement*", "a *study* by
-    the Migration Policy Institute"): its possessor, its last proper-name modifier, or the object of "by"/"from";
-    None for any other source."""
-    named = source.lemma_.lower() in lexicon.source_documents or source.lower_ in lexicon.source_documents  # "datum"
-    if not named or source.text[:1].isupper():
-        return None  # "the Open Doors Report": a title, the source itself
-    children = [c for c in source.children if c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
-    owner = next((c for c in children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
-    owner = owner or next((c for c in reversed(children) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-    if owner is None:
-        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-        owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    return owner
 
 
 def _around_phrase(sent: Span, lo: int, hi: int, last: int) -> list[tuple[int, int] | None]:

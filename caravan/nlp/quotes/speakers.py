@@ -483,12 +483,38 @@ def is_nobody(subject: Token) -> bool:
     return subject.lower_ == "one" and any(c.dep_ == "det" and c.lower_ in NOBODY_DETERMINERS for c in subject.children)
 
 
+def document_owner(source: Token, lexicon: QuoteLexicon) -> Token | None:
+    """Whose document a source noun is ("a BuzzFeed News *report*", "the ministry's *statement*", "a *study* by
+    the Migration Policy Institute", "the *estimates* of Associated Press reporters"): its possessor, its last
+    proper-name modifier, the object of "by"/"from", or a named object of "of"; None for any other source."""
+    named = source.lemma_.lower() in lexicon.source_documents or source.lower_ in lexicon.source_documents  # "datum"
+    if not named or source.text[:1].isupper():
+        return None  # "the Open Doors Report": a title, the source itself
+    children = [c for c in source.children if c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
+    owner = next((c for c in children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    owner = owner or next((c for c in reversed(children) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if owner is None:
+        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and pobj.pos_ == "PROPN":
+            owner = pobj  # "the assessment of the Drug Enforcement Administration"; not "a report of abuse"
+        elif pobj is not None:  # "the estimates of *Associated Press* reporters": the name on the people
+            owner = next((c for c in reversed(list(pobj.children)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    return owner
+
+
 def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
     """Resolve the subject of a cue at offset ``at`` to a Speaker: name, role, person or outlet."""
     if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl" and subject.head.head is not subject.head:
         subject = subject.head.head  # "Trump, who says …": the antecedent speaks
     if is_nobody(subject):
         return Speaker(None)
+    owner = document_owner(subject, book.lexicon) if subject.pos_ == "NOUN" else None
+    if owner is not None:
+        subject = owner  # "a Human Rights Watch report alleges …": the report's author speaks
     if subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS:
         return _pronoun_speaker(subject, book, at)
     ent = _person_entity(subject)
@@ -711,6 +737,9 @@ def _proper_start(head: Token) -> int:
     start = head.i
     while start > 0:
         prev = head.doc[start - 1]
+        if _hyphen_joined(head.doc, start):
+            start -= 2  # "Martinez-De-Castro": a name the tokenizer split at its hyphens
+            continue
         if (
             prev.pos_ != "PROPN"
             or prev.head.i < start
@@ -721,6 +750,21 @@ def _proper_start(head: Token) -> int:
             break
         start -= 1
     return start
+
+
+def _hyphen_joined(doc: Doc, start: int) -> bool:
+    """Whether the word at ``start`` is glued by a hyphen to a capitalised word before it ("De-*Castro*")."""
+    if start < 2:
+        return False
+    hyphen, before = doc[start - 1], doc[start - 2]
+    return (
+        hyphen.text in ("-", "‐", "‑")
+        and not hyphen.whitespace_
+        and not before.whitespace_
+        and before.text[:1].isupper()
+        and before.is_alpha
+        and doc[start].text[:1].isupper()
+    )
 
 
 def _after_possessive(ent: Span) -> int:

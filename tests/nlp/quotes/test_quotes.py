@@ -1296,3 +1296,24 @@ def test_quotes_an_infinitive_cue_a_copula_says_of_its_subject_reports_nothing(r
         "migrants as threatening. This is not to say that the plan was unhappy." + CONTROL
     )
     assert_only_the_control(run(text, language="en"), text)
+
+
+@pytest.mark.model
+def test_quotes_a_document_that_says_something_is_its_authors_word(run):
+    text = (
+        "A Global Rights Monitor report released on Friday alleges that guards beat three detainees.\n\n"
+        "A new report by the Migration Research Institute found that most families stayed in Mexico.\n\n"
+        "The caravan had grown to 2,000 people, according to the estimates of Reuters reporters.\n\n"
+        "The yearly threat assessment of Interpol points out that most drugs enter at ports."
+    )
+    record = run(text, language="en")
+    assert find(record, text, "guards beat three").speaker == "Global Rights Monitor"
+    assert find(record, text, "most families stayed").speaker == "the Migration Research Institute"
+    assert find(record, text, "grown to 2,000").speaker == "Reuters"
+    assert find(record, text, "most drugs enter").speaker == "Interpol"
+
+
+@pytest.mark.model
+def test_quotes_a_hyphenated_surname_is_one_name(run):
+    text = "“Nobody is coming to help them,” Mrs. Martinez-De-Soto said at the shelter."
+    assert find(run(text, language="en"), text, "Nobody is coming").speaker == "Martinez-De-Soto"
