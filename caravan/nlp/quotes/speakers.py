@@ -841,7 +841,16 @@ def find_channel(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | No
     found = _channel_among(verb, skip, lexicon)
     if found is None and verb.dep_ in PARTICIPLE_LINKS and verb.head is not verb:
         found = _channel_among(verb.head, skip | {verb.i}, lexicon)  # "released a statement saying …"
-    return found
+    return found or _authored_document(verb, lexicon)
+
+
+def _authored_document(verb: Token, lexicon: QuoteLexicon) -> str | None:
+    """The form of a document that is the cue's subject and has an author ("a Human Rights Watch *report*
+    alleges": a report)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or document_owner(subject, lexicon) is None:
+        return None
+    return lexicon.documents.get(subject.lemma_.lower())
 
 
 def _channel_among(verb: Token, skip: set[int], lexicon: QuoteLexicon) -> str | None:

@@ -1308,6 +1308,7 @@ def test_quotes_a_document_that_says_something_is_its_authors_word(run):
     )
     record = run(text, language="en")
     assert find(record, text, "guards beat three").speaker == "Global Rights Monitor"
+    assert find(record, text, "guards beat three").channel == "report"
     assert find(record, text, "most families stayed").speaker == "the Migration Research Institute"
     assert find(record, text, "grown to 2,000").speaker == "Reuters"
     assert find(record, text, "most drugs enter").speaker == "Interpol"
