@@ -2594,3 +2594,10 @@ def test_events_a_kind_sleeping_or_sticking_it_to_someone_is_no_event(text):
 def test_events_leaving_school_or_work_is_no_departure():
     assert "depart" not in types_of("The study followed a group of immigrants who had left school at sixteen.")
     assert types_of("The group of migrants left the shelter in Tapachula on Monday.") == ["depart"]
+
+
+@pytest.mark.model
+def test_events_shielding_immigrants_from_deportation_is_a_policy():
+    text = "About 400,000 young immigrants have been shielded from deportation since 2012."
+    assert [(e.type, e.start, e.end) for e in events_of(text)] == [("policy", *at(text, "shielded"))]
+    assert types_of("Volunteers protect immigrant families from unsafe housing.") == []
