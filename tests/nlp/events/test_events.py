@@ -2601,3 +2601,20 @@ def test_events_shielding_immigrants_from_deportation_is_a_policy():
     text = "About 400,000 young immigrants have been shielded from deportation since 2012."
     assert [(e.type, e.start, e.end) for e in events_of(text)] == [("policy", *at(text, "shielded"))]
     assert types_of("Volunteers protect immigrant families from unsafe housing.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The government is moving to deport the families held in Texas.", "return"),
+        ("Officials said they need to detain the migrants for several days.", "detain"),
+    ],
+)
+def test_events_modality_moving_or_needing_to_act_is_planned(text, kind):
+    assert only(text, kind).modality == "planned"
+
+
+@pytest.mark.model
+def test_events_modality_police_setting_up_a_roadblock_is_asserted():
+    assert only("Police set up a roadblock to stop the caravan near the border.", "block").modality == "asserted"
