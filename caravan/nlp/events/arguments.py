@@ -444,6 +444,7 @@ def person_name(doc: Doc, token: Token) -> str:
     """The full name of a person: the longest name in the article's speakers and people ending with this one."""
     ent = next((e for e in entities(doc) if e.start <= token.i < e.end), None)
     name = ent.text if ent is not None and ent.label_ == "PERSON" else _compound_name(token)
+    name = name.removesuffix("'s").removesuffix("’s")  # the tagger's "Donald Trump's"
     people = [e.text for e in entities(doc) if e.label_ == "PERSON"]
     names = [q.speaker for q in doc._.quotes or [] if q.speaker] + people
     longer = [n for n in names if n != name and n.split()[-1:] == name.split()[-1:] and len(n) > len(name)]

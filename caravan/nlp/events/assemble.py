@@ -462,6 +462,13 @@ def actor_token(m: Match, chain: list[Token]) -> Token | None:
     if m.rule.type == "force" and m.head.pos_ in NOUN_POS and any(is_mover(t, m.sent) for t in of_objects(m.head)):
         # "X described the *gassing* of women and children": force done to them, by whom its "by" phrase says
         return next(iter(prep_objects(m.head, ("by",))), None)
+    if m.head.pos_ in NOUN_POS:
+        owner = next(
+            (c for c in m.head.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or in_class(c, "authorities"))),
+            None,
+        )
+        if owner is not None:
+            return owner  # "*Trump's* travel ban", "*the administration's* crackdown": whose act it is
     agent = agent_of(chain)
     if agent is not None and m.rule.type == "policy" and in_class(agent, "policy_nouns"):
         return None  # "a *proclamation* blocking immigrants from claiming asylum": the rule acts for no one named

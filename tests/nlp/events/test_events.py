@@ -2618,3 +2618,9 @@ def test_events_modality_moving_or_needing_to_act_is_planned(text, kind):
 @pytest.mark.model
 def test_events_modality_police_setting_up_a_roadblock_is_asserted():
     assert only("Police set up a roadblock to stop the caravan near the border.", "block").modality == "asserted"
+
+
+@pytest.mark.model
+def test_events_an_officials_own_policy_is_his_governments():
+    event = only("Donald Trump's new travel ban worried immigrant families from Iran and Syria.", "policy")
+    assert (event.actor, event.country) == ("Donald Trump", "US")
