@@ -150,3 +150,11 @@ def test_pipeline_doc_keeps_its_text_and_parses_as_spacy_does(pipeline, settings
 
 def test_pipeline_empty_article_gives_an_empty_record(pipeline):
     assert pipeline(Article(id="e", text="", language="en")).quotes == []
+
+
+@pytest.mark.model
+def test_pipeline_a_country_listed_among_where_people_come_from_is_no_events_country(pipeline):
+    text = "Officials turned away travelers from four countries, including Chad, at the airport on Monday."
+    record = pipeline(Article(id="t", text=text, published="2019-03-06"))
+    (block,) = [e for e in record.events if e.type == "block"]
+    assert block.country != "TD"

@@ -35,6 +35,7 @@ TO_PREPS = frozenset(
     {"into", "to", "toward", "towards", "for", "in", "at", "inside", "through", "across", "near", "outside", "on"}
 )
 FROM_PREPS = frozenset({"from", "out"})
+LISTING_PREPS = frozenset({"including", "like"})  # "countries *including* Iran": examples of the noun before
 # verbs that take something away "from" someone: their "from" names who loses it, not where anyone comes from
 WITHDRAWING_VERBS = frozenset(
     {"withhold", "cut", "suspend", "halt", "freeze", "slash", "stop", "end", "terminate", "remove", "pull", "strip"}
@@ -198,12 +199,13 @@ def token_role(token: Token, depart: bool) -> int:
     """0 where a movement goes (for depart: where it leaves from), 1 where it happens, 2 where it comes from
     (for depart: where it goes)."""
     root = token
-    while (
-        root.dep_ in ("compound", "amod", "appos", "pobj", "conj", "nmod")
-        and root.head.i != root.i
-        and root.head.pos_ != "ADP"
-    ):
-        root = root.head
+    while root.head.i != root.i:
+        if root.dep_ == "pobj" and root.head.lower_ in LISTING_PREPS and root.head.head.i != root.head.i:
+            root = root.head.head  # "from four countries, *including Chad*": the countries' role
+        elif root.dep_ in ("compound", "amod", "appos", "pobj", "conj", "nmod") and root.head.pos_ != "ADP":
+            root = root.head
+        else:
+            break
     prep = root.head.lower_ if root.dep_ == "pobj" else None
     if depart:
         return 0 if root.dep_ == "dobj" or prep in FROM_PREPS else 2 if prep in DESTINATION_PREPS else 1
@@ -360,8 +362,16 @@ def takes_away(word: Token) -> bool:
 
 
 def is_origin(token: Token) -> bool:
-    """Whether a word is (part of) the object of "from"."""
+    """Whether a word is (part of) the object of "from", also as an example of it ("citizens *from* six countries,
+    *including Iran*")."""
+    listed = False
     for word in [token, *token.ancestors]:
+        if listed:
+            listed = False
+            continue  # the listing preposition itself: go on to the noun it lists examples of
+        if word.dep_ == "pobj" and word.head.lower_ in LISTING_PREPS:
+            listed = True
+            continue
         if word.dep_ == "pobj":
             return word.head.lower_ in FROM_PREPS and not takes_away(word.head.head)  # not "withhold aid *from* X"
         if word.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss"):
@@ -370,9 +380,11 @@ def is_origin(token: Token) -> bool:
 
 
 def is_sent_to(token: Token) -> bool:
-    """Whether a word is (part of) the object of "to"/"toward" ("turned back *to Mexico*")."""
+    """Whether a word is (part of) the object of "to"/"toward" ("turned back *to Mexico*"), not of an entry."""
     root = name_root(token, NAME_DEPS | {"amod"})
-    return root.dep_ == "pobj" and root.head.lower_ in SENDING_PREPS
+    if root.dep_ != "pobj" or root.head.lower_ not in SENDING_PREPS:
+        return False
+    return not in_class(root.head.head, "entry")  # "blocks *entry to the US*": where the way is barred
 
 
 def names_nationals(token: Token) -> bool:

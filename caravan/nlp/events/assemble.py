@@ -590,8 +590,8 @@ def origin_owner(doc: Doc, place: Place) -> Token | None:
     if span is None or not args.is_origin(span.root):
         return None
     root = span.root
-    while root.dep_ != "pobj" and root.head.i != root.i:
-        root = root.head
+    while (root.dep_ != "pobj" or root.head.lower_ in args.LISTING_PREPS) and root.head.i != root.i:
+        root = root.head  # "from four countries, including *Chad*": up to the "from" phrase
     return root.head.head
 
 

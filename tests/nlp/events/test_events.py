@@ -2624,3 +2624,10 @@ def test_events_modality_police_setting_up_a_roadblock_is_asserted():
 def test_events_an_officials_own_policy_is_his_governments():
     event = only("Donald Trump's new travel ban worried immigrant families from Iran and Syria.", "policy")
     assert (event.actor, event.country) == ("Donald Trump", "US")
+
+
+@pytest.mark.model
+def test_events_entry_barred_to_a_country_happens_there_not_where_its_people_come_from():
+    text = "The new order blocks entry to the United States for travelers from four countries, including Chad."
+    assert only(text, "block").country == "US"
+    assert only("Officials turned away travelers from four countries, including Chad.", "block").country != "TD"
