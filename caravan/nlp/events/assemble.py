@@ -112,7 +112,7 @@ def is_backgrounded(m: Match, chain: list[Token]) -> bool:
         return False
     if head.dep_ == "pcomp" and head.head.lower_ == "from":
         return True
-    if describes_kind(chain) or came_as_children(head):
+    if describes_kind(chain) or came_as_children(head) or sets_a_cutoff(head):
         return True
     return any(is_generic_clause(w) for w in chain) or is_statistic(chain)
 
@@ -272,6 +272,23 @@ def came_as_children(verb: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ == "as"
         for o in c.children
     )
+
+
+def sets_a_cutoff(verb: Token) -> bool:
+    """A move in a relative clause on a kind of people, dated by a cutoff ("immigrants who *arrived* before June
+    2007", "anyone who *entered* after 2014"): a condition of who qualifies, not a move of a group."""
+    if verb.dep_ != "relcl":
+        return False
+    noun = verb.head
+    if not (is_bare_plural(noun) or noun.lower_ in GENERIC_PRONOUNS or has_kind_determiner(noun)):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in CUTOFF_PREPS and any(o.ent_type_ == "DATE" for o in c.subtree)
+        for c in verb.children
+    )
+
+
+CUTOFF_PREPS = frozenset({"before", "after", "since", "by", "prior"})
 
 
 def is_counted(noun: Token) -> bool:

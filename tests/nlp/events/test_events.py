@@ -2631,3 +2631,9 @@ def test_events_entry_barred_to_a_country_happens_there_not_where_its_people_com
     text = "The new order blocks entry to the United States for travelers from four countries, including Chad."
     assert only(text, "block").country == "US"
     assert only("Officials turned away travelers from four countries, including Chad.", "block").country != "TD"
+
+
+@pytest.mark.model
+def test_events_a_move_dated_by_a_cutoff_defines_who_qualifies():
+    assert types_of("Only immigrants who had arrived before June 2009 could apply for the permits.") == []
+    assert "arrive" in types_of("The migrants who arrived before dawn on Sunday slept at the shelter.")
