@@ -53,8 +53,9 @@ def test_movements_past_month_report_recalls_its_leg(make_store):
     assert movement["last_seen"] == "2018-10-21"  # a recollection in December does not extend the movement
 
 
-def test_movements_past_month_report_of_a_country_two_groups_were_in_joins_neither(make_store):
-    north = Story(
+def _group_in_tijuana() -> Story:
+    """A group at the US border in the week the October caravan crossed into southern Mexico."""
+    return Story(
         "n1",
         "Border Daily",
         "2018-10-22",
@@ -69,28 +70,16 @@ def test_movements_past_month_report_of_a_country_two_groups_were_in_joins_neith
             )
         ],
     )
-    movements = list_movements(make_store([*october_caravan(), north, _looking_back(country="MX")]))
+
+
+def test_movements_past_month_report_of_a_country_two_groups_were_in_joins_neither(make_store):
+    movements = list_movements(make_store([*october_caravan(), _group_in_tijuana(), _looking_back(country="MX")]))
     assert len(movements) == 2
     assert all("r1" not in leg["articles"] for m in movements for leg in m["legs"])
 
 
 def test_movements_two_groups_on_the_road_same_week(make_store):
-    north = Story(
-        "n1",
-        "Border Daily",
-        "2018-10-22",
-        [
-            Told(
-                "A group of migrants gathered in Tijuana on Sunday to ask for asylum.",
-                "gathered",
-                "gather",
-                actor="group",
-                town="Tijuana",
-                date="2018-10-21",
-            )
-        ],
-    )
-    movements = list_movements(make_store([*october_caravan(), north]))
+    movements = list_movements(make_store([*october_caravan(), _group_in_tijuana()]))
     assert len(movements) == 2
     assert {m["legs"][0]["place"] for m in movements} == {"San Pedro Sula", "Tijuana"}
 
