@@ -306,8 +306,8 @@ def _tied_to_group(event: Canonical, track: Track, span: Span) -> bool:
     here = event.best.mention
     named = _named_body(event) and not _few(event)
     for joined in track.events:
-        if joined.span is None or gap_days(joined.span, span) > DONE_TO_DAYS:
-            continue
+        if joined.span is None or gap_days(joined.span, span) > DONE_TO_DAYS or joined.reason.startswith(RECALLS):
+            continue  # a leg told again later does not put the group there at the report's date
         there = joined.event.best.mention
         if _same_place(event, joined.event):
             return True

@@ -701,3 +701,31 @@ def test_movements_a_group_that_is_an_organisation_is_no_body_of_migrants(make_s
     assert list_movements(make_store([report(organisation)], "a")) == []
     (movement,) = list_movements(make_store([report("a group of Honduran families")], "b"))
     assert [leg["place"] for leg in movement["legs"]] == ["Tijuana"]
+
+
+def test_movements_a_leg_told_again_does_not_tie_a_later_act_to_the_group(make_store):
+    later = Story(
+        "r2",
+        "Monthly Review",
+        "2018-11-20",
+        [
+            Told(
+                "The caravan reached Tapachula weeks ago, volunteers recalled.",
+                "reached",
+                "arrive",
+                actor="caravan",
+                town="Tapachula",
+            ),
+            Told(
+                "Police stopped the caravan in Mexico, officials said.",
+                "stopped",
+                "block",
+                actor="Police",
+                country="MX",
+            ),
+        ],
+    )
+    (movement,) = list_movements(make_store([*october_caravan(), later]))
+    assert any("r2" in leg["articles"] for leg in movement["legs"] if leg["country"] == "MX")  # told again
+    blocks = [e for leg in movement["legs"] for e in leg["events"] if e["type"] == "block"]
+    assert blocks == []  # nothing puts the group in Mexico on the day the block was reported
