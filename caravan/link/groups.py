@@ -73,7 +73,8 @@ class GroupWords:
         """Whether the words before "group" make it an organisation: an institution word ("rights groups",
         "immigrant-rights groups"), an owner ("Baron's group") or a name ("the Voces de la Frontera group"; not a
         people's adjective, "the Honduran group")."""
-        words = re.findall(r"[\w'’-]+", before)[-2:]
+        every = re.findall(r"[\w'’-]+", before)
+        words = every[-2:]
         if not words:
             return False
         parts = {p for w in words for p in w.lower().split("-")}
@@ -82,7 +83,7 @@ class GroupWords:
         last = words[-1]
         if last.lower().endswith(("'s", "’s")):
             return True
-        named = last[:1].isupper() and len(re.findall(r"[\w'’-]+", before)) > 1  # not the sentence's first word
+        named = last[:1].isupper() and len(every) > 1  # not the sentence's first word
         return named and self.adjectives.search(before + " ") is None and last.lower() not in self.origins
 
 
@@ -136,11 +137,8 @@ def find_group(sentence: str, actor: str | None) -> Group:
     group = _find_group(sentence, actor)
     if group.word is None or group.collective:
         return dataclasses.replace(group, body=group.word)
-    bodies = [
-        m.group(1).lower()
-        for m in load_group_words().matches(sentence)
-        if load_group_words().kinds[m.group(1).lower()] == "collective"
-    ]
+    words = load_group_words()
+    bodies = [m.group(1).lower() for m in words.matches(sentence) if words.kinds[m.group(1).lower()] == "collective"]
     return dataclasses.replace(group, body=bodies[0] if bodies else None)
 
 

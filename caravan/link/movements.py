@@ -465,7 +465,7 @@ def recall_past(event: Canonical, tracks: list[Track]) -> None:
         if track.first is None or not _same_group(event, track):
             continue
         legs = [
-            j
+            (j, j.span)
             for j in track.events
             if j.span is not None
             and (j.span.lo if j.span.own else j.span.hi) <= span.hi
@@ -479,14 +479,13 @@ def recall_past(event: Canonical, tracks: list[Track]) -> None:
     if len(homes) != 1:
         return
     track, legs = homes[0]
-    same_type = [j for j in legs if j.event.best.mention.type == here.type]
-    leg = max(same_type or legs, key=lambda j: (j.span.hi, j.span.lo) if j.span else (dt.date.min, dt.date.min))
+    same_type = [(j, s) for j, s in legs if j.event.best.mention.type == here.type]
+    leg, leg_span = max(same_type or legs, key=lambda pair: (pair[1].hi, pair[1].lo))
     where = leg.where.place or leg.where.country
     month = span.lo.strftime("%B %Y") if span.lo.month == span.hi.month else f"{span.lo} to {span.hi}"
-    assert leg.span is not None
-    when = leg.span.label or f"by {leg.span.hi.isoformat()}"
+    when = leg_span.label or f"by {leg_span.hi.isoformat()}"
     reason = f"{RECALLS} {where} ({when}): told of {month}"
-    track.add(Joined(event, leg.span, reason, refined=None if here.lat is not None else leg.where))
+    track.add(Joined(event, leg_span, reason, refined=None if here.lat is not None else leg.where))
 
 
 def place_undated(tracks: list[Track]) -> list[Track]:

@@ -402,11 +402,16 @@ def read_holiday(doc: Doc, i: int, lex: DateLexicon, published: dt.date | None) 
 
 
 def holiday_day(year: int, month: int, day: str) -> int:
-    """The day of the month of a holiday row: a number, or "thu4", the fourth Thursday."""
+    """The day of the month of a holiday row: a number, or a weekday and its rank in the month ("thu4", the fourth
+    Thursday; "mon1", the first Monday)."""
     if day.isdigit():
         return int(day)
+    weekday = HOLIDAY_WEEKDAYS.index(day[:3])
     first = dt.date(year, month, 1)
-    return 1 + (3 - first.weekday()) % 7 + 7 * (int(day[3:]) - 1)
+    return 1 + (weekday - first.weekday()) % 7 + 7 * (int(day[3:]) - 1)
+
+
+HOLIDAY_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as date.weekday() counts them
 
 
 def _numeric_date(doc: Doc, i: int, match: re.Match[str]) -> Found | None:

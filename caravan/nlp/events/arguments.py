@@ -200,8 +200,9 @@ def token_role(token: Token, depart: bool) -> int:
     (for depart: where it goes)."""
     root = token
     while root.head.i != root.i:
-        if root.dep_ == "pobj" and root.head.lower_ in LISTING_PREPS and root.head.head.i != root.head.i:
-            root = root.head.head  # "from four countries, *including Chad*": the countries' role
+        listed = listed_noun(root)
+        if listed is not None:
+            root = listed  # "from four countries, *including Chad*": the countries' role
         elif root.dep_ in ("compound", "amod", "appos", "pobj", "conj", "nmod") and root.head.pos_ != "ADP":
             root = root.head
         else:
@@ -361,22 +362,29 @@ def takes_away(word: Token) -> bool:
     return any(lemma(w) in WITHDRAWING_VERBS for w in (word, word.head))
 
 
+def listed_noun(word: Token) -> Token | None:
+    """The noun a listing phrase gives examples of: "countries" for *Chad* in "four countries, including Chad";
+    None for a word that is no such example."""
+    prep = word.head
+    if word.dep_ != "pobj" or prep.lower_ not in LISTING_PREPS or prep.head.i == prep.i:
+        return None
+    return prep.head
+
+
 def is_origin(token: Token) -> bool:
     """Whether a word is (part of) the object of "from", also as an example of it ("citizens *from* six countries,
     *including Iran*")."""
-    listed = False
-    for word in [token, *token.ancestors]:
-        if listed:
-            listed = False
-            continue  # the listing preposition itself: go on to the noun it lists examples of
-        if word.dep_ == "pobj" and word.head.lower_ in LISTING_PREPS:
-            listed = True
+    word = token
+    while True:
+        listed = listed_noun(word)
+        if listed is not None:
+            word = listed
             continue
         if word.dep_ == "pobj":
             return word.head.lower_ in FROM_PREPS and not takes_away(word.head.head)  # not "withhold aid *from* X"
-        if word.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss"):
+        if word.dep_ not in ("compound", "amod", "appos", "conj", "nmod", "poss") or word.head.i == word.i:
             return False
-    return False
+        word = word.head
 
 
 def is_sent_to(token: Token) -> bool:

@@ -288,7 +288,7 @@ def sets_a_cutoff(verb: Token) -> bool:
     )
 
 
-CUTOFF_PREPS = frozenset({"before", "after", "since", "by", "prior"})
+CUTOFF_PREPS = frozenset({"before", "after", "since", "by"})
 
 
 def is_counted(noun: Token) -> bool:
@@ -607,8 +607,14 @@ def origin_owner(doc: Doc, place: Place) -> Token | None:
     if span is None or not args.is_origin(span.root):
         return None
     root = span.root
-    while (root.dep_ != "pobj" or root.head.lower_ in args.LISTING_PREPS) and root.head.i != root.i:
-        root = root.head  # "from four countries, including *Chad*": up to the "from" phrase
+    while root.head.i != root.i:
+        listed = args.listed_noun(root)
+        if listed is not None:
+            root = listed  # "from four countries, including *Chad*": up to the "from" phrase
+        elif root.dep_ == "pobj":
+            break
+        else:
+            root = root.head
     return root.head.head
 
 

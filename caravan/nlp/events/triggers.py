@@ -62,10 +62,12 @@ PLACE_PREPS = (
     "along",
     "via",
 )
-# prepositions of where someone is put or kept ("in custody", "into detention", "at a facility")
-LOCATING_PREPS = ("in", "at", "on", "inside", "outside", "near", "under", "beside", "along")
-COUNT_NOUNS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
+# prepositions of where someone is put or kept ("in custody", "into detention", "at a facility", "under guard")
 CONTAINING_PREPS = ("in", "into", "at", "inside", "under")
+# prepositions of where something happens ("slept *on* the bridge", "camped *near* the border")
+LOCATING_PREPS = ("in", "at", "on", "inside", "outside", "near", "under", "beside", "along")
+# nouns of a count that names a group of its own ("*hundreds* of migrants")
+COUNT_NOUNS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
 DIRECTIONS = frozenset(
     {
         "north",

@@ -492,18 +492,27 @@ def document_owner(source: Token, lexicon: QuoteLexicon) -> Token | None:
         return None  # "the Open Doors Report": a title, the source itself
     children = [c for c in source.children if c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
     owner = next((c for c in children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
-    owner = owner or next((c for c in reversed(children) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    owner = owner or _name_on(children)
     if owner is None:
-        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-        owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        owner = _object_of(children, ("by", "from"))
     if owner is None:
-        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is not None and pobj.pos_ == "PROPN":
-            owner = pobj  # "the assessment of the Drug Enforcement Administration"; not "a report of abuse"
-        elif pobj is not None:  # "the estimates of *Associated Press* reporters": the name on the people
-            owner = next((c for c in reversed(list(pobj.children)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        of_whom = _object_of(children, ("of",))
+        if of_whom is not None and of_whom.pos_ == "PROPN":
+            owner = of_whom  # "the assessment of the Drug Enforcement Administration"; not "a report of abuse"
+        elif of_whom is not None:
+            owner = _name_on(list(of_whom.children))  # "the estimates of *Associated Press* reporters"
     return owner
+
+
+def _name_on(children: list[Token]) -> Token | None:
+    """The last proper-name modifier among a noun's children ("a Human Rights *Watch* report")."""
+    return next((c for c in reversed(children) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+
+
+def _object_of(children: list[Token], preps: tuple[str, ...]) -> Token | None:
+    """The object of the first of a noun's prepositions that is one of ``preps``."""
+    prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in preps), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def find_speaker(subject: Token, book: NameBook, at: int) -> Speaker:
